@@ -1,0 +1,1 @@
+"""Domain enums, value objects and pure helpers. Standard library only."""
