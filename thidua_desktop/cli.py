@@ -1,0 +1,280 @@
+"""The ``thidua`` command line: a thin layer over the services.
+
+Exit codes: 0 success, 1 a user error (one line on stderr, never a traceback), 2 a usage error.
+Messages are Vietnamese unless ``--lang en``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from .domain.errors import DomainError
+from .domain.text import nfc
+from .messages import render, status_label
+
+log = logging.getLogger("thidua")
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _json(data: Any) -> None:
+    _out(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _t(lang: str, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .bootstrap import open_app
+
+    app = open_app(args.data_dir)
+    try:
+        office = app.office.init_office(args.role, args.unit_code, args.unit_name or "", args.officer or "")
+    finally:
+        app.close()
+    _out(_t(args.lang, f"Đã khởi tạo {office.unit_name} (mã {office.unit_code}, vai trò {office.role}).",
+            f"Initialised {office.unit_name} (code {office.unit_code}, role {office.role})."))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .bootstrap import open_app
+    from .services.demo import DemoBuilder
+
+    app = open_app(args.data_dir)
+    try:
+        counts = DemoBuilder(app, seed=args.seed).build(people=args.people)
+    finally:
+        app.close()
+    summary = ", ".join(f"{k}: {v}" for k, v in counts.items())
+    _out(_t(args.lang, f"Đã tạo dữ liệu mẫu ({summary}).", f"Demo data created ({summary})."))
+    return 0
+
+
+def cmd_people_list(args: argparse.Namespace) -> int:
+    from .bootstrap import open_app
+
+    app = open_app(args.data_dir)
+    try:
+        result = app.people.search(args.search or "", offset=args.offset, limit=args.limit)
+    finally:
+        app.close()
+    if args.json:
+        _json([p.to_json() for p in result.rows])
+        return 0
+    for p in result.rows:
+        birth = p.birth_date.strftime("%d/%m/%Y") if p.birth_date else (str(p.birth_year) if p.birth_year else "")
+        _out(f"{p.id}  {p.full_name:<30} {birth:<10} {p.ethnicity:<10} {p.village}")
+    _out(_t(args.lang, f"Tổng số: {result.total}", f"Total: {result.total}"))
+    return 0
+
+
+def cmd_people_add(args: argparse.Namespace) -> int:
+    from .bootstrap import open_app
+    from .services.people import PersonInput
+
+    app = open_app(args.data_dir)
+    try:
+        person = app.people.create(PersonInput(
+            full_name=args.name, gender=args.gender, birth=args.birth or "", ethnicity=args.ethnicity or "",
+            cccd=args.cccd or "", position=args.position or "", village_id=args.village or None))
+    finally:
+        app.close()
+    if args.json:
+        _json(person.to_json())
+    else:
+        _out(person.id)
+    return 0
+
+
+def cmd_nominations_list(args: argparse.Namespace) -> int:
+    from .bootstrap import open_app
+
+    app = open_app(args.data_dir)
+    try:
+        rows = app.nominations.list(status=args.status, batch_id=args.batch)
+    finally:
+        app.close()
+    if args.json:
+        _json([n.to_json() for n in rows])
+        return 0
+    for n in rows:
+        _out(f"{n.id}  {status_label(n.status, args.lang):<22} {n.award_code:<12} {n.nominee_name}")
+    _out(_t(args.lang, f"Tổng số: {len(rows)}", f"Total: {len(rows)}"))
+    return 0
+
+
+def cmd_eligibility(args: argparse.Namespace) -> int:
+    from .bootstrap import open_app
+    from .rules.explain import explain_decision
+
+    app = open_app(args.data_dir)
+    try:
+        decision = app.nominations.evaluate(args.nomination_id, store=False)
+        view = app.nominations.get(args.nomination_id)
+    finally:
+        app.close()
+    if args.json:
+        _json({"nomination_id": view.id, "nominee_name": view.nominee_name, **decision.to_dict()})
+        return 0
+    _out(f"{view.nominee_name} — {view.award_name}")
+    for line in explain_decision(decision, args.lang):
+        _out(line)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .bootstrap import open_app
+
+    app = open_app(args.data_dir)
+    try:
+        report = app.maintenance.check()
+    finally:
+        app.close()
+    for code, detail in report.problems:
+        _out(f"✗ {code} {detail}")
+    if report.ok:
+        _out(_t(args.lang, f"Dữ liệu toàn vẹn ({report.counts.get('attachments', 0)} tệp đính kèm đã kiểm tra).",
+                f"Data is intact ({report.counts.get('attachments', 0)} attachments verified)."))
+        return 0
+    _out(_t(args.lang, f"Phát hiện {len(report.problems)} vấn đề.", f"Found {len(report.problems)} problem(s)."))
+    return 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .bootstrap import open_app
+
+    app = open_app(args.data_dir)
+    try:
+        out = app.maintenance.backup(Path(args.out))
+    finally:
+        app.close()
+    _out(_t(args.lang, f"Đã sao lưu vào {out}", f"Backed up to {out}"))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .bootstrap import data_paths, open_app
+    from .services.maintenance import restore_backup
+
+    result = restore_backup(Path(args.file), data_paths(args.data_dir))
+    open_app(args.data_dir).close()  # upgrade an older backup's schema now
+    created, epoch = result.get("created_at"), result["new_epoch"]
+    _out(_t(args.lang, f"Đã khôi phục bản sao lưu ngày {created}; kỷ nguyên mới: {epoch}.",
+            f"Restored the backup of {created}; new epoch: {epoch}."))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="thidua", description="ThiĐua Desktop — dòng lệnh / command line")
+    parser.add_argument("--data-dir", help="thư mục dữ liệu / data folder")
+    parser.add_argument("--lang", choices=["vi", "en"], default="vi")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("init")
+    p.add_argument("--role", required=True, choices=["commune", "province"])
+    p.add_argument("--unit-code", required=True)
+    p.add_argument("--unit-name")
+    p.add_argument("--officer")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("demo")
+    p.add_argument("--people", type=int, default=300)
+    p.add_argument("--seed", type=int, default=2026)
+    p.set_defaults(func=cmd_demo)
+
+    people = sub.add_parser("people").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    p = people.add_parser("list")
+    p.add_argument("--search")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--offset", type=int, default=0)
+    p.set_defaults(func=cmd_people_list)
+    p = people.add_parser("add")
+    p.add_argument("--name", required=True)
+    p.add_argument("--gender", required=True)
+    p.add_argument("--birth")
+    p.add_argument("--ethnicity")
+    p.add_argument("--cccd")
+    p.add_argument("--position")
+    p.add_argument("--village")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_people_add)
+
+    noms = sub.add_parser("nominations").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    p = noms.add_parser("list")
+    p.add_argument("--status")
+    p.add_argument("--batch")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_nominations_list)
+
+    p = sub.add_parser("eligibility")
+    p.add_argument("nomination_id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_eligibility)
+
+    sub.add_parser("check").set_defaults(func=cmd_check)
+    p = sub.add_parser("backup")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_restore)
+    return parser
+
+
+def _lang_from(argv: Sequence[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return "vi"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    raw = [nfc(a) for a in (sys.argv[1:] if argv is None else argv)]
+    lang = "en" if _lang_from(raw) == "en" else "vi"
+    err: Callable[[str], None] = lambda line: sys.stderr.write(line + "\n")  # noqa: E731
+    try:
+        args = build_parser().parse_args(raw)
+    except UsageError as exc:
+        err(_t(lang, f"Lệnh không hợp lệ: {exc}. Xem «thidua --help».", f"Usage error: {exc}. See «thidua --help»."))
+        return 2
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
+    try:
+        return int(args.func(args))
+    except DomainError as exc:
+        log.info("refused: %s field=%s", exc.code, exc.field)
+        err(render(exc, lang))
+        return 1
+    except KeyboardInterrupt:
+        err(_t(lang, "Đã dừng theo yêu cầu.", "Stopped."))
+        return 1
+    except Exception as exc:  # a bug: keep the trace in the log file, show one line
+        log.error("unexpected %s", type(exc).__name__, exc_info=True)
+        err(_t(lang, f"Lỗi không mong đợi ({type(exc).__name__}). Chi tiết đã ghi vào nhật ký.",
+               f"Unexpected error ({type(exc).__name__}). Details are in the log."))
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

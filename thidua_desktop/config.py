@@ -1,0 +1,66 @@
+"""Where the office's data lives and which database URL to use.
+
+Order: ``--data-dir`` > ``THIDUA_DATA_DIR`` > the per-user data directory (platformdirs).
+The database URL is ``THIDUA_DATABASE_URL`` when set (PostgreSQL at the provincial office),
+else ``database_url`` in ``<data dir>/config.json``, else the SQLite file in the data dir.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "ThiDua"
+DB_FILE_NAME = "thidua.sqlite"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data_dir: Path
+
+    @property
+    def db_file(self) -> Path:
+        return self.data_dir / DB_FILE_NAME
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.data_dir / "attachments"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def config_file(self) -> Path:
+        return self.data_dir / "config.json"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+
+def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    env = os.environ.get("THIDUA_DATA_DIR")
+    if env:
+        return Path(env).expanduser().resolve()
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def database_url(paths: AppPaths) -> str:
+    env = os.environ.get("THIDUA_DATABASE_URL")
+    if env:
+        return env
+    if paths.config_file.exists():
+        try:
+            configured = json.loads(paths.config_file.read_text(encoding="utf-8")).get("database_url")
+        except (OSError, ValueError):
+            configured = None
+        if configured:
+            return str(configured)
+    return f"sqlite:///{paths.db_file.as_posix()}"

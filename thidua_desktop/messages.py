@@ -1,0 +1,157 @@
+"""Reason codes -> one clear sentence in Vietnamese (default) or English, naming the field.
+
+Each core module that raises codes keeps its own ``MESSAGES`` table; this module merges them
+with the service-level codes below. The GUI uses the same tables, so a code reads the same
+everywhere."""
+
+from __future__ import annotations
+
+import re
+import string
+from typing import Any
+
+from .domain.errors import DomainError
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "full_name": ("Họ và tên", "Full name"), "gender": ("Giới tính", "Gender"),
+    "birth": ("Ngày sinh", "Date of birth"), "ethnicity": ("Dân tộc", "Ethnicity"),
+    "cccd": ("Số CCCD", "Citizen ID number"), "phone": ("Số điện thoại", "Phone"),
+    "village": ("Thôn, xóm", "Village"), "village_name": ("Tên thôn, xóm", "Village name"),
+    "employment_start": ("Ngày bắt đầu công tác", "Employment start"),
+    "role": ("Vai trò", "Role"), "unit_code": ("Mã đơn vị", "Unit code"),
+    "award_code": ("Danh hiệu / hình thức khen thưởng", "Award"),
+    "commendation_kind": ("Loại hình khen thưởng", "Kind of commendation"),
+    "nominee": ("Người/tập thể được đề nghị", "Nominee"), "batch": ("Đợt xét khen thưởng", "Nomination batch"),
+    "nomination": ("Đề nghị khen thưởng", "Nomination"), "status": ("Trạng thái", "Status"),
+    "reason": ("Lý do", "Reason"), "year": ("Năm", "Year"), "rating": ("Mức độ hoàn thành nhiệm vụ", "Task rating"),
+    "level": ("Mức", "Level"), "decided_on": ("Ngày quyết định", "Decision date"),
+    "period_end": ("Ngày hết thời hạn", "End of period"), "number": ("Số quyết định", "Decision number"),
+    "signer_name": ("Người ký", "Signer"), "recipients": ("Danh sách khen thưởng", "Recipients"),
+    "held_on": ("Ngày tổ chức", "Date held"), "movement": ("Phong trào", "Movement"),
+    "code": ("Mã", "Code"), "name": ("Tên", "Name"), "file": ("Tệp", "File"), "data_dir": ("Thư mục dữ liệu", "Data folder"),
+    "present_members": ("Thành viên có mặt", "Members present"), "title": ("Tên", "Title"),
+    "owners": ("Tác giả", "Owners"), "initiatives": ("Sáng kiến", "Initiatives"), "subject": ("Đối tượng", "Subject"),
+    "people": ("Số người", "Number of people"), "decision_date": ("Ngày quyết định", "Decision date"),
+    "participants_total": ("Tổng số người tham gia", "Participants"),
+    "participants_women": ("Số nữ tham gia", "Women participants"),
+    "participants_minority": ("Số người dân tộc thiểu số", "Minority participants"),
+}
+
+SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
+    "NOT_FOUND": ("Không tìm thấy «{field_label}» có mã «{id}».", "No {field_label} with id «{id}»."),
+    "UNIT_CODE_UNKNOWN": ("Mã đơn vị «{value}» không có trong danh mục đơn vị hành chính.",
+                          "Unit code «{value}» is not in the list of administrative units."),
+    "UNIT_CODE_NOT_PROVINCE": ("Mã «{value}» là mã xã/phường; văn phòng cấp tỉnh dùng mã tỉnh (ví dụ 04).",
+                               "«{value}» is a commune code; a provincial office uses the province code (e.g. 04)."),
+    "UNIT_CODE_NOT_COMMUNE": ("Mã «{value}» là mã tỉnh; văn phòng xã dùng mã xã/phường (ví dụ 01576).",
+                              "«{value}» is a province code; a commune office uses its commune code (e.g. 01576)."),
+    "OFFICE_ALREADY_INITIALISED": ("Thư mục dữ liệu này đã được khởi tạo cho một đơn vị.",
+                                   "This data folder is already set up for an office."),
+    "OFFICE_NOT_INITIALISED": ("Chưa khởi tạo đơn vị. Hãy chạy «thidua init» trước.",
+                               "The office is not set up yet. Run «thidua init» first."),
+    "ETHNICITY_UNKNOWN": ("Dân tộc «{value}» không có trong danh mục 54 dân tộc.",
+                          "Ethnic group «{value}» is not one of the 54 official groups."),
+    "CCCD_DUPLICATE": ("Số CCCD này đã có trong sổ theo dõi.", "This citizen ID number is already in the register."),
+    "TEXT_TOO_LONG": ("Trường «{field_label}» dài quá {max} ký tự.", "{field_label} is longer than {max} characters."),
+    "SUBJECT_REQUIRED": ("Cần chọn đúng một cá nhân hoặc một tập thể.", "Choose exactly one person or one collective."),
+    "SUBJECT_TYPE_MISMATCH": ("Đối tượng không phù hợp với danh hiệu/hình thức này (cần: {expected}).",
+                              "This award is for another kind of nominee (expected: {expected})."),
+    "COMMENDATION_KIND_NOT_ALLOWED": ("Loại hình khen thưởng «{value}» không áp dụng cho danh hiệu/hình thức này.",
+                                      "Kind of commendation «{value}» does not apply to this award."),
+    "INITIATIVE_ALREADY_USED": ("Sáng kiến «{title}» đã được dùng làm căn cứ cho một khen thưởng khác.",
+                                "Initiative «{title}» already backed another award."),
+    "STATUS_TRANSITION_INVALID": ("Không thể chuyển đề nghị từ trạng thái «{current_label}» sang «{target_label}».",
+                                  "A nomination cannot move from «{current_label}» to «{target_label}»."),
+    "REASON_REQUIRED": ("Cần ghi rõ lý do.", "A reason is required."),
+    "CRITERION_UNKNOWN": ("Tiêu chí «{value}» không thuộc danh hiệu này.", "Criterion «{value}» is not part of this award."),
+    "MEMBER_BOTH_PRESENT_AND_ABSENT": ("Một thành viên không thể vừa có mặt vừa vắng mặt.",
+                                       "A member cannot be both present and absent."),
+    "BALLOT_COUNTS_INCONSISTENT": ("Số phiếu ở «{field}» không hợp lệ: phiếu hợp lệ ≤ phiếu phát ra ≤ số thành viên, "
+                                   "và phiếu đồng ý ≤ phiếu hợp lệ.",
+                                   "Ballot counts at «{field}» are inconsistent."),
+    "NOMINATION_NOT_DRAFT": ("Đề nghị ở «{field}» không còn ở trạng thái bản nháp.",
+                             "The nomination at «{field}» is no longer a draft."),
+    "AWARD_NOT_COMMUNE_LEVEL": ("Chủ tịch UBND xã không có thẩm quyền quyết định «{value}».",
+                                "The commune chairman cannot grant «{value}»."),
+    "DECISION_NUMBER_DUPLICATE": ("Số quyết định «{value}» đã được dùng.", "Decision number «{value}» is already used."),
+    "DECISION_AWARD_MISMATCH": ("Có đề nghị không cùng danh hiệu với quyết định ({value}).",
+                                "A nomination is for another award ({value})."),
+    "NOMINATION_NOT_COUNCIL_VOTED": ("Chỉ ra quyết định cho đề nghị đã qua Hội đồng (hiện tại: {status}).",
+                                     "Only council-voted nominations can be decided (now: {status})."),
+    "MOVEMENT_CODE_DUPLICATE": ("Mã phong trào «{value}» đã tồn tại.", "Movement code «{value}» already exists."),
+    "INDICATOR_NOT_IN_MOVEMENT": ("Chỉ tiêu không thuộc phong trào đã chọn.", "The indicator is not part of this movement."),
+    "DATE_ORDER": ("Ngày ở trường «{field_label}» không được trước ngày bắt đầu.",
+                   "{field_label} cannot be before the start date."),
+    "EXEMPLAR_LAST_STAGE": ("Điển hình đã ở bước cuối (nhân rộng).", "The example is already at the last stage."),
+    "FILE_NOT_FOUND": ("Không tìm thấy tệp «{value}».", "File «{value}» not found."),
+    "FILE_TOO_LARGE": ("Tệp «{value}» lớn quá {max_mb} MB.", "File «{value}» is larger than {max_mb} MB."),
+    "ATTACHMENTS_UNAVAILABLE": ("Không lưu được tệp đính kèm.", "Attachments cannot be stored here."),
+    "ATTACHMENT_HASH_INVALID": ("Mã tệp đính kèm không hợp lệ.", "Invalid attachment hash."),
+    "BACKUP_NOT_OURS": ("Tệp «{value}» không phải bản sao lưu của ThiĐua hoặc đã bị hỏng.",
+                        "«{value}» is not a ThiĐua backup, or it is damaged."),
+    "BACKUP_TOO_NEW": ("Bản sao lưu «{value}» do phiên bản mới hơn tạo ra. Hãy cập nhật ứng dụng.",
+                       "Backup «{value}» was made by a newer version. Update the app."),
+    "BACKUP_UNSAFE_PATH": ("Bản sao lưu chứa đường dẫn không an toàn («{value}»).", "The backup has an unsafe path («{value}»)."),
+    "BACKUP_SQLITE_ONLY": ("Sao lưu bằng ứng dụng chỉ dùng cho cơ sở dữ liệu SQLite.",
+                           "App backups are for SQLite databases only."),
+    "DATABASE_TOO_NEW": ("Dữ liệu do phiên bản mới hơn tạo ra. Hãy cập nhật ứng dụng.",
+                         "The data was written by a newer version. Update the app."),
+    "DATA_DIR_UNWRITABLE": ("Không ghi được vào thư mục dữ liệu «{value}».", "Cannot write to the data folder «{value}»."),
+    "DEMO_NEEDS_COMMUNE": ("Dữ liệu mẫu chỉ tạo cho văn phòng cấp xã.", "Demo data is for commune offices."),
+}
+
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    "draft": ("Bản nháp", "Draft"), "council_voted": ("Đã qua Hội đồng", "Council voted"),
+    "submitted": ("Đã trình cấp trên", "Submitted"), "received": ("Cấp trên đã nhận", "Received"),
+    "in_review": ("Đang thẩm định", "In review"), "approved": ("Đã thẩm định, đồng ý", "Approved"),
+    "returned": ("Trả lại để bổ sung", "Returned"), "rejected": ("Không đồng ý", "Rejected"),
+    "decided": ("Đã có quyết định", "Decided"),
+}
+
+
+def _tables() -> dict[str, tuple[str, str]]:
+    from .domain.validation import MESSAGES as validation_messages
+    from .rules.explain import MESSAGES as rule_messages
+
+    return {**validation_messages, **rule_messages, **SERVICE_MESSAGES}
+
+
+class _Lenient(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+def field_label(field: str | None, lang: str = "vi") -> str:
+    if not field:
+        return ""
+    row = re.fullmatch(r"rows\[(\d+)\]\.(.+)", field)
+    if row:
+        inner = field_label(row.group(2), lang)
+        return f"dòng {row.group(1)}, {inner}" if lang == "vi" else f"row {row.group(1)}, {inner}"
+    base = field.split("[", 1)[0]
+    label = FIELD_LABELS.get(base)
+    if label is None:
+        return field
+    return label[0 if lang == "vi" else 1] + field[len(base):]
+
+
+def status_label(status: str, lang: str = "vi") -> str:
+    pair = STATUS_LABELS.get(status)
+    return pair[0 if lang == "vi" else 1] if pair else status
+
+
+def render(error: DomainError, lang: str = "vi") -> str:
+    """The user's sentence for a refusal; unknown codes still name the code and the field."""
+    pair = _tables().get(error.code)
+    params = _Lenient(error.params)
+    params["field"] = error.field or ""
+    params["field_label"] = field_label(error.field, lang)
+    for key in ("current", "target"):
+        if key in error.params:
+            params[f"{key}_label"] = status_label(str(error.params[key]), lang)
+    if pair is None:
+        where = f" ({params['field_label']})" if error.field else ""
+        return (f"Không thực hiện được: {error.code}{where}." if lang == "vi"
+                else f"Could not be done: {error.code}{where}.")
+    template = pair[0 if lang == "vi" else 1]
+    return string.Formatter().vformat(template, (), params)

@@ -1,0 +1,112 @@
+"""The commune's Hội đồng Thi đua - Khen thưởng: members, meetings and ballots per nominee."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..db.models import CouncilBallot, CouncilMeeting, CouncilMember, Nomination, NominationBatch
+from ..db.repositories.common import get_live, live
+from ..domain.enums import NominationStatus
+from ..domain.errors import StateError, ValidationError
+from ..domain.text import clean_text
+from ..domain.validation import parse_date, require
+from ..rules import vote_result
+from .base import ServiceBase
+from .nominations import NominationService
+
+
+@dataclass(frozen=True)
+class BallotInput:
+    nomination_id: str
+    ballots_issued: int
+    ballots_valid: int
+    votes_for: int
+
+
+@dataclass(frozen=True)
+class BallotResult:
+    nomination_id: str
+    votes_for: int
+    pct_of_all: float
+    pct_of_present: float
+    threshold_pct: float
+    passed: bool
+
+
+class CouncilService(ServiceBase):
+    def add_member(self, full_name: str, council_role: str = "member", position: str = "") -> str:
+        name = clean_text(full_name)
+        require(name, "full_name")
+        if council_role not in {"chair", "vice_chair", "member", "secretary"}:
+            raise ValidationError("ENUM_INVALID", field="council_role", value=council_role,
+                                  allowed=["chair", "vice_chair", "member", "secretary"])
+        with self.db.transaction(self.actor) as session:
+            row = CouncilMember(full_name=name, council_role=council_role, position=clean_text(position))
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def members(self) -> list[dict[str, str]]:
+        with self.db.reader() as session:
+            rows = session.scalars(live(CouncilMember).where(CouncilMember.active.is_(True))
+                                   .order_by(CouncilMember.council_role, CouncilMember.full_name)).all()
+            return [{"id": m.id, "full_name": m.full_name, "council_role": m.council_role,
+                     "position": m.position} for m in rows]
+
+    def threshold_for(self, award_code: str) -> float:
+        """The catalog's vote threshold, unless the office has set its own (an audited local parameter)."""
+        from .office import OfficeService
+
+        override = OfficeService(self.db, self.actor).parameter(f"vote_threshold.{award_code}")
+        if override is not None:
+            return float(override)  # type: ignore[arg-type]
+        vote = self.catalog.award(award_code).vote
+        return float(vote.threshold_pct) if vote else 50.0
+
+    def record_meeting(self, *, held_on: str, present_member_ids: list[str], absent_member_ids: list[str],
+                       ballots: list[BallotInput], batch_id: str | None = None,
+                       notes: str = "") -> list[BallotResult]:
+        """Record a meeting and its ballots in one transaction; passing draft nominees become council_voted."""
+        day = parse_date(held_on, "held_on")
+        if not present_member_ids:
+            raise ValidationError("REQUIRED", field="present_members")
+        if set(present_member_ids) & set(absent_member_ids):
+            raise ValidationError("MEMBER_BOTH_PRESENT_AND_ABSENT", field="absent_members")
+        total = len(present_member_ids) + len(absent_member_ids)
+        present = len(present_member_ids)
+        results: list[BallotResult] = []
+        nominations = NominationService(self.db, self.actor, self.catalog)
+        with self.db.transaction(self.actor) as session:
+            for member_id in [*present_member_ids, *absent_member_ids]:
+                get_live(session, CouncilMember, member_id, field="members")
+            if batch_id:
+                get_live(session, NominationBatch, batch_id, field="batch")
+            meeting = CouncilMeeting(batch_id=batch_id, held_on=day, members_total=total, members_present=present,
+                                     present_member_ids=list(present_member_ids),
+                                     absent_member_ids=list(absent_member_ids), written_votes={},
+                                     notes=clean_text(notes))
+            session.add(meeting)
+            session.flush()
+            for index, ballot in enumerate(ballots, start=1):
+                field = f"ballots[{index}]"
+                if not 0 <= ballot.ballots_valid <= ballot.ballots_issued <= total:
+                    raise ValidationError("BALLOT_COUNTS_INCONSISTENT", field=field)
+                if not 0 <= ballot.votes_for <= ballot.ballots_valid:
+                    raise ValidationError("BALLOT_COUNTS_INCONSISTENT", field=field)
+                nomination = get_live(session, Nomination, ballot.nomination_id, field=field)
+                if nomination.status != NominationStatus.DRAFT.value:
+                    raise StateError("NOMINATION_NOT_DRAFT", field=field, status=nomination.status)
+                threshold = self.threshold_for(nomination.award_code)
+                vote = self.catalog.award(nomination.award_code).vote
+                outcome = vote_result(vote, total, present, ballot.votes_for, threshold_override=threshold)
+                session.add(CouncilBallot(meeting_id=meeting.id, nomination_id=nomination.id,
+                                          ballots_issued=ballot.ballots_issued, ballots_valid=ballot.ballots_valid,
+                                          votes_for=ballot.votes_for, threshold_pct=outcome.threshold_pct,
+                                          pct_of_all=outcome.pct_of_all, pct_of_present=outcome.pct_of_present,
+                                          passed=outcome.passed))
+                if outcome.passed:
+                    nominations.transition(nomination.id, NominationStatus.COUNCIL_VOTED.value,
+                                           session=session)
+                results.append(BallotResult(nomination.id, ballot.votes_for, outcome.pct_of_all,
+                                            outcome.pct_of_present, outcome.threshold_pct, outcome.passed))
+            return results
