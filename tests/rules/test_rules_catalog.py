@@ -147,7 +147,7 @@ def test_unknown_award_code() -> None:
     with pytest.raises(NotFoundError) as err:
         load_catalog().award("HUAN_CHUONG_X")
     assert (err.value.code, err.value.field, err.value.params) == ("AWARD_UNKNOWN", "award_code",
-                                                                 {"code": "HUAN_CHUONG_X"})
+                                                                 {"value": "HUAN_CHUONG_X"})
 
 
 def test_base_salary_and_local_parameters() -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from thidua_desktop.domain.enums import SubjectType
-from thidua_desktop.domain.errors import DomainError, NotFoundError
+from thidua_desktop.domain.errors import NotFoundError
 from thidua_desktop.paths import resource_path
 
 from .check_specs import LOCAL_PARAM_KINDS
@@ -43,7 +43,6 @@ from .definitions import (
 from .parse import (
     INLINE_SOURCE_KEYS,
     SUPPORTED_FORMAT_VERSION,
-    UPGRADES,
     as_date,
     as_list,
     as_number,
@@ -57,6 +56,7 @@ from .parse import (
     num_field,
     parse_award,
     require,
+    upgrade,
 )
 
 __all__ = [
@@ -112,7 +112,8 @@ class Catalog:
         try:
             return self._by_code[code]
         except KeyError:
-            raise NotFoundError("AWARD_UNKNOWN", field="award_code", code=code) from None
+            # "code" is DomainError's own first argument, so the unknown code travels as "value".
+            raise NotFoundError("AWARD_UNKNOWN", field="award_code", value=code) from None
 
     def awards_for(self, subject_type: SubjectType) -> tuple[AwardDef, ...]:
         return tuple(a for a in self.awards if a.subject_type is subject_type)
@@ -268,19 +269,7 @@ def _cross_check(awards: tuple[AwardDef, ...], sources: Mapping[str, SourceInfo]
 
 def parse_catalog(data: Any) -> dict[str, Any]:
     """Validate a decoded catalog and return the fields of ``Catalog``."""
-    obj = as_object(data, "")
-    version = require(obj, "format_version", "")
-    if isinstance(version, bool) or not isinstance(version, int):
-        invalid("format_version", "wrong_type", expected="integer")
-    if version > SUPPORTED_FORMAT_VERSION:
-        raise DomainError("CATALOG_TOO_NEW", field="format_version", found=version,
-                          supported=SUPPORTED_FORMAT_VERSION)
-    if version < 1:
-        invalid("format_version", "out_of_range", value=version, minimum=1, maximum=None)
-    upgraded = dict(obj)
-    while version < SUPPORTED_FORMAT_VERSION:
-        upgraded = UPGRADES[version](upgraded)
-        version += 1
+    upgraded, version = upgrade(as_object(data, ""))
     check_keys(upgraded, "", {"format_version", "catalog_version", "effective_from", "sources", "parameters",
                          "local_parameters", "awards"})
     sources = _sources(upgraded.get("sources", {}), "sources")

@@ -77,8 +77,9 @@ def _apply_award(catalog: Catalog, award: AwardDef, values: Mapping[str, Any], p
         elif key == "quota_max_ratio":
             quota = replace(quota, max_ratio=_number(param, value, k_path), source=_local(quota.source))
         elif key == "quota_rounding":
-            if value not in {r.value for r in Rounding} or (param.choices and value not in param.choices):
-                _bad(k_path, "unknown_value", value=value)
+            allowed = param.choices or tuple(r.value for r in Rounding)
+            if value not in allowed or value not in {r.value for r in Rounding}:
+                _bad(k_path, "unknown_value", value=value, allowed=", ".join(allowed))
             quota = replace(quota, rounding=Rounding(value), source=_local(quota.source))
     return replace(award, vote=vote, quota=quota)
 

@@ -42,6 +42,23 @@ INLINE_SOURCE_KEYS = ("source", "confidence", "note", "source_id")
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
+def upgrade(obj: Mapping[str, Any]) -> tuple[dict[str, Any], int]:
+    """Check ``format_version`` and bring an older catalog up to the current format."""
+    version = require(obj, "format_version", "")
+    if isinstance(version, bool) or not isinstance(version, int):
+        invalid("format_version", "wrong_type", expected="integer")
+    if version > SUPPORTED_FORMAT_VERSION:
+        raise DomainError("CATALOG_TOO_NEW", field="format_version", found=version,
+                          supported=SUPPORTED_FORMAT_VERSION)
+    if version < 1:
+        invalid("format_version", "out_of_range", value=version, minimum=1, maximum=None)
+    data = dict(obj)
+    while version < SUPPORTED_FORMAT_VERSION:
+        data = UPGRADES[version](data)
+        version += 1
+    return data, version
+
+
 def invalid(path: str, problem: str, **params: Any) -> NoReturn:
     raise DomainError("CATALOG_INVALID", field=path, problem=problem, **params)
 
@@ -283,8 +300,16 @@ _AWARD_KEYS = {
 def parse_award(value: Any, path: str) -> AwardDef:
     obj = as_object(value, path)
     check_keys(obj, path, _AWARD_KEYS)
+    # Fields are read in the documented order so the first problem reported is the first in the file.
+    code = as_str(obj, "code", path)
+    names = (as_str(obj, "name_vi", path), as_str(obj, "name_en", path), as_str(obj, "short_vi", path))
+    kind = enum_field(obj, "kind", path, AwardKind)
+    subject_type = enum_field(obj, "subject_type", path, SubjectType)
+    authority = enum_field(obj, "authority", path, AuthorityLevel)
+    commune_grants = as_bool(obj, "commune_grants", path)
     kinds_path = join_path(path, "commendation_kinds")
     kinds = as_list(require(obj, "commendation_kinds", path), kinds_path, non_empty=True)
+    period_years = num_field(obj, "period_years", path, 1, integer=True)
     criteria_path = join_path(path, "criteria")
     criteria = tuple(
         parse_criterion(c, join_path(criteria_path, i))
@@ -292,18 +317,18 @@ def parse_award(value: Any, path: str) -> AwardDef:
     )
     dossier_path = join_path(path, "dossier")
     award = AwardDef(
-        code=as_str(obj, "code", path),
-        name_vi=as_str(obj, "name_vi", path),
-        name_en=as_str(obj, "name_en", path),
-        short_vi=as_str(obj, "short_vi", path),
-        kind=enum_field(obj, "kind", path, AwardKind),
-        subject_type=enum_field(obj, "subject_type", path, SubjectType),
-        authority=enum_field(obj, "authority", path, AuthorityLevel),
-        commune_grants=as_bool(obj, "commune_grants", path),
+        code=code,
+        name_vi=names[0],
+        name_en=names[1],
+        short_vi=names[2],
+        kind=kind,
+        subject_type=subject_type,
+        authority=authority,
+        commune_grants=commune_grants,
         commendation_kinds=tuple(
             as_enum(k, join_path(kinds_path, i), CommendationKind) for i, k in enumerate(kinds)
         ),
-        period_years=num_field(obj, "period_years", path, 1, integer=True),
+        period_years=period_years,
         criteria=criteria,
         vote=_vote(require(obj, "vote", path), join_path(path, "vote")),
         quota=_quota(obj.get("quota"), join_path(path, "quota")),
