@@ -23,6 +23,7 @@ from .services.maintenance import MaintenanceService
 from .services.movements import MovementService
 from .services.nominations import NominationService
 from .services.office import OfficeService
+from .services.overview import OverviewService
 from .services.people import PeopleService
 from .services.records import RecordsService
 
@@ -45,6 +46,7 @@ class App:
     council: CouncilService = field(init=False)
     decisions: DecisionService = field(init=False)
     maintenance: MaintenanceService = field(init=False)
+    overview: OverviewService = field(init=False)
 
     def __post_init__(self) -> None:
         args = (self.db, self.actor, self.catalog)
@@ -58,6 +60,7 @@ class App:
         self.council = CouncilService(*args)
         self.decisions = DecisionService(*args)
         self.maintenance = MaintenanceService(self.db, self.paths, self.actor)
+        self.overview = OverviewService(*args)
 
     def close(self) -> None:
         self.db.dispose()

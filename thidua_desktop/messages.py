@@ -142,6 +142,11 @@ def status_label(status: str, lang: str = "vi") -> str:
 
 def render(error: DomainError, lang: str = "vi") -> str:
     """The user's sentence for a refusal; unknown codes still name the code and the field."""
+    from .rules.explain import MESSAGES as rule_messages
+    from .rules.explain import explain_error
+
+    if error.code in rule_messages and error.code not in SERVICE_MESSAGES:
+        return explain_error(error, lang)  # the rules word their own catalog problems
     pair = _tables().get(error.code)
     params = _Lenient(error.params)
     params["field"] = error.field or ""

@@ -170,3 +170,16 @@ def test_cstdcs_point_2_excellent_rating_alone_is_enough() -> None:
     assert reason.outcome is Outcome.PASS
     assert reason.evidence["passed"] == ["excellent"]
     assert [c.code for c in reason.children] == ["RATING_OK", "INITIATIVE_MISSING"]
+
+
+def test_every_check_name_has_a_table() -> None:
+    # Each check must be exercised directly by these two table modules, not only through awards.
+    from pathlib import Path
+
+    from thidua_desktop.rules import CHECK_NAMES
+
+    here = Path(__file__).parent
+    source = "".join((here / n).read_text(encoding="utf-8")
+                     for n in ("test_rules_checks_person.py", "test_rules_checks_members.py"))
+    tested = {name for name in CHECK_NAMES if f'run("{name}"' in source}
+    assert tested == set(CHECK_NAMES)

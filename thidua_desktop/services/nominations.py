@@ -221,6 +221,15 @@ class NominationService(ServiceBase):
             rows = repo.nominations(session, status, batch_id, offset, limit)
             return [self._view(session, n) for n in rows]
 
+    def page(self, status: str | None = None, *, offset: int = 0,
+             limit: int = 200) -> tuple[list[NominationView], int]:
+        """One page of nominations and the total, for list views."""
+        if status:
+            parse_enum(NominationStatus, status, "status")
+        with self.db.reader() as session:
+            rows = repo.nominations(session, status, None, offset, limit)
+            return [self._view(session, n) for n in rows], repo.count(session, status)
+
     def quota(self, batch_id: str, award_code: str) -> dict[str, object]:
         """Live quota status for an award in a batch, where the catalog (or the office) set one."""
         award = self.catalog.award(award_code)

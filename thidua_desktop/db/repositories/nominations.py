@@ -32,3 +32,10 @@ def count_in_batch(session: Session, batch_id: str, award_code: str) -> int:
         Nomination.batch_id == batch_id, Nomination.award_code == award_code, Nomination.deleted.is_(False),
         Nomination.status != "rejected")
     return int(session.scalar(stmt) or 0)
+
+
+def count(session: Session, status: str | None) -> int:
+    stmt = select(func.count()).select_from(Nomination).where(Nomination.deleted.is_(False))
+    if status:
+        stmt = stmt.where(Nomination.status == status)
+    return int(session.scalar(stmt) or 0)

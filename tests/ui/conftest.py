@@ -1,0 +1,45 @@
+"""GUI tests run offscreen, in Vietnamese unless a test switches language, on real data folders."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from thidua_desktop.bootstrap import App
+from thidua_desktop.services.demo import DemoBuilder
+from thidua_desktop.ui import i18n
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(autouse=True)
+def vietnamese(qapp: QApplication) -> Iterator[None]:
+    i18n.install("vi")
+    yield
+    i18n.install("vi")
+
+
+@pytest.fixture
+def demo(commune: App) -> App:
+    DemoBuilder(commune, seed=7, today=TODAY).build(people=60)
+    return commune
+
+
+def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Types any text, Vietnamese included, through the widget's real key handling
+    (QTest.keyClicks aborts on characters outside Latin-1)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    for ch in text:
+        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown,
+                                                 Qt.KeyboardModifier.NoModifier, ch))
+        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyRelease, Qt.Key.Key_unknown,
+                                                 Qt.KeyboardModifier.NoModifier, ch))

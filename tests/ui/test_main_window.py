@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+from thidua_desktop.ui import i18n
+from thidua_desktop.ui.main_window import MainWindow
+
+from .conftest import TODAY
+
+
+def test_navigation_and_status_bar(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(demo, TODAY)
+    qtbot.addWidget(window)
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Tổng quan", "Cá nhân & tập thể", "Đề nghị khen thưởng"]
+    assert "Xã Quảng Uyên (01576)" in window.unit_label.text()
+    assert "Văn phòng cấp xã" in window.unit_label.text()
+    assert str(demo.office.office().change_counter) in window.sync_label.text()
+    window.nav.setCurrentRow(2)
+    assert window.stack.currentWidget() is window.nominations
+
+
+def test_switching_language_keeps_the_typed_search(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(demo, TODAY)
+    qtbot.addWidget(window)
+    people = window.show_screen("people")
+    people.search.setText("nong")
+    i18n.install("en")
+    QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert window.nav.item(0).text() == "Overview"
+    assert people.search.text() == "nong"
+    i18n.install("vi")
+    QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert window.nav.item(0).text() == "Tổng quan"

@@ -1,0 +1,56 @@
+"""Starts the GUI: the Qt application, the language, the first-run questions and the main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QApplication, QDialog
+
+from ..bootstrap import App, open_app
+from ..domain.errors import DomainError
+from ..messages import render
+from ..services.demo import DemoBuilder
+from . import dialogs, i18n, ops
+from .first_run import FirstRunDialog
+from .main_window import MainWindow
+
+
+def ensure_office(app: App) -> bool:
+    """Ask the first-run questions when this data folder has no office yet."""
+    if app.office.is_initialised():
+        return True
+    dialog = FirstRunDialog()
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    role, code, officer, demo = dialog.answers()
+    if ops.run(None, lambda: app.office.init_office(role, code, officer_name=officer)) is None:
+        return False
+    if demo and role == "commune":
+        ops.run(None, lambda: DemoBuilder(app).build())
+    return True
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="thidua-desktop")
+    parser.add_argument("--data-dir")
+    parser.add_argument("--lang", choices=["vi", "en"], default="vi")
+    parser.add_argument("bundle", nargs="?", help="a .tdsync bundle to open (import comes with sync)")
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    qt_app.setApplicationName("ThiĐua Desktop")
+    i18n.install(args.lang)
+    try:
+        app = open_app(args.data_dir)
+    except DomainError as exc:
+        dialogs.error(None, "ThiĐua Desktop", render(exc, args.lang))
+        return 1
+    try:
+        if not ensure_office(app):
+            return 0
+        window = MainWindow(app)
+        window.show()
+        return int(qt_app.exec())
+    finally:
+        app.close()

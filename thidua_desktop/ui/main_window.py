@@ -1,0 +1,75 @@
+"""The main window: a navigation pane, one screen per module, and a status bar that says who this
+office is and how much has not been sent to the province yet."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
+
+from ..bootstrap import App
+from .screens.nominations import NominationsScreen
+from .screens.overview import OverviewScreen
+from .screens.people import PeopleScreen
+from .texts import role_text
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, app: App, today: date | None = None) -> None:
+        super().__init__()
+        self.app = app
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(210)
+        self.nav.setStyleSheet("QListWidget::item { padding: 7px 6px; }")
+        self.stack = QStackedWidget()
+        self.overview = OverviewScreen(app.overview, today)
+        self.people = PeopleScreen(app.people, app.office)
+        self.nominations = NominationsScreen(app.nominations)
+        self.screens: list[tuple[str, QWidget]] = [
+            ("overview", self.overview), ("people", self.people), ("nominations", self.nominations)]
+        for _key, screen in self.screens:
+            self.stack.addWidget(screen)
+            self.nav.addItem("")
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self.unit_label = QLabel()
+        self.sync_label = QLabel()
+        self.statusBar().addWidget(self.unit_label, 1)
+        self.statusBar().addPermanentWidget(self.sync_label)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
+        self.nav.setCurrentRow(0)
+        self.retranslate()
+
+    def sizeHint(self) -> QSize:
+        return QSize(1280, 720)  # fits a 1366×768 laptop with the taskbar
+
+    def show_screen(self, key: str) -> QWidget:
+        index = [k for k, _ in self.screens].index(key)
+        self.nav.setCurrentRow(index)
+        return self.screens[index][1]
+
+    def _focus_search(self) -> None:
+        self.show_screen("people")
+        self.people.focus_search()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("ThiĐua Desktop — Emulation and commendation"))
+        titles = {"overview": self.tr("Overview"), "people": self.tr("People & collectives"),
+                  "nominations": self.tr("Nominations")}
+        for row, (key, _screen) in enumerate(self.screens):
+            self.nav.item(row).setText(titles[key])
+        office = self.app.office.office()
+        self.unit_label.setText(f"{office.unit_name} ({office.unit_code}) — {role_text(office.role)}")
+        self.sync_label.setText(self.tr("Last bundle sent: never · received: never · unsent changes: %1")
+                                .replace("%1", str(office.change_counter)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
