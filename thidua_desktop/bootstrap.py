@@ -18,6 +18,7 @@ from .services.attachments import AttachmentStore
 from .services.collectives import CollectiveService
 from .services.council import CouncilService
 from .services.decisions import DecisionService
+from .services.drafts import DraftStore
 from .services.exemplars import ExemplarService
 from .services.maintenance import MaintenanceService
 from .services.movements import MovementService
@@ -47,6 +48,7 @@ class App:
     decisions: DecisionService = field(init=False)
     maintenance: MaintenanceService = field(init=False)
     overview: OverviewService = field(init=False)
+    drafts: DraftStore = field(init=False)
 
     def __post_init__(self) -> None:
         args = (self.db, self.actor, self.catalog)
@@ -61,6 +63,7 @@ class App:
         self.decisions = DecisionService(*args)
         self.maintenance = MaintenanceService(self.db, self.paths, self.actor)
         self.overview = OverviewService(*args)
+        self.drafts = DraftStore(self.paths.data_dir / "drafts")
 
     def close(self) -> None:
         self.db.dispose()

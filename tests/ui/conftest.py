@@ -26,6 +26,19 @@ def vietnamese(qapp: QApplication) -> Iterator[None]:
     i18n.install("vi")
 
 
+@pytest.fixture(autouse=True)
+def dialog_log(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """No native dialog ever opens in a test: messages are recorded, questions answered Yes."""
+    from thidua_desktop.ui import dialogs
+
+    calls: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "info", lambda _p, title, text: calls.append(("info", text)))
+    monkeypatch.setattr(dialogs, "error", lambda _p, title, text: calls.append(("error", text)))
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda _p, title, text: calls.append(("ask", text)) or True)
+    monkeypatch.setattr(dialogs, "open_file", lambda *_a: "")
+    return calls
+
+
 @pytest.fixture
 def demo(commune: App) -> App:
     DemoBuilder(commune, seed=7, today=TODAY).build(people=60)

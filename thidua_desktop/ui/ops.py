@@ -29,7 +29,11 @@ def run(parent: QWidget | None, action: Callable[[], T]) -> T | None:
         log.info("refused: %s field=%s", exc.code, exc.field)
         dialogs.error(parent, QCoreApplication.translate("Ops", "Cannot do this"), render(exc, current_lang()))
     except Exception as exc:  # a bug; keep the app alive and the trace in the log
-        log.error("unexpected %s", type(exc).__name__, exc_info=True)
-        dialogs.error(parent, QCoreApplication.translate("Ops", "Unexpected error"),
-                      QCoreApplication.translate("Ops", "Something went wrong. The details were saved in the log."))
+        report_unexpected(parent, exc)
     return None
+
+
+def report_unexpected(parent: QWidget | None, exc: BaseException) -> None:
+    log.error("unexpected %s", type(exc).__name__, exc_info=exc)
+    dialogs.error(parent, QCoreApplication.translate("Ops", "Unexpected error"),
+                  QCoreApplication.translate("Ops", "Something went wrong. The details were saved in the log."))

@@ -1,0 +1,61 @@
+"""Re-extract the GUI's tr() strings into i18n/thidua_vi.ts, then fill translations from the
+JSON files in i18n/pending/ ({"English source": "Vietnamese"}), which are deleted once merged.
+
+    .venv/bin/python scripts/merge_translations.py
+
+Strings still untranslated are listed; tests/ui/test_translations.py fails until none are left."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import PySide6
+
+ROOT = Path(__file__).resolve().parents[1]
+TS = ROOT / "i18n" / "thidua_vi.ts"
+PENDING = ROOT / "i18n" / "pending"
+
+
+def main() -> int:
+    sources = sorted(str(p) for p in (ROOT / "thidua_desktop" / "ui").rglob("*.py"))
+    lupdate = Path(PySide6.__file__).parent / "lupdate"
+    subprocess.run([str(lupdate), *sources, "-ts", str(TS), "-source-language", "en", "-target-language", "vi",
+                    "-no-obsolete", "-locations", "none", "-silent"], check=True)
+    pending: dict[str, str] = {}
+    files = sorted(PENDING.glob("*.json")) if PENDING.exists() else []
+    for file in files:
+        pending.update(json.loads(file.read_text(encoding="utf-8")))
+    tree = ET.parse(TS)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        done = translation.get("type") is None and ((translation.text or "").strip() or any(
+            (n.text or "").strip() for n in translation.iter("numerusform")))
+        if source in pending:
+            translation.attrib.pop("type", None)
+            for child in list(translation):
+                translation.remove(child)
+            if message.get("numerus") == "yes":
+                translation.text = None
+                ET.SubElement(translation, "numerusform").text = pending[source]
+            else:
+                translation.text = pending[source]
+        elif not done:
+            missing.append(source)
+    ET.indent(tree, space="    ")
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    for file in files:
+        file.unlink()
+    for source in missing:
+        print(f"untranslated: {source}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,245 @@
+"""Building blocks for every form: dd/mm/yyyy date fields, errors shown in place next to the
+field they name, an unsaved-changes prompt, drafts that survive a closed window, Ctrl+S and
+Enter to save.
+
+A form dialog subclasses ``FormDialog``, adds rows with ``add_field`` and implements ``save``
+(call the service, return the result). A ``DomainError`` raised by ``save`` is shown beside the
+field it names; the dialog stays open and nothing typed is lost."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.errors import DomainError
+from ..messages import field_label, render
+from ..services.drafts import DraftStore
+from . import dialogs, ops
+
+
+class DateField(QLineEdit):
+    """A date typed as dd/mm/yyyy (or a year where allowed); parsing happens in the service."""
+
+    def __init__(self, parent: QWidget | None = None, year_allowed: bool = False) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(self.tr("dd/mm/yyyy or yyyy") if year_allowed else self.tr("dd/mm/yyyy"))
+        self.setMaxLength(10)
+
+    def set_today(self) -> None:
+        self.setText(QDate.currentDate().toString("dd/MM/yyyy"))
+
+
+def widget_value(widget: QWidget) -> Any:
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QComboBox):
+        return widget.currentData() if widget.currentData() is not None else widget.currentText()
+    if isinstance(widget, QSpinBox | QDoubleSpinBox):
+        return widget.value()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    raise TypeError(type(widget).__name__)
+
+
+def set_widget_value(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QComboBox):
+        index = widget.findData(value)
+        widget.setCurrentIndex(index if index >= 0 else max(0, widget.findText(str(value))))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value or 0))
+    elif isinstance(widget, QDoubleSpinBox):
+        widget.setValue(float(value or 0))
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(str(value or ""))
+    elif isinstance(widget, QLineEdit):
+        widget.setText(str(value or ""))
+
+
+def _changed_signal(widget: QWidget) -> Any:
+    if isinstance(widget, QCheckBox):
+        return widget.toggled
+    if isinstance(widget, QComboBox):
+        return widget.currentIndexChanged
+    if isinstance(widget, QSpinBox | QDoubleSpinBox):
+        return widget.valueChanged
+    return widget.textChanged
+
+
+class FormDialog(QDialog):
+    """Subclasses add fields and implement ``save``; see the module docstring."""
+
+    def __init__(self, drafts: DraftStore | None = None, draft_key: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.drafts = drafts
+        self.draft_key = draft_key
+        self.result_value: Any = None
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.dirty = False
+        self._loading = False
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("color: #a40000;")
+        self.banner.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.try_save)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)  # Enter saves
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.try_save)
+        self.body = QVBoxLayout(self)
+        self.body.addWidget(self.banner)
+        self.body.addLayout(self.form)
+        self.body.addWidget(self.buttons)
+
+    # Building ------------------------------------------------------------------------------
+    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+        error = QLabel()
+        error.setStyleSheet("color: #a40000;")
+        error.setWordWrap(True)
+        error.hide()
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        self.form.addRow(label, holder)
+        self.fields[name] = widget
+        self.errors[name] = error
+        _changed_signal(widget).connect(self._changed)
+        return widget
+
+    def values(self) -> dict[str, Any]:
+        return {name: widget_value(widget) for name, widget in self.fields.items()}
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        self._loading = True
+        try:
+            for name, value in values.items():
+                if name in self.fields:
+                    set_widget_value(self.fields[name], value)
+        finally:
+            self._loading = False
+
+    def restore_draft(self) -> bool:
+        """Offer the unsaved draft of this form, if there is one. Call after adding fields."""
+        if not (self.drafts and self.draft_key):
+            return False
+        draft = self.drafts.load(self.draft_key)
+        if not draft:
+            return False
+        self.set_values(draft)
+        self.dirty = True
+        self.banner.setText(self.tr("Restored the unsaved draft of this form."))
+        self.banner.setStyleSheet("color: #204a87;")
+        self.banner.show()
+        return True
+
+    # Saving --------------------------------------------------------------------------------
+    def save(self) -> Any:  # pragma: no cover - every subclass implements it
+        raise NotImplementedError
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+        self.banner.hide()
+
+    def show_error(self, error: DomainError) -> None:
+        text = render(error, ops.current_lang())
+        name = self._field_for(error.field)
+        if name is not None:
+            self.errors[name].setText(text)
+            self.errors[name].show()
+            self.fields[name].setFocus()
+        else:
+            where = field_label(error.field, ops.current_lang())
+            self.banner.setStyleSheet("color: #a40000;")
+            self.banner.setText(text if not where or where in text else f"{where}: {text}")
+            self.banner.show()
+
+    def _field_for(self, field: str | None) -> str | None:
+        if not field:
+            return None
+        base = field.split("[", 1)[0].split(".", 1)[0]
+        return field if field in self.fields else base if base in self.fields else None
+
+    def try_save(self) -> None:
+        self.clear_errors()
+        try:
+            self.result_value = self.save()
+        except DomainError as exc:
+            self.show_error(exc)
+            return
+        except Exception as exc:  # a bug: keep the typed values (draft) and tell the user briefly
+            self._store_draft()
+            ops.report_unexpected(self, exc)
+            return
+        self.dirty = False
+        if self.drafts and self.draft_key:
+            self.drafts.discard(self.draft_key)
+        self.accept()
+
+    # Unsaved changes -----------------------------------------------------------------------
+    def _changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self.dirty = True
+        self._store_draft()
+
+    def _store_draft(self) -> None:
+        if self.drafts and self.draft_key:
+            self.drafts.save(self.draft_key, self.values())
+
+    def reject(self) -> None:
+        if self.dirty and not self.confirm_discard():
+            return
+        if self.drafts and self.draft_key:
+            self.drafts.discard(self.draft_key)
+        self.dirty = False
+        super().reject()
+
+    def confirm_discard(self) -> bool:
+        return dialogs.ask_yes_no(self, self.tr("Unsaved changes"),
+                                  self.tr("You have unsaved changes. Close and discard them?"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.dirty and not self.confirm_discard():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "retranslate"):
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def combo(items: list[tuple[str, Any]], parent: QWidget | None = None) -> QComboBox:
+    box = QComboBox(parent)
+    for text, data in items:
+        box.addItem(text, data)
+    return box
+
