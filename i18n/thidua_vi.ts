@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi" sourcelanguage="en">
     <context>
+        <name>App</name>
+        <message>
+            <source>Automatic backup…</source>
+            <translation>Đang tự động sao lưu…</translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <source>dd/mm/yyyy or yyyy</source>
@@ -81,6 +88,10 @@
         <message>
             <source>Nominations</source>
             <translation>Đề nghị khen thưởng</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Cài đặt</translation>
         </message>
         <message>
             <source>Last bundle sent: never · received: never · unsent changes: %1</source>
@@ -268,6 +279,121 @@
         <message>
             <source>Commune office</source>
             <translation>Văn phòng cấp xã</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsScreen</name>
+        <message>
+            <source>Backing up…</source>
+            <translation>Đang sao lưu…</translation>
+        </message>
+        <message>
+            <source>Backup</source>
+            <translation>Sao lưu</translation>
+        </message>
+        <message>
+            <source>Backed up to %1</source>
+            <translation>Đã sao lưu vào %1</translation>
+        </message>
+        <message>
+            <source>Choose a backup</source>
+            <translation>Chọn bản sao lưu</translation>
+        </message>
+        <message>
+            <source>ThiĐua backups (*.zip)</source>
+            <translation>Bản sao lưu ThiĐua (*.zip)</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Khôi phục</translation>
+        </message>
+        <message>
+            <source>Restoring replaces all current data with the backup. Continue?</source>
+            <translation>Khôi phục sẽ thay toàn bộ dữ liệu hiện có bằng bản sao lưu. Tiếp tục?</translation>
+        </message>
+        <message>
+            <source>The backup was restored.</source>
+            <translation>Đã khôi phục bản sao lưu.</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Chung</translation>
+        </message>
+        <message>
+            <source>Local values (where the province's rules allow)</source>
+            <translation>Tham số của đơn vị (trong phạm vi quy định của tỉnh cho phép)</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>Sao lưu</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Ngôn ngữ</translation>
+        </message>
+        <message>
+            <source>Officer's full name</source>
+            <translation>Họ và tên cán bộ</translation>
+        </message>
+        <message>
+            <source>Save name</source>
+            <translation>Lưu tên</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>Danh hiệu/hình thức</translation>
+        </message>
+        <message>
+            <source>Vote threshold</source>
+            <translation>Tỷ lệ phiếu đồng ý tối thiểu</translation>
+        </message>
+        <message>
+            <source>Apply quota</source>
+            <translation>Áp dụng tỷ lệ khống chế</translation>
+        </message>
+        <message>
+            <source>Base salary (đồng)</source>
+            <translation>Mức lương cơ sở (đồng)</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>từ ngày</translation>
+        </message>
+        <message>
+            <source>Save values</source>
+            <translation>Lưu tham số</translation>
+        </message>
+        <message>
+            <source>Recent changes: %1</source>
+            <translation>Thay đổi gần đây: %1</translation>
+        </message>
+        <message>
+            <source>No local values changed yet.</source>
+            <translation>Chưa thay đổi tham số nào.</translation>
+        </message>
+        <message>
+            <source>Backup folder</source>
+            <translation>Thư mục sao lưu</translation>
+        </message>
+        <message>
+            <source>Back up automatically every (days, 0 = never)</source>
+            <translation>Tự động sao lưu sau mỗi (ngày, 0 = không tự động)</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>Sao lưu ngay</translation>
+        </message>
+        <message>
+            <source>Restore from a backup…</source>
+            <translation>Khôi phục từ bản sao lưu…</translation>
+        </message>
+        <message>
+            <source>Last backup: %1</source>
+            <translation>Lần sao lưu gần nhất: %1</translation>
+        </message>
+        <message>
+            <source>No backup made yet.</source>
+            <translation>Chưa sao lưu lần nào.</translation>
         </message>
     </context>
     <context>

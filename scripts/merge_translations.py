@@ -1,7 +1,7 @@
 """Re-extract the GUI's tr() strings into i18n/thidua_vi.ts, then fill translations from the
 JSON files in i18n/pending/ ({"English source": "Vietnamese"}), which are deleted once merged.
 
-    .venv/bin/python scripts/merge_translations.py
+    .venv/bin/python scripts/merge_translations.py [NAME ...]
 
 Strings still untranslated are listed; tests/ui/test_translations.py fails until none are left."""
 
@@ -26,7 +26,8 @@ def main() -> int:
     subprocess.run([str(lupdate), *sources, "-ts", str(TS), "-source-language", "en", "-target-language", "vi",
                     "-no-obsolete", "-locations", "none", "-silent"], check=True)
     pending: dict[str, str] = {}
-    files = sorted(PENDING.glob("*.json")) if PENDING.exists() else []
+    names = set(sys.argv[1:])  # optional: merge only these pending files (by stem)
+    files = sorted(p for p in PENDING.glob("*.json") if not names or p.stem in names) if PENDING.exists() else []
     for file in files:
         pending.update(json.loads(file.read_text(encoding="utf-8")))
     tree = ET.parse(TS)

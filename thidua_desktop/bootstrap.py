@@ -14,19 +14,21 @@ from .db.maintenance import mark_application
 from .db.migrate import is_newer_than_app, upgrade
 from .domain.errors import DomainError
 from .rules.catalog import Catalog, load_catalog
+from .rules.local import apply_overrides
 from .services.attachments import AttachmentStore
 from .services.collectives import CollectiveService
 from .services.council import CouncilService
 from .services.decisions import DecisionService
 from .services.drafts import DraftStore
 from .services.exemplars import ExemplarService
-from .services.maintenance import MaintenanceService
+from .services.maintenance import MaintenanceService, read_backup_manifest
 from .services.movements import MovementService
 from .services.nominations import NominationService
 from .services.office import OfficeService
 from .services.overview import OverviewService
 from .services.people import PeopleService
 from .services.records import RecordsService
+from .services.settings import SettingsService, load_overrides
 
 log = logging.getLogger("thidua")
 
@@ -35,7 +37,7 @@ log = logging.getLogger("thidua")
 class App:
     paths: AppPaths
     db: Database
-    catalog: Catalog
+    base_catalog: Catalog
     actor: str
     office: OfficeService = field(init=False)
     people: PeopleService = field(init=False)
@@ -49,9 +51,11 @@ class App:
     maintenance: MaintenanceService = field(init=False)
     overview: OverviewService = field(init=False)
     drafts: DraftStore = field(init=False)
+    settings: SettingsService = field(init=False)
 
     def __post_init__(self) -> None:
-        args = (self.db, self.actor, self.catalog)
+        self._effective: Catalog | None = None
+        args = (self.db, self.actor, self.current_catalog)
         self.office = OfficeService(*args)
         self.people = PeopleService(*args)
         self.collectives = CollectiveService(*args)
@@ -64,9 +68,35 @@ class App:
         self.maintenance = MaintenanceService(self.db, self.paths, self.actor)
         self.overview = OverviewService(*args)
         self.drafts = DraftStore(self.paths.data_dir / "drafts")
+        self.settings = SettingsService(self.db, self.actor, base_catalog=self.base_catalog,
+                                        on_change=self.invalidate_catalog)
+
+    def current_catalog(self) -> Catalog:
+        """The shipped catalog with the office's own allowed values applied (cached)."""
+        if self._effective is None:
+            self._effective = apply_overrides(self.base_catalog, load_overrides(self.db))
+        return self._effective
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.current_catalog()
+
+    def invalidate_catalog(self) -> None:
+        self._effective = None
 
     def close(self) -> None:
         self.db.dispose()
+
+    def restore_from(self, backup: Path) -> dict[str, object]:
+        """Replace this office's data with a backup (new epoch) while the app keeps running."""
+        from .services.maintenance import restore_backup
+
+        read_backup_manifest(backup)  # refuse a bad file before closing anything
+        self.db.dispose()
+        result = restore_backup(backup, self.paths)
+        upgrade(self.db.engine)
+        self.invalidate_catalog()
+        return result
 
 
 def setup_logging(paths: AppPaths) -> None:
@@ -95,7 +125,7 @@ def open_app(data_dir: str | os.PathLike[str] | None = None, actor: str | None =
         raise DomainError("DATABASE_TOO_NEW", field="data_dir")
     upgrade(db.engine)
     mark_application(db.engine)
-    app = App(paths=paths, db=db, catalog=load_catalog(), actor=actor or "officer")
+    app = App(paths=paths, db=db, base_catalog=load_catalog(), actor=actor or "officer")
     if actor is None and app.office.is_initialised():
         name = app.office.office().officer_name
         if name:

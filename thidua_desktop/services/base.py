@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from ..db import Database
 from ..domain.validation import DateOrYear
 from ..rules.catalog import Catalog, load_catalog
 
+CatalogSource = Catalog | Callable[[], Catalog]
+
 
 class ServiceBase:
-    """Every service gets the database, the acting officer's name and the award catalog."""
+    """Every service gets the database, the acting officer's name and the award catalog.
 
-    def __init__(self, db: Database, actor: str = "system", catalog: Catalog | None = None) -> None:
+    The catalog may be given as a function, so that the office's own settings (thresholds,
+    quotas, base salary) take effect in every service the moment they are saved."""
+
+    def __init__(self, db: Database, actor: str = "system", catalog: CatalogSource | None = None) -> None:
         self.db = db
         self.actor = actor
         self._catalog = catalog
@@ -21,7 +27,7 @@ class ServiceBase:
     def catalog(self) -> Catalog:
         if self._catalog is None:
             self._catalog = load_catalog()
-        return self._catalog
+        return self._catalog() if callable(self._catalog) else self._catalog
 
 
 def iso(day: date | None) -> str | None:

@@ -8,7 +8,7 @@ import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .. import __version__
@@ -87,6 +87,21 @@ class MaintenanceService:
             with partial.open("rb") as fh:
                 os.fsync(fh.fileno())
             os.replace(partial, out)
+        return out
+
+
+    def scheduled_backup(self, folder: Path, every_days: int, last: date | None, today: date,
+                         keep: int = 10) -> Path | None:
+        """Back up when the schedule says so; keeps the newest ``keep`` automatic backups."""
+        if every_days <= 0 or (last is not None and (today - last).days < every_days):
+            return None
+        with self.db.reader() as session:
+            office = session.get(Office, 1)
+            unit = office.unit_code if office else "office"
+        out = self.backup(folder / f"thidua-{unit}-{today.isoformat()}.zip")
+        automatic = sorted(folder.glob(f"thidua-{unit}-*.zip"))
+        for old in automatic[:-keep] if keep > 0 else []:
+            old.unlink(missing_ok=True)
         return out
 
 

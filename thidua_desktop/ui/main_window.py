@@ -13,6 +13,7 @@ from ..bootstrap import App
 from .screens.nominations import NominationsScreen
 from .screens.overview import OverviewScreen
 from .screens.people import PeopleScreen
+from .screens.settings import SettingsScreen
 from .texts import role_text
 
 
@@ -27,8 +28,10 @@ class MainWindow(QMainWindow):
         self.overview = OverviewScreen(app.overview, today)
         self.people = PeopleScreen(app.people, app.office)
         self.nominations = NominationsScreen(app.nominations)
+        self.settings = SettingsScreen(app)
         self.screens: list[tuple[str, QWidget]] = [
-            ("overview", self.overview), ("people", self.people), ("nominations", self.nominations)]
+            ("overview", self.overview), ("people", self.people), ("nominations", self.nominations),
+            ("settings", self.settings)]
         for _key, screen in self.screens:
             self.stack.addWidget(screen)
             self.nav.addItem("")
@@ -61,7 +64,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("ThiĐua Desktop — Emulation and commendation"))
         titles = {"overview": self.tr("Overview"), "people": self.tr("People & collectives"),
-                  "nominations": self.tr("Nominations")}
+                  "nominations": self.tr("Nominations"), "settings": self.tr("Settings")}
         for row, (key, _screen) in enumerate(self.screens):
             self.nav.item(row).setText(titles[key])
         office = self.app.office.office()

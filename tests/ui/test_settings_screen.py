@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+from thidua_desktop.services.people import PersonInput
+from thidua_desktop.services.settings import Preferences
+from thidua_desktop.ui import dialogs
+from thidua_desktop.ui.screens.settings import SettingsScreen
+
+from .conftest import type_text
+
+
+def _row(screen: SettingsScreen, code: str) -> int:
+    return next(r for r in range(screen.awards.rowCount()) if screen.awards.item(r, 0).data(256) == code)
+
+
+def test_local_threshold_quota_and_salary_are_saved_and_audited(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
+    screen = SettingsScreen(commune)
+    qtbot.addWidget(screen)
+    row = _row(screen, "CSTDCS")
+    assert screen.awards.cellWidget(row, 1).value() == 80
+    screen.awards.cellWidget(row, 1).setValue(75)
+    screen.awards.cellWidget(row, 2).setChecked(True)
+    screen.salary.setValue(2_530_000)
+    screen.salary_from.setText("01/07/2026")
+    screen.params_save.click()
+    award = commune.catalog.award("CSTDCS")
+    assert award.vote.threshold_pct == 75 and award.quota.enabled
+    from datetime import date
+
+    from thidua_desktop.rules import base_salary_on
+
+    assert base_salary_on(commune.catalog, date(2026, 8, 1)) == 2_530_000
+    assert base_salary_on(commune.catalog, date(2026, 6, 1)) == 2_340_000  # older decisions keep theirs
+    assert commune.settings.history()[0]["actor"] == "tester"
+    assert "tester" in screen.history.text()
+
+
+def test_officer_name_and_language_switch(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
+    screen = SettingsScreen(commune)
+    qtbot.addWidget(screen)
+    screen.officer.clear()
+    type_text(screen.officer, "Hoàng Thị Mai")
+    screen.officer_save.click()
+    assert commune.office.office().officer_name == "Hoàng Thị Mai"
+    assert screen.backup_now.text() == "Sao lưu ngay"
+    screen.language.setCurrentIndex(screen.language.findData("en"))
+    QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert screen.backup_now.text() == "Back up now"
+    assert Preferences.load(commune.paths.data_dir).language == "en"
+    assert screen.officer.text() == "Hoàng Thị Mai"
+
+
+def test_backup_now_then_restore(qtbot, commune, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    commune.people.create(PersonInput("Nông Văn An", "male"))
+    screen = SettingsScreen(commune)
+    qtbot.addWidget(screen)
+    screen.backup_dir.setText(str(tmp_path / "sao-luu"))
+    made = screen.run_backup()
+    assert made is not None and made.exists()
+    assert Preferences.load(commune.paths.data_dir).last_backup
+    commune.people.create(PersonInput("Người Thêm Sau", "male"))
+    epoch = commune.office.office().epoch
+    monkeypatch.setattr(dialogs, "open_file", lambda *_a: str(made))
+    screen.restore.click()
+    assert [p.full_name for p in commune.people.search("").rows] == ["Nông Văn An"]
+    assert commune.office.office().epoch == epoch + 1
+
+
+def test_restore_refuses_a_foreign_file(qtbot, commune, tmp_path: Path, monkeypatch, dialog_log) -> None:  # type: ignore[no-untyped-def]
+    bogus = tmp_path / "khong-phai.zip"
+    bogus.write_bytes(b"hello")
+    commune.people.create(PersonInput("Nông Văn An", "male"))
+    screen = SettingsScreen(commune)
+    qtbot.addWidget(screen)
+    monkeypatch.setattr(dialogs, "open_file", lambda *_a: str(bogus))
+    screen.restore.click()
+    assert any(kind == "error" and "không phải bản sao lưu" in text for kind, text in dialog_log)
+    assert commune.people.search("").total == 1

@@ -1,0 +1,108 @@
+"""The office's own values where the catalog allows them (vote thresholds, quotas, base salary),
+stored as one audited record, and this computer's preferences (language, backups)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from ..db.models import AuditEntry, LocalParameter
+from ..domain.errors import ValidationError
+from ..domain.validation import parse_date
+from ..rules.catalog import Catalog
+from ..rules.local import apply_overrides
+from .base import ServiceBase
+
+OVERRIDES_KEY = "catalog_overrides"
+
+
+def load_overrides(db: Any) -> dict[str, Any]:
+    with db.reader() as session:
+        row = session.get(LocalParameter, OVERRIDES_KEY)
+        return dict(row.value) if row else {}
+
+
+class SettingsService(ServiceBase):
+    def __init__(self, *args: Any, base_catalog: Catalog, on_change: Callable[[], None] | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.base_catalog = base_catalog
+        self.on_change = on_change
+
+    def overrides(self) -> dict[str, Any]:
+        return load_overrides(self.db)
+
+    def _store(self, overrides: dict[str, Any]) -> None:
+        apply_overrides(self.base_catalog, overrides)  # refuses values the catalog does not allow
+        with self.db.transaction(self.actor) as session:
+            row = session.get(LocalParameter, OVERRIDES_KEY)
+            if row is None:
+                session.add(LocalParameter(key=OVERRIDES_KEY, value=overrides, changed_by=self.actor))
+            else:
+                row.value = overrides
+                row.changed_by = self.actor
+        if self.on_change:
+            self.on_change()
+
+    def set_award_parameter(self, award_code: str, key: str, value: Any) -> None:
+        """e.g. ("CSTDCS", "vote_threshold_pct", 75) or ("CSTDCS", "quota_enabled", True)."""
+        self.base_catalog.award(award_code)
+        overrides = self.overrides()
+        awards = dict(overrides.get("awards", {}))
+        values = dict(awards.get(award_code, {}))
+        if value is None:
+            values.pop(key, None)
+        else:
+            values[key] = value
+        awards[award_code] = values
+        overrides["awards"] = {code: v for code, v in awards.items() if v}
+        self._store(overrides)
+
+    def set_base_salary(self, amount: int, valid_from: str) -> None:
+        """A new base salary from a date (a new decree); earlier amounts stay for earlier decisions."""
+        day = parse_date(valid_from, "valid_from")
+        if amount <= 0:
+            raise ValidationError("NUMBER_OUT_OF_RANGE", field="base_salary", value=amount, range="> 0")
+        overrides = self.overrides()
+        entries = [e for e in overrides.get("base_salary", []) if e.get("from") != day.isoformat()]
+        entries.append({"from": day.isoformat(), "amount": int(amount)})
+        overrides["base_salary"] = sorted(entries, key=lambda e: e["from"])
+        self._store(overrides)
+
+    def history(self, limit: int = 50) -> list[dict[str, Any]]:
+        """Who changed the local values when, newest first (from the audit log)."""
+        with self.db.reader() as session:
+            rows = (session.query(AuditEntry).filter(AuditEntry.table_name == "local_parameters")
+                    .order_by(AuditEntry.id.desc()).limit(limit).all())
+            return [{"at": r.at, "actor": r.actor, "old": (r.old_values or {}).get("value"),
+                     "new": (r.new_values or {}).get("value")} for r in rows]
+
+
+@dataclass
+class Preferences:
+    """This computer's choices (not synced): language and backups."""
+
+    language: str = "vi"
+    backup_dir: str = ""
+    backup_every_days: int = 7  # 0 = never automatically
+    last_backup: str = ""  # ISO date
+    keep_backups: int = 10
+
+    @classmethod
+    def load(cls, folder: Path) -> Preferences:
+        try:
+            data = json.loads((folder / "preferences.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / "preferences.json.tmp"
+        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(tmp, folder / "preferences.json")

@@ -1,0 +1,227 @@
+"""Cài đặt: language, the officer's name, the office's own values where the catalog allows them
+(each change audited), and backups (schedule, folder, back up now, restore)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...bootstrap import App
+from ...services.settings import Preferences
+from .. import dialogs, i18n, ops
+from ..forms import DateField
+from ..worker import run_with_progress
+
+
+class SettingsScreen(QWidget):
+    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.prefs = Preferences.load(app.paths.data_dir)
+        self.language = QComboBox()
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(self.language.findData(self.prefs.language))
+        self.officer = QLineEdit(app.office.office().officer_name)
+        self.officer_save = QPushButton()
+        self.awards = QTableWidget(0, 3)
+        self.salary = QSpinBox()
+        self.salary.setRange(0, 100_000_000)
+        self.salary.setSingleStep(10_000)
+        self.salary.setGroupSeparatorShown(True)
+        self.salary_from = DateField()
+        self.params_save = QPushButton()
+        self.history = QLabel()
+        self.history.setWordWrap(True)
+        self.backup_dir = QLineEdit(self.prefs.backup_dir or str(app.paths.backups_dir))
+        self.backup_every = QSpinBox()
+        self.backup_every.setRange(0, 90)
+        self.backup_every.setValue(self.prefs.backup_every_days)
+        self.backup_now = QPushButton()
+        self.restore = QPushButton()
+        self.backup_state = QLabel()
+
+        self.box_general, self.box_params, self.box_backup = QGroupBox(), QGroupBox(), QGroupBox()
+        general = QFormLayout(self.box_general)
+        self.lbl_language, self.lbl_officer = QLabel(), QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.officer, 1)
+        row.addWidget(self.officer_save)
+        general.addRow(self.lbl_language, self.language)
+        general.addRow(self.lbl_officer, row)
+        params = QVBoxLayout(self.box_params)
+        params.addWidget(self.awards)
+        salary_row = QHBoxLayout()
+        self.lbl_salary, self.lbl_from = QLabel(), QLabel()
+        for widget in (self.lbl_salary, self.salary, self.lbl_from, self.salary_from):
+            salary_row.addWidget(widget)
+        salary_row.addStretch(1)
+        salary_row.addWidget(self.params_save)
+        params.addLayout(salary_row)
+        params.addWidget(self.history)
+        backup = QFormLayout(self.box_backup)
+        self.lbl_dir, self.lbl_every = QLabel(), QLabel()
+        backup.addRow(self.lbl_dir, self.backup_dir)
+        backup.addRow(self.lbl_every, self.backup_every)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_now)
+        buttons.addWidget(self.restore)
+        buttons.addStretch(1)
+        backup.addRow(buttons)
+        backup.addRow(self.backup_state)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        for box in (self.box_general, self.box_params, self.box_backup):
+            column.addWidget(box)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        self.language.currentIndexChanged.connect(self.change_language)
+        self.officer_save.clicked.connect(self.save_officer)
+        self.params_save.clicked.connect(self.save_parameters)
+        self.backup_now.clicked.connect(self.run_backup)
+        self.restore.clicked.connect(self.run_restore)
+        self.backup_every.valueChanged.connect(self._save_prefs)
+        self.backup_dir.editingFinished.connect(self._save_prefs)
+        self.refresh()
+
+    # Data -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        catalog = self.app.catalog
+        voted = [a for a in catalog.awards if (a.vote and a.vote.required) or a.quota]
+        self.awards.setRowCount(len(voted))
+        for row, award in enumerate(voted):
+            name = QTableWidgetItem(award.name_vi if ops.current_lang() == "vi" else award.name_en)
+            name.setData(256, award.code)
+            self.awards.setItem(row, 0, name)
+            spin = QSpinBox()
+            spin.setRange(50, 100)
+            spin.setSuffix(" %")
+            spin.setValue(int(award.vote.threshold_pct) if award.vote else 50)
+            self.awards.setCellWidget(row, 1, spin)
+            check = QCheckBox()
+            check.setEnabled(award.quota is not None)
+            check.setChecked(bool(award.quota and award.quota.enabled))
+            self.awards.setCellWidget(row, 2, check)
+        self.awards.resizeColumnsToContents()
+        self.awards.horizontalHeader().setStretchLastSection(True)
+        entries = catalog.parameters.base_salary
+        if entries:
+            self.salary.setValue(entries[-1].amount)
+            self.salary_from.setText(entries[-1].valid_from.strftime("%d/%m/%Y"))
+        self.retranslate()
+
+    def _changes(self) -> list[tuple[str, str, object]]:
+        base = self.app.catalog
+        changes: list[tuple[str, str, object]] = []
+        for row in range(self.awards.rowCount()):
+            code = self.awards.item(row, 0).data(256)
+            award = base.award(code)
+            threshold = self.awards.cellWidget(row, 1).value()  # type: ignore[attr-defined]
+            if award.vote and threshold != int(award.vote.threshold_pct):
+                changes.append((code, "vote_threshold_pct", threshold))
+            quota = self.awards.cellWidget(row, 2).isChecked()  # type: ignore[attr-defined]
+            if award.quota and quota != award.quota.enabled:
+                changes.append((code, "quota_enabled", quota))
+        return changes
+
+    def save_parameters(self) -> None:
+        def apply() -> None:
+            for code, key, value in self._changes():
+                self.app.settings.set_award_parameter(code, key, value)
+            latest = self.app.catalog.parameters.base_salary[-1]
+            if (self.salary.value() != latest.amount
+                    or self.salary_from.text() != latest.valid_from.strftime("%d/%m/%Y")):
+                self.app.settings.set_base_salary(self.salary.value(), self.salary_from.text())
+        ops.run(self, apply)
+        self.refresh()
+
+    def save_officer(self) -> None:
+        ops.run(self, lambda: self.app.office.set_officer_name(self.officer.text()))
+
+    def change_language(self) -> None:
+        self.prefs.language = self.language.currentData()
+        self._save_prefs()
+        i18n.install(self.prefs.language)  # every screen retranslates; typed text stays
+
+    def _save_prefs(self) -> None:
+        self.prefs.backup_dir = self.backup_dir.text().strip()
+        self.prefs.backup_every_days = self.backup_every.value()
+        self.prefs.save(self.app.paths.data_dir)
+
+    def run_backup(self) -> Path | None:
+        folder = Path(self.backup_dir.text().strip() or self.app.paths.backups_dir)
+        target = folder / f"thidua-{self.app.office.office().unit_code}-{date.today().isoformat()}.zip"
+        title = QCoreApplication.translate("SettingsScreen", "Backing up…")
+        done = run_with_progress(self, title, lambda _p: self.app.maintenance.backup(target))
+        if done is not None:
+            self.prefs.last_backup = date.today().isoformat()
+            self._save_prefs()
+            dialogs.info(self, self.tr("Backup"), self.tr("Backed up to %1").replace("%1", str(done)))
+            self.retranslate()
+        return done
+
+    def run_restore(self) -> None:
+        path = dialogs.open_file(self, self.tr("Choose a backup"), self.tr("ThiĐua backups (*.zip)"))
+        if not path:
+            return
+        if not dialogs.ask_yes_no(self, self.tr("Restore"), self.tr(
+                "Restoring replaces all current data with the backup. Continue?")):
+            return
+        result = ops.run(self, lambda: self.app.restore_from(Path(path)))
+        if result is not None:
+            dialogs.info(self, self.tr("Restore"), self.tr("The backup was restored."))
+            self.refresh()
+
+    # Text -------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.box_general.setTitle(self.tr("General"))
+        self.box_params.setTitle(self.tr("Local values (where the province's rules allow)"))
+        self.box_backup.setTitle(self.tr("Backups"))
+        self.lbl_language.setText(self.tr("Language"))
+        self.lbl_officer.setText(self.tr("Officer's full name"))
+        self.officer_save.setText(self.tr("Save name"))
+        self.awards.setHorizontalHeaderLabels([self.tr("Award"), self.tr("Vote threshold"), self.tr("Apply quota")])
+        self.lbl_salary.setText(self.tr("Base salary (đồng)"))
+        self.lbl_from.setText(self.tr("from"))
+        self.params_save.setText(self.tr("Save values"))
+        changes = self.app.settings.history(5)
+        lines = [f"{c['at']:%d/%m/%Y %H:%M} — {c['actor']}" for c in changes]
+        self.history.setText(self.tr("Recent changes: %1").replace("%1", "; ".join(lines)) if lines
+                             else self.tr("No local values changed yet."))
+        self.lbl_dir.setText(self.tr("Backup folder"))
+        self.lbl_every.setText(self.tr("Back up automatically every (days, 0 = never)"))
+        self.backup_now.setText(self.tr("Back up now"))
+        self.restore.setText(self.tr("Restore from a backup…"))
+        last = date.fromisoformat(self.prefs.last_backup).strftime("%d/%m/%Y") if self.prefs.last_backup else ""
+        self.backup_state.setText(self.tr("Last backup: %1").replace("%1", last) if last
+                                  else self.tr("No backup made yet."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
