@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..paths import i18n_path
 
@@ -46,6 +46,9 @@ def install(lang: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    # Numbers and dates follow the language too: 2.340.000 in Vietnamese, 2,340,000 in English.
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam) if lang == "vi"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     if lang != "vi":
         return
     try:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
 
@@ -25,3 +27,11 @@ def role_text(role: str) -> str:
     if role == "province":
         return QCoreApplication.translate("Role", "Provincial office")
     return QCoreApplication.translate("Role", "Commune office")
+
+
+def award_label(award: Any, catalog: Any, lang: str) -> str:
+    """The award's name, told apart by its short form where two awards share a name (e.g. the
+    two kinds of Lao động tiên tiến)."""
+    name = award.name_vi if lang == "vi" else award.name_en
+    twins = [a for a in catalog.awards if (a.name_vi if lang == "vi" else a.name_en) == name]
+    return f"{name} — {award.short_vi}" if len(twins) > 1 else name

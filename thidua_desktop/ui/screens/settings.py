@@ -28,6 +28,7 @@ from ...bootstrap import App
 from ...services.settings import Preferences
 from .. import dialogs, i18n, ops
 from ..forms import DateField
+from ..texts import award_label
 from ..worker import run_with_progress
 
 
@@ -115,7 +116,7 @@ class SettingsScreen(QWidget):
         voted = [a for a in catalog.awards if (a.vote and a.vote.required) or a.quota]
         self.awards.setRowCount(len(voted))
         for row, award in enumerate(voted):
-            name = QTableWidgetItem(award.name_vi if ops.current_lang() == "vi" else award.name_en)
+            name = QTableWidgetItem(award_label(award, catalog, ops.current_lang()))
             name.setData(256, award.code)
             self.awards.setItem(row, 0, name)
             spin = QSpinBox()
@@ -127,7 +128,8 @@ class SettingsScreen(QWidget):
             check.setEnabled(award.quota is not None)
             check.setChecked(bool(award.quota and award.quota.enabled))
             self.awards.setCellWidget(row, 2, check)
-        self.awards.resizeColumnsToContents()
+        self.awards.verticalHeader().setVisible(False)
+        self.awards.setMinimumHeight(240)
         self.awards.horizontalHeader().setStretchLastSection(True)
         entries = catalog.parameters.base_salary
         if entries:
@@ -206,6 +208,7 @@ class SettingsScreen(QWidget):
         self.lbl_officer.setText(self.tr("Officer's full name"))
         self.officer_save.setText(self.tr("Save name"))
         self.awards.setHorizontalHeaderLabels([self.tr("Award"), self.tr("Vote threshold"), self.tr("Apply quota")])
+        self.awards.resizeColumnsToContents()
         self.lbl_salary.setText(self.tr("Base salary (đồng)"))
         self.lbl_from.setText(self.tr("from"))
         self.params_save.setText(self.tr("Save values"))
