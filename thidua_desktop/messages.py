@@ -97,6 +97,8 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
     "DATABASE_TOO_NEW": ("Dữ liệu do phiên bản mới hơn tạo ra. Hãy cập nhật ứng dụng.",
                          "The data was written by a newer version. Update the app."),
     "DATA_DIR_UNWRITABLE": ("Không ghi được vào thư mục dữ liệu «{value}».", "Cannot write to the data folder «{value}»."),
+    "ROW_OWNED_BY_OTHER_OFFICE": ("Bản ghi này do đơn vị khác quản lý; chỉ đơn vị đó được sửa.",
+                                  "This record belongs to another office; only that office may change it."),
     "DEMO_NEEDS_COMMUNE": ("Dữ liệu mẫu chỉ tạo cho văn phòng cấp xã.", "Demo data is for commune offices."),
 }
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..domain.errors import StateError
 from .models.base import Synced, utcnow
 from .models.office import AuditEntry, Office
 
@@ -76,11 +77,15 @@ def _row_id(obj: Any) -> str:
 def _stamp(obj: Synced, office: Office | None, remote: bool) -> None:
     if remote or office is None:
         return
-    office.change_counter = (office.change_counter or 0) + 1
-    office.clock = (office.clock or 0) + 1
     if not obj.origin_node:
         obj.origin_node = office.node_id
-        obj.origin_epoch = office.epoch
+    elif obj.origin_node != office.node_id:
+        # One writer per row: another office's record is changed only by that office.
+        raise StateError("ROW_OWNED_BY_OTHER_OFFICE", table=obj.__tablename__)
+    office.change_counter = (office.change_counter or 0) + 1
+    office.clock = (office.clock or 0) + 1
+    # (origin_epoch, version) orders this office's writes even after a restore reset the counter.
+    obj.origin_epoch = office.epoch
     obj.version = office.change_counter
     obj.clock = office.clock
     obj.updated_at = utcnow()

@@ -1,0 +1,211 @@
+"""Row-level sync: which synced rows a peer has not acknowledged, their JSON form, and applying
+incoming rows (one writer per row; conflicts kept; bad rows quarantined, never fatal).
+
+Versions compare as (origin_epoch, version): a restored office starts a new epoch, so its
+counter restarting lower never hides its new writes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Date, DateTime, and_, func, or_, select
+from sqlalchemy.exc import IntegrityError, StatementError
+from sqlalchemy.orm import Session
+
+from ..models import Base, Synced
+from ..models.sync import QuarantinedRecord, SyncConflict
+
+
+def synced_models() -> list[type[Synced]]:
+    """Synced tables, parents before children (the order rows are applied in)."""
+    by_table = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers if issubclass(m.class_, Synced)}
+    return [by_table[t.name] for t in Base.metadata.sorted_tables if t.name in by_table]
+
+
+MODELS: dict[str, type[Synced]] = {}
+
+
+def model_for(table: str) -> type[Synced] | None:
+    if not MODELS:
+        MODELS.update({m.__tablename__: m for m in synced_models()})
+    return MODELS.get(table)
+
+
+def to_json(row: Synced) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for column in row.__table__.columns:
+        value = getattr(row, column.key)
+        out[column.key] = value.isoformat() if isinstance(value, date | datetime) else value
+    return out
+
+
+def from_json(model: type[Synced], data: dict[str, Any]) -> dict[str, Any]:
+    """Column values from a JSON record; unknown keys (a newer app's fields) are ignored here."""
+    values: dict[str, Any] = {}
+    for column in model.__table__.columns:
+        if column.key not in data:
+            continue
+        value = data[column.key]
+        if value is not None and isinstance(column.type, DateTime):
+            value = datetime.fromisoformat(value)
+        elif value is not None and isinstance(column.type, Date):
+            value = date.fromisoformat(value)
+        values[column.key] = value
+    return values
+
+
+def content_hash(data: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def _unacked(model: type[Synced], node_id: str, acked: dict[str, int]):  # type: ignore[no-untyped-def]
+    clauses = [model.origin_epoch.notin_([int(e) for e in acked])] if acked else []
+    for epoch, version in acked.items():
+        clauses.append(and_(model.origin_epoch == int(epoch), model.version > int(version)))
+    stmt = select(model).where(model.origin_node == node_id)
+    return stmt.where(or_(*clauses)) if clauses else stmt
+
+
+def unacked_rows(session: Session, node_id: str, acked: dict[str, int],
+                 tables: Iterable[str] | None = None) -> Iterator[tuple[str, Synced]]:
+    """This office's rows the peer has not acknowledged, table by table in apply order."""
+    wanted = set(tables) if tables is not None else None
+    for model in synced_models():
+        if wanted is not None and model.__tablename__ not in wanted:
+            continue
+        for row in session.scalars(_unacked(model, node_id, acked).order_by(model.version)).yield_per(500):
+            yield model.__tablename__, row
+
+
+@dataclass
+class ApplyReport:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    quarantined: int = 0
+    released: int = 0  # quarantined earlier, applied now
+    gaps: int = 0
+    received: dict[str, dict[str, int]] = field(default_factory=dict)  # node -> epoch -> max version
+
+    def as_dict(self) -> dict[str, int]:
+        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
+                "conflicts": self.conflicts, "quarantined": self.quarantined, "released": self.released,
+                "gaps": self.gaps}
+
+
+def _note_received(report: ApplyReport, data: dict[str, Any]) -> None:
+    node, epoch, version = str(data.get("origin_node")), str(data.get("origin_epoch")), int(data.get("version", 0))
+    per = report.received.setdefault(node, {})
+    per[epoch] = max(per.get(epoch, 0), version)
+
+
+def _key(data: dict[str, Any]) -> tuple[int, int]:
+    return int(data.get("origin_epoch") or 0), int(data.get("version") or 0)
+
+
+def apply_record(session: Session, table: str, data: dict[str, Any], report: ApplyReport,
+                 allowed_origins: set[str], bundle_id: str, retry: bool = False) -> bool:
+    """Apply one incoming record inside its own savepoint. Returns False when it was quarantined."""
+    model = model_for(table)
+    row_id = str(data.get("id", ""))
+    if model is None:
+        return _quarantine(session, bundle_id, table, row_id, data, "UNKNOWN_TABLE", report, retry)
+    if str(data.get("origin_node")) not in allowed_origins:
+        return _quarantine(session, bundle_id, table, row_id, data, "NOT_SENDERS_ROW", report, retry)
+    try:
+        values = from_json(model, data)
+    except (TypeError, ValueError):
+        return _quarantine(session, bundle_id, table, row_id, data, "BAD_VALUE", report, retry)
+    _note_received(report, data)
+    existing = session.get(model, row_id)
+    try:
+        with session.begin_nested():
+            if existing is None:
+                session.add(model(**values))
+                session.flush()
+                report.new += 1
+                return True
+            current = to_json(existing)
+            if existing.origin_node != data.get("origin_node") or (
+                    _key(current) == _key(data) and content_hash(current) != content_hash(data)):
+                _conflict(session, existing, table, current, data, values, report)
+                return True
+            if _key(data) > _key(current):
+                for key, value in values.items():
+                    setattr(existing, key, value)
+                session.flush()
+                report.updated += 1
+            else:
+                report.unchanged += 1  # the same version again, or an older one: a tombstone never comes back
+            return True
+    except (IntegrityError, StatementError):
+        if existing is not None:
+            session.expire(existing)
+        return _quarantine(session, bundle_id, table, row_id, data, "REFERENCE_MISSING", report, retry)
+
+
+def _conflict(session: Session, existing: Synced, table: str, current: dict[str, Any], incoming: dict[str, Any],
+              values: dict[str, Any], report: ApplyReport) -> None:
+    """Every office picks the same winner (highest clock, then origin, then content) and keeps the loser."""
+    def rank(d: dict[str, Any]) -> tuple[int, str, str]:
+        return int(d.get("clock") or 0), str(d.get("origin_node")), content_hash(d)
+
+    winner, loser = (incoming, current) if rank(incoming) > rank(current) else (current, incoming)
+    if winner is incoming:
+        for key, value in values.items():
+            setattr(existing, key, value)
+        session.flush()
+    session.add(SyncConflict(table_name=table, row_id=str(existing.id), winner=winner, loser=loser))
+    report.conflicts += 1
+
+
+def _quarantine(session: Session, bundle_id: str, table: str, row_id: str, data: dict[str, Any], reason: str,
+                report: ApplyReport, retry: bool) -> bool:
+    if not retry:
+        session.add(QuarantinedRecord(bundle_id=bundle_id, table_name=table, row_id=row_id, payload=data,
+                                      reason=reason))
+        report.quarantined += 1
+    return False
+
+
+def retry_quarantine(session: Session, allowed_origins: set[str], report: ApplyReport) -> None:
+    """Give every open quarantined record another chance (parents may have arrived meanwhile)."""
+    progress = True
+    while progress:
+        progress = False
+        pending = session.scalars(select(QuarantinedRecord).where(QuarantinedRecord.resolved_at.is_(None))
+                                  .order_by(QuarantinedRecord.id)).all()
+        for item in pending:
+            if apply_record(session, item.table_name, item.payload, report, allowed_origins, item.bundle_id,
+                            retry=True):
+                item.resolved_at = datetime.now()
+                report.released += 1
+                progress = True
+            else:
+                item.attempts += 1
+    report.quarantined = int(session.scalar(select(func.count()).select_from(QuarantinedRecord).where(
+        QuarantinedRecord.resolved_at.is_(None))) or 0)
+
+
+_POINTERS = {"person_id": "people", "collective_id": "collectives", "nomination_id": "nominations"}
+
+
+def belongs_to(session: Session, row: Synced, node_id: str) -> bool:
+    """For a province row: False when it points at another commune's person, collective or
+    nomination (a commune never receives another commune's people); rows that point at no
+    commune data (movements, catalogs) are shared."""
+    for column, table in _POINTERS.items():
+        target_id = getattr(row, column, None)
+        if target_id:
+            model = model_for(table)
+            assert model is not None
+            target = session.get(model, target_id)
+            if target is None or target.origin_node != node_id:
+                return False
+    return True

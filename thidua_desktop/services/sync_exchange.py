@@ -1,0 +1,130 @@
+"""What travels between two offices, independent of the file format: the rows the peer has not
+acknowledged, the acknowledgements, and applying what arrived in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ..db.models import Attachment, Office, SyncPeer
+from ..db.repositories import sync_rows
+from ..domain.enums import Role
+from ..domain.errors import DomainError, StateError
+from .base import ServiceBase
+
+
+@dataclass
+class Payload:
+    sender_code: str
+    sender_node: str
+    sender_epoch: int
+    # What the sender has received from the recipient, {"<epoch>": highest version}.
+    acks: dict[str, int]
+    # The acknowledgement this payload was built on: rows above it are all included.
+    since: dict[str, int]
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    attachments: list[str] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {table: len(rows) for table, rows in self.records.items() if rows}
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.records.values())
+
+
+def _max_merge(into: dict[str, int], other: dict[str, int]) -> dict[str, int]:
+    merged = dict(into)
+    for epoch, version in other.items():
+        merged[str(epoch)] = max(int(merged.get(str(epoch), 0)), int(version))
+    return merged
+
+
+class SyncExchange(ServiceBase):
+    def _office(self, session: Any) -> Office:
+        office = session.get(Office, 1)
+        if office is None:
+            raise StateError("OFFICE_NOT_INITIALISED")
+        return office
+
+    def add_peer(self, unit_code: str, unit_name: str, role: str, node_id: str = "", sign_key: str = "",
+                 box_key: str = "", key_id: str = "", fingerprint: str = "", status: str = "pending") -> None:
+        """Record (or update the keys of) another office this one exchanges bundles with."""
+        with self.db.transaction(self.actor) as session:
+            peer = session.get(SyncPeer, unit_code)
+            if peer is None:
+                peer = SyncPeer(unit_code=unit_code, received={}, acked={}, next_seq=1)
+                session.add(peer)
+            peer.unit_name, peer.role, peer.node_id = unit_name, role, node_id or peer.node_id or ""
+            peer.sign_key, peer.box_key = sign_key or peer.sign_key or "", box_key or peer.box_key or ""
+            peer.key_id = key_id or peer.key_id or ""
+            peer.fingerprint = fingerprint or peer.fingerprint or ""
+            peer.status = status
+
+    def peer(self, unit_code: str) -> SyncPeer:
+        with self.db.reader() as session:
+            peer = session.get(SyncPeer, unit_code)
+            if peer is None:
+                raise DomainError("PEER_UNKNOWN", field="unit_code", value=unit_code)
+            session.expunge(peer)
+            return peer
+
+    def build_payload(self, peer_code: str) -> Payload:
+        """Everything the peer has not acknowledged (so a lost stick is covered by the next one)."""
+        with self.db.reader() as session:
+            office = self._office(session)
+            peer = session.get(SyncPeer, peer_code)
+            if peer is None:
+                raise DomainError("PEER_UNKNOWN", field="unit_code", value=peer_code)
+            acked = {str(k): int(v) for k, v in (peer.acked or {}).items()}
+            payload = Payload(office.unit_code, office.node_id, office.epoch,
+                              acks={str(k): int(v) for k, v in (peer.received or {}).items()}, since=acked)
+            to_province = office.role == Role.COMMUNE.value
+            for table, row in sync_rows.unacked_rows(session, office.node_id, acked):
+                if not to_province and not sync_rows.belongs_to(session, row, peer.node_id):
+                    continue
+                payload.records.setdefault(table, []).append(sync_rows.to_json(row))
+                if isinstance(row, Attachment) and not row.deleted:
+                    payload.attachments.append(row.sha256)
+            payload.attachments = sorted(set(payload.attachments))
+            return payload
+
+    def apply_payload(self, payload: Payload, bundle_id: str,
+                      has_attachment: Callable[[str], bool] = lambda _sha: True) -> sync_rows.ApplyReport:
+        """Apply a peer's rows in ONE transaction: all or nothing. Rows that cannot be applied
+        are quarantined (and retried at every later import) instead of aborting the bundle."""
+        report = sync_rows.ApplyReport()
+        with self.db.transaction(f"{self.actor}") as session:
+            session.info["applying_remote"] = True
+            office = self._office(session)
+            peer = session.get(SyncPeer, payload.sender_code)
+            if peer is None:
+                raise DomainError("PEER_UNKNOWN", field="unit_code", value=payload.sender_code)
+            # A recovery bundle may carry this office's own rows back; a normal one only the sender's.
+            allowed = {payload.sender_node, office.node_id}
+            for model in sync_rows.synced_models():
+                for data in payload.records.get(model.__tablename__, []):
+                    if model is Attachment and not data.get("deleted") and not has_attachment(str(data.get("sha256"))):
+                        sync_rows._quarantine(session, bundle_id, model.__tablename__, str(data.get("id")), data,
+                                              "ATTACHMENT_MISSING", report, retry=False)
+                        continue
+                    sync_rows.apply_record(session, model.__tablename__, data, report, allowed, bundle_id)
+            for table in payload.records:
+                if sync_rows.model_for(table) is None:
+                    for data in payload.records[table]:
+                        sync_rows.apply_record(session, table, data, report, allowed, bundle_id)
+            sync_rows.retry_quarantine(session, allowed, report)
+            before = {str(k): int(v) for k, v in (peer.received or {}).items()}
+            # A gap: the sender believes we already hold rows we do not have (e.g. we restored a backup).
+            gaps = sum(1 for epoch, base in payload.since.items() if int(base) > before.get(str(epoch), 0))
+            received = report.received.get(payload.sender_node, {})
+            peer.node_id = payload.sender_node
+            peer.received = _max_merge(before, received)
+            # The peer's acknowledgements of our rows only ever move forward.
+            peer.acked = _max_merge({str(k): int(v) for k, v in (peer.acked or {}).items()}, payload.acks)
+            peer.last_received_at = datetime.now()
+            report.gaps = gaps
+            return report
