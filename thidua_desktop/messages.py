@@ -99,6 +99,9 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
     "DATA_DIR_UNWRITABLE": ("Không ghi được vào thư mục dữ liệu «{value}».", "Cannot write to the data folder «{value}»."),
     "ROW_OWNED_BY_OTHER_OFFICE": ("Bản ghi này do đơn vị khác quản lý; chỉ đơn vị đó được sửa.",
                                   "This record belongs to another office; only that office may change it."),
+    "REVIEW_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh mới thẩm định hồ sơ.", "Only the provincial office reviews dossiers."),
+    "PEER_UNKNOWN": ("Đơn vị «{value}» chưa được kết nối đồng bộ với văn phòng này.",
+                     "Office «{value}» is not enrolled for sync with this office."),
     "DEMO_NEEDS_COMMUNE": ("Dữ liệu mẫu chỉ tạo cho văn phòng cấp xã.", "Demo data is for commune offices."),
 }
 

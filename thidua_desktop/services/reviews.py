@@ -1,0 +1,62 @@
+"""The provincial office's appraisal (thẩm định) of the nominations communes submitted.
+
+The province never edits a commune's nomination: it writes review rows of its own that record
+which version of the dossier they looked at; they travel back to the commune in a bundle."""
+
+from __future__ import annotations
+
+from ..db.models import Nomination, Office
+from ..db.models.sync import NominationReview
+from ..db.repositories import reviews as repo
+from ..db.repositories.common import get_live, live
+from ..domain.enums import Role
+from ..domain.errors import StateError, ValidationError
+from ..domain.text import clean_text
+from .base import ServiceBase
+
+# The province's side of the state machine: what may follow the current shown status.
+_NEXT = {
+    "submitted": {"received", "in_review", "approved", "returned", "rejected"},
+    "received": {"in_review", "approved", "returned", "rejected"},
+    "in_review": {"approved", "returned", "rejected"},
+}
+
+
+class ReviewService(ServiceBase):
+    def review(self, nomination_id: str, outcome: str, reason: str = "") -> str:
+        """Record the province's verdict on the nomination's current version."""
+        if outcome not in {"received", "in_review", "approved", "returned", "rejected"}:
+            raise ValidationError("ENUM_INVALID", field="status", value=outcome,
+                                  allowed=["received", "in_review", "approved", "returned", "rejected"])
+        why = clean_text(reason)
+        if outcome in ("returned", "rejected") and not why:
+            raise ValidationError("REASON_REQUIRED", field="reason")
+        with self.db.transaction(self.actor) as session:
+            office = session.get(Office, 1)
+            if office is None or office.role != Role.PROVINCE.value:
+                raise StateError("REVIEW_PROVINCE_ONLY", field="status")
+            nomination = get_live(session, Nomination, nomination_id, field="nomination")
+            shown = repo.effective_state(nomination, repo.latest_reviews(session, [nomination.id]).get(nomination.id))
+            if outcome not in _NEXT.get(shown.status, set()):
+                raise StateError("STATUS_TRANSITION_INVALID", field="status", current=shown.status, target=outcome)
+            row = NominationReview(nomination_id=nomination.id, status=outcome, reason=why,
+                                   reviewed_version=nomination.version, reviewed_epoch=nomination.origin_epoch)
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def acknowledge_received(self, commune_node: str) -> int:
+        """Mark newly submitted dossiers of a commune as received (after an import)."""
+        with self.db.transaction(self.actor) as session:
+            rows = session.scalars(live(Nomination).where(Nomination.origin_node == commune_node,
+                                                          Nomination.status == "submitted")).all()
+            latest = repo.latest_reviews(session, [n.id for n in rows])
+            count = 0
+            for nomination in rows:
+                state = repo.effective_state(nomination, latest.get(nomination.id))
+                if state.status == "submitted":
+                    session.add(NominationReview(nomination_id=nomination.id, status="received",
+                                                 reviewed_version=nomination.version,
+                                                 reviewed_epoch=nomination.origin_epoch))
+                    count += 1
+            return count
