@@ -35,6 +35,19 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "participants_total": ("Tổng số người tham gia", "Participants"),
     "participants_women": ("Số nữ tham gia", "Women participants"),
     "participants_minority": ("Số người dân tộc thiểu số", "Minority participants"),
+    "theme": ("Chủ đề", "Theme"), "launch_level": ("Cấp phát động", "Launching level"),
+    "launch_doc_number": ("Số văn bản phát động", "Launch document number"),
+    "launch_doc_date": ("Ngày văn bản phát động", "Launch document date"), "kind": ("Loại", "Kind"),
+    "period_start": ("Ngày bắt đầu", "Start date"), "interim_review_date": ("Ngày sơ kết", "Interim review date"),
+    "final_review_date": ("Ngày tổng kết", "Final review date"), "goals": ("Mục tiêu", "Goals"),
+    "criteria": ("Tiêu chí", "Criteria"), "participants": ("Đơn vị tham gia", "Participants"),
+    "indicators": ("Chỉ tiêu", "Indicators"), "indicator_values": ("Kết quả chỉ tiêu", "Indicator values"),
+    "place": ("Địa điểm", "Place"), "description": ("Nội dung", "Description"),
+    "discovered_on": ("Ngày phát hiện", "Date discovered"), "entered_on": ("Ngày chuyển bước", "Stage date"),
+    "notes": ("Ghi chú", "Notes"), "attachment": ("Tệp đính kèm", "Attachment"), "activity": ("Hoạt động", "Activity"),
+    "files": ("Tệp đính kèm", "Files"), "person": ("Cá nhân", "Person"), "collective": ("Tập thể", "Collective"),
+    "exemplar": ("Điển hình tiên tiến", "Advanced example"), "stage": ("Bước", "Stage"),
+    "valid_from": ("Ngày áp dụng", "Valid from"), "base_salary": ("Mức lương cơ sở", "Base salary"),
 }
 
 SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
@@ -102,6 +115,8 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
     "REVIEW_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh mới thẩm định hồ sơ.", "Only the provincial office reviews dossiers."),
     "PEER_UNKNOWN": ("Đơn vị «{value}» chưa được kết nối đồng bộ với văn phòng này.",
                      "Office «{value}» is not enrolled for sync with this office."),
+    "DECIMAL_INVALID": ("«{value}» ở trường «{field_label}» không phải là số. Hãy nhập, ví dụ: 12 hoặc 12,5.",
+                        "«{value}» in «{field_label}» is not a number. Enter for example 12 or 12.5."),
     "DEMO_NEEDS_COMMUNE": ("Dữ liệu mẫu chỉ tạo cho văn phòng cấp xã.", "Demo data is for commune offices."),
 }
 

@@ -9,12 +9,36 @@ import hashlib
 import mimetypes
 import os
 import re
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..db.models import Attachment
 from ..domain.errors import ValidationError
 
 _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+_UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    """One attached file as the screens list it."""
+
+    id: str
+    file_name: str
+    mime_type: str
+    size: int
+    sha256: str
+    purpose: str
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.mime_type == "application/pdf"
+
+
+def attachment_view(row: Attachment) -> AttachmentView:
+    return AttachmentView(row.id, row.file_name, row.mime_type, row.size, row.sha256, row.purpose)
 
 
 class AttachmentStore:
@@ -25,6 +49,24 @@ class AttachmentStore:
         if not _SHA_RE.match(sha256):
             raise ValidationError("ATTACHMENT_HASH_INVALID", field="sha256", value=sha256)
         return self.root / sha256[:2] / sha256
+
+    def existing_path(self, sha256: str, file_name: str = "") -> Path:
+        """The stored file for ``sha256``; FILE_NOT_FOUND (naming the original file) when it is gone."""
+        path = self.path_for(sha256)
+        if not path.is_file():
+            raise ValidationError("FILE_NOT_FOUND", field="file", value=file_name or sha256)
+        return path
+
+    def readable_copy(self, sha256: str, file_name: str) -> Path:
+        """A copy of the stored file under its original name (and extension), so the system's
+        viewer knows how to open it. Copies live outside the store and outside backups."""
+        source = self.existing_path(sha256, file_name)
+        name = _UNSAFE_NAME.sub("_", Path(file_name.replace("\\", "/")).name).strip(" .") or sha256
+        target = self.root.parent / "opened" / sha256[:16] / name
+        if not target.is_file() or target.stat().st_size != source.stat().st_size:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        return target
 
     def put_file(self, source: Path) -> tuple[str, int, str]:
         """Copy a file in; returns (sha256, size, mime type)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..db.models import Exemplar, ExemplarStageEntry, Movement
+from ..db.repositories import movements as repo
 from ..db.repositories.common import get_live, live
 from ..domain.enums import ExemplarStage
 from ..domain.errors import StateError
@@ -56,14 +57,38 @@ class ExemplarService(ServiceBase):
         return list(session.scalars(live(ExemplarStageEntry)  # type: ignore[attr-defined]
                                     .where(ExemplarStageEntry.exemplar_id == exemplar_id)).all())
 
-    def board(self) -> dict[str, list[dict[str, object]]]:
-        """The four-column board: stage -> cards, each with its stage history."""
+    @staticmethod
+    def next_stage(stage: str) -> str | None:
+        """The stage a card moves to next, or None at the last one."""
+        stages = list(ExemplarStage)
+        rank = ExemplarStage(stage).rank
+        return stages[rank + 1].value if rank + 1 < len(stages) else None
+
+    def board(self, movement_id: str | None = None, limit: int = 200) -> dict[str, list[dict[str, object]]]:
+        """The four-column board: stage -> cards (at most ``limit`` per column, by title), each with
+        its subject, its movement and its stage history (date and notes of every stage reached)."""
         board: dict[str, list[dict[str, object]]] = {s.value: [] for s in ExemplarStage}
         with self.db.reader() as session:
-            for row in session.scalars(live(Exemplar).order_by(Exemplar.title)).all():
-                entries = sorted(self._entries(session, row.id), key=lambda e: ExemplarStage(e.stage).rank)
+            rows = []
+            for stage in ExemplarStage:
+                stmt = repo.exemplars_query(stage.value, movement_id or None)
+                rows.extend(repo.page_rows(session, stmt, 0, limit))
+            entries: dict[str, list[ExemplarStageEntry]] = {}
+            for entry in repo.stage_entries(session, [r[0].id for r in rows]):
+                entries.setdefault(entry.exemplar_id, []).append(entry)
+            for row, movement, person, collective in rows:
+                history = sorted(entries.get(row.id, []), key=lambda e: ExemplarStage(e.stage).rank)
                 board[row.stage].append({
-                    "id": row.id, "title": row.title, "movement_id": row.movement_id,
-                    "stages": [{"stage": e.stage, "date": iso(e.entered_on), "notes": e.notes} for e in entries],
+                    "id": row.id, "title": row.title, "description": row.description, "stage": row.stage,
+                    "movement_id": row.movement_id, "movement": movement or "",
+                    "person_id": row.person_id, "collective_id": row.collective_id,
+                    "subject": person or collective or "",
+                    "stages": [{"stage": e.stage, "date": iso(e.entered_on), "notes": e.notes} for e in history],
                 })
         return board
+
+    def stage_counts(self, movement_id: str | None = None) -> dict[str, int]:
+        """How many live examples are at each stage (the board may show fewer per column)."""
+        with self.db.reader() as session:
+            counts = repo.exemplar_stage_counts(session, movement_id or None)
+        return {s.value: counts.get(s.value, 0) for s in ExemplarStage}

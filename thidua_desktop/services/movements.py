@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..db import Session
 from ..db.models import (
@@ -16,23 +19,27 @@ from ..db.models import (
     Registration,
     Village,
 )
-from ..db.repositories.common import get_live, live
+from ..db.repositories import movements as repo
+from ..db.repositories.common import count, get_live, live, page
 from ..domain.enums import AuthorityLevel, MovementKind, MovementStatus
 from ..domain.errors import ValidationError
 from ..domain.text import clean_text, search_key
 from ..domain.validation import parse_date, parse_enum, parse_int, require
-from .attachments import AttachmentStore
+from .attachments import AttachmentStore, AttachmentView, attachment_view
 from .base import ServiceBase, iso
 from .records import Subject
+
+Number = float | int | str | None
 
 
 @dataclass
 class IndicatorInput:
     name: str
     unit: str = ""
-    baseline: float | None = None
-    target: float | None = None
+    baseline: Number = None
+    target: Number = None
     reporting_dates: list[str] = field(default_factory=list)  # dd/mm/yyyy
+    id: str | None = None  # set when editing an indicator that already exists
 
 
 @dataclass
@@ -55,8 +62,75 @@ class MovementInput:
     indicators: list[IndicatorInput] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class MovementRow:
+    id: str
+    code: str
+    name: str
+    launch_level: str
+    kind: str
+    status: str
+    period_start: date | None
+    period_end: date | None
+
+
+@dataclass(frozen=True)
+class ActivityView:
+    id: str
+    movement_id: str
+    movement: str
+    held_on: date
+    village_id: str | None
+    village: str
+    place: str
+    description: str
+    participants_total: int
+    participants_women: int
+    participants_minority: int
+    attachments: int
+
+
 def _opt_date(text: str, name: str) -> date | None:
     return parse_date(text, name) if clean_text(text) else None
+
+
+def _dmy(day: date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:([.,])\d{3})+")
+
+
+def parse_number(value: Number, name: str) -> float | None:
+    """A decimal number typed the Vietnamese way ("12,5", "1.000") or the English way ("12.5");
+    blank -> None. A separator followed by groups of exactly three digits is a thousands separator,
+    as ``parse_int`` reads it."""
+    if isinstance(value, bool):
+        raise ValidationError("DECIMAL_INVALID", field=name, value=str(value))
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        raw = clean_text(value).replace(" ", "")
+        if not raw:
+            return None
+        text = raw
+        if "." in text and "," in text:  # the later one is the decimal separator
+            decimal = "," if text.rfind(",") > text.rfind(".") else "."
+            text = text.replace("." if decimal == "," else ",", "").replace(decimal, ".")
+        elif _THOUSANDS.fullmatch(text) and not text.lstrip("+-").startswith("0"):
+            text = text.replace(".", "").replace(",", "")
+        else:
+            text = text.replace(",", ".")
+        if not (text.isascii() and re.fullmatch(r"[+-]?\d+(\.\d+)?", text)):
+            raise ValidationError("DECIMAL_INVALID", field=name, value=raw)
+        number = float(text)
+    if not math.isfinite(number):
+        raise ValidationError("DECIMAL_INVALID", field=name, value=str(value))
+    return number
+
+
+def _lines(items: list[str]) -> list[str]:
+    return [clean_text(x) for x in items if clean_text(x)]
 
 
 class MovementService(ServiceBase):
@@ -64,79 +138,159 @@ class MovementService(ServiceBase):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.attachments = attachments
 
-    def create(self, data: MovementInput) -> str:
-        """A movement with its indicators, in one transaction."""
+    # Movements -----------------------------------------------------------------------------
+    @staticmethod
+    def _columns(data: MovementInput) -> dict[str, Any]:
+        """Validated column values of a movement (everything but its indicators)."""
         code, name = clean_text(data.code), clean_text(data.name)
         require(code, "code")
         require(name, "name")
+        if len(code) > 40:
+            raise ValidationError("TEXT_TOO_LONG", field="code", max=40)
+        if len(name) > 500:
+            raise ValidationError("TEXT_TOO_LONG", field="name", max=500)
         start, end = _opt_date(data.period_start, "period_start"), _opt_date(data.period_end, "period_end")
         if start and end and end < start:
             raise ValidationError("DATE_ORDER", field="period_end")
-        movement = Movement(
+        interim = _opt_date(data.interim_review_date, "interim_review_date")
+        final = _opt_date(data.final_review_date, "final_review_date")
+        for day, name_ in ((interim, "interim_review_date"), (final, "final_review_date")):
+            if start and day and day < start:
+                raise ValidationError("DATE_ORDER", field=name_)
+        return dict(
             code=code, name=name, search_key=search_key(f"{code} {name}"), theme=clean_text(data.theme),
             launch_level=parse_enum(AuthorityLevel, data.launch_level, "launch_level").value,
             launch_doc_number=clean_text(data.launch_doc_number),
             launch_doc_date=_opt_date(data.launch_doc_date, "launch_doc_date"),
             kind=parse_enum(MovementKind, data.kind, "kind").value, period_start=start, period_end=end,
             status=parse_enum(MovementStatus, data.status, "status").value,
-            goals=[clean_text(g) for g in data.goals if clean_text(g)],
-            criteria=[clean_text(c) for c in data.criteria if clean_text(c)],
-            participants=[clean_text(p) for p in data.participants if clean_text(p)],
-            interim_review_date=_opt_date(data.interim_review_date, "interim_review_date"),
-            final_review_date=_opt_date(data.final_review_date, "final_review_date"),
+            goals=_lines(data.goals), criteria=_lines(data.criteria), participants=_lines(data.participants),
+            interim_review_date=interim, final_review_date=final,
         )
+
+    @staticmethod
+    def _check_code(session: Session, code: str, movement_id: str | None) -> None:
+        stmt = live(Movement).where(Movement.code == code)
+        if movement_id:
+            stmt = stmt.where(Movement.id != movement_id)
+        if session.scalars(stmt).first():
+            raise ValidationError("MOVEMENT_CODE_DUPLICATE", field="code", value=code)
+
+    def create(self, data: MovementInput) -> str:
+        """A movement with its indicators, in one transaction."""
+        movement = Movement(**self._columns(data))
         with self.db.transaction(self.actor) as session:
-            if session.scalars(live(Movement).where(Movement.code == code)).first():
-                raise ValidationError("MOVEMENT_CODE_DUPLICATE", field="code", value=code)
+            self._check_code(session, movement.code, None)
             session.add(movement)
             session.flush()
             for index, ind in enumerate(data.indicators):
-                self._add_indicator(session, movement.id, ind, index)
+                row = MovementIndicator(movement_id=movement.id)
+                self._fill_indicator(row, ind, index)
+                session.add(row)
             return movement.id
 
+    def update(self, movement_id: str, data: MovementInput) -> None:
+        """Edit a movement and its indicators in one transaction. Indicators with an id are changed,
+        those without are added, and live ones left out become tombstones; values that activities
+        already reported stay in the database."""
+        columns = self._columns(data)
+        with self.db.transaction(self.actor) as session:
+            movement = get_live(session, Movement, movement_id, field="movement")
+            self._check_code(session, columns["code"], movement_id)
+            for key, value in columns.items():
+                if getattr(movement, key) != value:
+                    setattr(movement, key, value)
+            existing = {i.id: i for i in repo.live_indicators(session, movement_id)}
+            kept: set[str] = set()
+            for index, ind in enumerate(data.indicators):
+                if ind.id:
+                    row = existing.get(ind.id)
+                    if row is None or ind.id in kept:
+                        raise ValidationError("INDICATOR_NOT_IN_MOVEMENT", field=f"indicators[{index + 1}]")
+                    kept.add(ind.id)
+                else:
+                    row = MovementIndicator(movement_id=movement_id)
+                    session.add(row)
+                self._fill_indicator(row, ind, index)
+            for indicator_id, row in existing.items():
+                if indicator_id not in kept:
+                    row.deleted = True
+
     @staticmethod
-    def _add_indicator(session: Session, movement_id: str, ind: IndicatorInput, index: int) -> None:
+    def _fill_indicator(row: MovementIndicator, ind: IndicatorInput, index: int) -> None:
         label = f"indicators[{index + 1}]"
         name = clean_text(ind.name)
         require(name, label)
-        dates = [parse_date(d, label).isoformat() for d in ind.reporting_dates if clean_text(d)]
-        session.add(MovementIndicator(movement_id=movement_id, name=name, unit=clean_text(ind.unit),
-                                      baseline=ind.baseline, target=ind.target, reporting_dates=dates,
-                                      position=index))
+        values = dict(
+            name=name, unit=clean_text(ind.unit), position=index,
+            baseline=parse_number(ind.baseline, f"{label}.baseline"),
+            target=parse_number(ind.target, f"{label}.target"),
+            reporting_dates=[parse_date(d, f"{label}.reporting_dates").isoformat()
+                             for d in ind.reporting_dates if clean_text(d)],
+        )
+        for key, value in values.items():
+            if getattr(row, key, None) != value:
+                setattr(row, key, value)
+
+    def get(self, movement_id: str) -> MovementInput:
+        """The movement as its edit form shows it (dates as dd/mm/yyyy, indicators with their ids)."""
+        with self.db.reader() as session:
+            m = get_live(session, Movement, movement_id, field="movement")
+            indicators = [IndicatorInput(
+                i.name, i.unit, i.baseline, i.target,
+                [date.fromisoformat(d).strftime("%d/%m/%Y") for d in i.reporting_dates or []], id=i.id)
+                for i in repo.live_indicators(session, movement_id)]
+            return MovementInput(
+                code=m.code, name=m.name, theme=m.theme, launch_level=m.launch_level,
+                launch_doc_number=m.launch_doc_number, launch_doc_date=_dmy(m.launch_doc_date), kind=m.kind,
+                period_start=_dmy(m.period_start), period_end=_dmy(m.period_end), status=m.status,
+                goals=list(m.goals or []), criteria=list(m.criteria or []),
+                participants=list(m.participants or []), interim_review_date=_dmy(m.interim_review_date),
+                final_review_date=_dmy(m.final_review_date), indicators=indicators)
+
+    def search(self, text: str = "", *, status: str | None = None, offset: int = 0,
+               limit: int = 100) -> tuple[list[MovementRow], int]:
+        """One page of movements whose code or name matches the text (accents optional)."""
+        if status:
+            status = parse_enum(MovementStatus, status, "status").value
+        stmt = repo.movements_query(search_key(text), status)
+        with self.db.reader() as session:
+            rows = [MovementRow(m.id, m.code, m.name, m.launch_level, m.kind, m.status, m.period_start,
+                                m.period_end) for m in page(session, stmt, offset, limit)]
+            return rows, count(session, stmt)
 
     def list(self, search: str = "") -> list[dict[str, object]]:
-        key = search_key(search)
-        with self.db.reader() as session:
-            rows = session.scalars(live(Movement).order_by(Movement.code)).all()
-            return [{"id": m.id, "code": m.code, "name": m.name, "kind": m.kind, "status": m.status,
-                     "launch_level": m.launch_level, "period_start": iso(m.period_start),
-                     "period_end": iso(m.period_end)} for m in rows if key in m.search_key]
+        rows, _total = self.search(search, limit=10_000)
+        return [{"id": m.id, "code": m.code, "name": m.name, "kind": m.kind, "status": m.status,
+                 "launch_level": m.launch_level, "period_start": iso(m.period_start),
+                 "period_end": iso(m.period_end)} for m in rows]
 
     def indicators(self, movement_id: str) -> list[dict[str, object]]:
         """Indicators with their targets and the total reported by activities so far."""
         with self.db.reader() as session:
             get_live(session, Movement, movement_id, field="movement")
-            inds = session.scalars(live(MovementIndicator).where(MovementIndicator.movement_id == movement_id)
-                                   .order_by(MovementIndicator.position)).all()
-            out = []
-            for ind in inds:
-                values = session.scalars(live(ActivityIndicatorValue)
-                                         .where(ActivityIndicatorValue.indicator_id == ind.id)).all()
-                out.append({"id": ind.id, "name": ind.name, "unit": ind.unit, "baseline": ind.baseline,
-                            "target": ind.target, "reported": sum(v.value for v in values)})
-            return out
+            inds = repo.live_indicators(session, movement_id)
+            totals = repo.reported_totals(session, [i.id for i in inds])
+            return [{"id": ind.id, "name": ind.name, "unit": ind.unit, "baseline": ind.baseline,
+                     "target": ind.target, "reported": totals.get(ind.id, 0.0),
+                     "reporting_dates": list(ind.reporting_dates or [])} for ind in inds]
 
+    # Activities ----------------------------------------------------------------------------
     def record_activity(self, *, movement_id: str, held_on: str, village_id: str | None = None,
                         place: str = "", description: str = "", participants_total: int | str = 0,
                         participants_women: int | str = 0, participants_minority: int | str = 0,
-                        indicator_values: dict[str, float] | None = None,
+                        indicator_values: dict[str, Number] | None = None,
                         files: list[Path] | None = None) -> str:
-        """An activity with its indicator values and files, all in one transaction."""
+        """An activity with its indicator values and files, all in one transaction. A blank
+        indicator value means "not reported" and is skipped."""
+        if not movement_id:
+            raise ValidationError("REQUIRED", field="movement")
         day = parse_date(held_on, "held_on")
         total = parse_int(str(participants_total), "participants_total", min=0, max=1_000_000)
         women = parse_int(str(participants_women), "participants_women", min=0, max=total)
         minority = parse_int(str(participants_minority), "participants_minority", min=0, max=total)
-        stored = [self._store(p) for p in files or []]
+        values = {i: parse_number(v, f"indicator_values.{i}") for i, v in (indicator_values or {}).items()}
+        stored = [self._store(Path(p)) for p in files or []]
         with self.db.transaction(self.actor) as session:
             get_live(session, Movement, movement_id, field="movement")
             if village_id:
@@ -147,15 +301,22 @@ class MovementService(ServiceBase):
                                 participants_minority=minority)
             session.add(activity)
             session.flush()
-            for indicator_id, value in (indicator_values or {}).items():
-                ind = get_live(session, MovementIndicator, indicator_id, field="indicator_values")
+            for indicator_id, value in values.items():
+                ind = get_live(session, MovementIndicator, indicator_id, field=f"indicator_values.{indicator_id}")
                 if ind.movement_id != movement_id:
-                    raise ValidationError("INDICATOR_NOT_IN_MOVEMENT", field="indicator_values")
-                session.add(ActivityIndicatorValue(activity_id=activity.id, indicator_id=ind.id, value=float(value)))
-            for path, (sha, size, mime) in stored:
-                session.add(Attachment(sha256=sha, file_name=path.name, mime_type=mime, size=size,
-                                       owner_table="activities", owner_id=activity.id, purpose="photo"))
+                    raise ValidationError("INDICATOR_NOT_IN_MOVEMENT", field=f"indicator_values.{indicator_id}")
+                if value is not None:
+                    session.add(ActivityIndicatorValue(activity_id=activity.id, indicator_id=ind.id, value=value))
+            self._add_attachments(session, activity.id, stored)
             return activity.id
+
+    @staticmethod
+    def _add_attachments(session: Session, activity_id: str,
+                         stored: list[tuple[Path, tuple[str, int, str]]]) -> None:
+        for path, (sha, size, mime) in stored:
+            session.add(Attachment(sha256=sha, file_name=path.name, mime_type=mime, size=size,
+                                   owner_table="activities", owner_id=activity_id,
+                                   purpose="document" if mime == "application/pdf" else "photo"))
 
     def _store(self, path: Path) -> tuple[Path, tuple[str, int, str]]:
         if self.attachments is None:
@@ -163,14 +324,66 @@ class MovementService(ServiceBase):
         return path, self.attachments.put_file(Path(path))
 
     def activities(self, movement_id: str | None = None, limit: int = 200) -> list[dict[str, object]]:
+        """Recent activities as plain data, each with its indicator values and attached file names."""
+        rows, _total = self.activities_page(movement_id, limit=limit)
+        ids = [a.id for a in rows]
         with self.db.reader() as session:
-            stmt = live(Activity)
-            if movement_id:
-                stmt = stmt.where(Activity.movement_id == movement_id)
-            rows = session.scalars(stmt.order_by(Activity.held_on.desc()).limit(limit)).all()
-            return [{"id": a.id, "movement_id": a.movement_id, "held_on": iso(a.held_on), "place": a.place,
-                     "description": a.description, "participants_total": a.participants_total} for a in rows]
+            values = repo.activity_values(session, ids)
+            files: dict[str, list[str]] = {i: [] for i in ids}
+            for att in repo.attachments_of(session, "activities", ids):
+                files[att.owner_id].append(att.file_name)
+        return [{"id": a.id, "movement_id": a.movement_id, "held_on": iso(a.held_on), "place": a.place,
+                 "village_id": a.village_id, "description": a.description,
+                 "participants_total": a.participants_total, "participants_women": a.participants_women,
+                 "participants_minority": a.participants_minority, "indicator_values": values[a.id],
+                 "attachments": files[a.id]} for a in rows]
 
+    def activities_page(self, movement_id: str | None = None, *, offset: int = 0,
+                        limit: int = 100) -> tuple[list[ActivityView], int]:
+        """One page of activities, newest first, with movement and village names and file counts."""
+        stmt = repo.activities_query(movement_id or None)
+        with self.db.reader() as session:
+            rows = [ActivityView(a.id, a.movement_id, movement, a.held_on, a.village_id, village or "", a.place,
+                                 a.description, a.participants_total, a.participants_women,
+                                 a.participants_minority, int(files or 0))
+                    for a, movement, village, files in repo.page_rows(session, stmt, offset, limit)]
+            return rows, repo.count_rows(session, stmt)
+
+    # Attachments of activities ---------------------------------------------------------------
+    def activity_attachments(self, activity_id: str) -> list[AttachmentView]:
+        with self.db.reader() as session:
+            get_live(session, Activity, activity_id, field="activity")
+            return [attachment_view(a) for a in repo.attachments_of(session, "activities", [activity_id])]
+
+    def attach_files(self, activity_id: str, files: list[Path]) -> int:
+        """Add photos or PDFs to an activity already recorded; returns how many were added."""
+        stored = [self._store(Path(p)) for p in files]
+        with self.db.transaction(self.actor) as session:
+            get_live(session, Activity, activity_id, field="activity")
+            self._add_attachments(session, activity_id, stored)
+        return len(stored)
+
+    def _activity_attachment(self, session: Session, attachment_id: str) -> Attachment:
+        att = get_live(session, Attachment, attachment_id, field="attachment")
+        if att.owner_table != "activities":
+            raise ValidationError("NOT_FOUND", field="attachment", table="attachments", id=attachment_id)
+        return att
+
+    def attachment_path(self, attachment_id: str) -> Path:
+        """A copy of the stored file under its own name, to open it; refuses when the file is missing."""
+        with self.db.reader() as session:
+            att = self._activity_attachment(session, attachment_id)
+            sha, name = att.sha256, att.file_name
+        if self.attachments is None:
+            raise ValidationError("ATTACHMENTS_UNAVAILABLE", field="files")
+        return self.attachments.readable_copy(sha, name)
+
+    def remove_attachment(self, attachment_id: str) -> None:
+        """Tombstone the attachment row; the stored file stays (other rows may share its content)."""
+        with self.db.transaction(self.actor) as session:
+            self._activity_attachment(session, attachment_id).deleted = True
+
+    # Registrations -------------------------------------------------------------------------
     def register(self, subject: Subject, year: int | str, target_award_codes: list[str],
                  movement_id: str | None = None, registered_on: str = "") -> str:
         """An emulation registration: a person or unit aims at titles for a year."""

@@ -10,6 +10,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from ..bootstrap import App
+from .screens.activities import ActivitiesScreen
+from .screens.exemplars import ExemplarsScreen
+from .screens.movements import MovementsScreen
 from .screens.nominations import NominationsScreen
 from .screens.overview import OverviewScreen
 from .screens.people import PeopleScreen
@@ -27,15 +30,19 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.overview = OverviewScreen(app.overview, today)
         self.people = PeopleScreen(app.people, app.office)
+        self.movements = MovementsScreen(app.movements, app.drafts)
+        self.activities = ActivitiesScreen(app.movements, app.office, app.drafts)
+        self.exemplars = ExemplarsScreen(app.exemplars, app.movements, app.people, app.collectives, app.drafts)
         self.nominations = NominationsScreen(app.nominations)
         self.settings = SettingsScreen(app)
         self.screens: list[tuple[str, QWidget]] = [
-            ("overview", self.overview), ("people", self.people), ("nominations", self.nominations),
+            ("overview", self.overview), ("movements", self.movements), ("activities", self.activities),
+            ("exemplars", self.exemplars), ("people", self.people), ("nominations", self.nominations),
             ("settings", self.settings)]
         for _key, screen in self.screens:
             self.stack.addWidget(screen)
             self.nav.addItem("")
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._switch)
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.addWidget(self.nav)
@@ -48,6 +55,15 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         self.nav.setCurrentRow(0)
         self.retranslate()
+
+    def _switch(self, row: int) -> None:
+        """Show a screen with fresh data: other screens may have changed it meanwhile."""
+        screen = self.screens[row][1]
+        if row != self.stack.currentIndex() and hasattr(screen, "refresh"):
+            screen.refresh()
+        self.stack.setCurrentIndex(row)
+        if hasattr(self, "sync_label"):
+            self.retranslate_status()
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 720)  # fits a 1366×768 laptop with the taskbar
@@ -63,10 +79,15 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("ThiĐua Desktop — Emulation and commendation"))
-        titles = {"overview": self.tr("Overview"), "people": self.tr("People & collectives"),
-                  "nominations": self.tr("Nominations"), "settings": self.tr("Settings")}
+        titles = {"overview": self.tr("Overview"), "movements": self.tr("Movements"),
+                  "activities": self.tr("Activities"), "exemplars": self.tr("Advanced examples"),
+                  "people": self.tr("People & collectives"), "nominations": self.tr("Nominations"),
+                  "settings": self.tr("Settings")}
         for row, (key, _screen) in enumerate(self.screens):
             self.nav.item(row).setText(titles[key])
+        self.retranslate_status()
+
+    def retranslate_status(self) -> None:
         office = self.app.office.office()
         self.unit_label.setText(f"{office.unit_name} ({office.unit_code}) — {role_text(office.role)}")
         self.sync_label.setText(self.tr("Last bundle sent: never · received: never · unsent changes: %1")

@@ -1,0 +1,128 @@
+"""Queries over movements, their indicators, activities, attachments and advanced examples.
+Each list query is built once and paged by the caller (``common.page`` / ``common.count``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from ..models import (
+    Activity,
+    ActivityIndicatorValue,
+    Attachment,
+    Collective,
+    Exemplar,
+    ExemplarStageEntry,
+    Movement,
+    MovementIndicator,
+    Person,
+    Village,
+)
+from .common import like_key, live
+
+
+def movements_query(search_key: str = "", status: str | None = None) -> Select[tuple[Movement]]:
+    stmt = live(Movement)
+    for word in search_key.split():
+        stmt = stmt.where(Movement.search_key.like(like_key(word), escape="\\"))
+    if status:
+        stmt = stmt.where(Movement.status == status)
+    return stmt.order_by(Movement.code, Movement.id)
+
+
+def live_indicators(session: Session, movement_id: str) -> Sequence[MovementIndicator]:
+    return session.scalars(live(MovementIndicator).where(MovementIndicator.movement_id == movement_id)
+                           .order_by(MovementIndicator.position, MovementIndicator.id)).all()
+
+
+def reported_totals(session: Session, indicator_ids: list[str]) -> dict[str, float]:
+    """Sum of the values reported by live activities, per indicator, in one query."""
+    if not indicator_ids:
+        return {}
+    stmt = (select(ActivityIndicatorValue.indicator_id, func.sum(ActivityIndicatorValue.value))
+            .join(Activity, Activity.id == ActivityIndicatorValue.activity_id)
+            .where(ActivityIndicatorValue.indicator_id.in_(indicator_ids),
+                   ActivityIndicatorValue.deleted.is_(False), Activity.deleted.is_(False))
+            .group_by(ActivityIndicatorValue.indicator_id))
+    return {i: float(total or 0) for i, total in session.execute(stmt).all()}
+
+
+def _attachment_count() -> Any:
+    return (select(func.count()).select_from(Attachment)
+            .where(Attachment.owner_table == "activities", Attachment.owner_id == Activity.id,
+                   Attachment.deleted.is_(False))
+            .correlate(Activity).scalar_subquery())
+
+
+def activities_query(movement_id: str | None = None) -> Select[Any]:
+    """(Activity, movement name, village name, number of live attachments), newest first."""
+    stmt = (select(Activity, Movement.name, Village.name, _attachment_count().label("files"))
+            .join(Movement, Movement.id == Activity.movement_id)
+            .outerjoin(Village, Village.id == Activity.village_id)
+            .where(Activity.deleted.is_(False)))
+    if movement_id:
+        stmt = stmt.where(Activity.movement_id == movement_id)
+    return stmt.order_by(Activity.held_on.desc(), Activity.updated_at.desc(), Activity.id)
+
+
+def count_rows(session: Session, stmt: Select[Any]) -> int:
+    return int(session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0)
+
+
+def page_rows(session: Session, stmt: Select[Any], offset: int, limit: int) -> Sequence[Any]:
+    """Whole result rows (tuples), unlike ``common.page`` which returns the first entity only."""
+    return session.execute(stmt.offset(max(offset, 0)).limit(max(limit, 0))).all()
+
+
+def activity_values(session: Session, activity_ids: list[str]) -> dict[str, dict[str, float]]:
+    """activity id -> {indicator id: value} for live values of live indicators."""
+    out: dict[str, dict[str, float]] = {a: {} for a in activity_ids}
+    if not activity_ids:
+        return out
+    stmt = (select(ActivityIndicatorValue.activity_id, ActivityIndicatorValue.indicator_id,
+                   ActivityIndicatorValue.value)
+            .join(MovementIndicator, MovementIndicator.id == ActivityIndicatorValue.indicator_id)
+            .where(ActivityIndicatorValue.activity_id.in_(activity_ids),
+                   ActivityIndicatorValue.deleted.is_(False), MovementIndicator.deleted.is_(False)))
+    for activity_id, indicator_id, value in session.execute(stmt).all():
+        out[activity_id][indicator_id] = float(value)
+    return out
+
+
+def attachments_of(session: Session, owner_table: str, owner_ids: list[str]) -> Sequence[Attachment]:
+    if not owner_ids:
+        return []
+    return session.scalars(live(Attachment).where(Attachment.owner_table == owner_table,
+                                                  Attachment.owner_id.in_(owner_ids))
+                           .order_by(Attachment.updated_at, Attachment.file_name, Attachment.id)).all()
+
+
+def exemplars_query(stage: str | None = None, movement_id: str | None = None) -> Select[Any]:
+    """(Exemplar, movement name, person name, collective name), by title."""
+    stmt = (select(Exemplar, Movement.name, Person.full_name, Collective.name)
+            .outerjoin(Movement, Movement.id == Exemplar.movement_id)
+            .outerjoin(Person, Person.id == Exemplar.person_id)
+            .outerjoin(Collective, Collective.id == Exemplar.collective_id)
+            .where(Exemplar.deleted.is_(False)))
+    if stage:
+        stmt = stmt.where(Exemplar.stage == stage)
+    if movement_id:
+        stmt = stmt.where(Exemplar.movement_id == movement_id)
+    return stmt.order_by(Exemplar.title, Exemplar.id)
+
+
+def exemplar_stage_counts(session: Session, movement_id: str | None = None) -> dict[str, int]:
+    stmt = select(Exemplar.stage, func.count()).where(Exemplar.deleted.is_(False))
+    if movement_id:
+        stmt = stmt.where(Exemplar.movement_id == movement_id)
+    return {stage: int(n) for stage, n in session.execute(stmt.group_by(Exemplar.stage)).all()}
+
+
+def stage_entries(session: Session, exemplar_ids: list[str]) -> Sequence[ExemplarStageEntry]:
+    if not exemplar_ids:
+        return []
+    return session.scalars(live(ExemplarStageEntry).where(ExemplarStageEntry.exemplar_id.in_(exemplar_ids))
+                           .order_by(ExemplarStageEntry.entered_on, ExemplarStageEntry.id)).all()
