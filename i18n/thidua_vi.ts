@@ -1,6 +1,200 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi" sourcelanguage="en">
     <context>
+        <name>ActivitiesScreen</name>
+        <message>
+            <source>All movements</source>
+            <translation>Tất cả phong trào</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n activities</source>
+            <translation>
+                <numerusform>%n hoạt động</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot open the file</source>
+            <translation>Không mở được tệp</translation>
+        </message>
+        <message>
+            <source>No program on this computer opens «%1».</source>
+            <translation>Máy tính này chưa có chương trình mở được tệp «%1».</translation>
+        </message>
+        <message>
+            <source>Remove file</source>
+            <translation>Gỡ tệp</translation>
+        </message>
+        <message>
+            <source>Remove «%1» from this activity?</source>
+            <translation>Gỡ tệp «%1» khỏi hoạt động này?</translation>
+        </message>
+        <message>
+            <source>Record an activity</source>
+            <translation>Ghi nhận hoạt động</translation>
+        </message>
+        <message>
+            <source>Recent activities</source>
+            <translation>Hoạt động gần đây</translation>
+        </message>
+        <message>
+            <source>Movement:</source>
+            <translation>Phong trào:</translation>
+        </message>
+        <message>
+            <source>Files of the selected activity</source>
+            <translation>Tệp của hoạt động đang chọn</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Mở</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Gỡ bỏ</translation>
+        </message>
+        <message>
+            <source>Add files…</source>
+            <translation>Thêm tệp…</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <source>Movement</source>
+            <translation>Phong trào</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Thôn, xóm</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>Số người tham gia</translation>
+        </message>
+        <message>
+            <source>Women</source>
+            <translation>Nữ</translation>
+        </message>
+        <message>
+            <source>Ethnic minority</source>
+            <translation>Dân tộc thiểu số</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Tệp</translation>
+        </message>
+        <message>
+            <source>What was done</source>
+            <translation>Nội dung hoạt động</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivityEntry</name>
+        <message>
+            <source>Only photos and PDF files can be attached; skipped: %1</source>
+            <translation>Chỉ đính kèm được ảnh và tệp PDF; đã bỏ qua: %1</translation>
+        </message>
+        <message>
+            <source>(no village)</source>
+            <translation>(không gắn thôn, xóm)</translation>
+        </message>
+        <message>
+            <source>not reported</source>
+            <translation>chưa báo cáo</translation>
+        </message>
+        <message>
+            <source>The chosen movement has no indicators.</source>
+            <translation>Phong trào đã chọn chưa có chỉ tiêu.</translation>
+        </message>
+        <message>
+            <source>Restored the unsaved entry.</source>
+            <translation>Đã khôi phục nội dung đang nhập dở chưa lưu.</translation>
+        </message>
+        <message>
+            <source>Saved. The next activity keeps the movement, date and village.</source>
+            <translation>Đã lưu. Hoạt động tiếp theo giữ nguyên phong trào, ngày và thôn, xóm.</translation>
+        </message>
+        <message>
+            <source>Movement</source>
+            <translation>Phong trào</translation>
+        </message>
+        <message>
+            <source>Date held</source>
+            <translation>Ngày tổ chức</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Thôn, xóm</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Địa điểm</translation>
+        </message>
+        <message>
+            <source>What was done</source>
+            <translation>Nội dung hoạt động</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>Số người tham gia</translation>
+        </message>
+        <message>
+            <source>of whom women</source>
+            <translation>trong đó nữ</translation>
+        </message>
+        <message>
+            <source>of whom ethnic minority</source>
+            <translation>trong đó người dân tộc thiểu số</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Hôm nay</translation>
+        </message>
+        <message>
+            <source>Results by indicator</source>
+            <translation>Kết quả theo chỉ tiêu</translation>
+        </message>
+        <message>
+            <source>Save activity</source>
+            <translation>Lưu hoạt động</translation>
+        </message>
+        <message>
+            <source>Ctrl+S</source>
+            <translation>Ctrl+S</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Nhập mới</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivityFiles</name>
+        <message>
+            <source>Photos and PDF files (%1)</source>
+            <translation>Ảnh và tệp PDF (%1)</translation>
+        </message>
+        <message>
+            <source>Add photos or PDF files</source>
+            <translation>Thêm ảnh hoặc tệp PDF</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdvanceDialog</name>
+        <message>
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <source>Move «%1» to: %2</source>
+            <translation>Chuyển «%1» sang bước: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <source>Automatic backup…</source>
@@ -16,6 +210,74 @@
         <message>
             <source>dd/mm/yyyy</source>
             <translation>ngày/tháng/năm</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExemplarCard</name>
+        <message>
+            <source>Move to: %1</source>
+            <translation>Chuyển sang: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Exemplars</name>
+        <message>
+            <source>Discovered</source>
+            <translation>Phát hiện</translation>
+        </message>
+        <message>
+            <source>Fostered</source>
+            <translation>Bồi dưỡng</translation>
+        </message>
+        <message>
+            <source>Summarised</source>
+            <translation>Tổng kết</translation>
+        </message>
+        <message>
+            <source>Replicated</source>
+            <translation>Nhân rộng</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExemplarsScreen</name>
+        <message>
+            <source>All movements</source>
+            <translation>Tất cả phong trào</translation>
+        </message>
+        <message>
+            <source>Movement:</source>
+            <translation>Phong trào:</translation>
+        </message>
+        <message>
+            <source>Discover a new example</source>
+            <translation>Phát hiện điển hình mới</translation>
+        </message>
+        <message>
+            <source>Ctrl+N</source>
+            <translation>Ctrl+N</translation>
+        </message>
+        <message>
+            <source>Each card moves one stage at a time; the date and notes of every stage are kept on the card.</source>
+            <translation>Mỗi thẻ chuyển lần lượt từng bước; ngày và ghi chú của từng bước được lưu trên thẻ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilesBox</name>
+        <message>
+            <source>Photos and PDF files</source>
+            <translation>Ảnh và tệp PDF</translation>
+        </message>
+        <message>
+            <source>Drag photos or PDF files onto this form, or use the button.</source>
+            <translation>Kéo thả ảnh hoặc tệp PDF vào biểu mẫu này, hoặc bấm nút bên dưới.</translation>
+        </message>
+        <message>
+            <source>Add files…</source>
+            <translation>Thêm tệp…</translation>
+        </message>
+        <message>
+            <source>Remove from list</source>
+            <translation>Bỏ khỏi danh sách</translation>
         </message>
     </context>
     <context>
@@ -82,6 +344,18 @@
             <translation>Tổng quan</translation>
         </message>
         <message>
+            <source>Movements</source>
+            <translation>Phong trào</translation>
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation>Hoạt động</translation>
+        </message>
+        <message>
+            <source>Advanced examples</source>
+            <translation>Điển hình tiên tiến</translation>
+        </message>
+        <message>
             <source>People &amp; collectives</source>
             <translation>Cá nhân &amp; tập thể</translation>
         </message>
@@ -96,6 +370,320 @@
         <message>
             <source>Last bundle sent: never · received: never · unsent changes: %1</source>
             <translation>Gói gửi gần nhất: chưa có · nhận: chưa có · thay đổi chưa gửi: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>MovementDialog</name>
+        <message>
+            <source>Code</source>
+            <translation>Mã</translation>
+        </message>
+        <message>
+            <source>Name of the movement</source>
+            <translation>Tên phong trào</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>Chủ đề</translation>
+        </message>
+        <message>
+            <source>Launched by</source>
+            <translation>Cấp phát động</translation>
+        </message>
+        <message>
+            <source>Launch document number</source>
+            <translation>Số văn bản phát động</translation>
+        </message>
+        <message>
+            <source>Launch document date</source>
+            <translation>Ngày văn bản phát động</translation>
+        </message>
+        <message>
+            <source>Kind of movement</source>
+            <translation>Loại phong trào</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <source>Period from</source>
+            <translation>Thời gian từ ngày</translation>
+        </message>
+        <message>
+            <source>Period to</source>
+            <translation>Đến ngày</translation>
+        </message>
+        <message>
+            <source>Interim review date</source>
+            <translation>Ngày sơ kết</translation>
+        </message>
+        <message>
+            <source>Final review date</source>
+            <translation>Ngày tổng kết</translation>
+        </message>
+        <message>
+            <source>Goals (one per line)</source>
+            <translation>Mục tiêu (mỗi dòng một mục)</translation>
+        </message>
+        <message>
+            <source>Criteria (one per line)</source>
+            <translation>Tiêu chí (mỗi dòng một mục)</translation>
+        </message>
+        <message>
+            <source>Participating units (one per line)</source>
+            <translation>Đơn vị tham gia (mỗi dòng một đơn vị)</translation>
+        </message>
+        <message>
+            <source>Edit movement</source>
+            <translation>Sửa phong trào</translation>
+        </message>
+        <message>
+            <source>New movement</source>
+            <translation>Thêm phong trào</translation>
+        </message>
+        <message>
+            <source>Indicators and targets</source>
+            <translation>Chỉ tiêu và mục tiêu</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Chỉ tiêu</translation>
+        </message>
+        <message>
+            <source>Unit of measure</source>
+            <translation>Đơn vị tính</translation>
+        </message>
+        <message>
+            <source>Baseline</source>
+            <translation>Giá trị ban đầu</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Mục tiêu</translation>
+        </message>
+        <message>
+            <source>Reporting dates</source>
+            <translation>Ngày báo cáo</translation>
+        </message>
+        <message>
+            <source>Type reporting dates as dd/mm/yyyy, separated by commas.</source>
+            <translation>Nhập ngày báo cáo theo dạng ngày/tháng/năm, cách nhau bởi dấu phẩy.</translation>
+        </message>
+        <message>
+            <source>Add indicator</source>
+            <translation>Thêm chỉ tiêu</translation>
+        </message>
+        <message>
+            <source>Remove indicator</source>
+            <translation>Xóa chỉ tiêu</translation>
+        </message>
+        <message>
+            <source>One item per line</source>
+            <translation>Mỗi dòng một mục</translation>
+        </message>
+        <message>
+            <source>Remove the indicator «%1»? Values already reported by activities are kept but no longer counted.</source>
+            <translation>Xóa chỉ tiêu «%1»? Các kết quả hoạt động đã báo cáo vẫn được lưu nhưng không còn được tính.</translation>
+        </message>
+        <message>
+            <source>Indicators, row %1, %2</source>
+            <translation>Chỉ tiêu, dòng %1, %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Movements</name>
+        <message>
+            <source>Commune level</source>
+            <translation>Cấp xã</translation>
+        </message>
+        <message>
+            <source>Provincial level</source>
+            <translation>Cấp tỉnh</translation>
+        </message>
+        <message>
+            <source>Central level</source>
+            <translation>Cấp Trung ương</translation>
+        </message>
+        <message>
+            <source>Regular</source>
+            <translation>Thường xuyên</translation>
+        </message>
+        <message>
+            <source>Thematic</source>
+            <translation>Theo chuyên đề</translation>
+        </message>
+        <message>
+            <source>Not launched yet</source>
+            <translation>Chưa phát động</translation>
+        </message>
+        <message>
+            <source>Under way</source>
+            <translation>Đang triển khai</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>Đã kết thúc</translation>
+        </message>
+        <message>
+            <source>«%1» in «%2» is not a number. Enter for example 12 or 12,5.</source>
+            <translation>«%1» ở trường «%2» không phải là số. Hãy nhập, ví dụ: 12 hoặc 12,5.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MovementsScreen</name>
+        <message numerus="yes">
+            <source>%n movements</source>
+            <translation>
+                <numerusform>%n phong trào</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select a movement to see its indicators.</source>
+            <translation>Chọn một phong trào để xem các chỉ tiêu.</translation>
+        </message>
+        <message>
+            <source>Launched by: %1</source>
+            <translation>Cấp phát động: %1</translation>
+        </message>
+        <message>
+            <source>Kind of movement: %1</source>
+            <translation>Loại phong trào: %1</translation>
+        </message>
+        <message>
+            <source>Period: %1</source>
+            <translation>Thời gian: %1</translation>
+        </message>
+        <message>
+            <source>Interim review: %1 · final review: %2</source>
+            <translation>Sơ kết: %1 · tổng kết: %2</translation>
+        </message>
+        <message>
+            <source>Theme: %1</source>
+            <translation>Chủ đề: %1</translation>
+        </message>
+        <message>
+            <source>Goals</source>
+            <translation>Mục tiêu</translation>
+        </message>
+        <message>
+            <source>Criteria</source>
+            <translation>Tiêu chí</translation>
+        </message>
+        <message>
+            <source>Participating units</source>
+            <translation>Đơn vị tham gia</translation>
+        </message>
+        <message>
+            <source>Indicators: reported so far / target</source>
+            <translation>Chỉ tiêu: kết quả đến nay / mục tiêu</translation>
+        </message>
+        <message>
+            <source>This movement has no indicators yet.</source>
+            <translation>Phong trào này chưa có chỉ tiêu.</translation>
+        </message>
+        <message>
+            <source>Reporting dates: %1</source>
+            <translation>Ngày báo cáo: %1</translation>
+        </message>
+        <message>
+            <source>Search by code or name, with or without accents…</source>
+            <translation>Tìm theo mã hoặc tên, gõ có dấu hay không dấu đều được…</translation>
+        </message>
+        <message>
+            <source>Status:</source>
+            <translation>Trạng thái:</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Tất cả</translation>
+        </message>
+        <message>
+            <source>New movement</source>
+            <translation>Thêm phong trào</translation>
+        </message>
+        <message>
+            <source>Ctrl+N</source>
+            <translation>Ctrl+N</translation>
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>Sửa</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Mã</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <source>Launched by</source>
+            <translation>Cấp phát động</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Thời gian</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Trạng thái</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewExemplarDialog</name>
+        <message>
+            <source>Name of the example</source>
+            <translation>Tên điển hình</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Mô tả</translation>
+        </message>
+        <message>
+            <source>(no movement)</source>
+            <translation>(không gắn phong trào)</translation>
+        </message>
+        <message>
+            <source>Movement</source>
+            <translation>Phong trào</translation>
+        </message>
+        <message>
+            <source>Type part of a name, with or without accents…</source>
+            <translation>Gõ một phần tên, có dấu hay không dấu đều được…</translation>
+        </message>
+        <message>
+            <source>Find a person or collective</source>
+            <translation>Tìm cá nhân hoặc tập thể</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(không chọn)</translation>
+        </message>
+        <message>
+            <source>Person or collective</source>
+            <translation>Cá nhân hoặc tập thể</translation>
+        </message>
+        <message>
+            <source>Date discovered</source>
+            <translation>Ngày phát hiện</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <source>Discover an advanced example</source>
+            <translation>Phát hiện điển hình tiên tiến</translation>
+        </message>
+        <message>
+            <source>Person: %1</source>
+            <translation>Cá nhân: %1</translation>
+        </message>
+        <message>
+            <source>Collective: %1</source>
+            <translation>Tập thể: %1</translation>
         </message>
     </context>
     <context>
