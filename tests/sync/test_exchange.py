@@ -139,6 +139,6 @@ def test_restore_starts_a_new_epoch_and_new_writes_still_travel(pair, tmp_path) 
     send(province, commune, "01576", "r1")
     commune.restore_from(backup)  # counters go back; the epoch moves on
     commune.people.create(PersonInput("Hoàng Văn Đức", "male"))
-    payload, report = send(commune, province, "04", "b2")
+    _payload, report = send(commune, province, "04", "b2")
     assert report["new"] == 1
     assert names(province) == ["Hoàng Văn Đức", "Lý Thị Hoa", "Nông Văn An"]
