@@ -48,6 +48,14 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "files": ("Tệp đính kèm", "Files"), "person": ("Cá nhân", "Person"), "collective": ("Tập thể", "Collective"),
     "exemplar": ("Điển hình tiên tiến", "Advanced example"), "stage": ("Bước", "Stage"),
     "valid_from": ("Ngày áp dụng", "Valid from"), "base_salary": ("Mức lương cơ sở", "Base salary"),
+    "member_count": ("Số thành viên", "Number of members"), "women_count": ("Số nữ", "Women"),
+    "parent": ("Đơn vị cấp trên", "Parent unit"), "members": ("Thành viên", "Members"),
+    "award_kind": ("Loại khen thưởng", "Type of award"), "issuing_level": ("Cấp khen thưởng", "Issuing level"),
+    "decision_number": ("Số quyết định", "Decision number"), "opened_on": ("Ngày bắt đầu", "Opened on"),
+    "closed_on": ("Ngày kết thúc", "Closed on"), "source_document": ("Văn bản căn cứ", "Source document"),
+    "order": ("Thứ tự sắp xếp", "Sort order"), "award": ("Khen thưởng", "Award record"),
+    "initiative": ("Sáng kiến", "Initiative"), "discipline": ("Kỷ luật", "Discipline record"),
+    "matter": ("Vụ việc", "Open matter"),
 }
 
 SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
@@ -117,6 +125,10 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
                      "Office «{value}» is not enrolled for sync with this office."),
     "DECIMAL_INVALID": ("«{value}» ở trường «{field_label}» không phải là số. Hãy nhập, ví dụ: 12 hoặc 12,5.",
                         "«{value}» in «{field_label}» is not a number. Enter for example 12 or 12.5."),
+    "AWARD_FROM_DECISION": ("Khen thưởng này được ghi theo quyết định số {value} của xã; không xóa thủ công được.",
+                            "This award was written by our decision {value}; it cannot be removed by hand."),
+    "PARENT_IS_SELF": ("Đơn vị cấp trên không thể là chính tập thể này hoặc một đơn vị trực thuộc nó.",
+                       "The parent unit cannot be this collective or one of its own sub-units."),
     "DEMO_NEEDS_COMMUNE": ("Dữ liệu mẫu chỉ tạo cho văn phòng cấp xã.", "Demo data is for commune offices."),
 }
 

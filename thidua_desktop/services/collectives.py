@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..db import Session
 from ..db.models import Collective, CollectiveMember, Person, Village
 from ..db.repositories import people as repo
 from ..db.repositories.common import count, get_live, page
 from ..domain.enums import CollectiveKind
 from ..domain.errors import ValidationError
 from ..domain.text import clean_text, collation_string, search_key
-from ..domain.validation import parse_enum, require
+from ..domain.validation import parse_enum, parse_int, require
 from .base import ServiceBase
 
 
@@ -23,6 +24,9 @@ class CollectiveView:
     village_id: str | None
     member_count: int | None
     women_count: int | None
+    village: str = ""
+    address: str = ""
+    registered_members: int = 0  # members linked to people in the register
 
     @property
     def is_household(self) -> bool:
@@ -34,32 +38,98 @@ class CollectiveView:
                 "women_count": self.women_count}
 
 
-def collective_view(c: Collective) -> CollectiveView:
-    return CollectiveView(c.id, c.name, c.kind, c.parent_id, c.village_id, c.member_count, c.women_count)
+def collective_view(c: Collective, villages: dict[str, str] | None = None, registered: int = 0) -> CollectiveView:
+    return CollectiveView(c.id, c.name, c.kind, c.parent_id, c.village_id, c.member_count, c.women_count,
+                          village=(villages or {}).get(c.village_id or "", ""), address=c.address,
+                          registered_members=registered)
+
+
+def _count(value: int | str | None, field: str) -> int | None:
+    """A head count typed in a form ("" = unknown) or given as a number."""
+    if value is None or (isinstance(value, str) and not clean_text(value)):
+        return None
+    return parse_int(value, field, min=0, max=1_000_000)
 
 
 class CollectiveService(ServiceBase):
-    def create(self, name: str, kind: str, *, parent_id: str | None = None, village_id: str | None = None,
-               member_count: int | None = None, women_count: int | None = None,
-               address: str = "") -> CollectiveView:
+    def _apply(self, session: Session, row: Collective, name: str, kind: str, parent_id: str | None,
+               village_id: str | None, member_count: int | str | None, women_count: int | str | None,
+               address: str) -> None:
         clean = clean_text(name)
         require(clean, "name")
+        if len(clean) > 300:
+            raise ValidationError("TEXT_TOO_LONG", field="name", max=300)
         kind_value = parse_enum(CollectiveKind, clean_text(kind), "kind")
-        if member_count is not None and member_count < 0:
-            raise ValidationError("NUMBER_OUT_OF_RANGE", field="member_count", value=member_count)
-        if women_count is not None and (women_count < 0 or (member_count is not None and women_count > member_count)):
-            raise ValidationError("NUMBER_OUT_OF_RANGE", field="women_count", value=women_count)
+        members = _count(member_count, "member_count")
+        women = _count(women_count, "women_count")
+        if women is not None and members is not None and women > members:
+            raise ValidationError("NUMBER_OUT_OF_RANGE", field="women_count", value=women, min=0, max=members,
+                                  range=f"0 – {members}")
+        if parent_id:
+            parent = get_live(session, Collective, parent_id, field="parent")
+            seen: set[str] = set()
+            while parent is not None and parent.id not in seen:  # a unit cannot sit under itself
+                if row.id and parent.id == row.id:
+                    raise ValidationError("PARENT_IS_SELF", field="parent")
+                seen.add(parent.id)
+                parent = session.get(Collective, parent.parent_id) if parent.parent_id else None
+        if village_id:
+            get_live(session, Village, village_id, field="village")
+        row.name, row.search_key, row.sort_key = clean, search_key(clean), collation_string(clean)
+        row.kind = kind_value.value
+        row.parent_id = parent_id or None
+        row.village_id = village_id or None
+        row.member_count, row.women_count = members, women
+        row.address = clean_text(address)
+
+    @staticmethod
+    def _set_members(session: Session, collective_id: str, person_ids: list[str]) -> None:
+        """Make the live member links exactly ``person_ids``: new links added, dropped ones tombstoned."""
+        wanted = list(dict.fromkeys(person_ids))
+        links = {link.person_id: link for link in repo.member_links(session, collective_id)}
+        for person_id in wanted:
+            get_live(session, Person, person_id, field="members")
+            if person_id not in links:
+                session.add(CollectiveMember(collective_id=collective_id, person_id=person_id))
+        for person_id, link in links.items():
+            if person_id not in wanted:
+                link.deleted = True
+
+    def create(self, name: str, kind: str, *, parent_id: str | None = None, village_id: str | None = None,
+               member_count: int | str | None = None, women_count: int | str | None = None,
+               address: str = "", member_ids: list[str] | None = None) -> CollectiveView:
+        """A new collective or household; with ``member_ids`` its members join in the same transaction."""
         with self.db.transaction(self.actor) as session:
-            if parent_id:
-                get_live(session, Collective, parent_id, field="parent")
-            if village_id:
-                get_live(session, Village, village_id, field="village")
-            row = Collective(name=clean, search_key=search_key(clean), sort_key=collation_string(clean),
-                             kind=kind_value.value, parent_id=parent_id, village_id=village_id,
-                             member_count=member_count, women_count=women_count, address=clean_text(address))
+            row = Collective()
+            self._apply(session, row, name, kind, parent_id, village_id, member_count, women_count, address)
             session.add(row)
             session.flush()
-            return collective_view(row)
+            if member_ids is not None:
+                self._set_members(session, row.id, member_ids)
+                session.flush()
+            return collective_view(row, repo.village_names(session), len(set(member_ids or [])))
+
+    def update(self, collective_id: str, name: str, kind: str, *, parent_id: str | None = None,
+               village_id: str | None = None, member_count: int | str | None = None,
+               women_count: int | str | None = None, address: str = "",
+               member_ids: list[str] | None = None) -> CollectiveView:
+        """Change a collective; ``member_ids`` (when given) replaces its member list, all in one transaction."""
+        with self.db.transaction(self.actor) as session:
+            row = get_live(session, Collective, collective_id, field="collective")
+            self._apply(session, row, name, kind, parent_id, village_id, member_count, women_count, address)
+            if member_ids is not None:
+                self._set_members(session, row.id, member_ids)
+            session.flush()
+            registered = repo.member_counts(session, [row.id]).get(row.id, 0)
+            return collective_view(row, repo.village_names(session), registered)
+
+    def delete(self, collective_id: str) -> None:
+        """Tombstone a collective and its member links (the people stay in the register)."""
+        with self.db.transaction(self.actor) as session:
+            row = get_live(session, Collective, collective_id, field="collective")
+            row.deleted = True
+            for link in repo.member_links(session, collective_id):
+                link.deleted = True
 
     def add_members(self, collective_id: str, person_ids: list[str]) -> int:
         """Add several members in one transaction: all or none."""
@@ -77,16 +147,25 @@ class CollectiveService(ServiceBase):
             return added
 
     def member_ids(self, collective_id: str) -> list[str]:
+        """Live members' ids in Vietnamese name order."""
         with self.db.reader() as session:
             return [p.id for p in repo.members_of(session, collective_id)]
 
     def get(self, collective_id: str) -> CollectiveView:
         with self.db.reader() as session:
-            return collective_view(get_live(session, Collective, collective_id, field="collective"))
+            row = get_live(session, Collective, collective_id, field="collective")
+            return collective_view(row, repo.village_names(session),
+                                   repo.member_counts(session, [row.id]).get(row.id, 0))
 
-    def search(self, text: str = "", *, kind: str | None = None, offset: int = 0,
-               limit: int = 100) -> tuple[list[CollectiveView], int]:
-        stmt = repo.collectives_query(search_key(text), kind)
+    def search(self, text: str = "", *, kind: str | None = None, offset: int = 0, limit: int = 100,
+               households: bool | None = None) -> tuple[list[CollectiveView], int]:
+        """One page of collectives by folded name; ``households`` False leaves households out."""
+        if kind:
+            kind = parse_enum(CollectiveKind, clean_text(kind), "kind").value
+        stmt = repo.collectives_query(search_key(text), kind, households)
         with self.db.reader() as session:
-            rows = [collective_view(c) for c in page(session, stmt, offset, limit)]
+            found = list(page(session, stmt, offset, limit))
+            villages = repo.village_names(session)
+            counts = repo.member_counts(session, [c.id for c in found])
+            rows = [collective_view(c, villages, counts.get(c.id, 0)) for c in found]
             return rows, count(session, stmt)

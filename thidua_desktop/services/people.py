@@ -198,10 +198,25 @@ class PeopleService(ServiceBase):
             return person_view(get_live(session, Person, person_id, field="person"), repo.village_names(session))
 
     def search(self, text: str = "", *, offset: int = 0, limit: int = 100, village_id: str | None = None,
-               gender: str | None = None, ethnic_minority: bool | None = None) -> Page:
-        """One page of people matching the folded search text, in Vietnamese name order."""
-        stmt = repo.people_query(search_key(text), village_id, gender, ethnic_minority)
+               gender: str | None = None, ethnic_minority: bool | None = None, order: str = "name",
+               officials_only: bool = False) -> Page:
+        """One page of people matching the folded search text.
+
+        ``order`` is one of name, birth, village, each ascending or with a leading "-" descending;
+        name order is Vietnamese (given name, middle, family). ``officials_only`` keeps people who
+        are not direct workers and hold a position or workplace (the unit's officials)."""
+        if order not in repo.PEOPLE_ORDERS:
+            raise ValidationError("ENUM_INVALID", field="order", value=order, allowed=list(repo.PEOPLE_ORDERS))
+        if gender:
+            gender = parse_enum(Gender, clean_text(gender), "gender").value
+        stmt = repo.people_query(search_key(text), village_id, gender, ethnic_minority, order, officials_only)
         with self.db.reader() as session:
             villages = repo.village_names(session)
             rows = [person_view(p, villages) for p in page(session, stmt, offset, limit)]
             return Page(rows=rows, total=count(session, stmt))
+
+    def get_many(self, person_ids: list[str]) -> list[PersonView]:
+        """The live people among these ids, in Vietnamese name order (for member lists)."""
+        with self.db.reader() as session:
+            villages = repo.village_names(session)
+            return [person_view(p, villages) for p in repo.people_by_ids(session, list(person_ids))]

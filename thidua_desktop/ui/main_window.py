@@ -15,7 +15,7 @@ from .screens.exemplars import ExemplarsScreen
 from .screens.movements import MovementsScreen
 from .screens.nominations import NominationsScreen
 from .screens.overview import OverviewScreen
-from .screens.people import PeopleScreen
+from .screens.people import RegisterScreen
 from .screens.settings import SettingsScreen
 from .texts import role_text
 
@@ -29,7 +29,7 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget::item { padding: 7px 6px; }")
         self.stack = QStackedWidget()
         self.overview = OverviewScreen(app.overview, today)
-        self.people = PeopleScreen(app.people, app.office)
+        self.people = RegisterScreen(app.people, app.collectives, app.office, app.records, app.drafts)
         self.movements = MovementsScreen(app.movements, app.drafts)
         self.activities = ActivitiesScreen(app.movements, app.office, app.drafts)
         self.exemplars = ExemplarsScreen(app.exemplars, app.movements, app.people, app.collectives, app.drafts)

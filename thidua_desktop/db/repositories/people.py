@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from ..models import Collective, CollectiveMember, Person, Village
 from .common import like_key, live
 
+# Sort orders of the people list: name uses the stored Vietnamese sort key (given name first).
+PEOPLE_ORDERS = ("name", "-name", "birth", "-birth", "village", "-village")
+
 
 def people_query(search_key: str = "", village_id: str | None = None, gender: str | None = None,
-                 ethnic_minority: bool | None = None) -> Select[tuple[Person]]:
+                 ethnic_minority: bool | None = None, order: str = "name",
+                 officials_only: bool = False) -> Select[tuple[Person]]:
     stmt = live(Person)
     for word in search_key.split():
         stmt = stmt.where(Person.search_key.like(like_key(word), escape="\\"))
@@ -22,16 +26,58 @@ def people_query(search_key: str = "", village_id: str | None = None, gender: st
         stmt = stmt.where(Person.gender == gender)
     if ethnic_minority is not None:
         stmt = stmt.where(Person.is_ethnic_minority.is_(ethnic_minority))
-    return stmt.order_by(Person.sort_key, Person.id)
+    if officials_only:
+        # Officials: not direct workers, and holding a position or a workplace.
+        stmt = stmt.where(Person.is_direct_worker.is_(False), (Person.position != "") | (Person.workplace != ""))
+    descending = order.startswith("-")
+    by = order.lstrip("-")
+    name = Person.sort_key.desc() if descending else Person.sort_key
+    if by == "birth":
+        # Unknown births last either way; a year-only birth sorts before the dated ones of that year.
+        year = Person.birth_year.desc() if descending else Person.birth_year
+        day = Person.birth_date.desc() if descending else Person.birth_date
+        return stmt.order_by(Person.birth_year.is_(None), year, day, Person.sort_key, Person.id)
+    if by == "village":
+        village = func.coalesce(Village.search_key, "")
+        stmt = stmt.outerjoin(Village, Village.id == Person.village_id)
+        return stmt.order_by(Village.id.is_(None), village.desc() if descending else village,
+                             Person.sort_key, Person.id)
+    return stmt.order_by(name, Person.id.desc() if descending else Person.id)
 
 
-def collectives_query(search_key: str = "", kind: str | None = None) -> Select[tuple[Collective]]:
+def collectives_query(search_key: str = "", kind: str | None = None,
+                      households: bool | None = None) -> Select[tuple[Collective]]:
+    """Live collectives matching the folded text; ``households`` False leaves households out, True keeps only them."""
     stmt = live(Collective)
     for word in search_key.split():
         stmt = stmt.where(Collective.search_key.like(like_key(word), escape="\\"))
     if kind:
         stmt = stmt.where(Collective.kind == kind)
+    if households is not None:
+        stmt = stmt.where((Collective.kind == "household") if households else (Collective.kind != "household"))
     return stmt.order_by(Collective.sort_key, Collective.id)
+
+
+def member_counts(session: Session, collective_ids: list[str]) -> dict[str, int]:
+    """Live members registered for each of the given collectives (one grouped query per page)."""
+    if not collective_ids:
+        return {}
+    stmt = (select(CollectiveMember.collective_id, func.count())
+            .join(Person, Person.id == CollectiveMember.person_id)
+            .where(CollectiveMember.collective_id.in_(collective_ids), CollectiveMember.deleted.is_(False),
+                   Person.deleted.is_(False))
+            .group_by(CollectiveMember.collective_id))
+    return {cid: int(n) for cid, n in session.execute(stmt).all()}
+
+
+def member_links(session: Session, collective_id: str) -> list[CollectiveMember]:
+    return list(session.scalars(live(CollectiveMember).where(CollectiveMember.collective_id == collective_id)).all())
+
+
+def people_by_ids(session: Session, ids: list[str]) -> list[Person]:
+    if not ids:
+        return []
+    return list(session.scalars(live(Person).where(Person.id.in_(ids)).order_by(Person.sort_key, Person.id)).all())
 
 
 def person_by_cccd(session: Session, cccd: str) -> Person | None:
@@ -44,6 +90,7 @@ def members_of(session: Session, collective_id: str) -> Sequence[Person]:
         .join(CollectiveMember, CollectiveMember.person_id == Person.id)
         .where(CollectiveMember.collective_id == collective_id, CollectiveMember.deleted.is_(False),
                Person.deleted.is_(False))
+        .order_by(Person.sort_key, Person.id)
     )
     return session.scalars(stmt).all()
 

@@ -1,13 +1,38 @@
-"""Cá nhân & tập thể: the register of people, searched as you type (accents optional)."""
+"""Cá nhân & tập thể: the register of people, searched as you type (accents optional), sorted
+by clicking a column header (in the query, so the list stays paged), filtered by village,
+gender and ethnic minority; New (Ctrl+N), Edit (double-click or Enter) and Delete."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ...services.collectives import CollectiveService
+from ...services.drafts import DraftStore
 from ...services.office import OfficeService
 from ...services.people import PeopleService, PersonView
+from ...services.records import RecordsService
+from .. import dialogs, ops
 from ..models.paged import Column, PagedTableModel
+from . import person_labels as labels
+from .collectives import CollectivesScreen
+from .person_dialog import PersonDialog
+from .ratings_grid import RatingsGrid
+
+# Column -> the service's sort order; columns without one keep the current order.
+SORTABLE = {0: "name", 2: "birth", 4: "village"}
 
 
 def _birth(p: PersonView) -> str:
@@ -17,13 +42,26 @@ def _birth(p: PersonView) -> str:
 
 
 class PeopleScreen(QWidget):
-    def __init__(self, people: PeopleService, office: OfficeService, parent: QWidget | None = None) -> None:
+    """``PeopleScreen(people, office, records=None, drafts=None)``. Without ``records`` the
+    person dialog has no history tab; without ``drafts`` it keeps no drafts."""
+
+    def __init__(self, people: PeopleService, office: OfficeService, records: RecordsService | None = None,
+                 drafts: DraftStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.people = people
         self.office = office
+        self.records = records
+        self.drafts = drafts
+        self.order = "name"
+        self.dialog: PersonDialog | None = None
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.village = QComboBox()
+        self.gender = QComboBox()
+        self.minority = QComboBox()
+        self.new_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.delete_button = QPushButton()
         self.count = QLabel()
         self.table = QTableView()
         self.model = PagedTableModel([
@@ -32,42 +70,76 @@ class PeopleScreen(QWidget):
             Column("", lambda p: p.position)], self._fetch, self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_changed)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(200)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
-        self.village.currentIndexChanged.connect(lambda _i: self.refresh())
+        for box in (self.village, self.gender, self.minority):
+            box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.table.doubleClicked.connect(lambda index: self.edit_person(self._id_at(index)))
+        self.new_button.clicked.connect(lambda: self.new_person())
+        self.edit_button.clicked.connect(lambda: self.edit_person(self.current_id()))
+        self.delete_button.clicked.connect(self.delete_selected)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_person,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, activated=lambda: self.edit_person(self.current_id()),
+                      context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
         top.addWidget(self.village, 1)
+        top.addWidget(self.gender, 1)
+        top.addWidget(self.minority, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        actions.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
-        layout.addWidget(self.count)
+        layout.addLayout(actions)
+        self.setTabOrder(self.search, self.village)
+        self.setTabOrder(self.village, self.gender)
+        self.setTabOrder(self.gender, self.minority)
+        self.setTabOrder(self.minority, self.table)
         self._fill_villages()
         self.retranslate()
         self.refresh()
 
+    # Data ---------------------------------------------------------------------------------------
     def _gender(self, value: str) -> str:
         return self.tr("Female") if value == "female" else self.tr("Male")
 
     def _fill_villages(self) -> None:
+        current = self.village.currentData()
         self.village.blockSignals(True)
         self.village.clear()
-        self.village.addItem("", None)
+        self.village.addItem(self.tr("All villages"), None)
         for v in self.office.villages():
             self.village.addItem(v.name, v.id)
+        self.village.setCurrentIndex(max(self.village.findData(current), 0))
         self.village.blockSignals(False)
 
     def _fetch(self, offset: int, limit: int) -> tuple[list[PersonView], int]:
         page = self.people.search(self.search.text(), offset=offset, limit=limit,
-                                  village_id=self.village.currentData())
+                                  village_id=self.village.currentData(), gender=self.gender.currentData(),
+                                  ethnic_minority=self.minority.currentData(), order=self.order)
         return page.rows, page.total
 
     def refresh(self) -> None:
@@ -75,9 +147,75 @@ class PeopleScreen(QWidget):
         self.count.setText(self.tr("%n people", "", self.model.total))
         self.table.resizeColumnsToContents()
 
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if column not in SORTABLE:  # no order in the query for this column: keep the current one
+            current = next((c for c, key in SORTABLE.items() if key == self.order.lstrip("-")), 0)
+            descending = self.order.startswith("-")
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(current, Qt.SortOrder.DescendingOrder if descending
+                                    else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.order = ("-" if descending else "") + SORTABLE[column]
+        self.refresh()
+
+    # Actions ------------------------------------------------------------------------------------
+    def _id_at(self, index: QModelIndex) -> str | None:
+        return self.model.row_object(index.row()).id if index.isValid() else None
+
+    def current_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_object(rows[0].row()).id if rows else None
+
+    def new_person(self) -> PersonDialog | None:
+        return self._open(None)
+
+    def edit_person(self, person_id: str | None) -> PersonDialog | None:
+        return self._open(person_id) if person_id else None
+
+    def _open(self, person_id: str | None) -> PersonDialog | None:
+        if self.dialog is not None and not self.dialog.isVisible():
+            self.dialog.deleteLater()
+            self.dialog = None
+        # The person may have been deleted since the list was loaded: say so instead of failing.
+        dialog = ops.run(self, lambda: PersonDialog(self.people, self.office, self.records, self.drafts, person_id,
+                                                    parent=self))
+        if dialog is None:
+            self.refresh()
+            return None
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self.refresh())
+        if dialog.history is not None:
+            dialog.history.changed.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    def delete_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        person = self.model.row_object(rows[0].row())
+        question = self.tr("Delete %1 from the register? Award history stays in the database.").replace(
+            "%1", person.full_name)
+        if not dialogs.ask_yes_no(self, self.tr("Delete person"), question):
+            return
+        if ops.run(self, lambda: self.people.delete(person.id) or True):
+            self.refresh()
+
+    # Language -----------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search by name, with or without accents…"))
         self.village.setItemText(0, self.tr("All villages"))
+        labels.fill_combo(self.gender, labels.gender_items(), blank=self.tr("Both genders"))
+        labels.fill_combo(self.minority, [(self.tr("Ethnic minority"), True),
+                                          (self.tr("Not an ethnic minority"), False)],
+                          blank=self.tr("All ethnic groups"))
+        self.new_button.setText(self.tr("New person"))
+        self.new_button.setToolTip("Ctrl+N")
+        self.edit_button.setText(self.tr("Edit"))
+        self.delete_button.setText(self.tr("Delete"))
         self.model.set_titles([self.tr("Full name"), self.tr("Gender"), self.tr("Date of birth"),
                                self.tr("Ethnicity"), self.tr("Village"), self.tr("Position")])
         self.count.setText(self.tr("%n people", "", self.model.total))
@@ -90,3 +228,50 @@ class PeopleScreen(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+
+class RegisterScreen(QWidget):
+    """Cá nhân & tập thể as one navigation entry: people, collectives and households, and the
+    yearly ratings grid, as tabs. ``RegisterScreen(people, collectives, office, records, drafts)``."""
+
+    def __init__(self, people: PeopleService, collectives: CollectiveService, office: OfficeService,
+                 records: RecordsService, drafts: DraftStore | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.people_screen = PeopleScreen(people, office, records, drafts)
+        self.collectives_screen = CollectivesScreen(collectives, people, office, records, drafts)
+        self.ratings_grid = RatingsGrid(records, people, collectives)
+        self.search = self.people_screen.search  # Ctrl+F and the main window reach the people search
+        self.tabs = QTabWidget()
+        for page in (self.people_screen, self.collectives_screen, self.ratings_grid):
+            self.tabs.addTab(page, "")
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.retranslate()
+
+    def refresh(self) -> None:
+        """Refresh the visible tab (the ratings grid keeps unsaved edits until asked)."""
+        current = self.tabs.currentWidget()
+        if current is self.ratings_grid:
+            if not self.ratings_grid.model.edits:
+                self.ratings_grid.refresh()
+        elif isinstance(current, PeopleScreen | CollectivesScreen):
+            current.refresh()
+
+    def focus_search(self) -> None:
+        if self.tabs.currentWidget() is self.collectives_screen:
+            self.collectives_screen.focus_search()
+            return
+        self.tabs.setCurrentWidget(self.people_screen)
+        self.people_screen.focus_search()
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("Individuals"))
+        self.tabs.setTabText(1, self.tr("Collectives and households"))
+        self.tabs.setTabText(2, self.tr("Annual task ratings"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
