@@ -202,6 +202,177 @@
         </message>
     </context>
     <context>
+        <name>AwardsSection</name>
+        <message>
+            <source>Other award (type its name)</source>
+            <translation>Danh hiệu/hình thức khác (gõ tên)</translation>
+        </message>
+        <message>
+            <source>From our decision</source>
+            <translation>Theo quyết định của xã</translation>
+        </message>
+        <message>
+            <source>Entered by hand</source>
+            <translation>Nhập từ hồ sơ giấy</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Năm</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>Danh hiệu/hình thức</translation>
+        </message>
+        <message>
+            <source>Decision number</source>
+            <translation>Số quyết định</translation>
+        </message>
+        <message>
+            <source>Decision date</source>
+            <translation>Ngày quyết định</translation>
+        </message>
+        <message>
+            <source>Issuing level</source>
+            <translation>Cấp khen thưởng</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Nguồn</translation>
+        </message>
+        <message>
+            <source>Name (other award)</source>
+            <translation>Tên danh hiệu/hình thức khác</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <source>Kind of commendation</source>
+            <translation>Loại hình khen thưởng</translation>
+        </message>
+        <message>
+            <source>Add award</source>
+            <translation>Thêm khen thưởng</translation>
+        </message>
+    </context>
+    <context>
+        <name>CollectiveDialog</name>
+        <message>
+            <source>Name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <source>Parent unit</source>
+            <translation>Đơn vị cấp trên</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Thôn, xóm</translation>
+        </message>
+        <message>
+            <source>Number of members</source>
+            <translation>Số thành viên</translation>
+        </message>
+        <message>
+            <source>Of whom women</source>
+            <translation>Trong đó nữ</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Địa chỉ</translation>
+        </message>
+        <message>
+            <source>Members from the register</source>
+            <translation>Thành viên trong sổ theo dõi</translation>
+        </message>
+        <message>
+            <source>Edit collective: %1</source>
+            <translation>Sửa tập thể: %1</translation>
+        </message>
+        <message>
+            <source>New collective or household</source>
+            <translation>Thêm tập thể hoặc hộ gia đình</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Thông tin chung</translation>
+        </message>
+        <message>
+            <source>Awards and history</source>
+            <translation>Khen thưởng và quá trình</translation>
+        </message>
+        <message>
+            <source>Rows on these tabs are saved as soon as you add or remove them.</source>
+            <translation>Các dòng ở đây được lưu ngay khi thêm hoặc xóa.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CollectivesScreen</name>
+        <message numerus="yes">
+            <source>%n collectives and households</source>
+            <translation>
+                <numerusform>%n tập thể, hộ gia đình</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete %1? Its members stay in the register.</source>
+            <translation>Xóa %1? Các thành viên vẫn còn trong sổ theo dõi.</translation>
+        </message>
+        <message>
+            <source>Delete collective</source>
+            <translation>Xóa tập thể</translation>
+        </message>
+        <message>
+            <source>Search collectives and households, with or without accents…</source>
+            <translation>Tìm tập thể, hộ gia đình, gõ có dấu hoặc không dấu…</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>Tất cả các loại</translation>
+        </message>
+        <message>
+            <source>New collective</source>
+            <translation>Thêm tập thể</translation>
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>Sửa</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Xóa</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Thôn, xóm</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>Thành viên</translation>
+        </message>
+        <message>
+            <source>Women</source>
+            <translation>Nữ</translation>
+        </message>
+        <message>
+            <source>In the register</source>
+            <translation>Có trong sổ</translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <source>dd/mm/yyyy or yyyy</source>
@@ -210,6 +381,29 @@
         <message>
             <source>dd/mm/yyyy</source>
             <translation>ngày/tháng/năm</translation>
+        </message>
+    </context>
+    <context>
+        <name>DisciplineSection</name>
+        <message>
+            <source>Discipline</source>
+            <translation>Kỷ luật</translation>
+        </message>
+        <message>
+            <source>Decided on</source>
+            <translation>Ngày quyết định</translation>
+        </message>
+        <message>
+            <source>End of period</source>
+            <translation>Ngày hết thời hạn</translation>
+        </message>
+        <message>
+            <source>Decision number</source>
+            <translation>Số quyết định</translation>
+        </message>
+        <message>
+            <source>Add discipline record</source>
+            <translation>Thêm kỷ luật</translation>
         </message>
     </context>
     <context>
@@ -327,6 +521,60 @@
         </message>
     </context>
     <context>
+        <name>HistorySection</name>
+        <message>
+            <source>Remove selected</source>
+            <translation>Xóa dòng đã chọn</translation>
+        </message>
+        <message>
+            <source>Remove record</source>
+            <translation>Xóa bản ghi</translation>
+        </message>
+        <message>
+            <source>Remove the selected record?</source>
+            <translation>Xóa bản ghi đã chọn?</translation>
+        </message>
+    </context>
+    <context>
+        <name>InitiativesSection</name>
+        <message>
+            <source>Already used for an award</source>
+            <translation>Đã dùng làm căn cứ khen thưởng</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Năm</translation>
+        </message>
+        <message>
+            <source>Initiative</source>
+            <translation>Sáng kiến</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Cấp</translation>
+        </message>
+        <message>
+            <source>Decision number</source>
+            <translation>Số quyết định</translation>
+        </message>
+        <message>
+            <source>Use</source>
+            <translation>Sử dụng</translation>
+        </message>
+        <message>
+            <source>Recognised at</source>
+            <translation>Cấp công nhận</translation>
+        </message>
+        <message>
+            <source>Decision date</source>
+            <translation>Ngày quyết định</translation>
+        </message>
+        <message>
+            <source>Add initiative</source>
+            <translation>Thêm sáng kiến</translation>
+        </message>
+    </context>
+    <context>
         <name>Language</name>
         <message>
             <source>en</source>
@@ -370,6 +618,64 @@
         <message>
             <source>Last bundle sent: never · received: never · unsent changes: %1</source>
             <translation>Gói gửi gần nhất: chưa có · nhận: chưa có · thay đổi chưa gửi: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>MattersSection</name>
+        <message>
+            <source>Matter</source>
+            <translation>Vụ việc</translation>
+        </message>
+        <message>
+            <source>Opened on</source>
+            <translation>Ngày bắt đầu</translation>
+        </message>
+        <message>
+            <source>Closed on</source>
+            <translation>Ngày kết thúc</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <source>Closed on (for Close)</source>
+            <translation>Ngày kết thúc (khi đóng)</translation>
+        </message>
+        <message>
+            <source>Open matter</source>
+            <translation>Thêm vụ việc</translation>
+        </message>
+        <message>
+            <source>Close selected matter</source>
+            <translation>Đóng vụ việc đã chọn</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberPicker</name>
+        <message>
+            <source>Search the register by name…</source>
+            <translation>Tìm trong sổ theo dõi theo tên…</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Thôn, xóm</translation>
+        </message>
+        <message>
+            <source>Members (%1)</source>
+            <translation>Thành viên (%1)</translation>
+        </message>
+        <message>
+            <source>Add selected people</source>
+            <translation>Thêm người đã chọn</translation>
+        </message>
+        <message>
+            <source>Remove from members</source>
+            <translation>Bỏ khỏi danh sách thành viên</translation>
         </message>
     </context>
     <context>
@@ -834,6 +1140,42 @@
             <translation>Tất cả thôn, xóm</translation>
         </message>
         <message>
+            <source>Delete %1 from the register? Award history stays in the database.</source>
+            <translation>Xóa %1 khỏi sổ theo dõi? Quá trình khen thưởng vẫn được lưu trong dữ liệu.</translation>
+        </message>
+        <message>
+            <source>Delete person</source>
+            <translation>Xóa cá nhân</translation>
+        </message>
+        <message>
+            <source>Both genders</source>
+            <translation>Cả nam và nữ</translation>
+        </message>
+        <message>
+            <source>Ethnic minority</source>
+            <translation>Dân tộc thiểu số</translation>
+        </message>
+        <message>
+            <source>Not an ethnic minority</source>
+            <translation>Không phải dân tộc thiểu số</translation>
+        </message>
+        <message>
+            <source>All ethnic groups</source>
+            <translation>Tất cả dân tộc</translation>
+        </message>
+        <message>
+            <source>New person</source>
+            <translation>Thêm cá nhân</translation>
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>Sửa</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Xóa</translation>
+        </message>
+        <message>
             <source>Full name</source>
             <translation>Họ và tên</translation>
         </message>
@@ -856,6 +1198,351 @@
         <message>
             <source>Position</source>
             <translation>Chức vụ</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonDialog</name>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>Giới tính</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Ngày sinh</translation>
+        </message>
+        <message>
+            <source>Ethnicity</source>
+            <translation>Dân tộc</translation>
+        </message>
+        <message>
+            <source>Citizen ID (CCCD, 12 digits)</source>
+            <translation>Số CCCD (12 chữ số)</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Số điện thoại</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Chức vụ</translation>
+        </message>
+        <message>
+            <source>Workplace or unit</source>
+            <translation>Nơi công tác, đơn vị</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Thôn, xóm</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Địa chỉ</translation>
+        </message>
+        <message>
+            <source>Direct worker</source>
+            <translation>Người lao động trực tiếp</translation>
+        </message>
+        <message>
+            <source>Employment start</source>
+            <translation>Ngày bắt đầu công tác</translation>
+        </message>
+        <message>
+            <source>Edit person: %1</source>
+            <translation>Sửa thông tin: %1</translation>
+        </message>
+        <message>
+            <source>New person</source>
+            <translation>Thêm cá nhân</translation>
+        </message>
+        <message>
+            <source>Works directly in production or services (not an official)</source>
+            <translation>Trực tiếp lao động sản xuất, kinh doanh, dịch vụ (không phải cán bộ, công chức)</translation>
+        </message>
+        <message>
+            <source>Type to search, e.g. tay, nung, mong</source>
+            <translation>Gõ để tìm, ví dụ: tay, nung, mong</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Thông tin chung</translation>
+        </message>
+        <message>
+            <source>Awards and history</source>
+            <translation>Khen thưởng và quá trình</translation>
+        </message>
+        <message>
+            <source>Rows on these tabs are saved as soon as you add or remove them.</source>
+            <translation>Các dòng ở đây được lưu ngay khi thêm hoặc xóa.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RatingsGrid</name>
+        <message>
+            <source>All officials</source>
+            <translation>Tất cả cán bộ, công chức</translation>
+        </message>
+        <message>
+            <source>Unsaved ratings</source>
+            <translation>Kết quả xếp loại chưa lưu</translation>
+        </message>
+        <message>
+            <source>Discard the ratings you have not saved?</source>
+            <translation>Bỏ các kết quả xếp loại chưa lưu?</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n people in the grid</source>
+            <translation>
+                <numerusform>%n người trong bảng</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n changed</source>
+            <translation>
+                <numerusform>%n dòng đã sửa</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing to save: no rating was changed.</source>
+            <translation>Không có gì để lưu: chưa sửa kết quả xếp loại nào.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Saved %n rating(s).</source>
+            <translation>
+                <numerusform>Đã lưu %n kết quả xếp loại.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Row %1 (%2): %3</source>
+            <translation>Dòng %1 (%2): %3</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Năm</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+        <message>
+            <source>Source document</source>
+            <translation>Văn bản căn cứ</translation>
+        </message>
+        <message>
+            <source>e.g. the minutes of the annual review</source>
+            <translation>ví dụ: biên bản họp đánh giá, xếp loại cuối năm</translation>
+        </message>
+        <message>
+            <source>Used for the rows that have no source document of their own.</source>
+            <translation>Dùng cho các dòng chưa ghi văn bản căn cứ riêng.</translation>
+        </message>
+        <message>
+            <source>Save ratings</source>
+            <translation>Lưu kết quả xếp loại</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Ngày sinh</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Chức vụ</translation>
+        </message>
+        <message>
+            <source>Task rating</source>
+            <translation>Mức độ hoàn thành nhiệm vụ</translation>
+        </message>
+    </context>
+    <context>
+        <name>RatingsSection</name>
+        <message>
+            <source>Year</source>
+            <translation>Năm</translation>
+        </message>
+        <message>
+            <source>Task rating</source>
+            <translation>Mức độ hoàn thành nhiệm vụ</translation>
+        </message>
+        <message>
+            <source>Source document</source>
+            <translation>Văn bản căn cứ</translation>
+        </message>
+        <message>
+            <source>Save rating</source>
+            <translation>Lưu xếp loại</translation>
+        </message>
+    </context>
+    <context>
+        <name>Register</name>
+        <message>
+            <source>Female</source>
+            <translation>Nữ</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Nam</translation>
+        </message>
+        <message>
+            <source>Excellently completed tasks</source>
+            <translation>Hoàn thành xuất sắc nhiệm vụ</translation>
+        </message>
+        <message>
+            <source>Well completed tasks</source>
+            <translation>Hoàn thành tốt nhiệm vụ</translation>
+        </message>
+        <message>
+            <source>Completed tasks</source>
+            <translation>Hoàn thành nhiệm vụ</translation>
+        </message>
+        <message>
+            <source>Did not complete tasks</source>
+            <translation>Không hoàn thành nhiệm vụ</translation>
+        </message>
+        <message>
+            <source>Reprimand</source>
+            <translation>Khiển trách</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Cảnh cáo</translation>
+        </message>
+        <message>
+            <source>Salary step reduction</source>
+            <translation>Hạ bậc lương</translation>
+        </message>
+        <message>
+            <source>Demotion</source>
+            <translation>Giáng chức</translation>
+        </message>
+        <message>
+            <source>Removal from office</source>
+            <translation>Cách chức</translation>
+        </message>
+        <message>
+            <source>Dismissal</source>
+            <translation>Buộc thôi việc</translation>
+        </message>
+        <message>
+            <source>Grassroots level</source>
+            <translation>Cấp cơ sở</translation>
+        </message>
+        <message>
+            <source>Provincial level</source>
+            <translation>Cấp tỉnh</translation>
+        </message>
+        <message>
+            <source>National level</source>
+            <translation>Toàn quốc</translation>
+        </message>
+        <message>
+            <source>Discipline under review</source>
+            <translation>Đang xem xét kỷ luật</translation>
+        </message>
+        <message>
+            <source>Under investigation</source>
+            <translation>Đang bị điều tra</translation>
+        </message>
+        <message>
+            <source>Complaint or denunciation</source>
+            <translation>Đang có khiếu nại, tố cáo</translation>
+        </message>
+        <message>
+            <source>Commune level</source>
+            <translation>Cấp xã</translation>
+        </message>
+        <message>
+            <source>Central level</source>
+            <translation>Cấp Trung ương</translation>
+        </message>
+        <message>
+            <source>Regular</source>
+            <translation>Thường xuyên</translation>
+        </message>
+        <message>
+            <source>Thematic</source>
+            <translation>Theo chuyên đề</translation>
+        </message>
+        <message>
+            <source>Ad hoc</source>
+            <translation>Đột xuất</translation>
+        </message>
+        <message>
+            <source>Long-service contribution</source>
+            <translation>Quá trình cống hiến</translation>
+        </message>
+        <message>
+            <source>By seniority</source>
+            <translation>Theo niên hạn</translation>
+        </message>
+        <message>
+            <source>Foreign relations</source>
+            <translation>Đối ngoại</translation>
+        </message>
+        <message>
+            <source>Emulation title</source>
+            <translation>Danh hiệu thi đua</translation>
+        </message>
+        <message>
+            <source>Commendation form</source>
+            <translation>Hình thức khen thưởng</translation>
+        </message>
+        <message>
+            <source>Village or residential group</source>
+            <translation>Thôn, tổ dân phố</translation>
+        </message>
+        <message>
+            <source>School</source>
+            <translation>Trường học</translation>
+        </message>
+        <message>
+            <source>Cooperative</source>
+            <translation>Hợp tác xã</translation>
+        </message>
+        <message>
+            <source>Mass organisation</source>
+            <translation>Tổ chức chính trị - xã hội</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>Cơ quan</translation>
+        </message>
+        <message>
+            <source>Health station</source>
+            <translation>Trạm y tế</translation>
+        </message>
+        <message>
+            <source>Enterprise</source>
+            <translation>Doanh nghiệp</translation>
+        </message>
+        <message>
+            <source>Household</source>
+            <translation>Hộ gia đình</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Khác</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterScreen</name>
+        <message>
+            <source>Individuals</source>
+            <translation>Cá nhân</translation>
+        </message>
+        <message>
+            <source>Collectives and households</source>
+            <translation>Tập thể, hộ gia đình</translation>
+        </message>
+        <message>
+            <source>Annual task ratings</source>
+            <translation>Xếp loại hằng năm</translation>
         </message>
     </context>
     <context>
@@ -1021,6 +1708,29 @@
         <message>
             <source>Decided</source>
             <translation>Đã có quyết định</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubjectHistory</name>
+        <message>
+            <source>Award history</source>
+            <translation>Quá trình khen thưởng</translation>
+        </message>
+        <message>
+            <source>Task ratings</source>
+            <translation>Xếp loại hằng năm</translation>
+        </message>
+        <message>
+            <source>Initiatives</source>
+            <translation>Sáng kiến</translation>
+        </message>
+        <message>
+            <source>Discipline</source>
+            <translation>Kỷ luật</translation>
+        </message>
+        <message>
+            <source>Open matters</source>
+            <translation>Vụ việc đang xử lý</translation>
         </message>
     </context>
     <context>
