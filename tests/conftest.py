@@ -3,9 +3,14 @@ migrated template (cheaper than migrating again); every app a test opened is clo
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+# Key-encryption keys go to the user's config folder; tests keep theirs in a throwaway one.
+os.environ.setdefault("THIDUA_CONFIG_DIR", tempfile.mkdtemp(prefix="thidua-config-"))
 
 import pytest
 

@@ -28,7 +28,9 @@ from .services.office import OfficeService
 from .services.overview import OverviewService
 from .services.people import PeopleService
 from .services.records import RecordsService
+from .services.reviews import ReviewService
 from .services.settings import SettingsService, load_overrides
+from .services.sync import SyncService
 
 log = logging.getLogger("thidua")
 
@@ -52,6 +54,8 @@ class App:
     overview: OverviewService = field(init=False)
     drafts: DraftStore = field(init=False)
     settings: SettingsService = field(init=False)
+    sync: SyncService = field(init=False)
+    reviews: ReviewService = field(init=False)
 
     def __post_init__(self) -> None:
         self._effective: Catalog | None = None
@@ -70,6 +74,8 @@ class App:
         self.drafts = DraftStore(self.paths.data_dir / "drafts")
         self.settings = SettingsService(self.db, self.actor, base_catalog=self.base_catalog,
                                         on_change=self.invalidate_catalog)
+        self.sync = SyncService(*args, paths=self.paths)
+        self.reviews = ReviewService(*args)
 
     def current_catalog(self) -> Catalog:
         """The shipped catalog with the office's own allowed values applied (cached)."""

@@ -44,13 +44,32 @@ def _t(lang: str, vi: str, en: str) -> str:
 def cmd_init(args: argparse.Namespace) -> int:
     from .bootstrap import open_app
 
+    enrollment = Path(args.enrollment).read_bytes() if args.enrollment and Path(args.enrollment).is_file() else None
+    if args.enrollment and enrollment is None:
+        raise DomainError("FILE_NOT_FOUND", field="file", value=args.enrollment)
     app = open_app(args.data_dir)
     try:
+        if enrollment is not None:  # refuse a file made for another commune before creating anything
+            from .sync.keys import read_enrollment
+
+            read_enrollment(enrollment, args.unit_code.strip())
         office = app.office.init_office(args.role, args.unit_code, args.unit_name or "", args.officer or "")
+        _out(_t(args.lang, f"Đã khởi tạo {office.unit_name} (mã {office.unit_code}, vai trò {office.role}).",
+                f"Initialised {office.unit_name} (code {office.unit_code}, role {office.role})."))
+        mine = app.sync.fingerprint()
+        if enrollment is not None:
+            theirs = app.sync.accept_enrollment(enrollment)
+            _out(_t(args.lang, f"Mã xác thực của tỉnh: {theirs} — hãy đọc đối chiếu với Sở Nội vụ qua điện thoại.",
+                    f"Province key fingerprint: {theirs} — compare it with the province by phone."))
+        if office.role == "province":
+            out = Path(args.recovery_out or (app.paths.data_dir / f"khoa-khoi-phuc-{office.unit_code}.tdkey"))
+            app.sync.create_recovery_key(out)
+            _out(_t(args.lang, f"Khóa khôi phục đã ghi vào {out}: hãy chép ra nơi cất giữ an toàn, ngoài máy này, "
+                    "rồi xóa tệp trên máy.", f"Recovery key written to {out}: move it to safe offline storage "
+                    "and delete it from this computer."))
+        _out(_t(args.lang, f"Mã xác thực của đơn vị: {mine}", f"This office's key fingerprint: {mine}"))
     finally:
         app.close()
-    _out(_t(args.lang, f"Đã khởi tạo {office.unit_name} (mã {office.unit_code}, vai trò {office.role}).",
-            f"Initialised {office.unit_name} (code {office.unit_code}, role {office.role})."))
     return 0
 
 
@@ -182,6 +201,106 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_enroll_export(args: argparse.Namespace) -> int:
+    from .bootstrap import open_app
+
+    app = open_app(args.data_dir)
+    try:
+        out = app.sync.export_enrollment(args.unit_code, Path(args.out))
+    finally:
+        app.close()
+    _out(_t(args.lang, f"Đã ghi tệp kết nối cho xã {args.unit_code}: {out}",
+            f"Enrolment file for commune {args.unit_code} written: {out}"))
+    return 0
+
+
+def cmd_enroll_confirm(args: argparse.Namespace) -> int:
+    from .bootstrap import open_app
+
+    app = open_app(args.data_dir)
+    try:
+        fingerprint = app.sync.confirm_peer(args.unit_code)
+    finally:
+        app.close()
+    _out(_t(args.lang, f"Đã xác nhận xã {args.unit_code} (mã xác thực {fingerprint}).",
+            f"Confirmed commune {args.unit_code} (fingerprint {fingerprint})."))
+    return 0
+
+
+def cmd_bundle_export(args: argparse.Namespace) -> int:
+    from .bootstrap import open_app
+
+    app = open_app(args.data_dir)
+    try:
+        result = app.sync.export(Path(args.out), args.to)
+    finally:
+        app.close()
+    if result.nothing_new:
+        _out(_t(args.lang, "Không có gì mới để gửi.", "Nothing new to send."))
+        return 0
+    counts = ", ".join(f"{table}: {n}" for table, n in sorted(result.counts.items()))
+    for file in result.files:
+        _out(str(file))
+    _out(_t(args.lang, f"Đã xuất {sum(result.counts.values())} bản ghi ({counts}).",
+            f"Exported {sum(result.counts.values())} records ({counts})."))
+    return 0
+
+
+def cmd_bundle_import(args: argparse.Namespace) -> int:
+    from .bootstrap import open_app
+
+    app = open_app(args.data_dir)
+    try:
+        report = app.sync.import_bundle(Path(args.file))
+    finally:
+        app.close()
+    if args.json:
+        _json(report)
+        return 0
+    _out(_t(args.lang, "Đã nhập gói từ {sender}: mới {new}, cập nhật {updated}, không đổi {unchanged}, "
+            "xung đột {conflicts}, chờ xử lý {quarantined}, thiếu {gaps}.",
+            "Imported the bundle from {sender}: new {new}, updated {updated}, unchanged {unchanged}, "
+            "conflicts {conflicts}, quarantined {quarantined}, gaps {gaps}.").format(**report))
+    return 0
+
+
+def cmd_bundle_inspect(args: argparse.Namespace) -> int:
+    from .bootstrap import open_app
+
+    app = open_app(args.data_dir)
+    try:
+        info = app.sync.inspect(Path(args.file))
+    finally:
+        app.close()
+    if args.json:
+        _json(info)
+        return 0
+    sender, recipient = info.get("sender", {}), info.get("recipient", {})
+    _out(_t(args.lang, f"Gửi từ: {sender.get('name')} ({sender.get('code')}) → {recipient.get('name')} "
+            f"({recipient.get('code')}); tạo lúc {info.get('created_at')}; định dạng {info.get('format_version')}, "
+            f"cấu trúc dữ liệu {info.get('schema_version')}; tệp nguyên vẹn.",
+            f"From {sender.get('name')} ({sender.get('code')}) to {recipient.get('name')} ({recipient.get('code')}); "
+            f"created {info.get('created_at')}; format {info.get('format_version')}, schema "
+            f"{info.get('schema_version')}; the file is intact."))
+    for table, n in sorted((info.get("counts") or {}).items()):
+        _out(f"  {table}: {n}")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from .bootstrap import open_app
+
+    outcome = "approved" if args.approve else "returned" if args.return_ else "rejected"
+    app = open_app(args.data_dir)
+    try:
+        app.reviews.review(args.nomination_id, outcome, args.reason or "")
+    finally:
+        app.close()
+    _out(_t(args.lang, f"Đã ghi kết quả thẩm định: {status_label(outcome, 'vi')}.",
+            f"Review recorded: {status_label(outcome, 'en')}."))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="thidua", description="ThiĐua Desktop — dòng lệnh / command line")
     parser.add_argument("--data-dir", help="thư mục dữ liệu / data folder")
@@ -193,7 +312,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit-code", required=True)
     p.add_argument("--unit-name")
     p.add_argument("--officer")
+    p.add_argument("--enrollment", help="tệp kết nối do tỉnh cấp / enrolment file from the province")
+    p.add_argument("--recovery-out", help="nơi ghi khóa khôi phục (tỉnh) / where to write the recovery key")
     p.set_defaults(func=cmd_init)
+
+    enroll = sub.add_parser("enroll").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    p = enroll.add_parser("export")
+    p.add_argument("--unit-code", required=True)
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_enroll_export)
+    p = enroll.add_parser("confirm")
+    p.add_argument("unit_code")
+    p.set_defaults(func=cmd_enroll_confirm)
+
+    bundle = sub.add_parser("bundle").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    p = bundle.add_parser("export")
+    p.add_argument("--out", required=True)
+    p.add_argument("--to")
+    p.set_defaults(func=cmd_bundle_export)
+    for name, func in (("import", cmd_bundle_import), ("inspect", cmd_bundle_inspect)):
+        p = bundle.add_parser(name)
+        p.add_argument("file")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(func=func)
+
+    p = sub.add_parser("review")
+    p.add_argument("nomination_id")
+    verdict = p.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--approve", action="store_true")
+    verdict.add_argument("--return", dest="return_", action="store_true")
+    verdict.add_argument("--reject", action="store_true")
+    p.add_argument("--reason")
+    p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("demo")
     p.add_argument("--people", type=int, default=300)

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_config_dir, user_data_dir
 
 APP_NAME = "ThiDua"
 DB_FILE_NAME = "thidua.sqlite"
@@ -39,6 +39,10 @@ class AppPaths:
         return self.data_dir / "config.json"
 
     @property
+    def keys_dir(self) -> Path:
+        return self.data_dir / "keys"
+
+    @property
     def log_dir(self) -> Path:
         return self.data_dir / "logs"
 
@@ -50,6 +54,14 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser().resolve()
     return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_key_folder() -> Path:
+    """Where the key-encryption keys live: the user's config folder, never the data folder, so a
+    copied data folder or a backup carries no usable private key. THIDUA_CONFIG_DIR overrides it."""
+    env = os.environ.get("THIDUA_CONFIG_DIR")
+    base = Path(env).expanduser() if env else Path(user_config_dir(APP_NAME, appauthor=False))
+    return base / "kek"
 
 
 def database_url(paths: AppPaths) -> str:

@@ -129,6 +129,15 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
                             "This award was written by our decision {value}; it cannot be removed by hand."),
     "PARENT_IS_SELF": ("Đơn vị cấp trên không thể là chính tập thể này hoặc một đơn vị trực thuộc nó.",
                        "The parent unit cannot be this collective or one of its own sub-units."),
+    "RECOVERY_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh tạo khóa khôi phục.", "Only the provincial office makes the recovery key."),
+    "ENROLL_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh cấp tệp kết nối.", "Only the provincial office issues enrolment files."),
+    "RECOVERY_KEY_MISSING": ("Chưa có khóa khôi phục của tỉnh. Văn phòng tỉnh cần khởi tạo lại hoặc cấp lại tệp kết nối.",
+                             "The province's recovery key is missing. The province must set it up or issue the enrolment file again."),
+    "PEER_NO_KEYS_YET": ("Chưa nhận được khóa của đơn vị «{value}»: cần nhập gói dữ liệu đầu tiên của đơn vị đó trước.",
+                         "No keys from office «{value}» yet: import its first bundle first."),
+    "PEER_REVOKED": ("Kết nối với đơn vị «{value}» đã bị thu hồi.", "Office «{value}» has been revoked."),
+    "EXPORT_NEEDS_RECIPIENT": ("Văn phòng tỉnh cần chọn xã nhận gói (--to MÃ_XÃ).",
+                               "The provincial office must name the commune (--to CODE)."),
     "DEMO_NEEDS_COMMUNE": ("Dữ liệu mẫu chỉ tạo cho văn phòng cấp xã.", "Demo data is for commune offices."),
 }
 
@@ -144,8 +153,9 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
 def _tables() -> dict[str, tuple[str, str]]:
     from .domain.validation import MESSAGES as validation_messages
     from .rules.explain import MESSAGES as rule_messages
+    from .sync import MESSAGES as sync_messages
 
-    return {**validation_messages, **rule_messages, **SERVICE_MESSAGES}
+    return {**validation_messages, **rule_messages, **sync_messages, **SERVICE_MESSAGES}
 
 
 class _Lenient(dict[str, Any]):

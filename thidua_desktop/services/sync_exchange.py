@@ -24,6 +24,9 @@ class Payload:
     acks: dict[str, int]
     # The acknowledgement this payload was built on: rows above it are all included.
     since: dict[str, int]
+    # The highest version of the sender's own rows this payload covers, per epoch: with ``since``
+    # it states the exact range, so a receiver only moves its mark over ranges it holds entirely.
+    upto: dict[str, int] = field(default_factory=dict)
     records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     attachments: list[str] = field(default_factory=list)
 
@@ -84,6 +87,8 @@ class SyncExchange(ServiceBase):
                               acks={str(k): int(v) for k, v in (peer.received or {}).items()}, since=acked)
             to_province = office.role == Role.COMMUNE.value
             for table, row in sync_rows.unacked_rows(session, office.node_id, acked):
+                epoch = str(row.origin_epoch)
+                payload.upto[epoch] = max(payload.upto.get(epoch, 0), row.version)
                 if not to_province and not sync_rows.belongs_to(session, row, peer.node_id):
                     continue
                 payload.records.setdefault(table, []).append(sync_rows.to_json(row))
@@ -93,7 +98,8 @@ class SyncExchange(ServiceBase):
             return payload
 
     def apply_payload(self, payload: Payload, bundle_id: str,
-                      has_attachment: Callable[[str], bool] = lambda _sha: True) -> sync_rows.ApplyReport:
+                      has_attachment: Callable[[str], bool] = lambda _sha: True,
+                      within: Callable[[Any, sync_rows.ApplyReport], None] | None = None) -> sync_rows.ApplyReport:
         """Apply a peer's rows in ONE transaction: all or nothing. Rows that cannot be applied
         are quarantined (and retried at every later import) instead of aborting the bundle."""
         report = sync_rows.ApplyReport()
@@ -118,13 +124,23 @@ class SyncExchange(ServiceBase):
                         sync_rows.apply_record(session, table, data, report, allowed, bundle_id)
             sync_rows.retry_quarantine(session, allowed, report)
             before = {str(k): int(v) for k, v in (peer.received or {}).items()}
-            # A gap: the sender believes we already hold rows we do not have (e.g. we restored a backup).
-            gaps = sum(1 for epoch, base in payload.since.items() if int(base) > before.get(str(epoch), 0))
-            received = report.received.get(payload.sender_node, {})
+            upto = payload.upto or report.received.get(payload.sender_node, {})
+            received = dict(before)
+            gaps = 0
+            for epoch, top in upto.items():
+                if int(payload.since.get(epoch, 0)) <= before.get(epoch, 0):
+                    received[epoch] = max(before.get(epoch, 0), int(top))
+                else:
+                    # A gap: rows between our mark and this bundle's start are missing (a bundle lost
+                    # or imported out of order). Its rows are applied, but the mark stays, so the
+                    # sender sends the range again.
+                    gaps += 1
             peer.node_id = payload.sender_node
-            peer.received = _max_merge(before, received)
+            peer.received = received
             # The peer's acknowledgements of our rows only ever move forward.
             peer.acked = _max_merge({str(k): int(v) for k, v in (peer.acked or {}).items()}, payload.acks)
             peer.last_received_at = datetime.now()
             report.gaps = gaps
+            if within is not None:
+                within(session, report)  # e.g. the import-history row, in the same transaction
             return report

@@ -1,0 +1,314 @@
+"""USB sync between a commune and its province: keys and enrolment, bundle export and import.
+
+The checks on a bundle run before anything is decrypted or written; the rows are then applied in
+one transaction together with the import-history row, so a killed import leaves nothing behind and
+a replay is recognised. See docs/sync-format.md."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..config import AppPaths, resolve_key_folder
+from ..db import Session
+from ..db.migrate import head_revision
+from ..db.models import Office
+from ..db.models.sync import SecurityEvent, SyncExport, SyncImport, SyncPeer
+from ..domain.enums import Role
+from ..domain.errors import DomainError, StateError
+from ..sync import keys as k
+from ..sync.container import BundleWriter, bundle_file_name, inspect_bundle, open_bundle
+from .attachments import AttachmentStore
+from .base import ServiceBase
+from .office import OfficeService
+from .reviews import ReviewService
+from .sync_exchange import Payload, SyncExchange
+
+SCHEMA_VERSION = int(head_revision())
+_TAMPER = {"BUNDLE_CORRUPT", "BUNDLE_TRUNCATED", "BUNDLE_SIGNATURE_INVALID", "BUNDLE_UNSAFE_ENTRY",
+           "BUNDLE_TOO_LARGE", "BUNDLE_SENDER_UNKNOWN", "BUNDLE_SENDER_REVOKED", "BUNDLE_NOT_A_BUNDLE"}
+
+
+@dataclass
+class ExportResult:
+    files: list[Path] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def nothing_new(self) -> bool:
+        return not self.files
+
+
+class SyncService(ServiceBase):
+    def __init__(self, *args: Any, paths: AppPaths, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.paths = paths
+        self.exchange = SyncExchange(*args, **kwargs)
+        self.store = AttachmentStore(paths.attachments_dir)
+
+    # Keys and enrolment ------------------------------------------------------------------
+    @property
+    def keystore(self) -> k.KeyStore:
+        return k.KeyStore(self.paths.keys_dir, resolve_key_folder())
+
+    def ensure_keys(self) -> k.OfficeKeys:
+        return self.keystore.load() if self.keystore.exists() else self.keystore.create()
+
+    def fingerprint(self) -> str:
+        return self.ensure_keys().fingerprint
+
+    def _param(self, key: str) -> Any:
+        return OfficeService(self.db, self.actor).parameter(key)
+
+    def create_recovery_key(self, out: Path) -> str:
+        """Province only: the recovery key pair; the private half goes to ``out`` for offline keeping."""
+        office = OfficeService(self.db, self.actor).office()
+        if office.role != Role.PROVINCE.value:
+            raise StateError("RECOVERY_PROVINCE_ONLY", field="role")
+        recovery = k.generate_recovery()
+        recovery.export_recovery_private(out)
+        OfficeService(self.db, self.actor).set_parameter("recovery_public", k.b64e(recovery.public_key))
+        return recovery.fingerprint
+
+    def export_enrollment(self, commune_code: str, out: Path) -> str:
+        """Province: an enrolment file for one commune; the commune is then expected to send bundles."""
+        office = OfficeService(self.db, self.actor).office()
+        if office.role != Role.PROVINCE.value:
+            raise StateError("ENROLL_PROVINCE_ONLY", field="role")
+        units = dict(OfficeService(self.db, self.actor).admin_units())
+        if commune_code not in units or len(commune_code) != 5:
+            raise DomainError("UNIT_CODE_UNKNOWN", field="unit_code", value=commune_code)
+        recovery = self._param("recovery_public")
+        if not recovery:
+            raise StateError("RECOVERY_KEY_MISSING", field="recovery")
+        data = k.make_enrollment(self.ensure_keys(), office.unit_code, office.unit_name, commune_code,
+                                 units[commune_code], k.b64d(recovery, 32))
+        _atomic_write(out, data)
+        self.exchange.add_peer(commune_code, units[commune_code], Role.COMMUNE.value, status="pending")
+        return str(out)
+
+    def accept_enrollment(self, data: bytes) -> str:
+        """Commune: trust the province's keys from the file it handed over; returns the fingerprint
+        the officer compares with the province over the phone."""
+        office = OfficeService(self.db, self.actor).office()
+        enrollment = k.read_enrollment(data, office.unit_code)
+        keys = enrollment.province_keys
+        self.exchange.add_peer(enrollment.province_code, enrollment.province_name, Role.PROVINCE.value,
+                               sign_key=keys.sign_key.hex(), box_key=keys.box_key.hex(), key_id=keys.key_id,
+                               fingerprint=keys.fingerprint, status="confirmed")
+        OfficeService(self.db, self.actor).set_parameter("recovery_public", k.b64e(enrollment.recovery_public))
+        self.ensure_keys()
+        return keys.fingerprint
+
+    def confirm_peer(self, unit_code: str) -> str:
+        """Province: the fingerprints matched over the phone."""
+        with self.db.transaction(self.actor) as session:
+            peer = session.get(SyncPeer, unit_code)
+            if peer is None or not peer.sign_key:
+                raise DomainError("PEER_NO_KEYS_YET", field="unit_code", value=unit_code)
+            peer.status, peer.confirmed_at = "confirmed", datetime.now()
+            return peer.fingerprint
+
+    def revoke_peer(self, unit_code: str) -> None:
+        with self.db.transaction(self.actor) as session:
+            peer = session.get(SyncPeer, unit_code)
+            if peer is None:
+                raise DomainError("PEER_UNKNOWN", field="unit_code", value=unit_code)
+            peer.status, peer.revoked_at = "revoked", datetime.now()
+
+    def rotate_keys(self) -> str:
+        return self.keystore.rotate().fingerprint
+
+    # Export ------------------------------------------------------------------------------
+    def export(self, out: Path, to: str | None = None) -> ExportResult:
+        office = OfficeService(self.db, self.actor).office()
+        peer = self._target(office.role, to)
+        payload = self.exchange.build_payload(peer.unit_code)
+        result = ExportResult(counts=payload.counts)
+        if payload.empty:
+            return result
+        if not peer.box_key:
+            raise DomainError("PEER_NO_KEYS_YET", field="to", value=peer.unit_code)
+        recovery = self._param("recovery_public")
+        if not recovery:
+            raise StateError("RECOVERY_KEY_MISSING", field="recovery")
+        if out.suffix.lower() != ".tdsync":  # a folder, e.g. the root of the USB stick
+            out.mkdir(parents=True, exist_ok=True)
+            target = out / bundle_file_name(office.unit_code, peer.unit_code, peer.next_seq)
+        else:
+            target = out
+        sender = {"code": office.unit_code, "name": office.unit_name, "node_id": office.node_id, "epoch": office.epoch}
+        recipient = {"code": peer.unit_code, "name": peer.unit_name, "node_id": peer.node_id or None}
+        writer = BundleWriter(target, sender, recipient, self.ensure_keys(), bytes.fromhex(peer.box_key),
+                              k.b64d(recovery, 32), SCHEMA_VERSION, payload.counts, peer.next_seq)
+        with writer:
+            writer.add_manifest({"acks": payload.acks, "since": payload.since, "upto": payload.upto,
+                                 "attachments": payload.attachments})
+            for table, rows in payload.records.items():
+                writer.add_lines(f"records/{table}.jsonl",
+                                 (json.dumps(r, ensure_ascii=False, sort_keys=True) for r in rows))
+            for sha in payload.attachments:
+                path = self.store.path_for(sha)
+                if path.exists():
+                    writer.add_file(f"attachments/{sha}", path)
+        with self.db.transaction(self.actor) as session:
+            row = session.get(SyncPeer, peer.unit_code)
+            assert row is not None
+            row.next_seq, row.last_sent_at = row.next_seq + 1, datetime.now()
+            session.add(SyncExport(bundle_id=writer.bundle_id, peer_node_id=peer.node_id or "", seq=peer.next_seq,
+                                   file_name=target.name, counts=payload.counts))
+        result.files.append(target)
+        return result
+
+    def _target(self, role: str, to: str | None) -> SyncPeer:
+        if role == Role.PROVINCE.value and not to:
+            raise DomainError("EXPORT_NEEDS_RECIPIENT", field="to")
+        with self.db.reader() as session:
+            peers = session.query(SyncPeer).all()
+            if to:
+                chosen = next((p for p in peers if p.unit_code == to), None)
+            else:
+                chosen = next((p for p in peers if p.role == Role.PROVINCE.value), None)
+            if chosen is None:
+                raise DomainError("PEER_UNKNOWN", field="to", value=to or "")
+            if chosen.status == "revoked":
+                raise DomainError("PEER_REVOKED", field="to", value=chosen.unit_code)
+            session.expunge(chosen)
+            return chosen
+
+    # Import ------------------------------------------------------------------------------
+    def inspect(self, path: Path) -> dict[str, Any]:
+        header = inspect_bundle(path, verify_hash=True)
+        return {**header.to_dict(), "intact": True}
+
+    def import_bundle(self, path: Path) -> dict[str, Any]:
+        try:
+            return self._import(path)
+        except DomainError as exc:
+            if exc.code in _TAMPER:
+                self._security(exc.code, path, exc.params)
+            raise
+
+    def _import(self, path: Path) -> dict[str, Any]:
+        office = OfficeService(self.db, self.actor).office()
+        header = inspect_bundle(path, verify_hash=True)
+        sender = header.sender
+        if header.recipient.code != office.unit_code:
+            raise DomainError("BUNDLE_WRONG_RECIPIENT", field="file", file=path.name,
+                              intended_code=header.recipient.code, intended_name=header.recipient.name)
+        with self.db.reader() as session:
+            peer = session.get(SyncPeer, sender.code)
+            done = session.get(SyncImport, header.bundle_id)
+            if done is not None:
+                raise DomainError("BUNDLE_ALREADY_IMPORTED", field="file", file=path.name,
+                                  imported_on=done.imported_at.strftime("%d/%m/%Y %H:%M"))
+            if peer is None:
+                raise DomainError("BUNDLE_SENDER_UNKNOWN", field="file", file=path.name, sender_code=sender.code,
+                                  sender_name=sender.name)
+            if peer.status == "revoked":
+                raise DomainError("BUNDLE_SENDER_REVOKED", field="file", file=path.name, sender_code=sender.code,
+                                  sender_name=sender.name)
+            pinned = [bytes.fromhex(x) for x in (peer.sign_key, peer.previous_sign_key) if x]
+        # The first bundle of a commune brings its keys (trust on first use, confirmed by fingerprint).
+        sign_keys = pinned or [sender.sign_key]
+        payload, staged = self._read(path, office.unit_code, sign_keys)
+        first_keys = not pinned
+        report = self.exchange.apply_payload(
+            payload, header.bundle_id, has_attachment=lambda sha: sha in staged or self.store.path_for(sha).exists(),
+            within=lambda session, rep: self._bookkeep(session, header, path, rep, first_keys))
+        if office.role == Role.PROVINCE.value:
+            ReviewService(self.db, self.actor).acknowledge_received(sender.node_id)
+        return {"bundle_id": header.bundle_id, "sender": sender.code, **report.as_dict()}
+
+    def _read(self, path: Path, my_code: str, sign_keys: list[bytes]) -> tuple[Payload, set[str]]:
+        staged: set[str] = set()
+        reader = open_bundle(path, self.keystore.all_keys(), sign_keys, my_code, max_schema_version=SCHEMA_VERSION)
+        with reader:
+            manifest = reader.manifest
+            header = reader.header
+            payload = Payload(header.sender.code, header.sender.node_id, int(header.sender.epoch),
+                              acks=dict(manifest.get("acks", {})), since=dict(manifest.get("since", {})),
+                              upto=dict(manifest.get("upto", {})))
+            for entry in reader.entries():
+                if entry.kind == "records":
+                    payload.records[entry.table] = [json.loads(line) for line in entry.lines() if line.strip()]
+                elif entry.kind == "attachment":
+                    self._stage_attachment(entry)
+                    staged.add(entry.sha256)
+            reader.finish()  # end-of-stream and hash checks: any failure means nothing is applied
+        return payload, staged
+
+    def _stage_attachment(self, entry: Any) -> None:
+        """Stream a file into the content store; its name must be the SHA-256 of its content."""
+        target = self.store.path_for(entry.sha256)
+        if target.exists():
+            entry.skip()
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        import hashlib
+
+        digest = hashlib.sha256()
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                for chunk in entry.chunks():
+                    digest.update(chunk)
+                    fh.write(chunk)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if digest.hexdigest() != entry.sha256:
+                raise DomainError("BUNDLE_CORRUPT", field="file", file=entry.name, reason="attachment hash")
+            os.replace(tmp, target)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+    def _bookkeep(self, session: Session, header: Any, path: Path, report: Any, first_keys: bool) -> None:
+        peer = session.get(SyncPeer, header.sender.code)
+        assert peer is not None
+        if first_keys:
+            public = header.sender.public
+            peer.sign_key, peer.box_key = public.sign_key.hex(), public.box_key.hex()
+            peer.key_id, peer.fingerprint = public.key_id, public.fingerprint
+        session.add(SyncImport(bundle_id=header.bundle_id, peer_node_id=header.sender.node_id, file_name=path.name,
+                               report=report.as_dict()))
+
+    def _security(self, code: str, path: Path, params: dict[str, Any]) -> None:
+        detail = ", ".join(f"{key}={value}" for key, value in params.items() if key in {"sender_code", "reason"})
+        with self.db.transaction(self.actor) as session:
+            session.add(SecurityEvent(kind=code, file_name=path.name, detail=detail))
+
+    # Status ------------------------------------------------------------------------------
+    def history(self) -> dict[str, list[dict[str, Any]]]:
+        with self.db.reader() as session:
+            exports = [{"file": e.file_name, "at": e.created_at, "counts": e.counts}
+                       for e in session.query(SyncExport).order_by(SyncExport.id.desc()).limit(100)]
+            imports = [{"file": i.file_name, "at": i.imported_at, "report": i.report}
+                       for i in session.query(SyncImport).order_by(SyncImport.imported_at.desc()).limit(100)]
+            return {"exports": exports, "imports": imports}
+
+    def unsent_changes(self) -> int:
+        """Rows this office wrote that the province has not acknowledged yet."""
+        with self.db.reader() as session:
+            office = session.get(Office, 1)
+            peers = session.query(SyncPeer).all()
+        if office is None:
+            return 0
+        if not peers:
+            return office.change_counter
+        return min(sum(len(r) for r in self.exchange.build_payload(p.unit_code).records.values()) for p in peers)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    with tmp.open("wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)

@@ -1,0 +1,501 @@
+"""Office keys, the protected key store, the province's recovery key and the enrolment file.
+
+Every office holds an Ed25519 signing key and an X25519 encryption ("box") key. Public keys are
+named by a ``key_id`` (16 hex characters) and shown to people as a ``fingerprint`` such as
+``7KQ4-M2XH-9DPA-RT3F`` that two officers compare over the phone. The byte-exact formats are in
+``docs/sync-format.md``."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+import secrets
+import sys
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import nacl.exceptions
+import nacl.public
+import nacl.pwhash
+import nacl.secret
+import nacl.signing
+import nacl.utils
+
+from ..domain.errors import DomainError
+
+FINGERPRINT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 symbols: no 0/O, no 1/I
+ENROLLMENT_FORMAT_VERSION = 1
+ENROLLMENT_KIND = "thidua-enrollment"
+ENROLLMENT_CONTEXT = b"thidua-enrollment-v1\n"
+ROTATION_CONTEXT = b"thidua-key-rotation-v1\n"
+RECOVERY_KIND = "thidua-recovery-key"
+
+
+def b64e(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def b64d(value: Any, size: int | None = None) -> bytes:
+    """Strict base64 (standard alphabet, padded); ValueError on anything else or a wrong length."""
+    if not isinstance(value, str):
+        raise ValueError("not a base64 string")
+    data = base64.b64decode(value.encode("ascii"), validate=True)
+    if size is not None and len(data) != size:
+        raise ValueError(f"expected {size} bytes, got {len(data)}")
+    return data
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def key_id_of(*public_keys: bytes) -> str:
+    """First 16 hex characters of SHA-256 over the public keys, concatenated (sign key first)."""
+    return hashlib.sha256(b"".join(public_keys)).hexdigest()[:16]
+
+
+def fingerprint_of(*public_keys: bytes) -> str:
+    """80 bits of SHA-256 over the public keys as 16 symbols of FINGERPRINT_ALPHABET, 4 groups of 4."""
+    number = int.from_bytes(hashlib.sha256(b"".join(public_keys)).digest()[:10], "big")
+    symbols = "".join(FINGERPRINT_ALPHABET[(number >> (75 - 5 * i)) & 31] for i in range(16))
+    return "-".join(symbols[i:i + 4] for i in range(0, 16, 4))
+
+
+@dataclass(frozen=True)
+class PublicKeys:
+    """An office's public half: 32-byte Ed25519 verify key and 32-byte X25519 public key."""
+
+    sign_key: bytes
+    box_key: bytes
+
+    @property
+    def key_id(self) -> str:
+        return key_id_of(self.sign_key, self.box_key)
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint_of(self.sign_key, self.box_key)
+
+    def verify(self, message: bytes, signature: bytes) -> bool:
+        return verify_signature_bytes(self.sign_key, message, signature)
+
+    def to_dict(self) -> dict[str, str]:
+        return {"key_id": self.key_id, "sign_key": b64e(self.sign_key), "box_key": b64e(self.box_key)}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> PublicKeys:
+        """Raises ValueError when the keys are malformed or the stated key_id does not match."""
+        if not isinstance(data, dict):
+            raise ValueError("public keys must be an object")
+        keys = cls(b64d(data.get("sign_key"), 32), b64d(data.get("box_key"), 32))
+        if "key_id" in data and data["key_id"] != keys.key_id:
+            raise ValueError("key_id does not match the keys")
+        return keys
+
+
+def verify_signature_bytes(sign_key: bytes, message: bytes, signature: bytes) -> bool:
+    try:
+        nacl.signing.VerifyKey(sign_key).verify(message, signature)
+    except (nacl.exceptions.BadSignatureError, nacl.exceptions.ValueError, nacl.exceptions.TypeError):
+        return False
+    return True
+
+
+class OfficeKeys:
+    """An office's private keys. ``endorsement`` is set after a rotation (see ``endorse``)."""
+
+    def __init__(self, signing_key: nacl.signing.SigningKey, box_key: nacl.public.PrivateKey,
+                 endorsement: dict[str, str] | None = None) -> None:
+        self.signing_key = signing_key
+        self.box_private = box_key
+        self.endorsement = endorsement
+
+    @classmethod
+    def generate(cls) -> OfficeKeys:
+        return cls(nacl.signing.SigningKey.generate(), nacl.public.PrivateKey.generate())
+
+    def public(self) -> PublicKeys:
+        return PublicKeys(bytes(self.signing_key.verify_key), bytes(self.box_private.public_key))
+
+    @property
+    def key_id(self) -> str:
+        return self.public().key_id
+
+    @property
+    def fingerprint(self) -> str:
+        return self.public().fingerprint
+
+    @property
+    def box_key_id(self) -> str:
+        return key_id_of(bytes(self.box_private.public_key))
+
+    def sign(self, message: bytes) -> bytes:
+        return self.signing_key.sign(message).signature
+
+    def unseal(self, sealed: bytes) -> bytes:
+        return nacl.public.SealedBox(self.box_private).decrypt(sealed)
+
+    def secret_bytes(self) -> bytes:
+        """64 bytes: the Ed25519 seed, then the X25519 private key. Keep it out of files."""
+        return bytes(self.signing_key) + bytes(self.box_private)
+
+    @classmethod
+    def from_secret_bytes(cls, data: bytes, endorsement: dict[str, str] | None = None) -> OfficeKeys:
+        if len(data) != 64:
+            raise ValueError("office secret must be 64 bytes")
+        return cls(nacl.signing.SigningKey(data[:32]), nacl.public.PrivateKey(data[32:]), endorsement)
+
+
+class RecoveryKeys:
+    """The province's recovery X25519 key pair. The app keeps only the public half."""
+
+    def __init__(self, private_key: nacl.public.PrivateKey) -> None:
+        self.private_key = private_key
+
+    @property
+    def public_key(self) -> bytes:
+        return bytes(self.private_key.public_key)
+
+    @property
+    def key_id(self) -> str:
+        return key_id_of(self.public_key)
+
+    box_key_id = key_id
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint_of(self.public_key)
+
+    def unseal(self, sealed: bytes) -> bytes:
+        return nacl.public.SealedBox(self.private_key).decrypt(sealed)
+
+    def export_recovery_private(self, path: Path, passphrase: str | None = None) -> None:
+        """Write the private half once (never over an existing file), mode 0600, optionally
+        encrypted under a passphrase (Argon2id + SecretBox). Store it offline."""
+        body: dict[str, Any] = {"kind": RECOVERY_KIND, "format_version": 1, "key_id": self.key_id,
+                                "fingerprint": self.fingerprint, "public_key": b64e(self.public_key),
+                                "created_at": utc_now()}
+        secret = bytes(self.private_key)
+        if passphrase:
+            salt = nacl.utils.random(nacl.pwhash.argon2id.SALTBYTES)
+            ops, mem = nacl.pwhash.argon2id.OPSLIMIT_MODERATE, nacl.pwhash.argon2id.MEMLIMIT_MODERATE
+            kek = nacl.pwhash.argon2id.kdf(32, passphrase.encode("utf-8"), salt, opslimit=ops, memlimit=mem)
+            body.update(protection="argon2id-secretbox", salt=b64e(salt), opslimit=ops, memlimit=mem,
+                        private_key=b64e(nacl.secret.SecretBox(kek).encrypt(secret)))
+        else:
+            body.update(protection="none", private_key=b64e(secret))
+        write_private_file(Path(path), json.dumps(body, indent=2).encode("utf-8") + b"\n", overwrite=False)
+
+
+def generate_recovery() -> RecoveryKeys:
+    return RecoveryKeys(nacl.public.PrivateKey.generate())
+
+
+def load_recovery_private(path: Path, passphrase: str | None = None) -> RecoveryKeys:
+    """Read a file written by ``export_recovery_private``; RECOVERY_KEY_INVALID when it cannot."""
+    try:
+        body = json.loads(Path(path).read_bytes().decode("utf-8"))
+        if not isinstance(body, dict) or body.get("kind") != RECOVERY_KIND:
+            raise ValueError("not a recovery key file")
+        if body.get("protection") == "argon2id-secretbox":
+            if not passphrase:
+                raise DomainError("RECOVERY_PASSPHRASE_REQUIRED")
+            kek = nacl.pwhash.argon2id.kdf(32, passphrase.encode("utf-8"), b64d(body["salt"]),
+                                           opslimit=int(body["opslimit"]), memlimit=int(body["memlimit"]))
+            secret = nacl.secret.SecretBox(kek).decrypt(b64d(body["private_key"]))
+        else:
+            secret = b64d(body["private_key"], 32)
+        keys = RecoveryKeys(nacl.public.PrivateKey(secret))
+        if b64d(body["public_key"], 32) != keys.public_key:
+            raise ValueError("public key does not match the private key")
+    except DomainError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError, nacl.exceptions.CryptoError) as exc:
+        raise DomainError("RECOVERY_KEY_INVALID", field="file", file=Path(path).name, reason=str(exc)) from exc
+    return keys
+
+
+def endorse(old: OfficeKeys, new: PublicKeys) -> dict[str, str]:
+    """The old signing key vouches for the new public keys (carried in bundle headers after a rotation)."""
+    message = ROTATION_CONTEXT + new.sign_key + new.box_key
+    return {"previous_key_id": old.key_id, "signature": b64e(old.sign(message))}
+
+
+def check_endorsement(new: PublicKeys, endorsement: Any, previous_sign_key: bytes) -> bool:
+    """True when ``endorsement`` was made by ``previous_sign_key`` for exactly ``new``."""
+    try:
+        signature = b64d(endorsement["signature"], 64)
+    except (KeyError, TypeError, ValueError):
+        return False
+    return verify_signature_bytes(previous_sign_key, ROTATION_CONTEXT + new.sign_key + new.box_key, signature)
+
+
+# --- enrolment file (province -> commune) ---------------------------------------------------
+
+@dataclass(frozen=True)
+class Enrollment:
+    format_version: int
+    enrollment_id: str
+    province_code: str
+    province_name: str
+    province_keys: PublicKeys
+    recovery_public: bytes
+    recovery_key_id: str
+    commune_code: str
+    commune_name: str
+    created_at: str
+
+    @property
+    def province_fingerprint(self) -> str:
+        return self.province_keys.fingerprint
+
+    @property
+    def recovery_fingerprint(self) -> str:
+        return fingerprint_of(self.recovery_public)
+
+
+def make_enrollment(province_keys: OfficeKeys, province_code: str, province_name: str, commune_code: str,
+                    commune_name: str, recovery_public: bytes) -> bytes:
+    """A signed JSON file: ``{"kind", "body": "<exact JSON text>", "signature": base64}``."""
+    if len(recovery_public) != 32:
+        raise ValueError("recovery_public must be a 32-byte X25519 public key")
+    public = province_keys.public()
+    body = {
+        "format_version": ENROLLMENT_FORMAT_VERSION, "enrollment_id": str(uuid.uuid4()), "created_at": utc_now(),
+        "province": {"code": province_code, "name": province_name, **public.to_dict(),
+                     "fingerprint": public.fingerprint},
+        "recovery": {"box_key": b64e(recovery_public), "key_id": key_id_of(recovery_public)},
+        "commune": {"code": commune_code, "name": commune_name},
+    }
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    signature = province_keys.sign(ENROLLMENT_CONTEXT + text.encode("utf-8"))
+    envelope = {"kind": ENROLLMENT_KIND, "body": text, "signature": b64e(signature)}
+    return (json.dumps(envelope, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def read_enrollment(data: bytes, expected_commune_code: str) -> Enrollment:
+    """Check the signature with the embedded province key (trust is then established by comparing
+    ``province_fingerprint`` over the phone) and that the file was made for ``expected_commune_code``."""
+    try:
+        envelope = json.loads(data.decode("utf-8"))
+        if not isinstance(envelope, dict) or envelope.get("kind") != ENROLLMENT_KIND:
+            raise ValueError("not an enrolment file")
+        text, signature = envelope["body"], b64d(envelope["signature"], 64)
+        if not isinstance(text, str):
+            raise ValueError("body must be a string")
+        body = json.loads(text)
+        version = body["format_version"]
+        if not isinstance(version, int) or version < 1:
+            raise ValueError("bad format_version")
+        if version > ENROLLMENT_FORMAT_VERSION:
+            raise DomainError("ENROLLMENT_TOO_NEW", version=version, supported=ENROLLMENT_FORMAT_VERSION)
+        province, recovery, commune = body["province"], body["recovery"], body["commune"]
+        keys = PublicKeys.from_dict(province)
+        if not keys.verify(ENROLLMENT_CONTEXT + text.encode("utf-8"), signature):
+            raise ValueError("signature does not verify")
+        recovery_public = b64d(recovery["box_key"], 32)
+        if recovery.get("key_id") != key_id_of(recovery_public):
+            raise ValueError("recovery key_id does not match")
+        enrollment = Enrollment(
+            format_version=version, enrollment_id=str(body["enrollment_id"]),
+            province_code=_text(province["code"]), province_name=_text(province["name"]), province_keys=keys,
+            recovery_public=recovery_public, recovery_key_id=key_id_of(recovery_public),
+            commune_code=_text(commune["code"]), commune_name=_text(commune["name"]),
+            created_at=_text(body["created_at"]))
+    except DomainError:
+        raise
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise DomainError("ENROLLMENT_INVALID", reason=str(exc)) from exc
+    if enrollment.commune_code != expected_commune_code:
+        raise DomainError("ENROLLMENT_WRONG_UNIT", field="unit_code", expected=expected_commune_code,
+                          got=enrollment.commune_code, got_name=enrollment.commune_name)
+    return enrollment
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        raise ValueError("expected a non-empty string")
+    return value
+
+
+
+# --- protected key store ------------------------------------------------------------------
+
+KEYSTORE_FILE = "office-keys.json"
+KEK_MAGIC = b"TDKEK1"
+_KEK_RAW, _KEK_DPAPI = b"\x00", b"\x01"
+_DPAPI_ENTROPY = b"thidua-desktop-kek-v1"
+_KEK_ID = re.compile(r"[0-9a-f]{16}")
+
+
+@dataclass(frozen=True)
+class RetiredKeys:
+    """Keys replaced by a rotation, kept for a grace period (old bundles still open and verify)."""
+
+    keys: OfficeKeys
+    rotated_at: str
+
+
+class KeyStore:
+    """The office's private keys in ``folder/office-keys.json``, each sealed with SecretBox under a
+    key-encryption key (KEK) kept in ``kek_folder`` (the user's config folder, never the data folder),
+    so a copied data folder or a backup carries no usable private key. Both files are mode 0600. On
+    Windows the KEK is also protected with DPAPI, which binds it to the Windows user account."""
+
+    def __init__(self, folder: Path, kek_folder: Path) -> None:
+        self.folder, self.kek_folder = Path(folder), Path(kek_folder)
+        if self.folder.resolve() == self.kek_folder.resolve():
+            raise ValueError("the KEK must be kept in another folder than the key store")
+
+    @property
+    def path(self) -> Path:
+        return self.folder / KEYSTORE_FILE
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def create(self) -> OfficeKeys:
+        """New office keys and a new KEK; refuses to replace an existing store (use ``rotate``)."""
+        if self.exists():
+            raise FileExistsError(self.path)
+        keys, kek_id, kek = OfficeKeys.generate(), secrets.token_hex(8), nacl.utils.random(32)
+        blob = _KEK_DPAPI + _dpapi(kek, protect=True) if sys.platform == "win32" else _KEK_RAW + kek
+        write_private_file(self._kek_path(kek_id), KEK_MAGIC + blob)
+        self._save({"format_version": 1, "kek_id": kek_id, "current": _entry(keys, kek), "previous": []})
+        return keys
+
+    def load(self) -> OfficeKeys:
+        doc, kek = self._open()
+        return _unseal(doc["current"], kek)
+
+    def previous(self) -> list[RetiredKeys]:
+        doc, kek = self._open()
+        return [RetiredKeys(_unseal(entry, kek), str(entry.get("rotated_at", ""))) for entry in doc["previous"]]
+
+    def all_keys(self) -> list[OfficeKeys]:
+        """Current keys first, then the retired ones: pass this to ``open_bundle``."""
+        return [self.load(), *(retired.keys for retired in self.previous())]
+
+    def rotate(self, keep: int = 3) -> OfficeKeys:
+        """New keys, endorsed by the old signing key; the old ones are kept (at most ``keep``)."""
+        doc, kek = self._open()
+        old = _unseal(doc["current"], kek)
+        new = OfficeKeys.generate()
+        new.endorsement = endorse(old, new.public())
+        doc["previous"] = [{**doc["current"], "rotated_at": utc_now()}, *doc["previous"]][:keep]
+        doc["current"] = _entry(new, kek)
+        self._save(doc)
+        return new
+
+    def forget_previous(self, key_id: str) -> None:
+        """End the grace period of one retired key (e.g. after it was revoked)."""
+        doc, _ = self._open()
+        doc["previous"] = [entry for entry in doc["previous"] if entry.get("key_id") != key_id]
+        self._save(doc)
+
+    def _kek_path(self, kek_id: str) -> Path:
+        return self.kek_folder / f"thidua-kek-{kek_id}.bin"
+
+    def _save(self, doc: dict[str, Any]) -> None:
+        write_private_file(self.path, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
+
+    def _open(self) -> tuple[dict[str, Any], bytes]:
+        if not self.exists():
+            raise DomainError("KEY_MISSING", key_id="")
+        try:
+            doc = json.loads(self.path.read_bytes().decode("utf-8"))
+            kek_id, key_id = doc["kek_id"], doc["current"]["key_id"]
+            if not isinstance(doc["previous"], list) or not _KEK_ID.fullmatch(kek_id):
+                raise ValueError("malformed key store")
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise DomainError("KEY_UNREADABLE", reason=str(exc)) from exc
+        kek_path = self._kek_path(kek_id)
+        if not kek_path.exists():
+            raise DomainError("KEY_MISSING", key_id=key_id)
+        blob = kek_path.read_bytes()
+        try:
+            if blob[:7] == KEK_MAGIC + _KEK_DPAPI:
+                if sys.platform != "win32":
+                    raise ValueError("the KEK is protected by Windows DPAPI")
+                kek = _dpapi(blob[7:], protect=False)
+            elif blob[:7] == KEK_MAGIC + _KEK_RAW:
+                kek = blob[7:]
+            else:
+                raise ValueError("not a KEK file")
+            if len(kek) != 32:
+                raise ValueError("bad KEK length")
+        except (OSError, ValueError) as exc:
+            raise DomainError("KEY_UNREADABLE", key_id=key_id, reason=str(exc)) from exc
+        return doc, kek
+
+
+def _entry(keys: OfficeKeys, kek: bytes) -> dict[str, Any]:
+    sealed = nacl.secret.SecretBox(kek).encrypt(keys.secret_bytes())
+    return {**keys.public().to_dict(), "created_at": utc_now(), "endorsement": keys.endorsement,
+            "sealed": b64e(bytes(sealed))}
+
+
+def _unseal(entry: dict[str, Any], kek: bytes) -> OfficeKeys:
+    try:
+        secret = nacl.secret.SecretBox(kek).decrypt(b64d(entry["sealed"]))
+        keys = OfficeKeys.from_secret_bytes(secret, entry.get("endorsement"))
+        if keys.key_id != entry["key_id"]:
+            raise ValueError("keys do not match their key_id")
+    except (KeyError, TypeError, ValueError, nacl.exceptions.CryptoError) as exc:
+        raise DomainError("KEY_UNREADABLE", key_id=str(entry.get("key_id", "")), reason=str(exc)) from exc
+    return keys
+
+
+def write_private_file(path: Path, data: bytes, overwrite: bool = True) -> None:
+    """Write ``data`` to ``path`` with mode 0600 through a temporary file, fsync and rename."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not overwrite and path.exists():
+        raise FileExistsError(path)
+    temp = path.with_name(path.name + ".tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(temp, path)
+
+
+def _dpapi(data: bytes, protect: bool) -> bytes:
+    """CryptProtectData / CryptUnprotectData for the current Windows user (no UI)."""
+    import ctypes
+    from ctypes import wintypes
+
+    class Blob(ctypes.Structure):
+        _fields_ = [("cbData", wintypes.DWORD), ("pbData", ctypes.POINTER(ctypes.c_char))]
+
+    def blob(raw: bytes) -> tuple[Blob, Any]:
+        buffer = ctypes.create_string_buffer(raw, len(raw))
+        return Blob(len(raw), ctypes.cast(buffer, ctypes.POINTER(ctypes.c_char))), buffer
+
+    windll = ctypes.windll  # type: ignore[attr-defined]
+    (source, _source_buffer), (entropy, _entropy_buffer), out = blob(data), blob(_DPAPI_ENTROPY), Blob()
+    ui_forbidden = 0x1
+    if protect:
+        ok = windll.crypt32.CryptProtectData(ctypes.byref(source), "ThiDua KEK", ctypes.byref(entropy), None, None,
+                                             ui_forbidden, ctypes.byref(out))
+    else:
+        ok = windll.crypt32.CryptUnprotectData(ctypes.byref(source), None, ctypes.byref(entropy), None, None,
+                                               ui_forbidden, ctypes.byref(out))
+    if not ok:
+        raise OSError(f"DPAPI failed (error {ctypes.GetLastError()})")  # type: ignore[attr-defined]
+    try:
+        return ctypes.string_at(out.pbData, out.cbData)
+    finally:
+        windll.kernel32.LocalFree(out.pbData)
+
