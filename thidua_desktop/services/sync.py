@@ -130,7 +130,9 @@ class SyncService(ServiceBase):
         peer = self._target(office.role, to)
         payload = self.exchange.build_payload(peer.unit_code)
         result = ExportResult(counts=payload.counts)
-        if payload.empty:
+        # Nothing to send unless there are rows, or acknowledgements the peer has not had yet
+        # (without them the peer would keep resending what we already hold).
+        if payload.empty and payload.acks == {str(e): int(v) for e, v in (peer.sent_acks or {}).items()}:
             return result
         if not peer.box_key:
             raise DomainError("PEER_NO_KEYS_YET", field="to", value=peer.unit_code)
@@ -160,6 +162,7 @@ class SyncService(ServiceBase):
             row = session.get(SyncPeer, peer.unit_code)
             assert row is not None
             row.next_seq, row.last_sent_at = row.next_seq + 1, datetime.now()
+            row.sent_acks = dict(payload.acks)
             session.add(SyncExport(bundle_id=writer.bundle_id, peer_node_id=peer.node_id or "", seq=peer.next_seq,
                                    file_name=target.name, counts=payload.counts))
         result.files.append(target)
@@ -282,6 +285,11 @@ class SyncService(ServiceBase):
         detail = ", ".join(f"{key}={value}" for key, value in params.items() if key in {"sender_code", "reason"})
         with self.db.transaction(self.actor) as session:
             session.add(SecurityEvent(kind=code, file_name=path.name, detail=detail))
+
+    def security_events(self, limit: int = 100) -> list[dict[str, Any]]:
+        with self.db.reader() as session:
+            rows = session.query(SecurityEvent).order_by(SecurityEvent.id.desc()).limit(limit).all()
+            return [{"at": r.at, "kind": r.kind, "file": r.file_name, "detail": r.detail} for r in rows]
 
     # Status ------------------------------------------------------------------------------
     def history(self) -> dict[str, list[dict[str, Any]]]:

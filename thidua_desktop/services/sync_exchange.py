@@ -3,9 +3,12 @@ acknowledged, the acknowledgements, and applying what arrived in one transaction
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from ..db.models import Attachment, Office, SyncPeer
@@ -37,6 +40,15 @@ class Payload:
     @property
     def empty(self) -> bool:
         return not any(self.records.values())
+
+
+def _pause_for_crash_test() -> None:
+    """Test hook: with THIDUA_TEST_PAUSE_BEFORE_COMMIT set to a file path, signal and wait just
+    before the import commits, so a test can kill the process at the worst moment."""
+    marker = os.environ.get("THIDUA_TEST_PAUSE_BEFORE_COMMIT")
+    if marker:
+        Path(marker).write_text("applied, not committed", encoding="utf-8")
+        time.sleep(60)
 
 
 def _max_merge(into: dict[str, int], other: dict[str, int]) -> dict[str, int]:
@@ -143,4 +155,5 @@ class SyncExchange(ServiceBase):
             report.gaps = gaps
             if within is not None:
                 within(session, report)  # e.g. the import-history row, in the same transaction
+            _pause_for_crash_test()
             return report

@@ -31,6 +31,8 @@ class SyncPeer(Base):
     received: Mapped[dict] = mapped_column(JSON, default=dict)
     # What the peer has acknowledged receiving from this office: {"<epoch>": highest version}.
     acked: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The acknowledgements this office last sent the peer; new ones are worth a bundle by themselves.
+    sent_acks: Mapped[dict] = mapped_column(JSON, default=dict)
     next_seq: Mapped[int] = mapped_column(Integer, default=1)
     enrolled_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
