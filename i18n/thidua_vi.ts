@@ -257,6 +257,68 @@
         </message>
     </context>
     <context>
+        <name>BatchAwardPage</name>
+        <message>
+            <source>Step 1 of 6: batch and award</source>
+            <translation>Bước 1/6: đợt xét và danh hiệu</translation>
+        </message>
+        <message>
+            <source>Choose the nomination batch, the title or form proposed, and its kind.</source>
+            <translation>Chọn đợt xét khen thưởng, danh hiệu hoặc hình thức khen thưởng đề nghị và loại hình khen thưởng.</translation>
+        </message>
+        <message>
+            <source>New batch…</source>
+            <translation>Đợt xét mới…</translation>
+        </message>
+        <message>
+            <source>Nomination batch</source>
+            <translation>Đợt xét khen thưởng</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>Danh hiệu/hình thức</translation>
+        </message>
+        <message>
+            <source>Kind of commendation</source>
+            <translation>Loại hình khen thưởng</translation>
+        </message>
+        <message>
+            <source>The commune chairman grants this award.</source>
+            <translation>Chủ tịch UBND xã quyết định tặng danh hiệu/hình thức này.</translation>
+        </message>
+        <message>
+            <source>This award is proposed to a higher level.</source>
+            <translation>Danh hiệu/hình thức này do xã đề nghị lên cấp trên.</translation>
+        </message>
+        <message>
+            <source>Its legal basis is not verified yet: %1</source>
+            <translation>Căn cứ pháp lý chưa xác minh: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchDialog</name>
+        <message>
+            <source>New nomination batch</source>
+            <translation>Đợt xét khen thưởng mới</translation>
+        </message>
+        <message>
+            <source>Name of the batch</source>
+            <translation>Tên đợt xét</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Năm</translation>
+        </message>
+        <message>
+            <source>Kind of batch</source>
+            <translation>Loại đợt xét</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Hạn nộp hồ sơ</translation>
+        </message>
+    </context>
+    <context>
         <name>CollectiveDialog</name>
         <message>
             <source>Name</source>
@@ -373,6 +435,205 @@
         </message>
     </context>
     <context>
+        <name>CouncilScreen</name>
+        <message>
+            <source>Council chair</source>
+            <translation>Chủ tịch Hội đồng</translation>
+        </message>
+        <message>
+            <source>Council vice chair</source>
+            <translation>Phó Chủ tịch Hội đồng</translation>
+        </message>
+        <message>
+            <source>Council member</source>
+            <translation>Ủy viên</translation>
+        </message>
+        <message>
+            <source>Council secretary</source>
+            <translation>Thư ký</translation>
+        </message>
+        <message>
+            <source>Showing the first %1 of %2 drafts.</source>
+            <translation>Đang hiển thị %1 trong tổng số %2 bản nháp.</translation>
+        </message>
+        <message>
+            <source>No draft nominations in this batch.</source>
+            <translation>Đợt xét này không còn đề nghị nào ở trạng thái bản nháp.</translation>
+        </message>
+        <message>
+            <source>Present: %1 of %2 members</source>
+            <translation>Có mặt: %1/%2 thành viên</translation>
+        </message>
+        <message>
+            <source>Passes</source>
+            <translation>Đạt</translation>
+        </message>
+        <message>
+            <source>Fails</source>
+            <translation>Không đạt</translation>
+        </message>
+        <message>
+            <source>Meeting recorded</source>
+            <translation>Đã ghi kết quả cuộc họp</translation>
+        </message>
+        <message>
+            <source>%1 of %2 nominees passed and moved to “Council voted”.</source>
+            <translation>%1/%2 người/tập thể được đề nghị đạt tỷ lệ phiếu và chuyển sang “Đã qua Hội đồng”.</translation>
+        </message>
+        <message>
+            <source>Council members</source>
+            <translation>Thành viên Hội đồng</translation>
+        </message>
+        <message>
+            <source>Remove the selected members from the council? Past meetings keep them.</source>
+            <translation>Cho các thành viên đã chọn thôi tham gia Hội đồng? Các cuộc họp trước vẫn giữ nguyên.</translation>
+        </message>
+        <message>
+            <source>Passed</source>
+            <translation>Đạt</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Không đạt</translation>
+        </message>
+        <message>
+            <source>Meeting and votes</source>
+            <translation>Họp xét và bỏ phiếu</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>Thành viên</translation>
+        </message>
+        <message>
+            <source>Past meetings</source>
+            <translation>Các cuộc họp đã qua</translation>
+        </message>
+        <message>
+            <source>Meeting date</source>
+            <translation>Ngày họp</translation>
+        </message>
+        <message>
+            <source>Nomination batch</source>
+            <translation>Đợt xét khen thưởng</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <source>Members present (untick those absent)</source>
+            <translation>Thành viên có mặt (bỏ dấu tích người vắng mặt)</translation>
+        </message>
+        <message>
+            <source>Nominee and award</source>
+            <translation>Người/tập thể được đề nghị và danh hiệu</translation>
+        </message>
+        <message>
+            <source>Ballots
+issued</source>
+            <translation>Phiếu
+phát ra</translation>
+        </message>
+        <message>
+            <source>Valid
+ballots</source>
+            <translation>Phiếu
+hợp lệ</translation>
+        </message>
+        <message>
+            <source>In
+favour</source>
+            <translation>Phiếu
+đồng ý</translation>
+        </message>
+        <message>
+            <source>% of all
+members</source>
+            <translation>% tổng số
+thành viên</translation>
+        </message>
+        <message>
+            <source>% of those
+present</source>
+            <translation>% số
+có mặt</translation>
+        </message>
+        <message>
+            <source>Required
+share</source>
+            <translation>Tỷ lệ
+yêu cầu</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Kết quả</translation>
+        </message>
+        <message>
+            <source>Votes in favour include absent members' written votes. The threshold is counted against all members of the council unless the catalog says otherwise.</source>
+            <translation>Phiếu đồng ý gồm cả ý kiến bằng văn bản của thành viên vắng mặt. Tỷ lệ được tính trên tổng số thành viên Hội đồng, trừ khi danh mục quy định khác.</translation>
+        </message>
+        <message>
+            <source>Record the meeting</source>
+            <translation>Ghi kết quả cuộc họp</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Vai trò</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Chức vụ</translation>
+        </message>
+        <message>
+            <source>Add a member…</source>
+            <translation>Thêm thành viên…</translation>
+        </message>
+        <message>
+            <source>Remove from the council</source>
+            <translation>Thôi tham gia Hội đồng</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>Đợt xét</translation>
+        </message>
+        <message>
+            <source>Present</source>
+            <translation>Có mặt</translation>
+        </message>
+        <message>
+            <source>Nominee</source>
+            <translation>Người/tập thể được đề nghị</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>Danh hiệu/hình thức</translation>
+        </message>
+        <message>
+            <source>For / valid / issued</source>
+            <translation>Đồng ý / hợp lệ / phát ra</translation>
+        </message>
+        <message>
+            <source>% of all members</source>
+            <translation>% tổng số thành viên</translation>
+        </message>
+        <message>
+            <source>% of those present</source>
+            <translation>% số có mặt</translation>
+        </message>
+        <message>
+            <source>Threshold</source>
+            <translation>Tỷ lệ yêu cầu</translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <source>dd/mm/yyyy or yyyy</source>
@@ -381,6 +642,101 @@
         <message>
             <source>dd/mm/yyyy</source>
             <translation>ngày/tháng/năm</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionsScreen</name>
+        <message>
+            <source>No council-voted nomination for this award is waiting for a decision.</source>
+            <translation>Không có đề nghị nào đã qua Hội đồng đang chờ quyết định cho danh hiệu/hình thức này.</translation>
+        </message>
+        <message>
+            <source>Type the decision date to compute the reward money.</source>
+            <translation>Nhập ngày quyết định để tính tiền thưởng.</translation>
+        </message>
+        <message>
+            <source>The catalog has no reward amount for this award (not verified): no money is computed.</source>
+            <translation>Danh mục chưa có mức tiền thưởng cho danh hiệu/hình thức này (chưa xác minh): không tính tiền thưởng.</translation>
+        </message>
+        <message>
+            <source>Base salary on the decision date: %1. Total reward for %2 recipient(s): %3.</source>
+            <translation>Mức lương cơ sở tại ngày quyết định: %1. Tổng tiền thưởng cho %2 người/tập thể: %3.</translation>
+        </message>
+        <message>
+            <source>Cannot issue the decision</source>
+            <translation>Không ban hành được quyết định</translation>
+        </message>
+        <message>
+            <source>Decision issued</source>
+            <translation>Đã ban hành quyết định</translation>
+        </message>
+        <message>
+            <source>Decision %1 was issued for %2 recipient(s); their award history is updated.</source>
+            <translation>Đã ban hành Quyết định số %1 cho %2 người/tập thể; quá trình khen thưởng của từng người đã được cập nhật.</translation>
+        </message>
+        <message>
+            <source>Issue a decision</source>
+            <translation>Ra quyết định</translation>
+        </message>
+        <message>
+            <source>Decisions issued</source>
+            <translation>Quyết định đã ban hành</translation>
+        </message>
+        <message>
+            <source>Decision number</source>
+            <translation>Số quyết định</translation>
+        </message>
+        <message>
+            <source>Decision date</source>
+            <translation>Ngày quyết định</translation>
+        </message>
+        <message>
+            <source>Signed by</source>
+            <translation>Người ký</translation>
+        </message>
+        <message>
+            <source>Signer's title</source>
+            <translation>Chức vụ người ký</translation>
+        </message>
+        <message>
+            <source>Title or form granted</source>
+            <translation>Danh hiệu/hình thức khen thưởng</translation>
+        </message>
+        <message>
+            <source>Council-voted nominations to include</source>
+            <translation>Các đề nghị đã qua Hội đồng được khen thưởng</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>Người/tập thể được khen thưởng</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>Danh hiệu/hình thức</translation>
+        </message>
+        <message>
+            <source>Reward</source>
+            <translation>Tiền thưởng</translation>
+        </message>
+        <message>
+            <source>Issue the decision</source>
+            <translation>Ban hành quyết định</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Số</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <source>Number of recipients</source>
+            <translation>Số người/tập thể được khen</translation>
+        </message>
+        <message>
+            <source>Total reward</source>
+            <translation>Tổng tiền thưởng</translation>
         </message>
     </context>
     <context>
@@ -404,6 +760,124 @@
         <message>
             <source>Add discipline record</source>
             <translation>Thêm kỷ luật</translation>
+        </message>
+    </context>
+    <context>
+        <name>DossierPage</name>
+        <message>
+            <source>Documents and photos (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.xls *.xlsx);;All files (*)</source>
+            <translation>Văn bản và ảnh (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.xls *.xlsx);;Tất cả các tệp (*)</translation>
+        </message>
+        <message>
+            <source>Step 5 of 6: dossier</source>
+            <translation>Bước 5/6: hồ sơ đề nghị khen thưởng</translation>
+        </message>
+        <message>
+            <source>Tick the documents this nominee's dossier has and attach their scans or files.</source>
+            <translation>Đánh dấu các thành phần hồ sơ đã có và đính kèm bản chụp hoặc tệp của từng thành phần.</translation>
+        </message>
+        <message>
+            <source>Document (* required)</source>
+            <translation>Thành phần hồ sơ (* bắt buộc)</translation>
+        </message>
+        <message>
+            <source>Attached files</source>
+            <translation>Tệp đính kèm</translation>
+        </message>
+        <message>
+            <source>Same ticks for every nominee</source>
+            <translation>Đánh dấu giống nhau cho tất cả</translation>
+        </message>
+        <message>
+            <source>Attach…</source>
+            <translation>Đính kèm…</translation>
+        </message>
+        <message>
+            <source>Remove files</source>
+            <translation>Bỏ tệp</translation>
+        </message>
+        <message>
+            <source>Still missing: %1</source>
+            <translation>Còn thiếu: %1</translation>
+        </message>
+        <message>
+            <source>Every required document is ticked.</source>
+            <translation>Đã đủ các thành phần hồ sơ bắt buộc.</translation>
+        </message>
+        <message>
+            <source>Attach documents</source>
+            <translation>Đính kèm văn bản</translation>
+        </message>
+    </context>
+    <context>
+        <name>EligibilityPage</name>
+        <message>
+            <source>Step 3 of 6: eligibility</source>
+            <translation>Bước 3/6: tiêu chuẩn</translation>
+        </message>
+        <message>
+            <source>Green: met. Red: not met. Amber: information missing or your confirmation needed.</source>
+            <translation>Xanh: đạt. Đỏ: không đạt. Vàng: còn thiếu thông tin hoặc cần cán bộ xác nhận.</translation>
+        </message>
+        <message>
+            <source>Criterion</source>
+            <translation>Tiêu chí</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Kết quả</translation>
+        </message>
+        <message>
+            <source>Reason and evidence</source>
+            <translation>Lý do và minh chứng</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Nguồn</translation>
+        </message>
+        <message>
+            <source>Tick a qualitative criterion (such as solidarity or taking part in the movements) once you have confirmed it for this nominee.</source>
+            <translation>Đánh dấu tiêu chuẩn định tính (như đoàn kết, tích cực tham gia phong trào thi đua) sau khi đã xác nhận đối với người/tập thể này.</translation>
+        </message>
+        <message>
+            <source>preferred among equals</source>
+            <translation>được ưu tiên khi thành tích ngang nhau</translation>
+        </message>
+        <message>
+            <source>Equally qualified candidates: the law prefers women, and collectives with at least %1% women (Decree 152/2025, Art. 4(6)). They are listed first.</source>
+            <translation>Khi các trường hợp có thành tích ngang nhau, ưu tiên khen thưởng nữ và tập thể có từ %1% nữ trở lên (Nghị định 152/2025/NĐ-CP, Điều 4 khoản 6); các trường hợp này được xếp trước.</translation>
+        </message>
+        <message>
+            <source>(not verified)</source>
+            <translation>(chưa xác minh)</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>Đạt</translation>
+        </message>
+        <message>
+            <source>Not met</source>
+            <translation>Không đạt</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>Chưa rõ</translation>
+        </message>
+        <message>
+            <source>verified</source>
+            <translation>đã xác minh</translation>
+        </message>
+        <message>
+            <source>not verified</source>
+            <translation>chưa xác minh</translation>
+        </message>
+        <message>
+            <source>Legal basis: %1</source>
+            <translation>Căn cứ: %1</translation>
+        </message>
+        <message>
+            <source>%1: %2 of at most %3 allowed</source>
+            <translation>%1: %2 người / tối đa %3 người được đề nghị</translation>
         </message>
     </context>
     <context>
@@ -612,6 +1086,14 @@
             <translation>Đề nghị khen thưởng</translation>
         </message>
         <message>
+            <source>Emulation council</source>
+            <translation>Hội đồng TĐKT</translation>
+        </message>
+        <message>
+            <source>Decisions</source>
+            <translation>Quyết định</translation>
+        </message>
+        <message>
             <source>Settings</source>
             <translation>Cài đặt</translation>
         </message>
@@ -649,6 +1131,25 @@
         <message>
             <source>Close selected matter</source>
             <translation>Đóng vụ việc đã chọn</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberDialog</name>
+        <message>
+            <source>New council member</source>
+            <translation>Thêm thành viên Hội đồng</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Role in the council</source>
+            <translation>Vai trò trong Hội đồng</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Chức vụ</translation>
         </message>
     </context>
     <context>
@@ -993,6 +1494,96 @@
         </message>
     </context>
     <context>
+        <name>NominationWizard</name>
+        <message>
+            <source>Unsaved nomination</source>
+            <translation>Đề nghị chưa lưu</translation>
+        </message>
+        <message>
+            <source>Continue the nomination you had not saved?</source>
+            <translation>Tiếp tục đề nghị khen thưởng đang làm dở chưa lưu?</translation>
+        </message>
+        <message>
+            <source>New nomination</source>
+            <translation>Đề nghị khen thưởng mới</translation>
+        </message>
+        <message>
+            <source>&lt; Back</source>
+            <translation>&lt; Quay lại</translation>
+        </message>
+        <message>
+            <source>Next &gt;</source>
+            <translation>Tiếp theo &gt;</translation>
+        </message>
+        <message>
+            <source>Confirm</source>
+            <translation>Xác nhận</translation>
+        </message>
+        <message>
+            <source>Save as drafts</source>
+            <translation>Lưu bản nháp</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>Trợ giúp</translation>
+        </message>
+        <message>
+            <source>Close the wizard</source>
+            <translation>Đóng trình hướng dẫn</translation>
+        </message>
+        <message>
+            <source>Close without saving these nominations?</source>
+            <translation>Đóng mà không lưu các đề nghị này?</translation>
+        </message>
+    </context>
+    <context>
+        <name>Nominations</name>
+        <message>
+            <source>Regular</source>
+            <translation>Thường xuyên</translation>
+        </message>
+        <message>
+            <source>Thematic</source>
+            <translation>Theo chuyên đề</translation>
+        </message>
+        <message>
+            <source>Ad hoc</source>
+            <translation>Đột xuất</translation>
+        </message>
+        <message>
+            <source>Long-service contribution</source>
+            <translation>Quá trình cống hiến</translation>
+        </message>
+        <message>
+            <source>Seniority</source>
+            <translation>Theo niên hạn</translation>
+        </message>
+        <message>
+            <source>Foreign relations</source>
+            <translation>Đối ngoại</translation>
+        </message>
+        <message>
+            <source>Annual</source>
+            <translation>Hằng năm</translation>
+        </message>
+        <message>
+            <source>individual</source>
+            <translation>cá nhân</translation>
+        </message>
+        <message>
+            <source>collective</source>
+            <translation>tập thể</translation>
+        </message>
+        <message>
+            <source>household</source>
+            <translation>hộ gia đình</translation>
+        </message>
+    </context>
+    <context>
         <name>NominationsScreen</name>
         <message>
             <source>Eligible</source>
@@ -1013,12 +1604,68 @@
             </translation>
         </message>
         <message>
+            <source>Dossier:</source>
+            <translation>Hồ sơ:</translation>
+        </message>
+        <message>
+            <source>Submit to the higher level</source>
+            <translation>Trình cấp trên</translation>
+        </message>
+        <message>
+            <source>Received by the higher level</source>
+            <translation>Cấp trên đã nhận</translation>
+        </message>
+        <message>
+            <source>Under review</source>
+            <translation>Đang thẩm định</translation>
+        </message>
+        <message>
+            <source>Approved by the review</source>
+            <translation>Thẩm định đồng ý</translation>
+        </message>
+        <message>
+            <source>Returned to complete…</source>
+            <translation>Trả lại để bổ sung…</translation>
+        </message>
+        <message>
+            <source>Not approved…</source>
+            <translation>Không đồng ý…</translation>
+        </message>
+        <message>
+            <source>Decided by the higher level</source>
+            <translation>Cấp trên đã có quyết định</translation>
+        </message>
+        <message>
+            <source>Back to draft</source>
+            <translation>Trả về bản nháp</translation>
+        </message>
+        <message>
+            <source>It moves on after the council votes (Hội đồng TĐKT screen).</source>
+            <translation>Đề nghị chuyển tiếp sau khi Hội đồng bỏ phiếu (màn hình Hội đồng TĐKT).</translation>
+        </message>
+        <message>
+            <source>A commune-level title is decided on the Decisions screen.</source>
+            <translation>Danh hiệu cấp xã được quyết định tại màn hình Quyết định.</translation>
+        </message>
+        <message>
+            <source>This nomination has reached its final status.</source>
+            <translation>Đề nghị đã ở trạng thái cuối cùng.</translation>
+        </message>
+        <message>
+            <source>Why? The commune will see this reason in the history.</source>
+            <translation>Lý do? Lý do này được lưu trong lịch sử của đề nghị.</translation>
+        </message>
+        <message>
             <source>Status:</source>
             <translation>Trạng thái:</translation>
         </message>
         <message>
             <source>All</source>
             <translation>Tất cả</translation>
+        </message>
+        <message>
+            <source>New nomination…</source>
+            <translation>Đề nghị khen thưởng mới…</translation>
         </message>
         <message>
             <source>Nominee</source>
@@ -1035,6 +1682,59 @@
         <message>
             <source>Eligibility</source>
             <translation>Tiêu chuẩn</translation>
+        </message>
+        <message>
+            <source>Status history</source>
+            <translation>Lịch sử trạng thái</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Thời điểm</translation>
+        </message>
+        <message>
+            <source>Done by</source>
+            <translation>Người thực hiện</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Lý do</translation>
+        </message>
+        <message>
+            <source>Move to the next status:</source>
+            <translation>Chuyển sang trạng thái tiếp theo:</translation>
+        </message>
+    </context>
+    <context>
+        <name>NomineesPage</name>
+        <message>
+            <source>Step 2 of 6: nominees</source>
+            <translation>Bước 2/6: người/tập thể được đề nghị</translation>
+        </message>
+        <message>
+            <source>Tick the nominees (Space or double-click). Search ignores accents.</source>
+            <translation>Đánh dấu người/tập thể được đề nghị (phím cách hoặc nhấp đúp). Tìm kiếm gõ có dấu hoặc không dấu đều được.</translation>
+        </message>
+        <message>
+            <source>Search by name, with or without accents…</source>
+            <translation>Tìm theo tên, gõ có dấu hoặc không dấu…</translation>
+        </message>
+        <message>
+            <source>Remove from the list</source>
+            <translation>Bỏ khỏi danh sách</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <source>Position, village</source>
+            <translation>Chức vụ, thôn/xóm</translation>
+        </message>
+        <message numerus="yes">
+            <source>Chosen: %n</source>
+            <translation>
+                <numerusform>Đã chọn: %n</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1546,6 +2246,37 @@
         </message>
     </context>
     <context>
+        <name>ReviewPage</name>
+        <message>
+            <source>Step 6 of 6: save as drafts</source>
+            <translation>Bước 6/6: lưu bản nháp</translation>
+        </message>
+        <message>
+            <source>Nothing is saved until you press “Save as drafts”; then every nominee below is saved together, or none is.</source>
+            <translation>Chưa có gì được lưu cho đến khi bấm “Lưu bản nháp”; khi đó tất cả các trường hợp dưới đây được lưu cùng lúc, hoặc không trường hợp nào được lưu.</translation>
+        </message>
+        <message>
+            <source>Nominee</source>
+            <translation>Người/tập thể được đề nghị</translation>
+        </message>
+        <message>
+            <source>Eligibility</source>
+            <translation>Tiêu chuẩn</translation>
+        </message>
+        <message>
+            <source>Achievement summary</source>
+            <translation>Tóm tắt thành tích</translation>
+        </message>
+        <message>
+            <source>Required documents</source>
+            <translation>Hồ sơ bắt buộc</translation>
+        </message>
+        <message>
+            <source>%1 — %2 — batch “%3”</source>
+            <translation>%1 — %2 — đợt “%3”</translation>
+        </message>
+    </context>
+    <context>
         <name>Role</name>
         <message>
             <source>Provincial office</source>
@@ -1731,6 +2462,33 @@
         <message>
             <source>Open matters</source>
             <translation>Vụ việc đang xử lý</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryPage</name>
+        <message>
+            <source>Step 4 of 6: achievement summary</source>
+            <translation>Bước 4/6: tóm tắt thành tích</translation>
+        </message>
+        <message>
+            <source>Each summary starts from the template for this award. Edit it freely.</source>
+            <translation>Mỗi bản tóm tắt bắt đầu từ mẫu của danh hiệu/hình thức này; có thể sửa tùy ý.</translation>
+        </message>
+        <message>
+            <source>Fill from the template</source>
+            <translation>Điền theo mẫu</translation>
+        </message>
+        <message>
+            <source>Replace every “…” with the nominee's own results.</source>
+            <translation>Thay mỗi dấu “…” bằng thành tích cụ thể của người/tập thể được đề nghị.</translation>
+        </message>
+        <message>
+            <source>Replace the summary</source>
+            <translation>Thay bản tóm tắt</translation>
+        </message>
+        <message>
+            <source>Replace the text typed with the template?</source>
+            <translation>Thay nội dung đã gõ bằng nội dung mẫu?</translation>
         </message>
     </context>
     <context>

@@ -66,7 +66,6 @@ class App:
         self.records = RecordsService(*args)
         self.movements = MovementService(*args, attachments=AttachmentStore(self.paths.attachments_dir))
         self.exemplars = ExemplarService(*args)
-        self.nominations = NominationService(*args)
         self.council = CouncilService(*args)
         self.decisions = DecisionService(*args)
         self.maintenance = MaintenanceService(self.db, self.paths, self.actor)
@@ -74,6 +73,8 @@ class App:
         self.drafts = DraftStore(self.paths.data_dir / "drafts")
         self.settings = SettingsService(self.db, self.actor, base_catalog=self.base_catalog,
                                         on_change=self.invalidate_catalog)
+        self.nominations = NominationService(*args, attachments=AttachmentStore(self.paths.attachments_dir),
+                                             settings=self.settings)
         self.sync = SyncService(*args, paths=self.paths)
         self.reviews = ReviewService(*args)
 

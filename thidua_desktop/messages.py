@@ -55,7 +55,11 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "closed_on": ("Ngày kết thúc", "Closed on"), "source_document": ("Văn bản căn cứ", "Source document"),
     "order": ("Thứ tự sắp xếp", "Sort order"), "award": ("Khen thưởng", "Award record"),
     "initiative": ("Sáng kiến", "Initiative"), "discipline": ("Kỷ luật", "Discipline record"),
-    "matter": ("Vụ việc", "Open matter"),
+    "matter": ("Vụ việc", "Open matter"), "deadline": ("Hạn nộp hồ sơ", "Deadline"),
+    "documents": ("Hồ sơ", "Documents"), "council_role": ("Vai trò trong Hội đồng", "Role in the council"),
+    "meeting": ("Cuộc họp", "Meeting"), "decision": ("Quyết định", "Decision"),
+    "signer_title": ("Chức vụ người ký", "Signer's title"), "absent_members": ("Thành viên vắng mặt", "Absent members"),
+    "templates": ("Mẫu tóm tắt thành tích", "Summary templates"), "quota": ("Tỷ lệ khống chế", "Quota"),
 }
 
 SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
@@ -138,6 +142,14 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
     "PEER_REVOKED": ("Kết nối với đơn vị «{value}» đã bị thu hồi.", "Office «{value}» has been revoked."),
     "EXPORT_NEEDS_RECIPIENT": ("Văn phòng tỉnh cần chọn xã nhận gói (--to MÃ_XÃ).",
                                "The provincial office must name the commune (--to CODE)."),
+    "NOMINATION_DUPLICATE": ("Người/tập thể này đã có trong đợt xét với «{award}».",
+                             "This nominee is already in the batch for «{award}»."),
+    "DOSSIER_ITEM_UNKNOWN": ("Thành phần hồ sơ «{value}» không thuộc danh hiệu này.",
+                             "Dossier item «{value}» is not part of this award."),
+    "TEMPLATES_INVALID": ("Tệp mẫu tóm tắt thành tích «{path}» không hợp lệ.", "The summary template file «{path}» is invalid."),
+    "TEMPLATES_TOO_NEW": ("Tệp mẫu tóm tắt thành tích do phiên bản mới hơn tạo ra. Vui lòng cập nhật ứng dụng.",
+                          "The summary templates were made by a newer version. Please update the app."),
+    "SETTINGS_UNAVAILABLE": ("Không lưu được tham số của đơn vị.", "The office's values cannot be saved here."),
     "DEMO_NEEDS_COMMUNE": ("Dữ liệu mẫu chỉ tạo cho văn phòng cấp xã.", "Demo data is for commune offices."),
 }
 

@@ -109,7 +109,7 @@ def test_inconsistent_ballots_write_nothing(commune) -> None:  # type: ignore[no
 
 
 def test_local_threshold_overrides_the_catalog(commune) -> None:  # type: ignore[no-untyped-def]
-    commune.office.set_parameter("vote_threshold.CSTDCS", 60)
+    commune.settings.set_award_parameter("CSTDCS", "vote_threshold_pct", 60)
     members = _council(commune, 10)
     n = _nominate(commune, _official(commune, "Nông Thị Hoa"), award="CSTDCS")
     [result] = commune.council.record_meeting(held_on="20/11/2026", present_member_ids=members,

@@ -1,6 +1,23 @@
+"""Nominations: the list by status, each one's eligibility, its status moves and history, and the wizard."""
+
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from thidua_desktop.domain.errors import StateError
+from thidua_desktop.messages import render
+from thidua_desktop.services.council import BallotInput
+from thidua_desktop.services.people import PersonInput
+from thidua_desktop.services.records import Subject
+from thidua_desktop.ui.screens import nominations as screen_module
+from thidua_desktop.ui.screens.nomination_wizard import NominationWizard
 from thidua_desktop.ui.screens.nominations import NominationsScreen
+
+TODAY = date(2026, 11, 25)
 
 
 def test_filter_by_status_and_explain_eligibility(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
@@ -19,3 +36,97 @@ def test_filter_by_status_and_explain_eligibility(qtbot, demo) -> None:  # type:
     decision = demo.nominations.evaluate(chosen.id, store=False)
     assert len(text.splitlines()) >= len(decision.reasons)
     assert ("Đạt" in text) or ("Không đạt" in text)
+
+
+# --- status moves, history and the wizard -------------------------------------------------------
+
+
+def _voted(app) -> str:  # type: ignore[no-untyped-def]
+    person = app.people.create(PersonInput("Nông Thị Hoa", "female", birth="1985", employment_start="01/03/2015"))
+    app.records.set_rating(Subject(person_id=person.id), 2026, "excellent")
+    batch = app.nominations.create_batch("Khen thưởng năm 2026", 2026)
+    n = app.nominations.create(batch_id=batch.id, award_code="LDTT", person_id=person.id, as_of=TODAY)
+    members = [app.council.add_member(f"Thành viên {i}") for i in range(3)]
+    app.council.record_meeting(held_on="20/11/2026", present_member_ids=members, absent_member_ids=[],
+                               ballots=[BallotInput(n.id, 3, 3, 3)])
+    return n.id
+
+
+def _click(qtbot, screen, target: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(screen.move_buttons[target], Qt.MouseButton.LeftButton)
+
+
+def test_status_moves_by_clicking_with_history(qtbot, commune, monkeypatch, dialog_log) -> None:  # type: ignore[no-untyped-def]
+    nid = _voted(commune)
+    screen = NominationsScreen(commune.nominations, commune.movements.attachments, TODAY)
+    qtbot.addWidget(screen)
+    screen.resize(1150, 700)
+    screen.select_row(0)
+    assert screen.current.id == nid
+    # council_voted -> decided belongs to the Decisions screen, so only these two are offered here.
+    assert set(screen.move_buttons) == {"submitted", "draft"} and not screen.move_hint.isHidden()
+    for target in ("submitted", "received", "in_review"):
+        _click(qtbot, screen, target)
+        assert commune.nominations.get(nid).status == target
+    assert set(screen.move_buttons) == {"approved", "returned", "rejected"}
+    monkeypatch.setattr(screen_module, "ask_reason", lambda *_a: None)  # the officer cancels
+    _click(qtbot, screen, "returned")
+    assert commune.nominations.get(nid).status == "in_review"
+    monkeypatch.setattr(screen_module, "ask_reason", lambda *_a: "Thiếu biên bản bình xét")
+    _click(qtbot, screen, "returned")
+    assert commune.nominations.get(nid).status == "returned"
+    history = commune.nominations.history(nid)
+    assert [h["to"] for h in history] == ["draft", "council_voted", "submitted", "received", "in_review", "returned"]
+    assert screen.history.rowCount() == len(history)
+    assert screen.history.item(len(history) - 1, 3).text() == "Thiếu biên bản bình xét"
+    assert screen.history.item(len(history) - 1, 1).text() == "Trả lại để bổ sung"
+    assert set(screen.move_buttons) == {"draft"}
+    _click(qtbot, screen, "draft")
+    assert commune.nominations.get(nid).status == "draft"
+    assert dialog_log == []
+
+
+def test_a_stale_move_is_refused_with_the_services_message(qtbot, commune, monkeypatch, dialog_log) -> None:  # type: ignore[no-untyped-def]
+    nid = _voted(commune)
+    for status in ("submitted", "received", "in_review"):
+        commune.nominations.transition(nid, status)
+    screen = NominationsScreen(commune.nominations, commune.movements.attachments, TODAY)
+    qtbot.addWidget(screen)
+    screen.select_row(0)
+    stale = screen.move_buttons["rejected"]
+    commune.nominations.transition(nid, "approved")  # meanwhile, from the province's bundle
+    monkeypatch.setattr(screen_module, "ask_reason", lambda *_a: "Không đủ tiêu chuẩn")
+    qtbot.mouseClick(stale, Qt.MouseButton.LeftButton)
+    with pytest.raises(StateError) as err:
+        commune.nominations.transition(nid, "rejected", "x")
+    assert dialog_log == [("error", render(err.value, "vi"))]
+    assert "«Đã thẩm định, đồng ý»" in dialog_log[0][1] and "«Không đồng ý»" in dialog_log[0][1]
+    assert commune.nominations.get(nid).status == "approved"
+    assert set(screen.move_buttons) == {"decided"}  # the screen now shows where it really is
+
+
+def test_ctrl_n_opens_the_wizard_and_shows_what_it_saved(qtbot, commune, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    nid = _voted(commune)
+    opened = []
+
+    def fake_exec(wizard: NominationWizard) -> int:
+        opened.append(wizard)
+        wizard.saved = [commune.nominations.get(nid)]
+        return 1
+
+    monkeypatch.setattr(NominationWizard, "exec", fake_exec)
+    screen = NominationsScreen(commune.nominations, commune.movements.attachments, TODAY)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.activateWindow()  # keyboard shortcuts need the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen)
+    qtbot.keyClick(screen.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened) == 1 and opened[0].attachments is commune.movements.attachments
+    assert screen.current is not None and screen.current.id == nid
+
+
+def test_the_screen_fits_beside_the_navigation_on_a_1366x768_laptop(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
+    screen = NominationsScreen(commune.nominations)
+    qtbot.addWidget(screen)
+    hint = screen.minimumSizeHint()
+    assert hint.width() <= 1366 - 230 and hint.height() <= 768 - 110

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ..db.models import CouncilBallot, CouncilMeeting, CouncilMember, Nomination, NominationBatch
-from ..db.repositories.common import get_live, live
+from ..db.repositories import nominations as repo
+from ..db.repositories.common import count, get_live, live, page
 from ..domain.enums import NominationStatus
 from ..domain.errors import StateError, ValidationError
 from ..domain.text import clean_text
@@ -33,13 +35,43 @@ class BallotResult:
     passed: bool
 
 
+@dataclass(frozen=True)
+class MeetingView:
+    id: str
+    held_on: date
+    batch_id: str | None
+    batch_name: str
+    members_total: int
+    members_present: int
+    ballots: int
+    passed: int
+    notes: str
+
+
+@dataclass(frozen=True)
+class BallotView:
+    nomination_id: str
+    nominee_name: str
+    award_code: str
+    award_name: str
+    ballots_issued: int
+    ballots_valid: int
+    votes_for: int
+    pct_of_all: float
+    pct_of_present: float
+    threshold_pct: float
+    passed: bool
+
+
+ROLES = ("chair", "vice_chair", "member", "secretary")
+
+
 class CouncilService(ServiceBase):
     def add_member(self, full_name: str, council_role: str = "member", position: str = "") -> str:
         name = clean_text(full_name)
         require(name, "full_name")
-        if council_role not in {"chair", "vice_chair", "member", "secretary"}:
-            raise ValidationError("ENUM_INVALID", field="council_role", value=council_role,
-                                  allowed=["chair", "vice_chair", "member", "secretary"])
+        if council_role not in ROLES:
+            raise ValidationError("ENUM_INVALID", field="council_role", value=council_role, allowed=list(ROLES))
         with self.db.transaction(self.actor) as session:
             row = CouncilMember(full_name=name, council_role=council_role, position=clean_text(position))
             session.add(row)
@@ -53,13 +85,48 @@ class CouncilService(ServiceBase):
             return [{"id": m.id, "full_name": m.full_name, "council_role": m.council_role,
                      "position": m.position} for m in rows]
 
-    def threshold_for(self, award_code: str) -> float:
-        """The catalog's vote threshold, unless the office has set its own (an audited local parameter)."""
-        from .office import OfficeService
+    def remove_member(self, member_id: str) -> None:
+        """A member leaves the council; past meetings keep counting them."""
+        with self.db.transaction(self.actor) as session:
+            get_live(session, CouncilMember, member_id, field="members").active = False
 
-        override = OfficeService(self.db, self.actor).parameter(f"vote_threshold.{award_code}")
-        if override is not None:
-            return float(override)  # type: ignore[arg-type]
+    def preview_vote(self, award_code: str, members_total: int, members_present: int,
+                     votes_for: int) -> BallotResult:
+        """Live result for the meeting grid, computed as ``record_meeting`` will (nothing is saved)."""
+        award = self.catalog.award(award_code)
+        threshold = self.threshold_for(award.code)
+        outcome = vote_result(award.vote, members_total, members_present, votes_for, threshold_override=threshold)
+        return BallotResult("", votes_for, outcome.pct_of_all, outcome.pct_of_present or 0.0,
+                            outcome.threshold_pct, outcome.passed)
+
+    def meetings(self, *, offset: int = 0, limit: int = 100) -> tuple[list[MeetingView], int]:
+        """Past meetings, newest first, one page at a time."""
+        stmt = repo.meetings_query()
+        with self.db.reader() as session:
+            out = []
+            for m in page(session, stmt, offset, limit):
+                batch = session.get(NominationBatch, m.batch_id) if m.batch_id else None
+                recorded, passed = repo.ballot_counts(session, m.id)
+                out.append(MeetingView(m.id, m.held_on, m.batch_id, batch.name if batch else "", m.members_total,
+                                       m.members_present, recorded, passed, m.notes))
+            return out, count(session, stmt)
+
+    def meeting_ballots(self, meeting_id: str) -> list[BallotView]:
+        """The votes per nominee at one meeting."""
+        nominations = NominationService(self.db, self.actor, self.catalog)
+        with self.db.reader() as session:
+            get_live(session, CouncilMeeting, meeting_id, field="meeting")
+            out = []
+            for b in repo.ballots(session, meeting_id):
+                view = nominations._view(session, get_live(session, Nomination, b.nomination_id))
+                out.append(BallotView(b.nomination_id, view.nominee_name, view.award_code, view.award_name,
+                                      b.ballots_issued, b.ballots_valid, b.votes_for, b.pct_of_all,
+                                      b.pct_of_present, b.threshold_pct, b.passed))
+            return sorted(out, key=lambda v: (v.award_code, v.nominee_name))
+
+    def threshold_for(self, award_code: str) -> float:
+        """The vote threshold as the office applies it: the catalog's, or the office's own value
+        where the catalog allows one (set on the Settings screen, audited)."""
         vote = self.catalog.award(award_code).vote
         return float(vote.threshold_pct) if vote else 50.0
 

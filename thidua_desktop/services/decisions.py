@@ -5,24 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..db import Session
 from ..db.models import Decision, DecisionRecipient, Initiative, Nomination
-from ..db.repositories.common import get_live, live
+from ..db.repositories import nominations as repo
+from ..db.repositories.common import count, get_live, live, page
 from ..domain.enums import NominationStatus, Role
 from ..domain.errors import StateError, ValidationError
 from ..domain.text import clean_text
 from ..domain.validation import parse_date, require
-from ..rules import base_salary_on, reward_amount
+from ..rules import AwardDef, base_salary_on, reward_amount
 from .base import ServiceBase
 from .nominations import NominationService
 from .office import OfficeService
 from .records import RecordsService, Subject
+
+DEFAULT_SIGNER_TITLE = "CHỦ TỊCH"
 
 
 @dataclass(frozen=True)
 class RecipientView:
     nomination_id: str
     nominee_name: str
-    reward_amount: int | None
+    reward_amount: int | None  # None: the catalog has no multiplier for this award ("chưa xác minh")
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,8 @@ class DecisionView:
     award_code: str
     base_salary: int | None
     recipients: list[RecipientView]
+    signer_title: str = DEFAULT_SIGNER_TITLE
+    award_name: str = ""
 
     @property
     def total_reward(self) -> int:
@@ -42,16 +48,53 @@ class DecisionView:
 
 class DecisionService(ServiceBase):
     def base_salary(self, day: date) -> int:
-        override = OfficeService(self.db, self.actor).parameter("base_salary")
-        return int(override) if override else base_salary_on(self.catalog, day)  # type: ignore[call-overload]
+        # The office's own dated amounts (Settings) are already part of the catalog it applies.
+        return base_salary_on(self.catalog, day)
 
-    def issue(self, *, number: str, decided_on: str, signer_name: str, award_code: str,
-              nomination_ids: list[str], signer_title: str = "CHỦ TỊCH") -> DecisionView:
-        """Issue a commune-level decision for council-voted nominations, all in one transaction."""
+    def commune_awards(self) -> list[AwardDef]:
+        """The titles and forms the commune chairman grants himself (Decree 129/2025 Art. 59)."""
+        return [a for a in self.catalog.awards if a.commune_grants]
+
+    def _award(self, award_code: str) -> AwardDef:
         office = OfficeService(self.db, self.actor).office()
         award = self.catalog.award(clean_text(award_code))
         if office.role != Role.COMMUNE.value or not award.commune_grants:
             raise StateError("AWARD_NOT_COMMUNE_LEVEL", field="award_code", value=award.code)
+        return award
+
+    @staticmethod
+    def _checked(session: Session, award: AwardDef, nomination_id: str) -> Nomination:
+        n = get_live(session, Nomination, nomination_id, field="recipients")
+        if n.award_code != award.code:
+            raise ValidationError("DECISION_AWARD_MISMATCH", field="recipients", value=n.award_code)
+        if n.status != NominationStatus.COUNCIL_VOTED.value:
+            raise StateError("NOMINATION_NOT_COUNCIL_VOTED", field="recipients", status=n.status)
+        return n
+
+    @staticmethod
+    def _amount(award: AwardDef, n: Nomination, salary: int) -> int | None:
+        household = bool(n.collective_id) and award.subject_type.value == "household"
+        return reward_amount(award, salary, household=household)
+
+    def preview(self, *, decided_on: str, award_code: str, nomination_ids: list[str]) -> DecisionView:
+        """The recipients' reward money and the total as ``issue`` would compute them, without saving:
+        base salary on the decision date × multiplier, rounded up to 10,000 đ (Decree 152/2025 Art. 49)."""
+        award = self._award(award_code)
+        day = parse_date(decided_on, "decided_on")
+        salary = self.base_salary(day)
+        nominations = NominationService(self.db, self.actor, self.catalog)
+        with self.db.reader() as session:
+            recipients = []
+            for nomination_id in nomination_ids:
+                n = self._checked(session, award, nomination_id)
+                recipients.append(RecipientView(n.id, nominations._view(session, n).nominee_name,
+                                                self._amount(award, n, salary)))
+        return DecisionView("", "", day, "", award.code, salary, recipients, award_name=award.name_vi)
+
+    def issue(self, *, number: str, decided_on: str, signer_name: str, award_code: str,
+              nomination_ids: list[str], signer_title: str = DEFAULT_SIGNER_TITLE) -> DecisionView:
+        """Issue a commune-level decision for council-voted nominations, all in one transaction."""
+        award = self._award(award_code)
         clean_number = clean_text(number)
         require(clean_number, "number")
         signer = clean_text(signer_name)
@@ -59,26 +102,21 @@ class DecisionService(ServiceBase):
         day = parse_date(decided_on, "decided_on")
         if not nomination_ids:
             raise ValidationError("REQUIRED", field="recipients")
+        title = clean_text(signer_title) or DEFAULT_SIGNER_TITLE
         salary = self.base_salary(day)
         nominations = NominationService(self.db, self.actor, self.catalog)
         records = RecordsService(self.db, self.actor, self.catalog)
         with self.db.transaction(self.actor) as session:
             if session.scalars(live(Decision).where(Decision.number == clean_number)).first():
                 raise ValidationError("DECISION_NUMBER_DUPLICATE", field="number", value=clean_number)
-            decision = Decision(number=clean_number, decided_on=day, signer_name=signer,
-                                signer_title=clean_text(signer_title), award_code=award.code,
-                                level="commune", base_salary=salary)
+            decision = Decision(number=clean_number, decided_on=day, signer_name=signer, signer_title=title,
+                                award_code=award.code, level="commune", base_salary=salary)
             session.add(decision)
             session.flush()
             recipients: list[RecipientView] = []
             for nomination_id in nomination_ids:
-                n = get_live(session, Nomination, nomination_id, field="recipients")
-                if n.award_code != award.code:
-                    raise ValidationError("DECISION_AWARD_MISMATCH", field="recipients", value=n.award_code)
-                if n.status != NominationStatus.COUNCIL_VOTED.value:
-                    raise StateError("NOMINATION_NOT_COUNCIL_VOTED", field="recipients", status=n.status)
-                household = bool(n.collective_id) and award.subject_type.value == "household"
-                amount = reward_amount(award, salary, household=household)
+                n = self._checked(session, award, nomination_id)
+                amount = self._amount(award, n, salary)
                 session.add(DecisionRecipient(decision_id=decision.id, nomination_id=n.id, person_id=n.person_id,
                                               collective_id=n.collective_id, reward_amount=amount))
                 batch_year = nominations.batch_year(session, n.batch_id)
@@ -91,4 +129,30 @@ class DecisionService(ServiceBase):
                     get_live(session, Initiative, initiative_id).used_by_award_id = award_id
                 view = nominations.transition(n.id, NominationStatus.DECIDED.value, session=session)
                 recipients.append(RecipientView(n.id, view.nominee_name, amount))
-            return DecisionView(decision.id, clean_number, day, signer, award.code, salary, recipients)
+            return DecisionView(decision.id, clean_number, day, signer, award.code, salary, recipients,
+                                title, award.name_vi)
+
+    def page(self, *, offset: int = 0, limit: int = 100) -> tuple[list[DecisionView], int]:
+        """Past decisions, newest first, with their recipients."""
+        stmt = repo.decisions_query()
+        with self.db.reader() as session:
+            rows = [self._view(session, d) for d in page(session, stmt, offset, limit)]
+            return rows, count(session, stmt)
+
+    def get(self, decision_id: str) -> DecisionView:
+        with self.db.reader() as session:
+            return self._view(session, get_live(session, Decision, decision_id, field="decision"))
+
+    def _view(self, session: Session, d: Decision) -> DecisionView:
+        nominations = NominationService(self.db, self.actor, self.catalog)
+        recipients = []
+        for r in repo.recipients(session, d.id):
+            n = session.get(Nomination, r.nomination_id) if r.nomination_id else None
+            name = nominations._view(session, n).nominee_name if n is not None else ""
+            recipients.append(RecipientView(r.nomination_id or "", name, r.reward_amount))
+        try:
+            award_name = self.catalog.award(d.award_code).name_vi
+        except Exception:  # an award dropped from a newer catalog still lists its old decisions
+            award_name = d.award_code
+        return DecisionView(d.id, d.number, d.decided_on, d.signer_name, d.award_code, d.base_salary,
+                            sorted(recipients, key=lambda r: r.nominee_name), d.signer_title, award_name)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from ..db import Session
 from ..db.models import (
@@ -17,13 +19,22 @@ from ..db.models import (
 )
 from ..db.repositories import history as history_repo
 from ..db.repositories import nominations as repo
-from ..db.repositories.common import get_live, live
+from ..db.repositories import people as people_repo
+from ..db.repositories import reviews as reviews_repo
+from ..db.repositories.common import count, get_live, live, page
 from ..domain.enums import BatchKind, CommendationKind, NominationStatus, SubjectType, can_transition
 from ..domain.errors import StateError, ValidationError
-from ..domain.text import clean_text
+from ..domain.records import Candidate
+from ..domain.text import clean_text, search_key
 from ..domain.validation import parse_date, parse_enum, parse_int, require
-from ..rules import Decision, check_quota, evaluate
+from ..rules import AwardDef, Decision, QuotaRule, check_quota, evaluate, tie_break_key
+from ..rules.labels import RATING, word
+from .attachments import AttachmentStore
 from .base import ServiceBase
+from .settings import SettingsService
+from .summary_templates import clean_multiline, render_summary
+
+_OUTCOME_ORDER = {"eligible": 0, "incomplete": 1, "not_eligible": 2}
 
 
 @dataclass(frozen=True)
@@ -40,9 +51,11 @@ class NominationView:
     collective_id: str | None
     achievement_summary: str
     eligibility_outcome: str | None
+    changed_since_review: bool = False  # "đã sửa sau thẩm định"
 
     def to_json(self) -> dict[str, object]:
         return {"id": self.id, "status": self.status, "nominee_name": self.nominee_name,
+                "changed_since_review": self.changed_since_review,
                 "award_code": self.award_code, "award_name": self.award_name, "batch_id": self.batch_id,
                 "commendation_kind": self.commendation_kind, "person_id": self.person_id,
                 "collective_id": self.collective_id, "status_reason": self.status_reason,
@@ -58,7 +71,62 @@ class BatchView:
     deadline: date | None
 
 
+@dataclass(frozen=True)
+class NomineeOption:
+    """A person, collective or household that can be picked as a nominee."""
+
+    id: str
+    is_person: bool
+    name: str
+    detail: str  # position and village, or the kind of collective
+    is_woman: bool | None
+
+
+@dataclass
+class NomineeDraft:
+    """One nominee as the wizard collects it; saved by ``create_many``."""
+
+    person_id: str | None = None
+    collective_id: str | None = None
+    achievement_summary: str = ""
+    attested: list[str] = field(default_factory=list)
+    provided: list[str] = field(default_factory=list)  # dossier item codes ticked off
+    files: dict[str, list[str]] = field(default_factory=dict)  # dossier item code -> file paths
+    initiative_ids: list[str] = field(default_factory=list)
+
+    @property
+    def subject_id(self) -> str:
+        return self.person_id or self.collective_id or ""
+
+
+@dataclass(frozen=True)
+class CandidatePreview:
+    """Eligibility of a nominee not saved yet; ``preferred`` is the legal preference for women
+    (Decree 152/2025 Art. 4(6)) used when candidates are equally qualified."""
+
+    subject_id: str
+    name: str
+    decision: Decision
+    preferred: bool
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    item_code: str
+    name_vi: str
+    name_en: str
+    required: bool
+    provided: bool
+    files: list[str]
+
+
 class NominationService(ServiceBase):
+    def __init__(self, *args: object, attachments: AttachmentStore | None = None,
+                 settings: SettingsService | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.attachments = attachments
+        self.settings = settings
+
     # Batches -------------------------------------------------------------------------------
     def create_batch(self, name: str, year: str | int, kind: str = "annual", deadline: str = "",
                      movement_id: str | None = None) -> BatchView:
@@ -79,32 +147,147 @@ class NominationService(ServiceBase):
                                                                   NominationBatch.name)).all()
             return [BatchView(b.id, b.name, b.year, b.kind, b.deadline) for b in rows]
 
+    # Nominees ------------------------------------------------------------------------------
+    def nominees(self, subject_type: str, search: str = "", *, offset: int = 0,
+                 limit: int = 100) -> tuple[list[NomineeOption], int]:
+        """One page of people (individual awards), collectives or households matching the search."""
+        subject = parse_enum(SubjectType, subject_type, "subject")
+        key = search_key(search)
+        with self.db.reader() as session:
+            villages = people_repo.village_names(session)
+            if subject is SubjectType.INDIVIDUAL:
+                stmt = people_repo.people_query(key)
+                rows = [NomineeOption(p.id, True, p.full_name,
+                                      ", ".join(x for x in (p.position, villages.get(p.village_id or "", "")) if x),
+                                      p.gender == "female") for p in page(session, stmt, offset, limit)]
+            else:
+                stmt = repo.collectives_for_nomination(key, subject is SubjectType.HOUSEHOLD)
+                rows = [NomineeOption(c.id, False, c.name, villages.get(c.village_id or "", ""), None)
+                        for c in page(session, stmt, offset, limit)]
+            return rows, count(session, stmt)
+
+    def preview(self, *, award_code: str, year: int, nominees: Sequence[NomineeDraft],
+                as_of: date | None = None) -> list[CandidatePreview]:
+        """Eligibility of nominees before they are saved, best first: eligible, then (among equals)
+        women and collectives with enough women, then the order given."""
+        award = self.catalog.award(award_code)
+        share = self.catalog.parameters.women_priority_share
+        ranked: list[tuple[tuple[int, int, int], CandidatePreview]] = []
+        with self.db.reader() as session:
+            for index, draft in enumerate(nominees):
+                candidate = self._candidate(session, draft.person_id, draft.collective_id)
+                history = history_repo.load_history(session, draft.person_id, draft.collective_id, year,
+                                                    frozenset(draft.attested), None)
+                decision = evaluate(candidate, award, history, as_of or date.today(), year)
+                preferred = tie_break_key(candidate, share)[0] == 0
+                key = (_OUTCOME_ORDER[decision.outcome.value], 0 if preferred else 1, index)
+                ranked.append((key, CandidatePreview(candidate.id, candidate.display_name, decision, preferred)))
+        return [p for _key, p in sorted(ranked, key=lambda item: item[0])]
+
+    @staticmethod
+    def _candidate(session: Session, person_id: str | None, collective_id: str | None) -> Candidate:
+        if person_id:
+            return history_repo.candidate_for_person(get_live(session, Person, person_id, field="nominee"))
+        return history_repo.candidate_for_collective(session, get_live(session, Collective, collective_id,
+                                                                       field="nominee"))
+
+    def draft_summary(self, award_code: str, year: int, *, person_id: str | None = None,
+                      collective_id: str | None = None) -> str:
+        """The award's achievement-summary template filled from the register (always Vietnamese:
+        it is printed in the dossier)."""
+        award = self.catalog.award(award_code)
+        with self.db.reader() as session:
+            values: dict[str, object] = dict(repo.summary_values(session, person_id, collective_id, year))
+        unit = str(values["unit"])
+        for prefix in ("Xã ", "Phường ", "Thị trấn "):  # mid-sentence: "UBND xã Quảng Uyên"
+            if unit.startswith(prefix):
+                values["unit"] = prefix.lower() + unit[len(prefix):]
+        rating = word(RATING, values["rating"], "vi") if values["rating"] else ""
+        values.update(award=award.name_vi, year=year, rating=rating, rating_lower=rating[:1].lower() + rating[1:])
+        return render_summary(award.code, values)
+
     # Nominations ---------------------------------------------------------------------------
-    def create(self, *, batch_id: str, award_code: str, person_id: str | None = None,
-               collective_id: str | None = None, commendation_kind: str = "regular",
-               achievement_summary: str = "", initiative_ids: list[str] | None = None,
-               as_of: date | None = None) -> NominationView:
+    def _award_and_kind(self, award_code: str, commendation_kind: str) -> tuple[AwardDef, CommendationKind]:
         award = self.catalog.award(clean_text(award_code))
         kind = parse_enum(CommendationKind, commendation_kind, "commendation_kind")
         if kind.value not in {k.value for k in award.commendation_kinds}:
             raise ValidationError("COMMENDATION_KIND_NOT_ALLOWED", field="commendation_kind", value=kind.value)
+        return award, kind
+
+    def create(self, *, batch_id: str, award_code: str, person_id: str | None = None,
+               collective_id: str | None = None, commendation_kind: str = "regular",
+               achievement_summary: str = "", initiative_ids: list[str] | None = None,
+               as_of: date | None = None) -> NominationView:
+        draft = NomineeDraft(person_id, collective_id, achievement_summary, initiative_ids=initiative_ids or [])
+        [view] = self.create_many(batch_id=batch_id, award_code=award_code, commendation_kind=commendation_kind,
+                                  nominees=[draft], as_of=as_of)
+        return view
+
+    def create_many(self, *, batch_id: str, award_code: str, nominees: Sequence[NomineeDraft],
+                    commendation_kind: str = "regular", as_of: date | None = None,
+                    store: AttachmentStore | None = None) -> list[NominationView]:
+        """Draft nominations for several nominees, with attestations, ticked dossier items and
+        attached files, in one transaction: all are saved or none."""
+        award, kind = self._award_and_kind(award_code, commendation_kind)
+        if not nominees:
+            raise ValidationError("REQUIRED", field="nominee")
+        known = self._attestable(award)
+        items = {d.code for d in award.dossier}
+        stored: list[dict[str, list[tuple[Path, tuple[str, int, str]]]]] = []
+        for draft in nominees:
+            for cid in draft.attested:
+                if cid not in known:
+                    raise ValidationError("CRITERION_UNKNOWN", field="criteria", value=cid)
+            for code in [*draft.provided, *draft.files]:
+                if code not in items:
+                    raise ValidationError("DOSSIER_ITEM_UNKNOWN", field="documents", value=code)
+            # Content-addressed, so a file stored for a transaction that then fails does no harm.
+            stored.append({code: [self._store(Path(p), store) for p in paths] for code, paths in draft.files.items()})
+        day = as_of or date.today()
         with self.db.transaction(self.actor) as session:
             batch = get_live(session, NominationBatch, batch_id, field="batch")
-            self._check_subject(session, award.subject_type, person_id, collective_id)
-            nomination = Nomination(batch_id=batch.id, award_code=award.code, commendation_kind=kind.value,
-                                    person_id=person_id, collective_id=collective_id,
-                                    achievement_summary=clean_text(achievement_summary),
-                                    status=NominationStatus.DRAFT.value, created_on=as_of or date.today(),
-                                    initiative_ids=[], attested=[])
-            session.add(nomination)
-            session.flush()
-            for item in award.dossier:
-                session.add(NominationDocument(nomination_id=nomination.id, item_code=item.code, provided=False))
-            self._use_initiatives(session, nomination, initiative_ids or [])
-            session.add(NominationEvent(nomination_id=nomination.id, from_status="",
-                                        to_status=NominationStatus.DRAFT.value, actor=self.actor))
-            self._evaluate(session, nomination, batch.year, as_of or date.today())
-            return self._view(session, nomination)
+            seen: set[str] = set()
+            views = []
+            for draft, files in zip(nominees, stored, strict=True):
+                if draft.subject_id in seen:
+                    raise ValidationError("NOMINATION_DUPLICATE", field="nominee", award=award.name_vi)
+                seen.add(draft.subject_id)
+                nomination, docs = self._insert(session, batch, award, kind, draft, day)
+                for code in draft.provided:
+                    docs[code].provided = True
+                for code, entries in files.items():
+                    for path, (sha, size, mime) in entries:
+                        repo.link_attachment(session, docs[code], path.name, sha, size, mime)
+                self._evaluate(session, nomination, batch.year, day)
+                views.append(self._view(session, nomination))
+            return views
+
+    def _insert(self, session: Session, batch: NominationBatch, award: AwardDef, kind: CommendationKind,
+                draft: NomineeDraft, day: date) -> tuple[Nomination, dict[str, NominationDocument]]:
+        self._check_subject(session, award.subject_type, draft.person_id, draft.collective_id)
+        if repo.existing_nominee(session, batch.id, award.code, draft.person_id, draft.collective_id):
+            raise ValidationError("NOMINATION_DUPLICATE", field="nominee", award=award.name_vi)
+        nomination = Nomination(batch_id=batch.id, award_code=award.code, commendation_kind=kind.value,
+                                person_id=draft.person_id, collective_id=draft.collective_id,
+                                achievement_summary=clean_multiline(draft.achievement_summary),
+                                status=NominationStatus.DRAFT.value, created_on=day,
+                                initiative_ids=[], attested=sorted(set(draft.attested)))
+        session.add(nomination)
+        session.flush()
+        docs = {}
+        for item in award.dossier:
+            docs[item.code] = NominationDocument(nomination_id=nomination.id, item_code=item.code, provided=False)
+            session.add(docs[item.code])
+        self._use_initiatives(session, nomination, draft.initiative_ids)
+        session.add(NominationEvent(nomination_id=nomination.id, from_status="",
+                                    to_status=NominationStatus.DRAFT.value, actor=self.actor))
+        session.flush()
+        return nomination, docs
+
+    @staticmethod
+    def _attestable(award: AwardDef) -> set[str]:
+        ids = {c.id for top in award.criteria for c in top.walk()}
+        return ids | {f"{award.code}.{cid}" for cid in ids}
 
     @staticmethod
     def _check_subject(session: Session, subject: SubjectType, person_id: str | None,
@@ -135,11 +318,7 @@ class NominationService(ServiceBase):
 
     def _evaluate(self, session: Session, nomination: Nomination, year: int, as_of: date) -> Decision:
         award = self.catalog.award(nomination.award_code)
-        if nomination.person_id:
-            candidate = history_repo.candidate_for_person(get_live(session, Person, nomination.person_id))
-        else:
-            candidate = history_repo.candidate_for_collective(
-                session, get_live(session, Collective, nomination.collective_id))
+        candidate = self._candidate(session, nomination.person_id, nomination.collective_id)
         history = history_repo.load_history(session, nomination.person_id, nomination.collective_id, year,
                                             frozenset(nomination.attested or []), nomination.id)
         decision = evaluate(candidate, award, history, as_of, year)
@@ -157,8 +336,7 @@ class NominationService(ServiceBase):
         """The officer confirms qualitative criteria (e.g. active in the movement)."""
         with self.db.transaction(self.actor) as session:
             nomination = get_live(session, Nomination, nomination_id, field="nomination")
-            award = self.catalog.award(nomination.award_code)
-            known = {c.id for top in award.criteria for c in top.walk()}
+            known = self._attestable(self.catalog.award(nomination.award_code))
             for cid in criterion_ids:
                 if cid not in known:
                     raise ValidationError("CRITERION_UNKNOWN", field="criteria", value=cid)
@@ -166,6 +344,46 @@ class NominationService(ServiceBase):
             batch = get_live(session, NominationBatch, nomination.batch_id)
             return self._evaluate(session, nomination, batch.year, date.today())
 
+    # Dossier -------------------------------------------------------------------------------
+    def _store(self, path: Path, store: AttachmentStore | None) -> tuple[Path, tuple[str, int, str]]:
+        target = store or self.attachments
+        if target is None:
+            raise ValidationError("ATTACHMENTS_UNAVAILABLE", field="file")
+        return path, target.put_file(path)
+
+    def attach_document(self, nomination_id: str, item_code: str, path: str | Path,
+                        store: AttachmentStore | None = None) -> str:
+        """Store a file and link it to a dossier item (which counts as provided), in one transaction."""
+        stored_path, (sha, size, mime) = self._store(Path(path), store)
+        with self.db.transaction(self.actor) as session:
+            get_live(session, Nomination, nomination_id, field="nomination")
+            doc = repo.document(session, nomination_id, clean_text(item_code))
+            if doc is None:
+                raise ValidationError("DOSSIER_ITEM_UNKNOWN", field="documents", value=item_code)
+            return repo.link_attachment(session, doc, stored_path.name, sha, size, mime)
+
+    def set_document_provided(self, nomination_id: str, item_code: str, provided: bool) -> None:
+        with self.db.transaction(self.actor) as session:
+            get_live(session, Nomination, nomination_id, field="nomination")
+            doc = repo.document(session, nomination_id, clean_text(item_code))
+            if doc is None:
+                raise ValidationError("DOSSIER_ITEM_UNKNOWN", field="documents", value=item_code)
+            doc.provided = bool(provided)
+
+    def documents(self, nomination_id: str) -> list[DocumentView]:
+        """The dossier checklist in the catalog's order, with the names of attached files."""
+        with self.db.reader() as session:
+            nomination = get_live(session, Nomination, nomination_id, field="nomination")
+            rows = {d.item_code: d for d in repo.documents(session, nomination_id)}
+            out = []
+            for item in self.catalog.award(nomination.award_code).dossier:
+                doc = rows.get(item.code)
+                files = repo.attachment_names(session, doc.id) if doc else []
+                out.append(DocumentView(item.code, item.name_vi, item.name_en, item.required,
+                                        bool(doc and doc.provided), files))
+            return out
+
+    # Status --------------------------------------------------------------------------------
     def transition(self, nomination_id: str, target: str, reason: str = "",
                    session: Session | None = None) -> NominationView:
         """Move a nomination along the state machine; an invalid move is refused with a reason code."""
@@ -177,7 +395,13 @@ class NominationService(ServiceBase):
     def _transition(self, session: Session, nomination_id: str, target: str, reason: str) -> NominationView:
         to_status = parse_enum(NominationStatus, target, "status")
         nomination = get_live(session, Nomination, nomination_id, field="nomination")
-        current = NominationStatus(nomination.status)
+        shown = reviews_repo.effective_state(
+            nomination, reviews_repo.latest_reviews(session, [nomination.id]).get(nomination.id))
+        current = NominationStatus(shown.status)
+        if current is not NominationStatus(nomination.status) and to_status is not NominationStatus.DRAFT:
+            # Received, in review, approved, returned and rejected are the province's to set.
+            raise StateError("STATUS_TRANSITION_INVALID", field="status", current=current.value,
+                             target=to_status.value)
         if not can_transition(current, to_status):
             raise StateError("STATUS_TRANSITION_INVALID", field="status", current=current.value,
                              target=to_status.value)
@@ -221,24 +445,49 @@ class NominationService(ServiceBase):
             rows = repo.nominations(session, status, batch_id, offset, limit)
             return [self._view(session, n) for n in rows]
 
-    def page(self, status: str | None = None, *, offset: int = 0,
-             limit: int = 200) -> tuple[list[NominationView], int]:
+    def page(self, status: str | None = None, *, batch_id: str | None = None, award_code: str | None = None,
+             offset: int = 0, limit: int = 200) -> tuple[list[NominationView], int]:
         """One page of nominations and the total, for list views."""
         if status:
             parse_enum(NominationStatus, status, "status")
+        stmt = repo.nominations_query(status, batch_id, award_code)
         with self.db.reader() as session:
-            rows = repo.nominations(session, status, None, offset, limit)
-            return [self._view(session, n) for n in rows], repo.count(session, status)
+            return [self._view(session, n) for n in page(session, stmt, offset, limit)], count(session, stmt)
 
-    def quota(self, batch_id: str, award_code: str) -> dict[str, object]:
-        """Live quota status for an award in a batch, where the catalog (or the office) set one."""
+    # Quota ---------------------------------------------------------------------------------
+    def quota_rule(self, award_code: str) -> QuotaRule | None:
+        """The award's quota as the office applies it (the catalog with the office's own values,
+        set on the Settings screen; the catalog's CSTĐCS quota is off by default)."""
+        return self.catalog.award(award_code).quota
+
+    def set_quota(self, award_code: str, enabled: bool, max_ratio: float | None = None,
+                  rounding: str | None = None) -> QuotaRule | None:
+        """Switch the award's quota on or off for this office, through the one audited record of
+        local values (the same one the Settings screen edits)."""
+        award = self.catalog.award(clean_text(award_code))
+        values: dict[str, object] = {"quota_enabled": bool(enabled)}
+        if max_ratio is not None:
+            values["quota_max_ratio"] = max_ratio
+        if rounding is not None:
+            values["quota_rounding"] = rounding
+        if self.settings is None:
+            raise StateError("SETTINGS_UNAVAILABLE", field="quota")
+        self.settings.set_award_parameters(award.code, values)
+        return self.quota_rule(award.code)
+
+    def quota(self, batch_id: str, award_code: str, adding: int = 0) -> dict[str, object]:
+        """Live quota status for an award in a batch, counting ``adding`` nominees not saved yet."""
         award = self.catalog.award(award_code)
+        rule = self.quota_rule(award.code)
         with self.db.reader() as session:
-            nominated = repo.count_in_batch(session, batch_id, award.code)
-            base = repo.count_in_batch(session, batch_id, award.quota.of_award) if award.quota else 0
-        result = check_quota(award.quota, nominated, base)
-        return {"award_code": award.code, "enabled": result.enabled, "count": result.count,
-                "limit": result.limit, "within": result.within}
+            get_live(session, NominationBatch, batch_id, field="batch")
+            nominated = repo.count_in_batch(session, batch_id, award.code) + max(adding, 0)
+            base = repo.count_in_batch(session, batch_id, rule.of_award) if rule else 0
+        result = check_quota(rule, nominated, base)
+        return {"award_code": award.code, "award_name": award.name_vi, "enabled": result.enabled,
+                "count": result.count, "limit": result.limit, "within": result.within,
+                "base_count": result.base_count, "of_award": rule.of_award if rule else None,
+                "verified": bool(rule and rule.source.verified)}
 
     def _view(self, session: Session, n: Nomination) -> NominationView:
         if n.person_id:
@@ -250,6 +499,8 @@ class NominationService(ServiceBase):
         except Exception:
             award_name = n.award_code
         outcome = (n.eligibility or {}).get("outcome") if n.eligibility else None
-        return NominationView(n.id, n.batch_id, n.award_code, award_name, n.commendation_kind, n.status,
-                              n.status_reason, name, n.person_id, n.collective_id, n.achievement_summary,
-                              str(outcome) if outcome else None)
+        # The province's review rows decide what a submitted dossier shows (one writer per row).
+        shown = reviews_repo.effective_state(n, reviews_repo.latest_reviews(session, [n.id]).get(n.id))
+        return NominationView(n.id, n.batch_id, n.award_code, award_name, n.commendation_kind, shown.status,
+                              shown.reason, name, n.person_id, n.collective_id, n.achievement_summary,
+                              str(outcome) if outcome else None, shown.changed_since_review)

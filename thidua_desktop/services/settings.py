@@ -50,14 +50,19 @@ class SettingsService(ServiceBase):
 
     def set_award_parameter(self, award_code: str, key: str, value: Any) -> None:
         """e.g. ("CSTDCS", "vote_threshold_pct", 75) or ("CSTDCS", "quota_enabled", True)."""
+        self.set_award_parameters(award_code, {key: value})
+
+    def set_award_parameters(self, award_code: str, changes: dict[str, Any]) -> None:
+        """Several values of one award at once: all are checked before any is stored."""
         self.base_catalog.award(award_code)
         overrides = self.overrides()
         awards = dict(overrides.get("awards", {}))
         values = dict(awards.get(award_code, {}))
-        if value is None:
-            values.pop(key, None)
-        else:
-            values[key] = value
+        for key, value in changes.items():
+            if value is None:
+                values.pop(key, None)
+            else:
+                values[key] = value
         awards[award_code] = values
         overrides["awards"] = {code: v for code, v in awards.items() if v}
         self._store(overrides)

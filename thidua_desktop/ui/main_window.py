@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QSt
 
 from ..bootstrap import App
 from .screens.activities import ActivitiesScreen
+from .screens.council import CouncilScreen
+from .screens.decisions import DecisionsScreen
 from .screens.exemplars import ExemplarsScreen
 from .screens.movements import MovementsScreen
 from .screens.nominations import NominationsScreen
@@ -33,12 +35,15 @@ class MainWindow(QMainWindow):
         self.movements = MovementsScreen(app.movements, app.drafts)
         self.activities = ActivitiesScreen(app.movements, app.office, app.drafts)
         self.exemplars = ExemplarsScreen(app.exemplars, app.movements, app.people, app.collectives, app.drafts)
-        self.nominations = NominationsScreen(app.nominations)
+        self.nominations = NominationsScreen(app.nominations, attachments=app.nominations.attachments,
+                                             drafts=app.drafts)
+        self.council = CouncilScreen(app.council, app.nominations, drafts=app.drafts)
+        self.decisions = DecisionsScreen(app.decisions, app.nominations)
         self.settings = SettingsScreen(app)
         self.screens: list[tuple[str, QWidget]] = [
             ("overview", self.overview), ("movements", self.movements), ("activities", self.activities),
             ("exemplars", self.exemplars), ("people", self.people), ("nominations", self.nominations),
-            ("settings", self.settings)]
+            ("council", self.council), ("decisions", self.decisions), ("settings", self.settings)]
         for _key, screen in self.screens:
             self.stack.addWidget(screen)
             self.nav.addItem("")
@@ -82,6 +87,7 @@ class MainWindow(QMainWindow):
         titles = {"overview": self.tr("Overview"), "movements": self.tr("Movements"),
                   "activities": self.tr("Activities"), "exemplars": self.tr("Advanced examples"),
                   "people": self.tr("People & collectives"), "nominations": self.tr("Nominations"),
+                  "council": self.tr("Emulation council"), "decisions": self.tr("Decisions"),
                   "settings": self.tr("Settings")}
         for row, (key, _screen) in enumerate(self.screens):
             self.nav.item(row).setText(titles[key])

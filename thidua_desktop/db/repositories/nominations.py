@@ -1,24 +1,46 @@
-"""Queries over nominations and their history."""
+"""Queries over nominations and their history, the dossier, council meetings and decisions."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from ..models import Nomination, NominationEvent
-from .common import live
+from ...domain.errors import NotFoundError
+from ..models import (
+    Attachment,
+    Collective,
+    CouncilBallot,
+    CouncilMeeting,
+    Decision,
+    DecisionRecipient,
+    Nomination,
+    NominationDocument,
+    NominationEvent,
+    Office,
+    Person,
+    TaskRating,
+    Village,
+)
+from .common import like_key, live
 
 
-def nominations(session: Session, status: str | None, batch_id: str | None, offset: int,
-                limit: int) -> Sequence[Nomination]:
+def nominations_query(status: str | None = None, batch_id: str | None = None,
+                      award_code: str | None = None) -> Select[tuple[Nomination]]:
     stmt = live(Nomination)
     if status:
         stmt = stmt.where(Nomination.status == status)
     if batch_id:
         stmt = stmt.where(Nomination.batch_id == batch_id)
-    stmt = stmt.order_by(Nomination.award_code, Nomination.created_on, Nomination.id)
+    if award_code:
+        stmt = stmt.where(Nomination.award_code == award_code)
+    return stmt.order_by(Nomination.award_code, Nomination.created_on, Nomination.id)
+
+
+def nominations(session: Session, status: str | None, batch_id: str | None, offset: int,
+                limit: int) -> Sequence[Nomination]:
+    stmt = nominations_query(status, batch_id)
     return session.scalars(stmt.offset(offset).limit(limit)).all()
 
 
@@ -39,3 +61,102 @@ def count(session: Session, status: str | None) -> int:
     if status:
         stmt = stmt.where(Nomination.status == status)
     return int(session.scalar(stmt) or 0)
+
+
+def existing_nominee(session: Session, batch_id: str, award_code: str, person_id: str | None,
+                     collective_id: str | None) -> Nomination | None:
+    """A live, not rejected nomination of the same nominee for the same award in the batch."""
+    stmt = live(Nomination).where(Nomination.batch_id == batch_id, Nomination.award_code == award_code,
+                                  Nomination.status != "rejected")
+    if person_id:
+        stmt = stmt.where(Nomination.person_id == person_id)
+    else:
+        stmt = stmt.where(Nomination.collective_id == collective_id)
+    return session.scalars(stmt).first()
+
+
+def documents(session: Session, nomination_id: str) -> Sequence[NominationDocument]:
+    return session.scalars(live(NominationDocument).where(NominationDocument.nomination_id == nomination_id)
+                           .order_by(NominationDocument.id)).all()
+
+
+def document(session: Session, nomination_id: str, item_code: str) -> NominationDocument | None:
+    return session.scalars(live(NominationDocument).where(NominationDocument.nomination_id == nomination_id,
+                                                          NominationDocument.item_code == item_code)).first()
+
+
+def collectives_for_nomination(search_key: str, households: bool) -> Select[tuple[Collective]]:
+    """Collectives (households excluded) or households only, matching every word of the search."""
+    stmt = live(Collective)
+    for word in search_key.split():
+        stmt = stmt.where(Collective.search_key.like(like_key(word), escape="\\"))
+    stmt = stmt.where(Collective.kind == "household") if households else stmt.where(Collective.kind != "household")
+    return stmt.order_by(Collective.sort_key, Collective.id)
+
+
+# Council --------------------------------------------------------------------------------------
+def meetings_query() -> Select[tuple[CouncilMeeting]]:
+    return live(CouncilMeeting).order_by(CouncilMeeting.held_on.desc(), CouncilMeeting.updated_at.desc(),
+                                         CouncilMeeting.id)
+
+
+def ballots(session: Session, meeting_id: str) -> Sequence[CouncilBallot]:
+    return session.scalars(live(CouncilBallot).where(CouncilBallot.meeting_id == meeting_id)
+                           .order_by(CouncilBallot.id)).all()
+
+
+def ballot_counts(session: Session, meeting_id: str) -> tuple[int, int]:
+    """(ballots recorded, ballots passed) at a meeting."""
+    rows = ballots(session, meeting_id)
+    return len(rows), sum(1 for b in rows if b.passed)
+
+
+# Decisions ------------------------------------------------------------------------------------
+def decisions_query() -> Select[tuple[Decision]]:
+    return live(Decision).order_by(Decision.decided_on.desc(), Decision.updated_at.desc(), Decision.id)
+
+
+def recipients(session: Session, decision_id: str) -> Sequence[DecisionRecipient]:
+    return session.scalars(live(DecisionRecipient).where(DecisionRecipient.decision_id == decision_id)
+                           .order_by(DecisionRecipient.id)).all()
+
+
+# Dossier and summaries ------------------------------------------------------------------------
+def link_attachment(session: Session, doc: NominationDocument, file_name: str, sha256: str, size: int,
+                    mime_type: str) -> str:
+    """An Attachment row owned by the dossier line, which then counts as provided."""
+    row = Attachment(sha256=sha256, file_name=file_name, mime_type=mime_type, size=size,
+                     owner_table="nomination_documents", owner_id=doc.id, purpose=doc.item_code)
+    session.add(row)
+    session.flush()
+    doc.attachment_id = row.id
+    doc.provided = True
+    return row.id
+
+
+def attachment_names(session: Session, doc_id: str) -> list[str]:
+    return [a.file_name for a in session.scalars(live(Attachment).where(
+        Attachment.owner_table == "nomination_documents", Attachment.owner_id == doc_id)
+        .order_by(Attachment.updated_at, Attachment.id)).all()]
+
+
+def summary_values(session: Session, person_id: str | None, collective_id: str | None,
+                   year: int) -> dict[str, str]:
+    """Register values an achievement summary mentions: name, position, workplace, village, the
+    office's unit name and the task rating code of the year ("" when unknown)."""
+    office = session.get(Office, 1)
+    values = {"unit": office.unit_name if office else "", "position": "", "workplace": ""}
+    subject: Person | Collective | None = (session.get(Person, person_id) if person_id
+                                           else session.get(Collective, collective_id))
+    if subject is None or subject.deleted:
+        raise NotFoundError("NOT_FOUND", field="nominee", id=person_id or collective_id or "")
+    if isinstance(subject, Person):
+        values.update(name=subject.full_name, position=subject.position, workplace=subject.workplace)
+    else:
+        values["name"] = subject.name
+    village = session.get(Village, subject.village_id) if subject.village_id else None
+    values["village"] = village.name if village else ""
+    who = TaskRating.person_id == person_id if person_id else TaskRating.collective_id == collective_id
+    rating = session.scalars(live(TaskRating).where(who, TaskRating.year == year)).first()
+    values["rating"] = rating.rating if rating else ""
+    return values

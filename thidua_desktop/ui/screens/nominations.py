@@ -1,36 +1,76 @@
-"""Đề nghị khen thưởng: nominations by status, with each one's eligibility explained criterion by criterion."""
+"""Đề nghị khen thưởng: nominations by status, each one's eligibility criterion by criterion, its
+dossier and status history, and the status moves the state machine allows next."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
 from PySide6.QtCore import QEvent, QItemSelection, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.enums import NominationStatus
+from ...domain.enums import NOMINATION_TRANSITIONS, NominationStatus
 from ...rules.explain import explain_decision
+from ...services.attachments import AttachmentStore
+from ...services.drafts import DraftStore
 from ...services.nominations import NominationService, NominationView
 from .. import ops
 from ..models.paged import Column, PagedTableModel
 from ..texts import status_text
+from .nomination_wizard import NominationWizard
+
+NEEDS_REASON = {NominationStatus.RETURNED.value, NominationStatus.REJECTED.value}
+
+
+def ask_reason(parent: QWidget | None, title: str, label: str) -> str | None:
+    """Asks why a dossier is returned or rejected; None when cancelled (tests replace this function)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    text = QPlainTextEdit()
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    caption = QLabel(label)
+    caption.setWordWrap(True)
+    layout.addWidget(caption)
+    layout.addWidget(text)
+    layout.addWidget(buttons)
+    return text.toPlainText() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class NominationsScreen(QWidget):
-    def __init__(self, nominations: NominationService, parent: QWidget | None = None) -> None:
+    def __init__(self, nominations: NominationService, attachments: AttachmentStore | None = None,
+                 today: date | None = None, parent: QWidget | None = None, drafts: DraftStore | None = None) -> None:
         super().__init__(parent)
         self.nominations = nominations
+        self.attachments = attachments
+        self.drafts = drafts
+        self.today = today
+        self.current: NominationView | None = None
         self.status = QComboBox()
         self.status.addItem("", None)
         for status in NominationStatus:
             self.status.addItem("", status.value)
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_nomination)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_nomination)
         self.table = QTableView()
         self.model = PagedTableModel([
             Column("", lambda n: n.nominee_name), Column("", lambda n: n.award_name),
@@ -46,6 +86,20 @@ class NominationsScreen(QWidget):
         self.detail_title.setWordWrap(True)
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
+        self.history_label = QLabel()
+        self.history = QTableWidget(0, 4)
+        self.history.verticalHeader().setVisible(False)
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for column in range(3):
+            self.history.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.history.setWordWrap(True)
+        self.moves_label = QLabel()
+        self.moves = QGridLayout()
+        self.move_buttons: dict[str, QPushButton] = {}
+        self.move_hint = QLabel()
+        self.move_hint.setWordWrap(True)
+        self.move_hint.setStyleSheet("color: #555;")
         self.count = QLabel()
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.selectionModel().selectionChanged.connect(self._selected)
@@ -54,7 +108,12 @@ class NominationsScreen(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail_title)
-        right_layout.addWidget(self.detail)
+        right_layout.addWidget(self.detail, 3)
+        right_layout.addWidget(self.history_label)
+        right_layout.addWidget(self.history, 2)
+        right_layout.addWidget(self.moves_label)
+        right_layout.addLayout(self.moves)
+        right_layout.addWidget(self.move_hint)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(right)
@@ -65,6 +124,7 @@ class NominationsScreen(QWidget):
         top.addWidget(self.status_label)
         top.addWidget(self.status)
         top.addStretch(1)
+        top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -82,31 +142,146 @@ class NominationsScreen(QWidget):
     def refresh(self) -> None:
         self.model.reload()
         self.count.setText(self.tr("%n nominations", "", self.model.total))
-        self.detail.clear()
-        self.detail_title.clear()
+        self.show_nomination(None)
         self.table.resizeColumnsToContents()
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()
-        if not rows:
-            return
-        nomination = self.model.row_object(rows[0].row())
-        decision = ops.run(self, lambda: self.nominations.evaluate(nomination.id, store=False))
-        if decision is None:
-            return
-        self.detail_title.setText(f"<b>{nomination.nominee_name}</b> — {nomination.award_name}")
-        self.detail.setPlainText("\n".join(explain_decision(decision, ops.current_lang())))
+        if rows:
+            self.show_nomination(self.model.row_object(rows[0].row()).id)
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
+
+    def select_nomination(self, nomination_id: str) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.row_object(row).id == nomination_id:
+                self.table.selectRow(row)
+                return
+        self.show_nomination(nomination_id)  # filtered out of the list: still show what happened to it
+
+    # The selected nomination -------------------------------------------------------------
+    def show_nomination(self, nomination_id: str | None) -> None:
+        self.current = ops.run(self, lambda: self.nominations.get(nomination_id)) if nomination_id else None
+        if self.current is None:
+            self.detail.clear()
+            self.detail_title.clear()
+            self.history.setRowCount(0)
+            self._fill_moves()
+            return
+        n = self.current
+        decision = ops.run(self, lambda: self.nominations.evaluate(n.id, store=False))
+        lines = explain_decision(decision, ops.current_lang()) if decision else []
+        docs = ops.run(self, lambda: self.nominations.documents(n.id)) or []
+        if docs:
+            lines += ["", self.tr("Dossier:")]
+            for d in docs:
+                name = d.name_vi if ops.current_lang() == "vi" else d.name_en
+                files = f" ({'; '.join(d.files)})" if d.files else ""
+                lines.append(f"{'✓' if d.provided else '✗'} {name}{files}")
+        self.detail_title.setText(f"<b>{n.nominee_name}</b> — {n.award_name} — {status_text(n.status)}")
+        self.detail.setPlainText("\n".join(lines))
+        self._fill_history(n.id)
+        self._fill_moves()
+
+    def _fill_history(self, nomination_id: str) -> None:
+        events = ops.run(self, lambda: self.nominations.history(nomination_id)) or []
+        self.history.setRowCount(len(events))
+        for row, e in enumerate(events):
+            at = datetime.fromisoformat(str(e["at"])).replace(tzinfo=UTC).astimezone()
+            for column, text in enumerate((at.strftime("%d/%m/%Y %H:%M"), status_text(str(e["to"])),
+                                           str(e["actor"]), str(e["reason"]))):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.history.setItem(row, column, item)
+        self.history.resizeRowsToContents()
+
+    def _move_label(self, target: str) -> str:
+        labels = {
+            "submitted": self.tr("Submit to the higher level"),
+            "received": self.tr("Received by the higher level"),
+            "in_review": self.tr("Under review"),
+            "approved": self.tr("Approved by the review"),
+            "returned": self.tr("Returned to complete…"),
+            "rejected": self.tr("Not approved…"),
+            "decided": self.tr("Decided by the higher level"),
+            "draft": self.tr("Back to draft"),
+        }
+        return labels.get(target, status_text(target))
+
+    def _fill_moves(self) -> None:
+        while self.moves.count():
+            widget = self.moves.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.move_buttons.clear()
+        hints = []
+        n = self.current
+        allowed = sorted(NOMINATION_TRANSITIONS[NominationStatus(n.status)],
+                         key=list(NominationStatus).index) if n else []
+        for target in allowed:
+            # The council screen records the vote, and the decisions screen writes the award history.
+            if target is NominationStatus.COUNCIL_VOTED:
+                hints.append(self.tr("It moves on after the council votes (Hội đồng TĐKT screen)."))
+                continue
+            if n and n.status == NominationStatus.COUNCIL_VOTED.value and target is NominationStatus.DECIDED:
+                hints.append(self.tr("A commune-level title is decided on the Decisions screen."))
+                continue
+            button = QPushButton(self._move_label(target.value))
+            button.clicked.connect(lambda _c=False, t=target.value: self.move_selected(t))
+            self.moves.addWidget(button, len(self.move_buttons) // 2, len(self.move_buttons) % 2)
+            self.move_buttons[target.value] = button
+        if n is not None and not allowed:
+            hints.append(self.tr("This nomination has reached its final status."))
+        self.moves_label.setVisible(n is not None)
+        self.move_hint.setText(" ".join(hints))
+        self.move_hint.setVisible(bool(hints))
+
+    def move_selected(self, target: str) -> None:
+        """Move the shown nomination; the service refuses a move the state machine does not allow."""
+        n = self.current
+        if n is None:
+            return
+        reason = ""
+        if target in NEEDS_REASON:
+            typed = ask_reason(self, self._move_label(target).rstrip("…"),
+                               self.tr("Why? The commune will see this reason in the history."))
+            if typed is None:
+                return
+            reason = typed
+        moved = ops.run(self, lambda: self.nominations.transition(n.id, target, reason))
+        if moved is None:
+            self.show_nomination(n.id)  # show where it really is now
+            return
+        self.model.reload()
+        self.count.setText(self.tr("%n nominations", "", self.model.total))
+        self.select_nomination(moved.id)
+        self.show_nomination(moved.id)
+
+    def new_nomination(self) -> None:
+        wizard = NominationWizard(self.nominations, self.attachments, self.today, self, self.drafts)
+        wizard.restore_draft()
+        if wizard.exec() and wizard.saved:
+            self.refresh()
+            self.select_nomination(wizard.saved[0].id)
+        wizard.deleteLater()
 
     def retranslate(self) -> None:
         self.status_label.setText(self.tr("Status:"))
         self.status.setItemText(0, self.tr("All"))
         for i in range(1, self.status.count()):
             self.status.setItemText(i, status_text(self.status.itemData(i)))
+        self.new_button.setText(self.tr("New nomination…"))
+        self.new_button.setToolTip(QKeySequence(QKeySequence.StandardKey.New).toString(
+            QKeySequence.SequenceFormat.NativeText))
         self.model.set_titles([self.tr("Nominee"), self.tr("Award"), self.tr("Status"), self.tr("Eligibility")])
         self.count.setText(self.tr("%n nominations", "", self.model.total))
+        self.history_label.setText(self.tr("Status history"))
+        self.history.setHorizontalHeaderLabels([self.tr("When"), self.tr("Status"), self.tr("Done by"),
+                                                self.tr("Reason")])
+        self.moves_label.setText(self.tr("Move to the next status:"))
+        if self.current is not None:
+            self.show_nomination(self.current.id)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,0 +1,396 @@
+"""Hội đồng TĐKT: the council's members, a meeting's ballots per nominee with the pass/fail shown live,
+and past meetings with their results."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import DomainError
+from ...services.council import ROLES, BallotInput, CouncilService, MeetingView
+from ...services.drafts import DraftStore
+from ...services.nominations import NominationService, NominationView
+from .. import dialogs, ops
+from ..forms import DateField, FormDialog, combo
+from ..models.paged import Column, PagedTableModel
+
+ROLE_DATA = Qt.ItemDataRole.UserRole + 1  # the member's row, to reword the role in another language
+GRID_LIMIT = 500  # a commune batch has tens of drafts; more is shown as "first 500 of N"
+ISSUED, VALID, FOR = 1, 2, 3  # columns of the meeting grid; 4-7 are computed
+FIRST_COMPUTED = 4
+
+
+def role_text(role: str) -> str:
+    names = {"chair": QCoreApplication.translate("CouncilScreen", "Council chair"),
+             "vice_chair": QCoreApplication.translate("CouncilScreen", "Council vice chair"),
+             "member": QCoreApplication.translate("CouncilScreen", "Council member"),
+             "secretary": QCoreApplication.translate("CouncilScreen", "Council secretary")}
+    return names.get(role, role)
+
+
+def pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}%".replace(".", "," if ops.current_lang() == "vi" else ".")
+
+
+class MemberDialog(FormDialog):
+    def __init__(self, council: CouncilService, drafts: DraftStore | None, parent: QWidget | None = None) -> None:
+        super().__init__(drafts, "council-member", parent)
+        self.council = council
+        self.setWindowTitle(self.tr("New council member"))
+        self.add_field("full_name", self.tr("Full name"), QLineEdit())
+        self.add_field("council_role", self.tr("Role in the council"), combo([(role_text(r), r) for r in ROLES]))
+        self.fields["council_role"].setCurrentIndex(ROLES.index("member"))  # type: ignore[attr-defined]
+        self.add_field("position", self.tr("Position"), QLineEdit())
+        self.dirty = False
+        self.restore_draft()
+
+    def save(self) -> str:
+        v = self.values()
+        return self.council.add_member(v["full_name"], v["council_role"], v["position"])
+
+
+class CouncilScreen(QWidget):
+    def __init__(self, council: CouncilService, nominations: NominationService, drafts: DraftStore | None = None,
+                 today: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.council = council
+        self.nominations = nominations
+        self.drafts = drafts
+        self.today = today or date.today()
+        self.rows: list[NominationView] = []
+        self._present_default = 0  # ballots issued follow the members present until typed over
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._meeting_tab(), "")
+        self.tabs.addTab(self._members_tab(), "")
+        self.tabs.addTab(self._past_tab(), "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_meeting)
+        self.retranslate()
+        self.refresh()
+
+    # Building ------------------------------------------------------------------------------
+    def _meeting_tab(self) -> QWidget:
+        tab = QWidget()
+        self.held_on = DateField()
+        self.held_on.setText(self.today.strftime("%d/%m/%Y"))
+        self.batch = QComboBox()
+        self.batch.currentIndexChanged.connect(lambda _i: self._fill_grid())
+        self.notes = QLineEdit()
+        self.presence = QListWidget()
+        self.presence.setWordWrap(True)
+        self.presence.itemChanged.connect(lambda _item: self._update_all())
+        self.presence_summary = QLabel()
+        self.grid = QTableWidget(0, 8)
+        self.grid.verticalHeader().setVisible(False)
+        self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.grid.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.grid.setWordWrap(True)
+        self.grid_note = QLabel()
+        self.grid_note.setWordWrap(True)
+        self.rule_hint = QLabel()
+        self.rule_hint.setWordWrap(True)
+        self.rule_hint.setStyleSheet("color: #555;")
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(self.save_meeting)
+        self.form = QFormLayout()
+        self.form_labels = [QLabel(), QLabel(), QLabel()]
+        for label, field in zip(self.form_labels, (self.held_on, self.batch, self.notes), strict=True):
+            self.form.addRow(label, field)
+        self.presence_label = QLabel()
+        self.presence_label.setWordWrap(True)
+        left = QVBoxLayout()
+        left.addWidget(self.presence_label)
+        left.addWidget(self.presence, 1)
+        left.addWidget(self.presence_summary)
+        right = QVBoxLayout()
+        right.addWidget(self.grid, 1)
+        right.addWidget(self.grid_note)
+        right.addWidget(self.rule_hint)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 3)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.save_button)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(self.form)
+        layout.addLayout(body, 1)
+        layout.addLayout(bottom)
+        return tab
+
+    def _members_tab(self) -> QWidget:
+        tab = QWidget()
+        self.members = QTableWidget(0, 3)
+        self.members.verticalHeader().setVisible(False)
+        self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.members.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.members.horizontalHeader().setStretchLastSection(True)
+        self.add_member_button = QPushButton()
+        self.remove_member_button = QPushButton()
+        self.add_member_button.clicked.connect(self.add_member)
+        self.remove_member_button.clicked.connect(self.remove_member)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_member_button)
+        buttons.addWidget(self.remove_member_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.members, 1)
+        layout.addLayout(buttons)
+        return tab
+
+    def _past_tab(self) -> QWidget:
+        tab = QWidget()
+        self.meetings = QTableView()
+        self.meetings_model = PagedTableModel([
+            Column("", lambda m: m.held_on.strftime("%d/%m/%Y")), Column("", lambda m: m.batch_name),
+            Column("", lambda m: f"{m.members_present}/{m.members_total}"),
+            Column("", lambda m: f"{m.passed}/{m.ballots}")], self.council_meetings, self)
+        self.meetings.setModel(self.meetings_model)
+        self.meetings.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.meetings.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.meetings.verticalHeader().setVisible(False)
+        self.meetings.horizontalHeader().setStretchLastSection(True)
+        self.meetings.selectionModel().selectionChanged.connect(self._meeting_selected)
+        self.results = QTableWidget(0, 7)
+        self.results.verticalHeader().setVisible(False)
+        self.results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.results.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.meetings)
+        splitter.addWidget(self.results)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(splitter)
+        return tab
+
+    def council_meetings(self, offset: int, limit: int) -> tuple[list[MeetingView], int]:
+        return self.council.meetings(offset=offset, limit=limit)
+
+    # Data ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        members = self.council.members()
+        self.members.setRowCount(len(members))
+        for row, m in enumerate(members):
+            for column, text in enumerate((m["full_name"], role_text(m["council_role"]), m["position"])):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, m["id"])
+                item.setData(ROLE_DATA, m)
+                self.members.setItem(row, column, item)
+        self.members.resizeColumnsToContents()
+        self.presence.blockSignals(True)
+        self.presence.clear()
+        for m in members:
+            item = QListWidgetItem(f"{m['full_name']} ({role_text(m['council_role'])})")
+            item.setData(Qt.ItemDataRole.UserRole, m["id"])
+            item.setData(ROLE_DATA, m)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.presence.addItem(item)
+        self.presence.blockSignals(False)
+        current = self.batch.currentData()
+        self.batch.blockSignals(True)
+        self.batch.clear()
+        for b in self.nominations.batches():
+            self.batch.addItem(f"{b.name} ({b.year})", b.id)
+        self.batch.setCurrentIndex(max(0, self.batch.findData(current)))
+        self.batch.blockSignals(False)
+        self._fill_grid()
+        self.meetings_model.reload()
+        self.meetings.resizeColumnsToContents()
+
+    def present_ids(self) -> list[str]:
+        return [self.presence.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.presence.count())
+                if self.presence.item(r).checkState() == Qt.CheckState.Checked]
+
+    def absent_ids(self) -> list[str]:
+        return [self.presence.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.presence.count())
+                if self.presence.item(r).checkState() != Qt.CheckState.Checked]
+
+    def _fill_grid(self) -> None:
+        batch_id = self.batch.currentData()
+        rows, total = self.nominations.page("draft", batch_id=batch_id, limit=GRID_LIMIT) if batch_id else ([], 0)
+        self.rows = rows
+        self.grid.setRowCount(len(rows))
+        members = self.presence.count()
+        self._present_default = len(self.present_ids())
+        for row, n in enumerate(rows):
+            nominee = QTableWidgetItem(f"{n.nominee_name}\n{n.award_name}")
+            nominee.setToolTip(nominee.text())
+            self.grid.setItem(row, 0, nominee)
+            for column in (ISSUED, VALID, FOR):
+                spin = QSpinBox()
+                spin.setRange(0, members)
+                spin.setValue(self._present_default if column != FOR else 0)
+                spin.valueChanged.connect(lambda _v, r=row: self._update_row(r))
+                self.grid.setCellWidget(row, column, spin)
+            for column in range(FIRST_COMPUTED, FIRST_COMPUTED + 4):
+                self.grid.setItem(row, column, QTableWidgetItem(""))
+        self.grid_note.setText(self.tr("Showing the first %1 of %2 drafts.").replace("%1", str(len(rows)))
+                               .replace("%2", str(total)) if total > len(rows)
+                               else self.tr("No draft nominations in this batch.") if not rows else "")
+        self.grid_note.setVisible(bool(self.grid_note.text()))
+        self._update_all()
+
+    def spin(self, row: int, column: int) -> QSpinBox:
+        widget = self.grid.cellWidget(row, column)
+        assert isinstance(widget, QSpinBox)
+        return widget
+
+    def _update_all(self) -> None:
+        present, total = len(self.present_ids()), self.presence.count()
+        for row in range(len(self.rows)):
+            for column in (ISSUED, VALID):
+                box = self.spin(row, column)
+                if box.value() == self._present_default:
+                    box.blockSignals(True)
+                    box.setValue(present)
+                    box.blockSignals(False)
+        self._present_default = present
+        self.presence_summary.setText(self.tr("Present: %1 of %2 members").replace("%1", str(present))
+                                      .replace("%2", str(total)))
+        for row in range(len(self.rows)):
+            self._update_row(row)
+
+    def _update_row(self, row: int) -> None:
+        n = self.rows[row]
+        total, present = self.presence.count(), len(self.present_ids())
+        votes = self.spin(row, FOR).value()
+        try:
+            result = self.council.preview_vote(n.award_code, total, present, votes)
+        except DomainError:  # e.g. no member listed yet
+            result = None
+        cells = ["—"] * 4 if result is None else [
+            pct(result.pct_of_all), pct(result.pct_of_present if present else None),
+            self.threshold_text(n.award_code, result.threshold_pct),
+            self.tr("Passes") if result.passed else self.tr("Fails")]
+        for offset, text in enumerate(cells):
+            self.grid.item(row, FIRST_COMPUTED + offset).setText(text)
+        mark = self.grid.item(row, FIRST_COMPUTED + 3)
+        mark.setForeground(Qt.GlobalColor.darkGreen if result and result.passed else Qt.GlobalColor.darkRed)
+
+    def threshold_text(self, award_code: str, threshold: float) -> str:
+        """"≥ 80,0%" or, for a simple majority, "> 50,0%"."""
+        try:
+            more_than = self.council.catalog.award(award_code).vote.comparison.value == "more_than"
+        except DomainError:
+            more_than = False
+        return ("> " if more_than else "≥ ") + pct(threshold)
+
+    # Actions -------------------------------------------------------------------------------
+    def save_meeting(self) -> None:
+        ballots = [BallotInput(n.id, self.spin(r, ISSUED).value(), self.spin(r, VALID).value(),
+                               self.spin(r, FOR).value()) for r, n in enumerate(self.rows)
+                   if self.spin(r, ISSUED).value() > 0]  # 0 ballots: not voted at this meeting
+        results = ops.run(self, lambda: self.council.record_meeting(
+            held_on=self.held_on.text(), present_member_ids=self.present_ids(),
+            absent_member_ids=self.absent_ids(), ballots=ballots, batch_id=self.batch.currentData(),
+            notes=self.notes.text()))
+        if results is None:
+            return
+        passed = sum(1 for r in results if r.passed)
+        dialogs.info(self, self.tr("Meeting recorded"),
+                     self.tr("%1 of %2 nominees passed and moved to “Council voted”.").replace("%1", str(passed))
+                     .replace("%2", str(len(results))))
+        self.notes.clear()
+        self.refresh()
+
+    def add_member(self) -> None:
+        dialog = MemberDialog(self.council, self.drafts, self)
+        if dialog.exec() and dialog.result_value:
+            self.refresh()
+
+    def remove_member(self) -> None:
+        rows = {i.row() for i in self.members.selectedIndexes()}
+        if not rows:
+            return
+        ids = [self.members.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in sorted(rows)]
+        if not dialogs.ask_yes_no(self, self.tr("Council members"),
+                                  self.tr("Remove the selected members from the council? Past meetings keep them.")):
+            return
+        for member_id in ids:
+            if ops.run(self, lambda m=member_id: self.council.remove_member(m) or True) is None:
+                break  # refused: the message was shown
+        self.refresh()
+
+    def _meeting_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        if rows:
+            self.show_meeting(self.meetings_model.row_object(rows[0].row()).id)
+
+    def show_meeting(self, meeting_id: str) -> None:
+        ballots = ops.run(self, lambda: self.council.meeting_ballots(meeting_id)) or []
+        self.results.setRowCount(len(ballots))
+        for row, b in enumerate(ballots):
+            cells = [b.nominee_name, b.award_name, f"{b.votes_for}/{b.ballots_valid}/{b.ballots_issued}",
+                     pct(b.pct_of_all), pct(b.pct_of_present), self.threshold_text(b.award_code, b.threshold_pct),
+                     self.tr("Passed") if b.passed else self.tr("Failed")]
+            for column, text in enumerate(cells):
+                self.results.setItem(row, column, QTableWidgetItem(text))
+
+    def retranslate(self) -> None:
+        for index, title in enumerate((self.tr("Meeting and votes"), self.tr("Members"), self.tr("Past meetings"))):
+            self.tabs.setTabText(index, title)
+        for label, text in zip(self.form_labels, (self.tr("Meeting date"), self.tr("Nomination batch"),
+                                                  self.tr("Notes")), strict=True):
+            label.setText(text)
+        self.presence_label.setText(self.tr("Members present (untick those absent)"))
+        # Two-line headers keep the eight columns within a 1366-pixel screen.
+        self.grid.setHorizontalHeaderLabels([
+            self.tr("Nominee and award"), self.tr("Ballots\nissued"), self.tr("Valid\nballots"),
+            self.tr("In\nfavour"), self.tr("% of all\nmembers"), self.tr("% of those\npresent"),
+            self.tr("Required\nshare"), self.tr("Result")])
+        self.rule_hint.setText(self.tr("Votes in favour include absent members' written votes. The threshold is "
+                                       "counted against all members of the council unless the catalog says "
+                                       "otherwise."))
+        self.save_button.setText(self.tr("Record the meeting"))
+        self.save_button.setToolTip(QKeySequence(QKeySequence.StandardKey.Save).toString(
+            QKeySequence.SequenceFormat.NativeText))
+        self.members.setHorizontalHeaderLabels([self.tr("Full name"), self.tr("Role"), self.tr("Position")])
+        self.add_member_button.setText(self.tr("Add a member…"))
+        self.remove_member_button.setText(self.tr("Remove from the council"))
+        self.meetings_model.set_titles([self.tr("Date"), self.tr("Batch"), self.tr("Present"),
+                                        self.tr("Passed")])
+        self.results.setHorizontalHeaderLabels([
+            self.tr("Nominee"), self.tr("Award"), self.tr("For / valid / issued"), self.tr("% of all members"),
+            self.tr("% of those present"), self.tr("Threshold"), self.tr("Result")])
+        # Reword in place: a language switch must not lose the ticks and votes typed so far.
+        self.presence.blockSignals(True)
+        for row in range(self.presence.count()):
+            item = self.presence.item(row)
+            m = item.data(ROLE_DATA)
+            item.setText(f"{m['full_name']} ({role_text(m['council_role'])})")
+        self.presence.blockSignals(False)
+        for row in range(self.members.rowCount()):
+            item = self.members.item(row, 1)
+            item.setText(role_text(item.data(ROLE_DATA)["council_role"]))
+        if self.rows:
+            self._update_all()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

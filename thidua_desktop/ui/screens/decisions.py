@@ -1,0 +1,285 @@
+"""Quyết định: the commune chairman's decision for the titles he grants (number, date, signer, award,
+recipients), with each recipient's reward money and the total; past decisions with their recipients."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QItemSelection, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import DomainError
+from ...messages import render
+from ...services.decisions import DecisionService, DecisionView
+from ...services.nominations import NominationService, NominationView
+from .. import dialogs, ops
+from ..forms import DateField
+from ..models.paged import Column, PagedTableModel
+
+GRID_LIMIT = 500
+SIGNER_TITLES = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+FIELDS = ("number", "decided_on", "signer_name", "signer_title", "award_code", "recipients")
+
+
+def money(amount: int | None) -> str:
+    """710000 -> "710.000 đ" (Vietnamese) or "710,000 VND"; None (no multiplier in the catalog) -> "—"."""
+    if amount is None:
+        return "—"
+    if ops.current_lang() == "vi":
+        return f"{amount:,}".replace(",", ".") + " đ"
+    return f"{amount:,} VND"
+
+
+class DecisionsScreen(QWidget):
+    def __init__(self, decisions: DecisionService, nominations: NominationService, today: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.decisions = decisions
+        self.nominations = nominations
+        self.today = today or date.today()
+        self.rows: list[NominationView] = []
+        self.amounts: dict[str, int | None] = {}
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._issue_tab(), "")
+        self.tabs.addTab(self._past_tab(), "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.issue)
+        self.retranslate()
+        self.refresh()
+
+    def _issue_tab(self) -> QWidget:
+        tab = QWidget()
+        self.number = QLineEdit()
+        self.number.setPlaceholderText("05/QĐ-UBND")
+        self.decided_on = DateField()
+        self.decided_on.setText(self.today.strftime("%d/%m/%Y"))
+        self.signer_name = QLineEdit()
+        self.signer_title = QComboBox()
+        self.signer_title.setEditable(True)
+        self.signer_title.addItems(list(SIGNER_TITLES))
+        self.award = QComboBox()
+        self.award.currentIndexChanged.connect(lambda _i: self._fill_recipients())
+        self.decided_on.textChanged.connect(lambda _t: self._update_money())
+        self.recipients = QTableWidget(0, 3)
+        self.recipients.verticalHeader().setVisible(False)
+        self.recipients.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.recipients.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.recipients.itemChanged.connect(lambda _item: self._update_money())
+        self.total = QLabel()
+        self.total.setWordWrap(True)
+        self.issue_button = QPushButton()
+        self.issue_button.clicked.connect(self.issue)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.labels: dict[str, QLabel] = {}
+        self.errors: dict[str, QLabel] = {}
+        widgets = {"number": self.number, "decided_on": self.decided_on, "signer_name": self.signer_name,
+                   "signer_title": self.signer_title, "award_code": self.award, "recipients": self.recipients}
+        layout = QVBoxLayout(tab)
+        for name in FIELDS:
+            self.labels[name] = QLabel()
+            self.labels[name].setWordWrap(True)
+            self.labels[name].setMinimumWidth(170)
+            error = QLabel()
+            error.setStyleSheet("color: #a40000;")
+            error.setWordWrap(True)
+            error.hide()
+            self.errors[name] = error
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(widgets[name])
+            column.addWidget(error)
+            if name == "recipients":  # the list takes the height left over
+                layout.addLayout(self.form)
+                layout.addWidget(self.labels[name])
+                layout.addWidget(holder, 1)
+            else:
+                self.form.addRow(self.labels[name], holder)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.total, 1)
+        bottom.addWidget(self.issue_button)
+        layout.addLayout(bottom)
+        return tab
+
+    def _past_tab(self) -> QWidget:
+        tab = QWidget()
+        self.past = QTableView()
+        self.past_model = PagedTableModel([
+            Column("", lambda d: d.number), Column("", lambda d: d.decided_on.strftime("%d/%m/%Y")),
+            Column("", lambda d: d.award_name), Column("", lambda d: f"{d.signer_title} {d.signer_name}"),
+            Column("", lambda d: len(d.recipients), Qt.AlignmentFlag.AlignRight),
+            Column("", lambda d: money(d.total_reward), Qt.AlignmentFlag.AlignRight)], self._fetch_past, self)
+        self.past.setModel(self.past_model)
+        self.past.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.past.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.past.verticalHeader().setVisible(False)
+        self.past.horizontalHeader().setStretchLastSection(True)
+        self.past.selectionModel().selectionChanged.connect(self._past_selected)
+        self.past_recipients = QTableWidget(0, 2)
+        self.past_recipients.verticalHeader().setVisible(False)
+        self.past_recipients.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.past_recipients.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.past)
+        splitter.addWidget(self.past_recipients)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(splitter)
+        return tab
+
+    def _fetch_past(self, offset: int, limit: int) -> tuple[list[DecisionView], int]:
+        return self.decisions.page(offset=offset, limit=limit)
+
+    # Data ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        current = self.award.currentData()
+        self.award.blockSignals(True)
+        self.award.clear()
+        lang = ops.current_lang()
+        for award in self.decisions.commune_awards():
+            self.award.addItem(award.name_vi if lang == "vi" else award.name_en, award.code)
+        self.award.setCurrentIndex(max(0, self.award.findData(current)))
+        self.award.blockSignals(False)
+        self._fill_recipients()
+        self.past_model.reload()
+        self.past.resizeColumnsToContents()
+
+    def _fill_recipients(self) -> None:
+        code = self.award.currentData()
+        rows, _total = self.nominations.page("council_voted", award_code=code, limit=GRID_LIMIT) if code else ([], 0)
+        self.rows = rows
+        self.recipients.blockSignals(True)
+        self.recipients.setRowCount(len(rows))
+        for row, n in enumerate(rows):
+            name = QTableWidgetItem(n.nominee_name)
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+            name.setCheckState(Qt.CheckState.Checked)
+            name.setData(Qt.ItemDataRole.UserRole, n.id)
+            self.recipients.setItem(row, 0, name)
+            self.recipients.setItem(row, 1, QTableWidgetItem(n.award_name))
+            amount = QTableWidgetItem("")
+            amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.recipients.setItem(row, 2, amount)
+        self.recipients.blockSignals(False)
+        self._update_money()
+
+    def chosen_ids(self) -> list[str]:
+        return [self.recipients.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.recipients.rowCount())
+                if self.recipients.item(r, 0).checkState() == Qt.CheckState.Checked]
+
+    def _update_money(self) -> None:
+        """Reward per recipient and the total, as the service will compute them (nothing saved)."""
+        code = self.award.currentData()
+        preview = None
+        if code and self.rows:
+            try:
+                preview = self.decisions.preview(decided_on=self.decided_on.text(), award_code=code,
+                                                 nomination_ids=[n.id for n in self.rows])
+            except DomainError:
+                preview = None  # e.g. the date is half typed
+        self.amounts = {r.nomination_id: r.reward_amount for r in preview.recipients} if preview else {}
+        self.recipients.blockSignals(True)
+        for row, n in enumerate(self.rows):
+            self.recipients.item(row, 2).setText(money(self.amounts.get(n.id)) if preview else "")
+        self.recipients.blockSignals(False)
+        chosen = self.chosen_ids()
+        if not self.rows:
+            text = self.tr("No council-voted nomination for this award is waiting for a decision.")
+        elif preview is None:
+            text = self.tr("Type the decision date to compute the reward money.")
+        elif any(self.amounts.get(i) is None for i in chosen):
+            text = self.tr("The catalog has no reward amount for this award (not verified): no money is computed.")
+        else:
+            text = self.tr("Base salary on the decision date: %1. Total reward for %2 recipient(s): %3.") \
+                .replace("%1", money(preview.base_salary)).replace("%2", str(len(chosen))) \
+                .replace("%3", money(sum(self.amounts[i] or 0 for i in chosen)))
+        self.total.setText(text)
+
+    # Actions -------------------------------------------------------------------------------
+    def _clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+
+    def issue(self) -> None:
+        self._clear_errors()
+        try:
+            decision = self.decisions.issue(
+                number=self.number.text(), decided_on=self.decided_on.text(), signer_name=self.signer_name.text(),
+                signer_title=self.signer_title.currentText(), award_code=self.award.currentData() or "",
+                nomination_ids=self.chosen_ids())
+        except DomainError as exc:
+            name = (exc.field or "").split("[", 1)[0]
+            if name in self.errors:  # shown beside the field it names
+                self.errors[name].setText(render(exc, ops.current_lang()))
+                self.errors[name].show()
+            else:
+                dialogs.error(self, self.tr("Cannot issue the decision"), render(exc, ops.current_lang()))
+            return
+        except Exception as exc:  # a bug: keep what was typed
+            ops.report_unexpected(self, exc)
+            return
+        dialogs.info(self, self.tr("Decision issued"),
+                     self.tr("Decision %1 was issued for %2 recipient(s); their award history is updated.")
+                     .replace("%1", decision.number).replace("%2", str(len(decision.recipients))))
+        self.number.clear()
+        self.refresh()
+
+    def _past_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        if rows:
+            self.show_decision(self.past_model.row_object(rows[0].row()))
+
+    def show_decision(self, decision: DecisionView) -> None:
+        self.past_recipients.setRowCount(len(decision.recipients))
+        for row, r in enumerate(decision.recipients):
+            self.past_recipients.setItem(row, 0, QTableWidgetItem(r.nominee_name))
+            amount = QTableWidgetItem(money(r.reward_amount))
+            amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.past_recipients.setItem(row, 1, amount)
+
+    def retranslate(self) -> None:
+        lang = ops.current_lang()
+        for i in range(self.award.count()):
+            award = self.decisions.catalog.award(self.award.itemData(i))
+            self.award.setItemText(i, award.name_vi if lang == "vi" else award.name_en)
+        self.tabs.setTabText(0, self.tr("Issue a decision"))
+        self.tabs.setTabText(1, self.tr("Decisions issued"))
+        texts = {"number": self.tr("Decision number"), "decided_on": self.tr("Decision date"),
+                 "signer_name": self.tr("Signed by"), "signer_title": self.tr("Signer's title"),
+                 "award_code": self.tr("Title or form granted"),
+                 "recipients": self.tr("Council-voted nominations to include")}
+        for name, text in texts.items():
+            self.labels[name].setText(text)
+        self.recipients.setHorizontalHeaderLabels([self.tr("Recipient"), self.tr("Award"), self.tr("Reward")])
+        self.issue_button.setText(self.tr("Issue the decision"))
+        self.issue_button.setToolTip(QKeySequence(QKeySequence.StandardKey.Save).toString(
+            QKeySequence.SequenceFormat.NativeText))
+        self.past_model.set_titles([self.tr("Number"), self.tr("Date"), self.tr("Award"), self.tr("Signed by"),
+                                    self.tr("Number of recipients"), self.tr("Total reward")])
+        self.past_recipients.setHorizontalHeaderLabels([self.tr("Recipient"), self.tr("Reward")])
+        self._update_money()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
