@@ -309,6 +309,6 @@ def test_switching_language_retranslates_the_wizard_at_once(qtbot, commune) -> N
     qtbot.addWidget(wizard)
     i18n.install("en")
     page = wizard.batch_page
-    qtbot.waitUntil(lambda: page.award.currentText() == "Advanced Worker (individual)", timeout=2000)
+    qtbot.waitUntil(lambda: page.award.currentText().startswith("Advanced Worker"), timeout=2000)
     assert wizard.buttonText(QWizard.WizardButton.NextButton) == "Next >"
     assert page.title() == "Step 1 of 6: batch and award" and page.kind.currentText() == "Regular"

@@ -80,3 +80,16 @@ def test_restore_refuses_a_foreign_file(qtbot, commune, tmp_path: Path, monkeypa
     screen.restore.click()
     assert any(kind == "error" and "không phải bản sao lưu" in text for kind, text in dialog_log)
     assert commune.people.search("").total == 1
+
+
+def test_add_a_village_from_settings(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
+    screen = SettingsScreen(commune)
+    qtbot.addWidget(screen)
+    assert "Chưa có thôn" in screen.village_list.text()
+    type_text(screen.village_name, "Xóm Phja Đeng")
+    screen.village_kind.setCurrentIndex(screen.village_kind.findData("xom"))
+    screen.village_border.setChecked(True)
+    screen.village_add.click()
+    [village] = commune.office.villages()
+    assert (village.name, village.kind, village.is_border) == ("Xóm Phja Đeng", "xom", True)
+    assert "Xóm Phja Đeng" in screen.village_list.text()

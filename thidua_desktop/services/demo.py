@@ -229,7 +229,7 @@ class DemoBuilder:
 
     def _exemplars(self, movement_ids: list[str], persons: list[PersonView], collectives: list[str]) -> None:
         for index, title in enumerate(data.EXEMPLARS):
-            subject = Subject(person_id=persons[40 + index].id) if index % 2 else Subject(
+            subject = Subject(person_id=persons[(40 + index) % len(persons)].id) if index % 2 else Subject(
                 collective_id=collectives[index % len(collectives)])
             exemplar = self.app.exemplars.discover(title=title, discovered_on="10/06/2026", subject=subject,
                                                    movement_id=movement_ids[index % len(movement_ids)],

@@ -124,12 +124,14 @@ class SyncExchange(ServiceBase):
             # A recovery bundle may carry this office's own rows back; a normal one only the sender's.
             allowed = {payload.sender_node, office.node_id}
             for model in sync_rows.synced_models():
-                for data in payload.records.get(model.__tablename__, []):
-                    if model is Attachment and not data.get("deleted") and not has_attachment(str(data.get("sha256"))):
+                rows = payload.records.get(model.__tablename__, [])
+                if model is Attachment:
+                    missing = [d for d in rows if not d.get("deleted") and not has_attachment(str(d.get("sha256")))]
+                    for data in missing:
                         sync_rows._quarantine(session, bundle_id, model.__tablename__, str(data.get("id")), data,
                                               "ATTACHMENT_MISSING", report, retry=False)
-                        continue
-                    sync_rows.apply_record(session, model.__tablename__, data, report, allowed, bundle_id)
+                    rows = [d for d in rows if d not in missing]
+                sync_rows.apply_table(session, model.__tablename__, rows, report, allowed, bundle_id)
             for table in payload.records:
                 if sync_rows.model_for(table) is None:
                     for data in payload.records[table]:

@@ -36,9 +36,9 @@ class MainWindow(QMainWindow):
         self.activities = ActivitiesScreen(app.movements, app.office, app.drafts)
         self.exemplars = ExemplarsScreen(app.exemplars, app.movements, app.people, app.collectives, app.drafts)
         self.nominations = NominationsScreen(app.nominations, attachments=app.nominations.attachments,
-                                             drafts=app.drafts)
-        self.council = CouncilScreen(app.council, app.nominations, drafts=app.drafts)
-        self.decisions = DecisionsScreen(app.decisions, app.nominations)
+                                             drafts=app.drafts, today=today)
+        self.council = CouncilScreen(app.council, app.nominations, drafts=app.drafts, today=today)
+        self.decisions = DecisionsScreen(app.decisions, app.nominations, today=today)
         self.settings = SettingsScreen(app)
         self.screens: list[tuple[str, QWidget]] = [
             ("overview", self.overview), ("movements", self.movements), ("activities", self.activities),

@@ -29,9 +29,24 @@ def role_text(role: str) -> str:
     return QCoreApplication.translate("Role", "Commune office")
 
 
+def subject_label(subject_type: str) -> str:
+    return {"individual": QCoreApplication.translate("Subject", "individual"),
+            "collective": QCoreApplication.translate("Subject", "collective"),
+            "household": QCoreApplication.translate("Subject", "household")}.get(subject_type, subject_type)
+
+
 def award_label(award: Any, catalog: Any, lang: str) -> str:
-    """The award's name, told apart by its short form where two awards share a name (e.g. the
-    two kinds of Lao động tiên tiến)."""
-    name = award.name_vi if lang == "vi" else award.name_en
-    twins = [a for a in catalog.awards if (a.name_vi if lang == "vi" else a.name_en) == name]
-    return f"{name} — {award.short_vi}" if len(twins) > 1 else name
+    """The award's name, told apart where several awards share it: by the kind of recipient
+    (Giấy khen for a person, a collective or a household), else by the short form (the two kinds
+    of Lao động tiên tiến)."""
+    def name_of(a: Any) -> str:
+        return str(a.name_vi if lang == "vi" else a.name_en)
+
+    name = name_of(award)
+    twins = [a for a in catalog.awards if name_of(a) == name]
+    if len(twins) == 1:
+        return name
+    same_subject = [a for a in twins if a.subject_type == award.subject_type]
+    if len(same_subject) == 1:
+        return f"{name} ({subject_label(award.subject_type.value)})"
+    return f"{name} — {award.short_vi}"

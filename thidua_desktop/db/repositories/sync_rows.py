@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, and_, func, or_, select
+from sqlalchemy import Date, DateTime, and_, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
@@ -209,3 +209,34 @@ def belongs_to(session: Session, row: Synced, node_id: str) -> bool:
             if target is None or target.origin_node != node_id:
                 return False
     return True
+
+
+def apply_table(session: Session, table: str, rows: list[dict[str, Any]], report: ApplyReport,
+                allowed_origins: set[str], bundle_id: str) -> None:
+    """Apply one table's incoming rows. New rows go in as one bulk insert (the fast path of a first
+    bundle); if that fails on a reference, or for rows already held, each row is applied alone."""
+    model = model_for(table)
+    if model is None:
+        for data in rows:
+            apply_record(session, table, data, report, allowed_origins, bundle_id)
+        return
+    held: set[str] = set()
+    ids = [str(r.get("id", "")) for r in rows]
+    for start in range(0, len(ids), 500):
+        held.update(session.scalars(select(model.id).where(model.id.in_(ids[start:start + 500]))).all())
+    fresh, others = [], []
+    for data in rows:
+        is_new = str(data.get("id", "")) not in held and str(data.get("origin_node")) in allowed_origins
+        (fresh if is_new else others).append(data)
+    try:
+        values = [from_json(model, data) for data in fresh]
+        if values:
+            with session.begin_nested():
+                session.execute(insert(model), values)
+        for data in fresh:
+            _note_received(report, data)
+        report.new += len(fresh)
+    except (IntegrityError, StatementError, TypeError, ValueError):
+        others = fresh + others  # one of them is bad: find it row by row
+    for data in others:
+        apply_record(session, table, data, report, allowed_origins, bundle_id)

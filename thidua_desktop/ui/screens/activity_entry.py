@@ -235,6 +235,7 @@ class ActivityEntry(QWidget):
     # Values, drafts and saving ------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
         values = {name: widget_value(widget) for name, widget in self.fields.items()}
+        values["village"] = self.village.currentData()  # "no village" has no id; never send its label
         values["indicator_values"] = {i: edit.text() for i, edit in self.indicator_fields.items()}
         values["files"] = self.file_paths()
         return values

@@ -31,6 +31,7 @@ from ...services.nominations import NominationService, NominationView
 from .. import dialogs, ops
 from ..forms import DateField
 from ..models.paged import Column, PagedTableModel
+from ..texts import award_label
 
 GRID_LIMIT = 500
 SIGNER_TITLES = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH")
@@ -157,7 +158,7 @@ class DecisionsScreen(QWidget):
         self.award.clear()
         lang = ops.current_lang()
         for award in self.decisions.commune_awards():
-            self.award.addItem(award.name_vi if lang == "vi" else award.name_en, award.code)
+            self.award.addItem(award_label(award, self.decisions.catalog, lang), award.code)
         self.award.setCurrentIndex(max(0, self.award.findData(current)))
         self.award.blockSignals(False)
         self._fill_recipients()

@@ -35,6 +35,7 @@ from ...services.nominations import (
 from .. import ops
 from ..forms import DateField, FormDialog, combo
 from ..models.paged import Column, PagedTableModel
+from ..texts import award_label
 
 Index = QModelIndex | QPersistentModelIndex
 # The commendation kind a batch of each kind is usually about.
@@ -227,8 +228,7 @@ class BatchAwardPage(Page):
         self.award.clear()
         for award in self.nominations.catalog.awards:
             if wanted in {k.value for k in award.commendation_kinds}:
-                self.award.addItem(f"{award_name(award, self.lang)} ({subject_text(award.subject_type.value)})",
-                                   award.code)
+                self.award.addItem(award_label(award, self.nominations.catalog, self.lang), award.code)
         self.award.setCurrentIndex(max(0, self.award.findData(current)))
         self.award.blockSignals(False)
         self._fill_kinds()

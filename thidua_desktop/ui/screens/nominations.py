@@ -170,7 +170,7 @@ class NominationsScreen(QWidget):
             self._fill_moves()
             return
         n = self.current
-        decision = ops.run(self, lambda: self.nominations.evaluate(n.id, store=False))
+        decision = ops.run(self, lambda: self.nominations.evaluate(n.id, as_of=self.today, store=False))
         lines = explain_decision(decision, ops.current_lang()) if decision else []
         docs = ops.run(self, lambda: self.nominations.documents(n.id)) or []
         if docs:

@@ -17,6 +17,7 @@ from ...services.records import OTHER_AWARD, RecordsService, Subject
 from .. import ops
 from ..forms import DateField, set_widget_value
 from ..models.paged import Column
+from ..texts import award_label
 from . import person_labels as labels
 from .person_records import DisciplineSection, InitiativesSection, MattersSection
 from .person_section import HistorySection, combo_of, day_text, year_now
@@ -50,7 +51,7 @@ class AwardsSection(HistorySection):
         self.award.blockSignals(True)
         self.award.clear()
         for award in self.records.catalog.awards_for(self.subject_type):
-            self.award.addItem(award.name_en if english else award.name_vi, award.code)
+            self.award.addItem(award_label(award, self.records.catalog, "en" if english else "vi"), award.code)
         self.award.addItem(self.tr("Other award (type its name)"), OTHER_AWARD)
         index = self.award.findData(current)
         self.award.setCurrentIndex(max(index, 0))
@@ -115,7 +116,7 @@ class RatingsSection(HistorySection):
 
     def __init__(self, records: RecordsService, subject: Subject, parent: QWidget | None = None) -> None:
         super().__init__(records, subject, parent)
-        self.field("year", QLineEdit(str(date.today().year - 1)), 0, 0)
+        self.field("year", QLineEdit(str(date.today().year)), 0, 0)
         self.field("rating", combo_of(labels.rating_items()), 0, 1)
         self.field("source_document", QLineEdit(), 1, 0)
         self.retranslate()

@@ -52,7 +52,7 @@ class RatingsModel(PagedTableModel):
         super().__init__([Column("", lambda p: p.full_name), Column("", _birth), Column("", lambda p: p.position),
                           Column("", lambda p: ""), Column("", lambda p: "")], self._fetch_page, parent)
         self.records = records
-        self.year = date.today().year - 1
+        self.year = date.today().year
         self.people_fetch: PeopleFetch = lambda _offset, _limit: ([], 0)
         self.current: dict[str, RatingView] = {}
         self.edits: dict[str, dict[str, str]] = {}
@@ -164,7 +164,7 @@ class RatingsGrid(QWidget):
         self._shown: tuple[int, str | None] = (0, None)
         self.year = QSpinBox()
         self.year.setRange(1945, 2100)
-        self.year.setValue(date.today().year - 1)
+        self.year.setValue(date.today().year)
         self.unit = QComboBox()
         self.unit.setMinimumContentsLength(28)
         self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

@@ -61,6 +61,23 @@ class SettingsScreen(QWidget):
         self.backup_state = QLabel()
 
         self.box_general, self.box_params, self.box_backup = QGroupBox(), QGroupBox(), QGroupBox()
+        self.box_villages = QGroupBox()
+        self.village_list = QLabel()
+        self.village_list.setWordWrap(True)
+        self.village_name = QLineEdit()
+        self.village_kind = QComboBox()
+        for kind in ("thon", "xom", "ban", "to_dan_pho"):
+            self.village_kind.addItem("", kind)
+        self.village_border = QCheckBox()
+        self.village_remote = QCheckBox()
+        self.village_add = QPushButton()
+        villages = QVBoxLayout(self.box_villages)
+        villages.addWidget(self.village_list)
+        add_row = QHBoxLayout()
+        for widget in (self.village_name, self.village_kind, self.village_border, self.village_remote,
+                       self.village_add):
+            add_row.addWidget(widget)
+        villages.addLayout(add_row)
         general = QFormLayout(self.box_general)
         self.lbl_language, self.lbl_officer = QLabel(), QLabel()
         row = QHBoxLayout()
@@ -91,7 +108,7 @@ class SettingsScreen(QWidget):
 
         content = QWidget()
         column = QVBoxLayout(content)
-        for box in (self.box_general, self.box_params, self.box_backup):
+        for box in (self.box_general, self.box_villages, self.box_params, self.box_backup):
             column.addWidget(box)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -103,6 +120,8 @@ class SettingsScreen(QWidget):
 
         self.language.currentIndexChanged.connect(self.change_language)
         self.officer_save.clicked.connect(self.save_officer)
+        self.village_add.clicked.connect(self.add_village)
+        self.village_name.returnPressed.connect(self.add_village)
         self.params_save.clicked.connect(self.save_parameters)
         self.backup_now.clicked.connect(self.run_backup)
         self.restore.clicked.connect(self.run_restore)
@@ -162,6 +181,17 @@ class SettingsScreen(QWidget):
         ops.run(self, apply)
         self.refresh()
 
+    def add_village(self) -> None:
+        """A thôn, xóm, bản or tổ dân phố of the commune (activities and people are placed in them)."""
+        added = ops.run(self, lambda: self.app.office.add_village(
+            self.village_name.text(), self.village_kind.currentData(), self.village_border.isChecked(),
+            self.village_remote.isChecked()))
+        if added is not None:
+            self.village_name.clear()
+            self.village_border.setChecked(False)
+            self.village_remote.setChecked(False)
+            self.retranslate()
+
     def save_officer(self) -> None:
         ops.run(self, lambda: self.app.office.set_officer_name(self.officer.text()))
 
@@ -202,6 +232,17 @@ class SettingsScreen(QWidget):
     # Text -------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.box_general.setTitle(self.tr("General"))
+        self.box_villages.setTitle(self.tr("Villages and residential groups"))
+        names = [v.name + (" ★" if v.is_border or v.is_remote else "") for v in self.app.office.villages()]
+        empty = self.tr("No village yet: add the commune's villages here.")
+        self.village_list.setText(", ".join(names) if names else empty)
+        self.village_name.setPlaceholderText(self.tr("Name, e.g. Xóm Nà Cạn"))
+        for index, text in enumerate((self.tr("Village (thôn)"), self.tr("Hamlet (xóm)"), self.tr("Hamlet (bản)"),
+                                      self.tr("Residential group (tổ dân phố)"))):
+            self.village_kind.setItemText(index, text)
+        self.village_border.setText(self.tr("Border area"))
+        self.village_remote.setText(self.tr("Remote area"))
+        self.village_add.setText(self.tr("Add village"))
         self.box_params.setTitle(self.tr("Local values (where the province's rules allow)"))
         self.box_backup.setTitle(self.tr("Backups"))
         self.lbl_language.setText(self.tr("Language"))
