@@ -2326,6 +2326,46 @@ yêu cầu</translation>
             <translation>Chung</translation>
         </message>
         <message>
+            <source>Villages and residential groups</source>
+            <translation>Thôn, xóm, tổ dân phố</translation>
+        </message>
+        <message>
+            <source>No village yet: add the commune's villages here.</source>
+            <translation>Chưa có thôn, xóm nào: hãy thêm các thôn, xóm của xã tại đây.</translation>
+        </message>
+        <message>
+            <source>Name, e.g. Xóm Nà Cạn</source>
+            <translation>Tên, ví dụ: Xóm Nà Cạn</translation>
+        </message>
+        <message>
+            <source>Village (thôn)</source>
+            <translation>Thôn</translation>
+        </message>
+        <message>
+            <source>Hamlet (xóm)</source>
+            <translation>Xóm</translation>
+        </message>
+        <message>
+            <source>Hamlet (bản)</source>
+            <translation>Bản</translation>
+        </message>
+        <message>
+            <source>Residential group (tổ dân phố)</source>
+            <translation>Tổ dân phố</translation>
+        </message>
+        <message>
+            <source>Border area</source>
+            <translation>Vùng biên giới</translation>
+        </message>
+        <message>
+            <source>Remote area</source>
+            <translation>Vùng sâu, vùng xa</translation>
+        </message>
+        <message>
+            <source>Add village</source>
+            <translation>Thêm thôn, xóm</translation>
+        </message>
+        <message>
             <source>Local values (where the province's rules allow)</source>
             <translation>Tham số của đơn vị (trong phạm vi quy định của tỉnh cho phép)</translation>
         </message>
@@ -2439,6 +2479,21 @@ yêu cầu</translation>
         <message>
             <source>Decided</source>
             <translation>Đã có quyết định</translation>
+        </message>
+    </context>
+    <context>
+        <name>Subject</name>
+        <message>
+            <source>individual</source>
+            <translation>cá nhân</translation>
+        </message>
+        <message>
+            <source>collective</source>
+            <translation>tập thể</translation>
+        </message>
+        <message>
+            <source>household</source>
+            <translation>hộ gia đình</translation>
         </message>
     </context>
     <context>
