@@ -17,7 +17,8 @@ def test_navigation_and_status_bar(qtbot, demo) -> None:  # type: ignore[no-unty
         "Hội đồng TĐKT", "Quyết định", "Cài đặt"]
     assert "Xã Quảng Uyên (01576)" in window.unit_label.text()
     assert "Văn phòng cấp xã" in window.unit_label.text()
-    assert str(demo.office.office().change_counter) in window.sync_label.text()
+    assert f"thay đổi chưa gửi: {demo.sync.status()['unsent']}" in window.sync_label.text()
+    assert "chưa có" in window.sync_label.text()
     window.nav.setCurrentRow(5)
     assert window.stack.currentWidget() is window.nominations
 

@@ -300,16 +300,22 @@ class SyncService(ServiceBase):
                        for i in session.query(SyncImport).order_by(SyncImport.imported_at.desc()).limit(100)]
             return {"exports": exports, "imports": imports}
 
-    def unsent_changes(self) -> int:
-        """Rows this office wrote that the province has not acknowledged yet."""
+    def status(self) -> dict[str, Any]:
+        """For the status bar: unsent changes and the last exchange with the other office(s)."""
+        from ..db.repositories.sync_rows import count_unacked
+
         with self.db.reader() as session:
             office = session.get(Office, 1)
-            peers = session.query(SyncPeer).all()
-        if office is None:
-            return 0
-        if not peers:
-            return office.change_counter
-        return min(sum(len(r) for r in self.exchange.build_payload(p.unit_code).records.values()) for p in peers)
+            peers = session.query(SyncPeer).filter(SyncPeer.status != "revoked").all()
+            if office is None:
+                return {"unsent": 0, "last_sent": None, "last_received": None, "peers": 0}
+            unsent = [count_unacked(session, office.node_id, {str(e): int(v) for e, v in (p.acked or {}).items()})
+                      for p in peers]
+            sent = [p.last_sent_at for p in peers if p.last_sent_at]
+            received = [p.last_received_at for p in peers if p.last_received_at]
+            return {"unsent": max(unsent) if unsent else count_unacked(session, office.node_id, {}),
+                    "last_sent": max(sent) if sent else None,
+                    "last_received": max(received) if received else None, "peers": len(peers)}
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

@@ -96,8 +96,14 @@ class MainWindow(QMainWindow):
     def retranslate_status(self) -> None:
         office = self.app.office.office()
         self.unit_label.setText(f"{office.unit_name} ({office.unit_code}) — {role_text(office.role)}")
-        self.sync_label.setText(self.tr("Last bundle sent: never · received: never · unsent changes: %1")
-                                .replace("%1", str(office.change_counter)))
+        status = self.app.sync.status()
+
+        def when(moment: object) -> str:
+            return moment.strftime("%d/%m/%Y") if moment else self.tr("never")  # type: ignore[attr-defined]
+
+        self.sync_label.setText(self.tr("Last bundle sent: %1 · received: %2 · unsent changes: %3")
+                                .replace("%1", when(status["last_sent"])).replace("%2", when(status["last_received"]))
+                                .replace("%3", str(status["unsent"])))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -240,3 +240,12 @@ def apply_table(session: Session, table: str, rows: list[dict[str, Any]], report
         others = fresh + others  # one of them is bad: find it row by row
     for data in others:
         apply_record(session, table, data, report, allowed_origins, bundle_id)
+
+
+def count_unacked(session: Session, node_id: str, acked: dict[str, int]) -> int:
+    """How many of this office's rows the peer has not acknowledged (cheap: one COUNT per table)."""
+    total = 0
+    for model in synced_models():
+        stmt = _unacked(model, node_id, acked).with_only_columns(func.count()).order_by(None)
+        total += int(session.scalar(stmt) or 0)
+    return total
