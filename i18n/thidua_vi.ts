@@ -1098,8 +1098,12 @@ yêu cầu</translation>
             <translation>Cài đặt</translation>
         </message>
         <message>
-            <source>Last bundle sent: never · received: never · unsent changes: %1</source>
-            <translation>Gói gửi gần nhất: chưa có · nhận: chưa có · thay đổi chưa gửi: %1</translation>
+            <source>never</source>
+            <translation>chưa có</translation>
+        </message>
+        <message>
+            <source>Last bundle sent: %1 · received: %2 · unsent changes: %3</source>
+            <translation>Gói gửi gần nhất: %1 · nhận: %2 · thay đổi chưa gửi: %3</translation>
         </message>
     </context>
     <context>
