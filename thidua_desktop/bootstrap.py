@@ -30,6 +30,7 @@ from .services.people import PeopleService
 from .services.records import RecordsService
 from .services.reviews import ReviewService
 from .services.settings import SettingsService, load_overrides
+from .services.statistics import StatisticsService
 from .services.sync import SyncService
 
 log = logging.getLogger("thidua")
@@ -56,6 +57,7 @@ class App:
     settings: SettingsService = field(init=False)
     sync: SyncService = field(init=False)
     reviews: ReviewService = field(init=False)
+    statistics: StatisticsService = field(init=False)
 
     def __post_init__(self) -> None:
         self._effective: Catalog | None = None
@@ -77,6 +79,7 @@ class App:
                                              settings=self.settings)
         self.sync = SyncService(*args, paths=self.paths)
         self.reviews = ReviewService(*args)
+        self.statistics = StatisticsService(*args)
 
     def current_catalog(self) -> Catalog:
         """The shipped catalog with the office's own allowed values applied (cached)."""

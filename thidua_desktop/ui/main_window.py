@@ -18,6 +18,7 @@ from .screens.movements import MovementsScreen
 from .screens.nominations import NominationsScreen
 from .screens.overview import OverviewScreen
 from .screens.people import RegisterScreen
+from .screens.reports import ReportsScreen
 from .screens.settings import SettingsScreen
 from .texts import role_text
 
@@ -39,11 +40,13 @@ class MainWindow(QMainWindow):
                                              drafts=app.drafts, today=today)
         self.council = CouncilScreen(app.council, app.nominations, drafts=app.drafts, today=today)
         self.decisions = DecisionsScreen(app.decisions, app.nominations, today=today)
+        self.reports = ReportsScreen(app.statistics, app.catalog, today)
         self.settings = SettingsScreen(app)
         self.screens: list[tuple[str, QWidget]] = [
             ("overview", self.overview), ("movements", self.movements), ("activities", self.activities),
             ("exemplars", self.exemplars), ("people", self.people), ("nominations", self.nominations),
-            ("council", self.council), ("decisions", self.decisions), ("settings", self.settings)]
+            ("council", self.council), ("decisions", self.decisions), ("reports", self.reports),
+            ("settings", self.settings)]
         for _key, screen in self.screens:
             self.stack.addWidget(screen)
             self.nav.addItem("")
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
                   "activities": self.tr("Activities"), "exemplars": self.tr("Advanced examples"),
                   "people": self.tr("People & collectives"), "nominations": self.tr("Nominations"),
                   "council": self.tr("Emulation council"), "decisions": self.tr("Decisions"),
+                  "reports": self.tr("Reports"),
                   "settings": self.tr("Settings")}
         for row, (key, _screen) in enumerate(self.screens):
             self.nav.item(row).setText(titles[key])

@@ -50,3 +50,18 @@ def award_label(award: Any, catalog: Any, lang: str) -> str:
     if len(same_subject) == 1:
         return f"{name} ({subject_label(award.subject_type.value)})"
     return f"{name} — {award.short_vi}"
+
+
+def level_text(level: str) -> str:
+    return {"commune": QCoreApplication.translate("Level", "Commune level"),
+            "province": QCoreApplication.translate("Level", "Provincial level"),
+            "central": QCoreApplication.translate("Level", "Central level")}.get(level, level)
+
+
+def kind_text(kind: str) -> str:
+    return {"regular": QCoreApplication.translate("Kind", "Regular"),
+            "thematic": QCoreApplication.translate("Kind", "Thematic"),
+            "ad_hoc": QCoreApplication.translate("Kind", "Ad hoc"),
+            "contribution": QCoreApplication.translate("Kind", "Long-service contribution"),
+            "seniority": QCoreApplication.translate("Kind", "By seniority"),
+            "foreign": QCoreApplication.translate("Kind", "Foreign relations")}.get(kind, kind)
