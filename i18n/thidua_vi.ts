@@ -724,7 +724,7 @@ yêu cầu</translation>
         </message>
         <message>
             <source>Number</source>
-            <translation>Số</translation>
+            <translation>Số lượng</translation>
         </message>
         <message>
             <source>Date</source>
@@ -1049,10 +1049,52 @@ yêu cầu</translation>
         </message>
     </context>
     <context>
+        <name>Kind</name>
+        <message>
+            <source>Regular</source>
+            <translation>Thường xuyên</translation>
+        </message>
+        <message>
+            <source>Thematic</source>
+            <translation>Theo chuyên đề</translation>
+        </message>
+        <message>
+            <source>Ad hoc</source>
+            <translation>Đột xuất</translation>
+        </message>
+        <message>
+            <source>Long-service contribution</source>
+            <translation>Quá trình cống hiến</translation>
+        </message>
+        <message>
+            <source>By seniority</source>
+            <translation>Theo niên hạn</translation>
+        </message>
+        <message>
+            <source>Foreign relations</source>
+            <translation>Đối ngoại</translation>
+        </message>
+    </context>
+    <context>
         <name>Language</name>
         <message>
             <source>en</source>
             <translation>vi</translation>
+        </message>
+    </context>
+    <context>
+        <name>Level</name>
+        <message>
+            <source>Commune level</source>
+            <translation>Cấp xã</translation>
+        </message>
+        <message>
+            <source>Provincial level</source>
+            <translation>Cấp tỉnh</translation>
+        </message>
+        <message>
+            <source>Central level</source>
+            <translation>Cấp trung ương</translation>
         </message>
     </context>
     <context>
@@ -1092,6 +1134,10 @@ yêu cầu</translation>
         <message>
             <source>Decisions</source>
             <translation>Quyết định</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>Báo cáo</translation>
         </message>
         <message>
             <source>Settings</source>
@@ -1314,7 +1360,7 @@ yêu cầu</translation>
         </message>
         <message>
             <source>Central level</source>
-            <translation>Cấp Trung ương</translation>
+            <translation>Cấp trung ương</translation>
         </message>
         <message>
             <source>Regular</source>
@@ -2163,7 +2209,7 @@ yêu cầu</translation>
         </message>
         <message>
             <source>Central level</source>
-            <translation>Cấp Trung ương</translation>
+            <translation>Cấp trung ương</translation>
         </message>
         <message>
             <source>Regular</source>
@@ -2247,6 +2293,53 @@ yêu cầu</translation>
         <message>
             <source>Annual task ratings</source>
             <translation>Xếp loại hằng năm</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsScreen</name>
+        <message>
+            <source>Year:</source>
+            <translation>Năm:</translation>
+        </message>
+        <message>
+            <source>Title or form</source>
+            <translation>Danh hiệu/hình thức</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Số lượng</translation>
+        </message>
+        <message>
+            <source>Awards to people by priority group</source>
+            <translation>Cá nhân được khen theo nhóm ưu tiên</translation>
+        </message>
+        <message>
+            <source>People awarded</source>
+            <translation>Số cá nhân được khen</translation>
+        </message>
+        <message>
+            <source>Collectives and households awarded</source>
+            <translation>Số tập thể, hộ gia đình được khen</translation>
+        </message>
+        <message>
+            <source>Women</source>
+            <translation>Nữ</translation>
+        </message>
+        <message>
+            <source>Ethnic minorities</source>
+            <translation>Người dân tộc thiểu số</translation>
+        </message>
+        <message>
+            <source>Direct workers</source>
+            <translation>Người lao động trực tiếp</translation>
+        </message>
+        <message>
+            <source>Border or remote villages</source>
+            <translation>Thôn, xóm biên giới, vùng sâu, vùng xa</translation>
+        </message>
+        <message>
+            <source>By level and kind</source>
+            <translation>Theo cấp và loại hình</translation>
         </message>
     </context>
     <context>
