@@ -200,3 +200,30 @@ def test_killed_import_leaves_nothing_and_reimport_works(offices) -> None:  # ty
         assert report["new"] >= 50 and again.people.search("").total == 50
     finally:
         again.close()
+
+
+def test_a_bundle_from_a_newer_app_says_update_and_changes_nothing(offices) -> None:  # type: ignore[no-untyped-def]
+    from thidua_desktop.services.sync import SCHEMA_VERSION
+    from thidua_desktop.sync import keys as k
+    from thidua_desktop.sync.container import BundleWriter
+    from thidua_desktop.sync.keys import KeyStore
+
+    province, communes, tmp = offices
+    xa = communes["01576"]
+    office, prov = xa.office.office(), province.office.office()
+    recovery = k.b64d(province.office.parameter("recovery_public"), 32)
+    box = KeyStore(province.paths.keys_dir, xa.sync.keystore.kek_folder).load().public().box_key
+    target = tmp / "newer.tdsync"
+    with BundleWriter(target, {"code": office.unit_code, "name": office.unit_name, "node_id": office.node_id,
+                               "epoch": office.epoch}, {"code": "04", "name": prov.unit_name},
+                      xa.sync.ensure_keys(), box, recovery, SCHEMA_VERSION + 1, None, 1) as writer:
+        writer.add_manifest({"acks": {}, "since": {}, "upto": {}})
+        writer.add_lines("records/people.jsonl", ['{"id": "x"}'])
+    before = snapshot(province)
+    with pytest.raises(DomainError) as err:
+        province.sync.import_bundle(target)
+    assert err.value.code == "BUNDLE_SCHEMA_TOO_NEW"
+    from thidua_desktop.messages import render
+
+    assert "cập nhật" in render(err.value, "vi")
+    assert snapshot(province) == before
