@@ -19,10 +19,11 @@ from ..db import Session
 from ..db.migrate import head_revision
 from ..db.models import Office
 from ..db.models.sync import SecurityEvent, SyncExport, SyncImport, SyncPeer
+from ..db.repositories.sync_rows import synced_models
 from ..domain.enums import Role
 from ..domain.errors import DomainError, StateError
 from ..sync import keys as k
-from ..sync.container import BundleWriter, bundle_file_name, inspect_bundle, open_bundle
+from ..sync.container import MAX_BUNDLE_BYTES, BundleWriter, bundle_file_name, inspect_bundle, open_bundle
 from .attachments import AttachmentStore
 from .base import ServiceBase
 from .office import OfficeService
@@ -125,7 +126,10 @@ class SyncService(ServiceBase):
         return self.keystore.rotate().fingerprint
 
     # Export ------------------------------------------------------------------------------
-    def export(self, out: Path, to: str | None = None) -> ExportResult:
+    def export(self, out: Path, to: str | None = None, limit: int = MAX_BUNDLE_BYTES) -> ExportResult:
+        """Everything the peer has not acknowledged, as one bundle, or several parts when the data
+        would pass ``limit`` (about 1 GiB: cheap sticks and FAT32 stay happy). Parts cover
+        consecutive version ranges, so the peer applies them in any order without losing a row."""
         office = OfficeService(self.db, self.actor).office()
         peer = self._target(office.role, to)
         payload = self.exchange.build_payload(peer.unit_code)
@@ -141,32 +145,72 @@ class SyncService(ServiceBase):
             raise StateError("RECOVERY_KEY_MISSING", field="recovery")
         if out.suffix.lower() != ".tdsync":  # a folder, e.g. the root of the USB stick
             out.mkdir(parents=True, exist_ok=True)
-            target = out / bundle_file_name(office.unit_code, peer.unit_code, peer.next_seq)
-        else:
-            target = out
+        seq = peer.next_seq
+        for part in self._parts(payload, limit):
+            if out.suffix.lower() == ".tdsync":  # a file name was given: later parts get a suffix
+                target = out if not result.files else out.with_name(f"{out.stem}-{seq}{out.suffix}")
+            else:
+                target = out / bundle_file_name(office.unit_code, peer.unit_code, seq)
+            bundle_id = self._write(target, office, peer, part, recovery, seq)
+            with self.db.transaction(self.actor) as session:
+                row = session.get(SyncPeer, peer.unit_code)
+                assert row is not None
+                row.next_seq, row.last_sent_at = seq + 1, datetime.now()
+                row.sent_acks = dict(payload.acks)
+                session.add(SyncExport(bundle_id=bundle_id, peer_node_id=peer.node_id or "", seq=seq,
+                                       file_name=target.name, counts=part.counts))
+            result.files.append(target)
+            seq += 1
+        return result
+
+    def _parts(self, payload: Payload, limit: int) -> list[Payload]:
+        """Split by version order into parts of at most about ``limit`` bytes each."""
+        rows = sorted(((t, r) for t, rs in payload.records.items() for r in rs),
+                      key=lambda tr: (int(tr[1].get("origin_epoch") or 0), int(tr[1].get("version") or 0)))
+        parts: list[Payload] = []
+        since = dict(payload.since)
+        current = Payload(payload.sender_code, payload.sender_node, payload.sender_epoch, payload.acks, dict(since))
+        size = 0
+        for table, row in rows:
+            cost = len(json.dumps(row, ensure_ascii=False)) + 1
+            if table == "attachments" and not row.get("deleted"):
+                path = self.store.path_for(str(row["sha256"]))
+                cost += path.stat().st_size if path.exists() else 0
+            if size and size + cost > limit:
+                parts.append(current)
+                since = {**since, **current.upto}
+                current = Payload(payload.sender_code, payload.sender_node, payload.sender_epoch, payload.acks,
+                                  dict(since))
+                size = 0
+            current.records.setdefault(table, []).append(row)
+            epoch = str(row.get("origin_epoch"))
+            current.upto[epoch] = max(current.upto.get(epoch, 0), int(row.get("version") or 0))
+            if table == "attachments" and not row.get("deleted"):
+                current.attachments.append(str(row["sha256"]))
+            size += cost
+        # The last part also covers the rows this peer was not meant to get (another commune's).
+        current.upto = {**current.upto, **{e: max(v, current.upto.get(e, 0)) for e, v in payload.upto.items()}}
+        parts.append(current)
+        return parts
+
+    def _write(self, target: Path, office: Any, peer: SyncPeer, part: Payload, recovery: str, seq: int) -> str:
         sender = {"code": office.unit_code, "name": office.unit_name, "node_id": office.node_id, "epoch": office.epoch}
         recipient = {"code": peer.unit_code, "name": peer.unit_name, "node_id": peer.node_id or None}
         writer = BundleWriter(target, sender, recipient, self.ensure_keys(), bytes.fromhex(peer.box_key),
-                              k.b64d(recovery, 32), SCHEMA_VERSION, payload.counts, peer.next_seq)
+                              k.b64d(recovery, 32), SCHEMA_VERSION, part.counts, seq)
         with writer:
-            writer.add_manifest({"acks": payload.acks, "since": payload.since, "upto": payload.upto,
-                                 "attachments": payload.attachments})
-            for table, rows in payload.records.items():
-                writer.add_lines(f"records/{table}.jsonl",
-                                 (json.dumps(r, ensure_ascii=False, sort_keys=True) for r in rows))
-            for sha in payload.attachments:
+            writer.add_manifest({"acks": part.acks, "since": part.since, "upto": part.upto,
+                                 "attachments": sorted(set(part.attachments))})
+            for sha in sorted(set(part.attachments)):  # files before the rows that point at them
                 path = self.store.path_for(sha)
                 if path.exists():
                     writer.add_file(f"attachments/{sha}", path)
-        with self.db.transaction(self.actor) as session:
-            row = session.get(SyncPeer, peer.unit_code)
-            assert row is not None
-            row.next_seq, row.last_sent_at = row.next_seq + 1, datetime.now()
-            row.sent_acks = dict(payload.acks)
-            session.add(SyncExport(bundle_id=writer.bundle_id, peer_node_id=peer.node_id or "", seq=peer.next_seq,
-                                   file_name=target.name, counts=payload.counts))
-        result.files.append(target)
-        return result
+            for table in (m.__tablename__ for m in synced_models()):
+                rows = part.records.get(table)
+                if rows:
+                    writer.add_lines(f"records/{table}.jsonl",
+                                     (json.dumps(r, ensure_ascii=False, sort_keys=True) for r in rows))
+        return writer.bundle_id
 
     def _target(self, role: str, to: str | None) -> SyncPeer:
         if role == Role.PROVINCE.value and not to:
