@@ -435,6 +435,81 @@
         </message>
     </context>
     <context>
+        <name>ConflictsPanel</name>
+        <message>
+            <source>To decide</source>
+            <translation>Chờ quyết định</translation>
+        </message>
+        <message>
+            <source>Kept the version in use</source>
+            <translation>Đã giữ bản đang dùng</translation>
+        </message>
+        <message>
+            <source>Kept the other version</source>
+            <translation>Đã giữ bản còn lại</translation>
+        </message>
+        <message>
+            <source>Keep the other version of “%1”? This office will write it as a new version, sent with the next bundle.</source>
+            <translation>Giữ bản còn lại của «%1»? Đơn vị bạn sẽ ghi nó thành phiên bản mới và gửi đi trong gói đồng bộ tiếp theo.</translation>
+        </message>
+        <message>
+            <source>Keep the other version of “%1”? Another office writes this record: your choice is noted here, and that office must make the change itself.</source>
+            <translation>Giữ bản còn lại của «%1»? Bản ghi này do đơn vị khác quản lý: lựa chọn của bạn được ghi lại ở đây, còn việc sửa phải do đơn vị đó thực hiện.</translation>
+        </message>
+        <message>
+            <source>Conflict</source>
+            <translation>Xung đột dữ liệu</translation>
+        </message>
+        <message>
+            <source>Also show conflicts already decided</source>
+            <translation>Hiện cả các xung đột dữ liệu đã xử lý</translation>
+        </message>
+        <message>
+            <source>Keep the version in use</source>
+            <translation>Giữ bản đang dùng</translation>
+        </message>
+        <message>
+            <source>Keep the other version</source>
+            <translation>Giữ bản còn lại</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>Loại dữ liệu</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Bản ghi</translation>
+        </message>
+        <message>
+            <source>Found</source>
+            <translation>Phát hiện lúc</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Trường</translation>
+        </message>
+        <message>
+            <source>In use (from %1)</source>
+            <translation>Bản đang dùng (từ %1)</translation>
+        </message>
+        <message>
+            <source>Other version (from %1)</source>
+            <translation>Bản còn lại (từ %1)</translation>
+        </message>
+        <message>
+            <source>Choose a conflict to compare its two versions.</source>
+            <translation>Chọn một xung đột dữ liệu để so sánh hai bản.</translation>
+        </message>
+        <message>
+            <source>Every office uses the same version until someone decides; the other one is kept here. Fields that differ are in bold.</source>
+            <translation>Mọi đơn vị đều dùng cùng một bản cho đến khi có người quyết định; bản còn lại được giữ ở đây. Các trường khác nhau được in đậm.</translation>
+        </message>
+    </context>
+    <context>
         <name>CouncilScreen</name>
         <message>
             <source>Council chair</source>
@@ -930,6 +1005,73 @@ yêu cầu</translation>
         </message>
     </context>
     <context>
+        <name>ExportPanel</name>
+        <message>
+            <source>USB drive %1</source>
+            <translation>Ổ USB %1</translation>
+        </message>
+        <message>
+            <source>Choose a folder…</source>
+            <translation>Chọn thư mục…</translation>
+        </message>
+        <message>
+            <source>Where to write the sync bundle</source>
+            <translation>Chọn nơi ghi gói đồng bộ</translation>
+        </message>
+        <message>
+            <source>Writing the sync bundle…</source>
+            <translation>Đang ghi gói đồng bộ…</translation>
+        </message>
+        <message>
+            <source>Nothing new to send.</source>
+            <translation>Không có gì mới để gửi.</translation>
+        </message>
+        <message>
+            <source>Sync bundle written: %1</source>
+            <translation>Đã ghi gói đồng bộ: %1</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Xuất</translation>
+        </message>
+        <message>
+            <source>Send to:</source>
+            <translation>Gửi đến:</translation>
+        </message>
+        <message>
+            <source>Write to:</source>
+            <translation>Ghi vào:</translation>
+        </message>
+        <message>
+            <source>What goes out:</source>
+            <translation>Nội dung sẽ gửi:</translation>
+        </message>
+        <message>
+            <source>What goes out: nothing new</source>
+            <translation>Nội dung sẽ gửi: không có gì mới</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>Loại dữ liệu</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>Số bản ghi</translation>
+        </message>
+        <message>
+            <source>Unsent changes: %1</source>
+            <translation>Thay đổi chưa gửi: %1</translation>
+        </message>
+        <message>
+            <source>Look for USB drives again</source>
+            <translation>Tìm lại ổ USB</translation>
+        </message>
+        <message>
+            <source>Export sync bundle</source>
+            <translation>Xuất gói đồng bộ</translation>
+        </message>
+    </context>
+    <context>
         <name>FilesBox</name>
         <message>
             <source>Photos and PDF files</source>
@@ -1007,6 +1149,85 @@ yêu cầu</translation>
         <message>
             <source>Remove the selected record?</source>
             <translation>Xóa bản ghi đã chọn?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPanel</name>
+        <message>
+            <source>Choose a sync bundle</source>
+            <translation>Chọn gói đồng bộ</translation>
+        </message>
+        <message>
+            <source>Importing the sync bundle…</source>
+            <translation>Đang nhập gói đồng bộ…</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Nhập</translation>
+        </message>
+        <message>
+            <source>Bundle %1 imported: %2 new, %3 updated, %4 conflicts, %5 pending records.</source>
+            <translation>Đã nhập gói %1: %2 bản ghi mới, %3 cập nhật, %4 xung đột dữ liệu, %5 bản ghi chờ xử lý.</translation>
+        </message>
+        <message>
+            <source>Choose a sync bundle…</source>
+            <translation>Chọn gói đồng bộ…</translation>
+        </message>
+        <message>
+            <source>Before importing: what the bundle says</source>
+            <translation>Trước khi nhập: thông tin của gói đồng bộ</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Tệp</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Từ đơn vị</translation>
+        </message>
+        <message>
+            <source>Sender's fingerprint</source>
+            <translation>Mã xác thực của đơn vị gửi</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Gửi cho</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Thời điểm tạo</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <source>Versions</source>
+            <translation>Phiên bản</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Kiểm tra</translation>
+        </message>
+        <message>
+            <source>Import report</source>
+            <translation>Kết quả nhập</translation>
+        </message>
+        <message>
+            <source>format %1, data schema %2, app %3</source>
+            <translation>định dạng %1, cấu trúc dữ liệu %2, phần mềm %3</translation>
+        </message>
+        <message>
+            <source>Intact: the file is complete and undamaged</source>
+            <translation>Nguyên vẹn: tệp đầy đủ, không bị hỏng</translation>
+        </message>
+        <message>
+            <source>This bundle is meant for %1, not for this office.</source>
+            <translation>Gói này gửi cho %1, không phải cho đơn vị của bạn.</translation>
         </message>
     </context>
     <context>
@@ -1138,6 +1359,10 @@ yêu cầu</translation>
         <message>
             <source>Reports</source>
             <translation>Báo cáo</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Đồng bộ</translation>
         </message>
         <message>
             <source>Settings</source>
@@ -1863,6 +2088,93 @@ yêu cầu</translation>
         <message>
             <source>Nothing urgent.</source>
             <translation>Không có việc gấp.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeersPanel</name>
+        <message>
+            <source>Confirm fingerprint</source>
+            <translation>Xác nhận mã xác thực</translation>
+        </message>
+        <message>
+            <source>Choose a commune in the list first.</source>
+            <translation>Hãy chọn một xã trong danh sách trước.</translation>
+        </message>
+        <message>
+            <source>Call the officer of %1 (%2). Ask them to read the fingerprint shown on their Sync screen, and compare it with this one:
+
+%3
+
+Do the two codes match exactly?</source>
+            <translation>Hãy gọi điện cho cán bộ của %1 (%2), đề nghị đọc Mã xác thực hiện trên màn hình Đồng bộ của họ và so với mã này:
+
+%3
+
+Hai mã có khớp hoàn toàn không?</translation>
+        </message>
+        <message>
+            <source>Revoke</source>
+            <translation>Thu hồi</translation>
+        </message>
+        <message>
+            <source>Revoke %1 (%2)? Bundles from this office will be refused until it enrols again.</source>
+            <translation>Thu hồi kết nối với %1 (%2)? Gói đồng bộ từ đơn vị này sẽ bị từ chối cho đến khi đơn vị được kết nối lại.</translation>
+        </message>
+        <message>
+            <source>Save the enrolment file</source>
+            <translation>Lưu tệp kết nối</translation>
+        </message>
+        <message>
+            <source>Enrolment file</source>
+            <translation>Tệp kết nối</translation>
+        </message>
+        <message>
+            <source>The enrolment file for %1 was saved to %2. Hand it to the commune; when it starts the app with it, both sides compare this province's fingerprint over the phone: %3</source>
+            <translation>Đã lưu tệp kết nối cho %1 tại %2. Hãy chuyển tệp cho xã; khi xã khởi tạo phần mềm với tệp này, hai bên đọc và so Mã xác thực của tỉnh qua điện thoại: %3</translation>
+        </message>
+        <message>
+            <source>Connection with other offices</source>
+            <translation>Kết nối đồng bộ với các đơn vị</translation>
+        </message>
+        <message>
+            <source>This office's fingerprint:</source>
+            <translation>Mã xác thực của đơn vị này:</translation>
+        </message>
+        <message>
+            <source>Create enrolment file…</source>
+            <translation>Tạo tệp kết nối…</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Mã</translation>
+        </message>
+        <message>
+            <source>Commune</source>
+            <translation>Xã, phường</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <source>Fingerprint</source>
+            <translation>Mã xác thực</translation>
+        </message>
+        <message>
+            <source>Last received</source>
+            <translation>Nhận lần cuối</translation>
+        </message>
+        <message>
+            <source>Last sent</source>
+            <translation>Gửi lần cuối</translation>
+        </message>
+        <message>
+            <source>Not connected to the provincial office yet: ask it for an enrolment file.</source>
+            <translation>Chưa kết nối với văn phòng tỉnh: hãy đề nghị tỉnh cấp tệp kết nối.</translation>
+        </message>
+        <message>
+            <source>Provincial office: %1 (%2) · fingerprint %3 · last received %4 · last sent %5</source>
+            <translation>Văn phòng tỉnh: %1 (%2) · Mã xác thực %3 · nhận lần cuối %4 · gửi lần cuối %5</translation>
         </message>
     </context>
     <context>
@@ -2641,6 +2953,398 @@ yêu cầu</translation>
         <message>
             <source>Replace the text typed with the template?</source>
             <translation>Thay nội dung đã gõ bằng nội dung mẫu?</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sync</name>
+        <message>
+            <source>People</source>
+            <translation>Cá nhân</translation>
+        </message>
+        <message>
+            <source>Collectives</source>
+            <translation>Tập thể</translation>
+        </message>
+        <message>
+            <source>Commendation nominations</source>
+            <translation>Đề nghị khen thưởng</translation>
+        </message>
+        <message>
+            <source>Review results</source>
+            <translation>Kết quả thẩm định</translation>
+        </message>
+        <message>
+            <source>Nomination batches</source>
+            <translation>Đợt xét khen thưởng</translation>
+        </message>
+        <message>
+            <source>Dossier documents</source>
+            <translation>Thành phần hồ sơ</translation>
+        </message>
+        <message>
+            <source>Nomination history</source>
+            <translation>Diễn biến đề nghị khen thưởng</translation>
+        </message>
+        <message>
+            <source>Emulation movements</source>
+            <translation>Phong trào thi đua</translation>
+        </message>
+        <message>
+            <source>Movement indicators</source>
+            <translation>Chỉ tiêu phong trào</translation>
+        </message>
+        <message>
+            <source>Movement activities</source>
+            <translation>Hoạt động phong trào</translation>
+        </message>
+        <message>
+            <source>Indicator results</source>
+            <translation>Kết quả chỉ tiêu</translation>
+        </message>
+        <message>
+            <source>Villages</source>
+            <translation>Thôn, xóm</translation>
+        </message>
+        <message>
+            <source>Attached files</source>
+            <translation>Tệp đính kèm</translation>
+        </message>
+        <message>
+            <source>Initiatives</source>
+            <translation>Sáng kiến</translation>
+        </message>
+        <message>
+            <source>Initiative owners</source>
+            <translation>Tác giả sáng kiến</translation>
+        </message>
+        <message>
+            <source>Council meetings</source>
+            <translation>Cuộc họp Hội đồng</translation>
+        </message>
+        <message>
+            <source>Council members</source>
+            <translation>Thành viên Hội đồng</translation>
+        </message>
+        <message>
+            <source>Council ballots</source>
+            <translation>Kết quả bỏ phiếu</translation>
+        </message>
+        <message>
+            <source>Commendation decisions</source>
+            <translation>Quyết định khen thưởng</translation>
+        </message>
+        <message>
+            <source>Decision recipients</source>
+            <translation>Danh sách khen thưởng theo quyết định</translation>
+        </message>
+        <message>
+            <source>Awards received</source>
+            <translation>Khen thưởng đã nhận</translation>
+        </message>
+        <message>
+            <source>Collective members</source>
+            <translation>Thành viên tập thể</translation>
+        </message>
+        <message>
+            <source>Discipline records</source>
+            <translation>Kỷ luật</translation>
+        </message>
+        <message>
+            <source>Advanced examples</source>
+            <translation>Điển hình tiên tiến</translation>
+        </message>
+        <message>
+            <source>Advanced example stages</source>
+            <translation>Các bước của điển hình tiên tiến</translation>
+        </message>
+        <message>
+            <source>Open matters</source>
+            <translation>Vụ việc đang xử lý</translation>
+        </message>
+        <message>
+            <source>Emulation registrations</source>
+            <translation>Đăng ký thi đua</translation>
+        </message>
+        <message>
+            <source>Task ratings</source>
+            <translation>Xếp loại hằng năm</translation>
+        </message>
+        <message>
+            <source>Awaiting confirmation</source>
+            <translation>Chờ xác nhận</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>Đã xác nhận</translation>
+        </message>
+        <message>
+            <source>Revoked</source>
+            <translation>Đã thu hồi</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>Mới</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Cập nhật</translation>
+        </message>
+        <message>
+            <source>Unchanged</source>
+            <translation>Không đổi</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Xung đột</translation>
+        </message>
+        <message>
+            <source>Pending records</source>
+            <translation>Bản ghi chờ xử lý</translation>
+        </message>
+        <message>
+            <source>Missing bundles</source>
+            <translation>Thiếu gói</translation>
+        </message>
+        <message>
+            <source>Pending records now applied</source>
+            <translation>Bản ghi chờ xử lý nay đã nhập</translation>
+        </message>
+        <message>
+            <source>A record it refers to has not arrived yet; retried at the next import</source>
+            <translation>Chưa nhận được bản ghi liên quan; sẽ thử lại ở lần nhập gói sau</translation>
+        </message>
+        <message>
+            <source>Its attached file is missing from the bundle</source>
+            <translation>Gói thiếu tệp đính kèm của bản ghi</translation>
+        </message>
+        <message>
+            <source>The sending office may not change this record</source>
+            <translation>Đơn vị gửi không được sửa bản ghi này</translation>
+        </message>
+        <message>
+            <source>Data this version of the app does not know: update the app</source>
+            <translation>Dữ liệu mà phiên bản phần mềm này chưa biết: hãy cập nhật phần mềm</translation>
+        </message>
+        <message>
+            <source>A value in it is not valid</source>
+            <translation>Có giá trị không hợp lệ</translation>
+        </message>
+        <message>
+            <source>Bundle cut short</source>
+            <translation>Gói bị cắt ngắn</translation>
+        </message>
+        <message>
+            <source>Bundle damaged or altered</source>
+            <translation>Gói bị hỏng hoặc bị sửa đổi</translation>
+        </message>
+        <message>
+            <source>Invalid signature</source>
+            <translation>Chữ ký số không hợp lệ</translation>
+        </message>
+        <message>
+            <source>Unsafe entry in the bundle</source>
+            <translation>Gói chứa mục không an toàn</translation>
+        </message>
+        <message>
+            <source>Bundle larger than declared</source>
+            <translation>Gói lớn hơn khai báo</translation>
+        </message>
+        <message>
+            <source>Sender not enrolled</source>
+            <translation>Đơn vị gửi chưa được kết nối</translation>
+        </message>
+        <message>
+            <source>Sender revoked</source>
+            <translation>Đơn vị gửi đã bị thu hồi</translation>
+        </message>
+        <message>
+            <source>Not a sync bundle</source>
+            <translation>Không phải gói đồng bộ</translation>
+        </message>
+        <message>
+            <source>Family name</source>
+            <translation>Họ</translation>
+        </message>
+        <message>
+            <source>Middle name</source>
+            <translation>Tên đệm</translation>
+        </message>
+        <message>
+            <source>Given name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Ngày sinh</translation>
+        </message>
+        <message>
+            <source>Year of birth</source>
+            <translation>Năm sinh</translation>
+        </message>
+        <message>
+            <source>Ethnic group</source>
+            <translation>Dân tộc</translation>
+        </message>
+        <message>
+            <source>Ethnic minority</source>
+            <translation>Dân tộc thiểu số</translation>
+        </message>
+        <message>
+            <source>Direct worker</source>
+            <translation>Người lao động trực tiếp</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Chức vụ</translation>
+        </message>
+        <message>
+            <source>Workplace</source>
+            <translation>Nơi công tác</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Địa chỉ</translation>
+        </message>
+        <message>
+            <source>Village (record id)</source>
+            <translation>Thôn, xóm (mã bản ghi)</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Đã xóa</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Có</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Không</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncDialogs</name>
+        <message>
+            <source>Sync bundles (*.tdsync)</source>
+            <translation>Gói đồng bộ (*.tdsync)</translation>
+        </message>
+        <message>
+            <source>Enrolment files (*.json)</source>
+            <translation>Tệp kết nối (*.json)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncLogs</name>
+        <message>
+            <source>Written</source>
+            <translation>Ghi lúc</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Tệp</translation>
+        </message>
+        <message>
+            <source>Sent to</source>
+            <translation>Gửi đến</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Nhập lúc</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Từ đơn vị</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>Mới</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Cập nhật</translation>
+        </message>
+        <message>
+            <source>Unchanged</source>
+            <translation>Không đổi</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Xung đột</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>Chờ xử lý</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>Thiếu</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>Loại dữ liệu</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Bản ghi</translation>
+        </message>
+        <message>
+            <source>Attempts</source>
+            <translation>Số lần thử</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>Từ ngày</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Lý do</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Thời gian</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>Sự việc</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Chi tiết</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncScreen</name>
+        <message>
+            <source>Export</source>
+            <translation>Xuất</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Nhập</translation>
+        </message>
+        <message>
+            <source>Bundles sent</source>
+            <translation>Gói đã gửi</translation>
+        </message>
+        <message>
+            <source>Bundles received</source>
+            <translation>Gói đã nhận</translation>
+        </message>
+        <message>
+            <source>Data conflicts</source>
+            <translation>Xung đột dữ liệu</translation>
+        </message>
+        <message>
+            <source>Pending records</source>
+            <translation>Bản ghi chờ xử lý</translation>
+        </message>
+        <message>
+            <source>Security log</source>
+            <translation>Nhật ký an ninh</translation>
         </message>
     </context>
     <context>

@@ -86,8 +86,9 @@ def main() -> int:
     print(f"records in the bundle: {records} (+{args.attachments} attachment files), bundle size {size_mb:.1f} MB")
     print(f"baseline sqlite3 executemany of {len(rows)} people rows: {baseline_s:.2f} s "
           f"({len(rows) / baseline_s:,.0f} rows/s)")
-    print(f"export: {export_s:.2f} s ({records / export_s:,.0f} records/s), ratio to baseline {export_s / baseline_s:.1f}")
-    print(f"import: {import_s:.2f} s ({records / import_s:,.0f} records/s), ratio to baseline {import_s / baseline_s:.1f}")
+    for label, seconds in (("export", export_s), ("import", import_s)):
+        print(f"{label}: {seconds:.2f} s ({records / seconds:,.0f} records/s), "
+              f"ratio to baseline {seconds / baseline_s:.1f}")
     print(f"import report: new {report['new']}, quarantined {report['quarantined']}")
     return 0
 

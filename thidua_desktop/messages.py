@@ -60,6 +60,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "meeting": ("Cuộc họp", "Meeting"), "decision": ("Quyết định", "Decision"),
     "signer_title": ("Chức vụ người ký", "Signer's title"), "absent_members": ("Thành viên vắng mặt", "Absent members"),
     "templates": ("Mẫu tóm tắt thành tích", "Summary templates"), "quota": ("Tỷ lệ khống chế", "Quota"),
+    "conflict": ("Xung đột dữ liệu", "Conflict"), "keep": ("Bản được giữ", "Version kept"),
+    "out": ("Nơi ghi gói", "Destination"), "to": ("Đơn vị nhận", "Recipient"),
 }
 
 SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
@@ -150,6 +152,12 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
     "TEMPLATES_TOO_NEW": ("Tệp mẫu tóm tắt thành tích do phiên bản mới hơn tạo ra. Vui lòng cập nhật ứng dụng.",
                           "The summary templates were made by a newer version. Please update the app."),
     "SETTINGS_UNAVAILABLE": ("Không lưu được tham số của đơn vị.", "The office's values cannot be saved here."),
+    "CONFLICT_ALREADY_RESOLVED": ("Xung đột dữ liệu này đã được xử lý.", "This conflict has already been decided."),
+    "CONFLICT_VERSION_UNREADABLE": ("Không đọc được bản còn lại của bản ghi này.",
+                                    "The other version of this record cannot be read."),
+    "EXPORT_TARGET_UNWRITABLE": ("Không ghi được gói vào «{value}» (USB bị rút ra, đầy hoặc chỉ đọc). Hãy thử lại.",
+                                 "Cannot write the bundle to «{value}» (the stick was removed, is full or read-only). "
+                                 "Try again."),
     "DEMO_NEEDS_COMMUNE": ("Dữ liệu mẫu chỉ tạo cho văn phòng cấp xã.", "Demo data is for commune offices."),
 }
 

@@ -151,7 +151,10 @@ class SyncService(ServiceBase):
                 target = out if not result.files else out.with_name(f"{out.stem}-{seq}{out.suffix}")
             else:
                 target = out / bundle_file_name(office.unit_code, peer.unit_code, seq)
-            bundle_id = self._write(target, office, peer, part, recovery, seq)
+            try:
+                bundle_id = self._write(target, office, peer, part, recovery, seq)
+            except OSError as exc:  # a stick pulled out, full or read-only
+                raise DomainError("EXPORT_TARGET_UNWRITABLE", field="out", value=str(target.parent)) from exc
             with self.db.transaction(self.actor) as session:
                 row = session.get(SyncPeer, peer.unit_code)
                 assert row is not None

@@ -70,6 +70,9 @@ def run(argv: Sequence[str] | None = None) -> int:
             return 0
         window = MainWindow(app)
         window.show()
+        if args.bundle:  # a double-clicked .tdsync file opens the import preview
+            window.show_screen("sync")
+            window.sync_screen.open_bundle(Path(args.bundle))
         QTimer.singleShot(1500, lambda: scheduled_backup(app))
         return int(qt_app.exec())
     finally:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from ..bootstrap import App
+from ..services.sync_views import SyncViews
 from .screens.activities import ActivitiesScreen
 from .screens.council import CouncilScreen
 from .screens.decisions import DecisionsScreen
@@ -20,6 +21,7 @@ from .screens.overview import OverviewScreen
 from .screens.people import RegisterScreen
 from .screens.reports import ReportsScreen
 from .screens.settings import SettingsScreen
+from .screens.sync import SyncScreen
 from .texts import role_text
 
 
@@ -41,12 +43,13 @@ class MainWindow(QMainWindow):
         self.council = CouncilScreen(app.council, app.nominations, drafts=app.drafts, today=today)
         self.decisions = DecisionsScreen(app.decisions, app.nominations, today=today)
         self.reports = ReportsScreen(app.statistics, app.catalog, today)
+        self.sync_screen = SyncScreen(app.sync, SyncViews(app.db, app.actor, app.current_catalog), app.office)
         self.settings = SettingsScreen(app)
         self.screens: list[tuple[str, QWidget]] = [
             ("overview", self.overview), ("movements", self.movements), ("activities", self.activities),
             ("exemplars", self.exemplars), ("people", self.people), ("nominations", self.nominations),
             ("council", self.council), ("decisions", self.decisions), ("reports", self.reports),
-            ("settings", self.settings)]
+            ("sync", self.sync_screen), ("settings", self.settings)]
         for _key, screen in self.screens:
             self.stack.addWidget(screen)
             self.nav.addItem("")
@@ -60,6 +63,7 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel()
         self.statusBar().addWidget(self.unit_label, 1)
         self.statusBar().addPermanentWidget(self.sync_label)
+        self.sync_screen.changed.connect(self.retranslate_status)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         self.nav.setCurrentRow(0)
         self.retranslate()
@@ -91,7 +95,7 @@ class MainWindow(QMainWindow):
                   "activities": self.tr("Activities"), "exemplars": self.tr("Advanced examples"),
                   "people": self.tr("People & collectives"), "nominations": self.tr("Nominations"),
                   "council": self.tr("Emulation council"), "decisions": self.tr("Decisions"),
-                  "reports": self.tr("Reports"),
+                  "reports": self.tr("Reports"), "sync": self.tr("Sync"),
                   "settings": self.tr("Settings")}
         for row, (key, _screen) in enumerate(self.screens):
             self.nav.item(row).setText(titles[key])

@@ -1,0 +1,85 @@
+"""Đồng bộ: exchanging sync bundles (Gói đồng bộ) with the province or the communes on a USB
+stick. At the top this office's fingerprint and its peers; below, tabs to export (Xuất), import
+(Nhập, with a preview first), and the histories, conflicts, quarantine and security log.
+
+``SyncScreen(sync, views, office)``; ``open_bundle(path)`` shows the import preview of a .tdsync
+file (the app passes the path it was started with)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from ...services.office import OfficeService
+from ...services.sync import SyncService
+from ...services.sync_views import SyncViews
+from .sync_logs import ConflictsPanel, LogPanel, exports_panel, imports_panel, quarantine_panel, security_panel
+from .sync_peers import PeersPanel
+from .sync_transfer import ExportPanel, ImportPanel
+
+
+class SyncScreen(QWidget):
+    """Emits ``changed`` whenever an export, import, confirmation or conflict choice changed the
+    sync state, so the main window can update its status bar (unsent changes, last exchange)."""
+
+    changed = Signal()
+
+    def __init__(self, sync: SyncService, views: SyncViews, office: OfficeService,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sync, self.views, self.office = sync, views, office
+        self.peers = PeersPanel(sync, views, office, on_change=self._changed)
+        self.export_panel = ExportPanel(sync, views, office, on_export=self._changed)
+        self.import_panel = ImportPanel(sync, office, on_attempt=self._changed)
+        self.exports: LogPanel = exports_panel(views)
+        self.imports: LogPanel = imports_panel(views)
+        self.conflicts = ConflictsPanel(views, on_resolved=self._changed)
+        self.quarantine: LogPanel = quarantine_panel(views)
+        self.security: LogPanel = security_panel(views)
+        self.tabs = QTabWidget()
+        self.tabs.setUsesScrollButtons(True)
+        for panel in (self.export_panel, self.import_panel, self.exports, self.imports, self.conflicts,
+                      self.quarantine, self.security):
+            self.tabs.addTab(panel, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.peers)
+        layout.addWidget(self.tabs, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.peers.refresh()
+        self.export_panel.refresh()
+        for panel in (self.exports, self.imports, self.quarantine, self.security):
+            panel.refresh()
+        self.conflicts.refresh()
+        self.retranslate()
+
+    def open_bundle(self, path: str | Path) -> bool:
+        """Show the import preview of a bundle (e.g. double-clicked in the file manager)."""
+        self.tabs.setCurrentWidget(self.import_panel)
+        return self.import_panel.open_bundle(Path(path))
+
+    def show_tab(self, panel: QWidget) -> None:
+        self.tabs.setCurrentWidget(panel)
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def retranslate(self) -> None:
+        conflicts = self.conflicts.model.total if not self.conflicts.show_all.isChecked() else None
+        titles = [
+            self.tr("Export"), self.tr("Import"), self.tr("Bundles sent"), self.tr("Bundles received"),
+            self.tr("Data conflicts") + (f" ({conflicts})" if conflicts else ""),
+            self.tr("Pending records") + (f" ({self.quarantine.model.total})" if self.quarantine.model.total else ""),
+            self.tr("Security log"),
+        ]
+        for index, title in enumerate(titles):
+            self.tabs.setTabText(index, title)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,218 @@
+"""The head of the Đồng bộ screen: this office's key fingerprint (Mã xác thực); for a commune its
+province, for the province its enrolled communes with their state, and the buttons to confirm a
+fingerprint read over the phone, revoke a commune and issue an enrolment file (Tệp kết nối)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.enums import Role
+from ...domain.errors import DomainError
+from ...messages import render
+from ...services.office import OfficeService
+from ...services.sync import SyncService
+from ...services.sync_views import PeerView, SyncViews
+from .. import dialogs, ops
+from ..models.paged import Column, PagedTableModel
+from . import sync_dialogs
+from .sync_texts import peer_status_text, retitle, when
+
+
+def _fingerprint_font() -> QFont:
+    font = QFont("monospace")
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    font.setBold(True)
+    return font
+
+
+class PeersPanel(QGroupBox):
+    """Calls ``on_change`` after a confirmation, a revocation or a new enrolment."""
+
+    def __init__(self, sync: SyncService, views: SyncViews, office: OfficeService,
+                 on_change: Callable[[], None] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sync, self.views, self.office = sync, views, office
+        self.on_change = on_change
+        self.is_province = False
+        self.own_label = QLabel()
+        self.own_code = QLabel()
+        self.own_code.setFont(_fingerprint_font())
+        self.own_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.province_label = QLabel()
+        self.province_label.setWordWrap(True)
+        self.province_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = QTableView()
+        values: list[Callable[[PeerView], object]] = [
+            lambda p: p.unit_code, lambda p: p.unit_name, lambda p: peer_status_text(p.status),
+            lambda p: p.fingerprint or "—", lambda p: when(p.last_received_at), lambda p: when(p.last_sent_at)]
+        self.model = PagedTableModel([Column(t, v) for t, v in zip(self._titles(), values, strict=True)],
+                                     self.views.peers, self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMaximumHeight(150)
+        self.confirm_button = QPushButton()
+        self.revoke_button = QPushButton()
+        self.commune = QComboBox()
+        self.commune.setMinimumContentsLength(18)
+        self.commune.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.enrol_button = QPushButton()
+        self.confirm_button.clicked.connect(self.confirm_selected)
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        self.enrol_button.clicked.connect(self.create_enrollment)
+
+        own = QHBoxLayout()
+        own.addWidget(self.own_label)
+        own.addWidget(self.own_code)
+        own.addStretch(1)
+        self.buttons = QWidget()
+        row = QHBoxLayout(self.buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.confirm_button, self.revoke_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.commune)
+        row.addWidget(self.enrol_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(own)
+        layout.addWidget(self.province_label)
+        layout.addWidget(self.table)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    # Data ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        try:
+            self.is_province = self.office.office().role == Role.PROVINCE.value
+        except DomainError:
+            self.is_province = False
+        for widget in (self.table, self.buttons):
+            widget.setVisible(self.is_province)
+        self.province_label.setVisible(not self.is_province)
+        if self.is_province:
+            chosen = self.selected_peer()
+            self.model.reload()
+            if chosen is not None:
+                self.select_peer(chosen.unit_code)
+            current = self.commune.currentData()
+            self.commune.clear()
+            for code, name in self.views.enrollable_communes():
+                self.commune.addItem(f"{name} ({code})", code)
+            self.commune.setCurrentIndex(max(self.commune.findData(current), 0))
+        self.retranslate()
+
+    def fingerprint(self) -> str:
+        try:
+            return self.sync.fingerprint()
+        except DomainError as exc:
+            return render(exc, ops.current_lang())
+
+    def selected_peer(self) -> PeerView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_object(rows[0].row()) if rows else None
+
+    def select_peer(self, unit_code: str) -> bool:
+        for row in range(self.model.rowCount()):
+            if self.model.row_object(row).unit_code == unit_code:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    # Actions ------------------------------------------------------------------------------
+    def confirm_selected(self) -> None:
+        peer = self.selected_peer()
+        if peer is None:
+            dialogs.info(self, self.tr("Confirm fingerprint"), self.tr("Choose a commune in the list first."))
+            return
+        if not peer.fingerprint:
+            ops.run(self, lambda: self.sync.confirm_peer(peer.unit_code))  # explains: no bundle from it yet
+            return
+        question = self.tr("Call the officer of %1 (%2). Ask them to read the fingerprint shown on their "
+                           "Sync screen, and compare it with this one:\n\n%3\n\nDo the two codes match exactly?")
+        if not dialogs.ask_yes_no(self, self.tr("Confirm fingerprint"), question.replace("%1", peer.unit_name)
+                                  .replace("%2", peer.unit_code).replace("%3", peer.fingerprint)):
+            return
+        if ops.run(self, lambda: self.sync.confirm_peer(peer.unit_code)) is not None:
+            self._after_change(peer.unit_code)
+
+    def revoke_selected(self) -> None:
+        peer = self.selected_peer()
+        if peer is None:
+            dialogs.info(self, self.tr("Revoke"), self.tr("Choose a commune in the list first."))
+            return
+        question = self.tr("Revoke %1 (%2)? Bundles from this office will be refused until it enrols again.")
+        if not dialogs.ask_yes_no(self, self.tr("Revoke"), question.replace("%1", peer.unit_name)
+                                  .replace("%2", peer.unit_code)):
+            return
+        ops.run(self, lambda: self.sync.revoke_peer(peer.unit_code))
+        self._after_change(peer.unit_code)
+
+    def create_enrollment(self) -> Path | None:
+        code = self.commune.currentData()
+        if not code:
+            return None
+        path = sync_dialogs.choose_save_file(self, self.tr("Save the enrolment file"), f"ket-noi-{code}.json")
+        if not path:
+            return None
+        written = ops.run(self, lambda: self.sync.export_enrollment(code, Path(path)))
+        if written is None:
+            return None
+        dialogs.info(self, self.tr("Enrolment file"), self.tr(
+            "The enrolment file for %1 was saved to %2. Hand it to the commune; when it starts the app with "
+            "it, both sides compare this province's fingerprint over the phone: %3")
+            .replace("%1", self.commune.currentText()).replace("%2", str(written)).replace("%3", self.fingerprint()))
+        self._after_change(code)
+        return Path(written)
+
+    def _after_change(self, unit_code: str) -> None:
+        self.refresh()
+        self.select_peer(unit_code)
+        if self.on_change is not None:
+            self.on_change()
+
+    # Texts --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Connection with other offices"))
+        self.own_label.setText(self.tr("This office's fingerprint:"))
+        self.own_code.setText(self.fingerprint())
+        self.confirm_button.setText(self.tr("Confirm fingerprint"))
+        self.revoke_button.setText(self.tr("Revoke"))
+        self.enrol_button.setText(self.tr("Create enrolment file…"))
+        retitle(self.model, self._titles())
+        if not self.is_province:
+            self.province_label.setText(self._province_text())
+
+    def _titles(self) -> list[str]:
+        return [self.tr("Code"), self.tr("Commune"), self.tr("Status"), self.tr("Fingerprint"),
+                self.tr("Last received"), self.tr("Last sent")]
+
+    def _province_text(self) -> str:
+        peer = self.views.province_peer()
+        if peer is None:
+            return self.tr("Not connected to the provincial office yet: ask it for an enrolment file.")
+        return (self.tr("Provincial office: %1 (%2) · fingerprint %3 · last received %4 · last sent %5")
+                .replace("%1", peer.unit_name).replace("%2", peer.unit_code).replace("%3", peer.fingerprint or "—")
+                .replace("%4", when(peer.last_received_at)).replace("%5", when(peer.last_sent_at)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
