@@ -11,7 +11,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 from thidua_desktop.bootstrap import open_app
@@ -40,7 +40,9 @@ def main(out: Path) -> int:
                 window.show_screen(key)
                 if hasattr(screen, "prepare_screenshot"):
                     screen.prepare_screenshot()
-                qt.processEvents()
+                for _ in range(3):  # let replaced widgets go (deferred deletes) and layouts settle
+                    qt.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+                    qt.processEvents()
                 path = out / f"{index:02d}-{key}.png"
                 window.grab().save(str(path))
                 shots.append(path)

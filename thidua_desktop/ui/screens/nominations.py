@@ -144,6 +144,8 @@ class NominationsScreen(QWidget):
         self.count.setText(self.tr("%n nominations", "", self.model.total))
         self.show_nomination(None)
         self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):  # long award names must not push eligibility off screen
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()
@@ -287,3 +289,8 @@ class NominationsScreen(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def prepare_screenshot(self) -> None:
+        """Show a nomination's checklist and history in the documentation screenshots."""
+        if self.model.rowCount():
+            self.table.selectRow(0)
