@@ -3,6 +3,7 @@ office is and how much has not been sent to the province yet."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, QSize
@@ -33,25 +34,27 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(210)
         self.nav.setStyleSheet("QListWidget::item { padding: 7px 6px; }")
         self.stack = QStackedWidget()
-        self.overview = OverviewScreen(app.overview, today)
-        self.people = RegisterScreen(app.people, app.collectives, app.office, app.records, app.drafts)
-        self.movements = MovementsScreen(app.movements, app.drafts)
-        self.activities = ActivitiesScreen(app.movements, app.office, app.drafts)
-        self.exemplars = ExemplarsScreen(app.exemplars, app.movements, app.people, app.collectives, app.drafts)
-        self.nominations = NominationsScreen(app.nominations, attachments=app.nominations.attachments,
-                                             drafts=app.drafts, today=today)
-        self.council = CouncilScreen(app.council, app.nominations, drafts=app.drafts, today=today)
-        self.decisions = DecisionsScreen(app.decisions, app.nominations, today=today)
-        self.reports = ReportsScreen(app.statistics, app.catalog, today)
-        self.sync_screen = SyncScreen(app.sync, SyncViews(app.db, app.actor, app.current_catalog), app.office)
-        self.settings = SettingsScreen(app)
-        self.screens: list[tuple[str, QWidget]] = [
-            ("overview", self.overview), ("movements", self.movements), ("activities", self.activities),
-            ("exemplars", self.exemplars), ("people", self.people), ("nominations", self.nominations),
-            ("council", self.council), ("decisions", self.decisions), ("reports", self.reports),
-            ("sync", self.sync_screen), ("settings", self.settings)]
-        for _key, screen in self.screens:
-            self.stack.addWidget(screen)
+        self.today = today
+        views = SyncViews(app.db, app.actor, app.current_catalog)
+        # Screens are built the first time they are shown, so the window opens fast.
+        self._factories: dict[str, Callable[[], QWidget]] = {
+            "overview": lambda: OverviewScreen(app.overview, today),
+            "movements": lambda: MovementsScreen(app.movements, app.drafts),
+            "activities": lambda: ActivitiesScreen(app.movements, app.office, app.drafts),
+            "exemplars": lambda: ExemplarsScreen(app.exemplars, app.movements, app.people, app.collectives,
+                                                 app.drafts),
+            "people": lambda: RegisterScreen(app.people, app.collectives, app.office, app.records, app.drafts),
+            "nominations": lambda: NominationsScreen(app.nominations, attachments=app.nominations.attachments,
+                                                     drafts=app.drafts, today=today),
+            "council": lambda: CouncilScreen(app.council, app.nominations, drafts=app.drafts, today=today),
+            "decisions": lambda: DecisionsScreen(app.decisions, app.nominations, today=today),
+            "reports": lambda: ReportsScreen(app.statistics, app.catalog, today),
+            "sync": lambda: self._sync_screen(SyncScreen(app.sync, views, app.office)),
+            "settings": lambda: SettingsScreen(app),
+        }
+        self._built: dict[str, QWidget] = {}
+        for _key in self._factories:
+            self.stack.addWidget(QWidget())  # a placeholder until the screen is first shown
             self.nav.addItem("")
         self.nav.currentRowChanged.connect(self._switch)
         body = QWidget()
@@ -63,15 +66,54 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel()
         self.statusBar().addWidget(self.unit_label, 1)
         self.statusBar().addPermanentWidget(self.sync_label)
-        self.sync_screen.changed.connect(self.retranslate_status)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         self.nav.setCurrentRow(0)
         self.retranslate()
 
+    def _sync_screen(self, screen: SyncScreen) -> SyncScreen:
+        screen.changed.connect(self.retranslate_status)
+        return screen
+
+    @property
+    def keys(self) -> list[str]:
+        return list(self._factories)
+
+    def screen(self, key: str) -> QWidget:
+        """The screen for ``key``, built on first use and put in its place in the stack."""
+        if key not in self._built:
+            row = self.keys.index(key)
+            widget = self._factories[key]()
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[key] = widget
+            return widget
+        return self._built[key]
+
+    @property
+    def screens(self) -> list[tuple[str, QWidget]]:
+        return [(key, self.screen(key)) for key in self.keys]
+
+    # The screens by name, as tests and the start-up code reach them.
+    overview = property(lambda self: self.screen("overview"))
+    movements = property(lambda self: self.screen("movements"))
+    activities = property(lambda self: self.screen("activities"))
+    exemplars = property(lambda self: self.screen("exemplars"))
+    people = property(lambda self: self.screen("people"))
+    nominations = property(lambda self: self.screen("nominations"))
+    council = property(lambda self: self.screen("council"))
+    decisions = property(lambda self: self.screen("decisions"))
+    reports = property(lambda self: self.screen("reports"))
+    sync_screen = property(lambda self: self.screen("sync"))
+    settings = property(lambda self: self.screen("settings"))
+
     def _switch(self, row: int) -> None:
         """Show a screen with fresh data: other screens may have changed it meanwhile."""
-        screen = self.screens[row][1]
-        if row != self.stack.currentIndex() and hasattr(screen, "refresh"):
+        key = self.keys[row]
+        fresh = key not in self._built
+        screen = self.screen(key)
+        if not fresh and row != self.stack.currentIndex() and hasattr(screen, "refresh"):
             screen.refresh()
         self.stack.setCurrentIndex(row)
         if hasattr(self, "sync_label"):
@@ -81,9 +123,8 @@ class MainWindow(QMainWindow):
         return QSize(1280, 720)  # fits a 1366×768 laptop with the taskbar
 
     def show_screen(self, key: str) -> QWidget:
-        index = [k for k, _ in self.screens].index(key)
-        self.nav.setCurrentRow(index)
-        return self.screens[index][1]
+        self.nav.setCurrentRow(self.keys.index(key))
+        return self.screen(key)
 
     def _focus_search(self) -> None:
         self.show_screen("people")
@@ -97,7 +138,7 @@ class MainWindow(QMainWindow):
                   "council": self.tr("Emulation council"), "decisions": self.tr("Decisions"),
                   "reports": self.tr("Reports"), "sync": self.tr("Sync"),
                   "settings": self.tr("Settings")}
-        for row, (key, _screen) in enumerate(self.screens):
+        for row, key in enumerate(self.keys):
             self.nav.item(row).setText(titles[key])
         self.retranslate_status()
 
