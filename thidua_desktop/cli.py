@@ -227,6 +227,30 @@ def cmd_enroll_confirm(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_enroll_revoke(args: argparse.Namespace) -> int:
+    from .bootstrap import open_app
+
+    app = open_app(args.data_dir)
+    try:
+        app.sync.revoke_peer(args.unit_code)
+    finally:
+        app.close()
+    _out(_t(args.lang, f"Đã thu hồi kết nối của đơn vị {args.unit_code}.", f"Revoked office {args.unit_code}."))
+    return 0
+
+
+def cmd_enroll_rotate(args: argparse.Namespace) -> int:
+    from .bootstrap import open_app
+
+    app = open_app(args.data_dir)
+    try:
+        fingerprint = app.sync.rotate_keys()
+    finally:
+        app.close()
+    _out(_t(args.lang, f"Đã đổi khóa. Mã xác thực mới: {fingerprint}", f"Keys rotated. New fingerprint: {fingerprint}"))
+    return 0
+
+
 def cmd_bundle_export(args: argparse.Namespace) -> int:
     from .bootstrap import open_app
 
@@ -324,6 +348,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = enroll.add_parser("confirm")
     p.add_argument("unit_code")
     p.set_defaults(func=cmd_enroll_confirm)
+    p = enroll.add_parser("revoke")
+    p.add_argument("unit_code")
+    p.set_defaults(func=cmd_enroll_revoke)
+    enroll.add_parser("rotate").set_defaults(func=cmd_enroll_rotate)
 
     bundle = sub.add_parser("bundle").add_subparsers(dest="action", required=True, parser_class=_Parser)
     p = bundle.add_parser("export")

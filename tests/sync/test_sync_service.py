@@ -264,3 +264,20 @@ def test_a_large_backlog_is_split_and_parts_apply_in_any_order(offices) -> None:
         [ack2] = province.sync.export(tmp / "back2", to="01576").files
         xa.sync.import_bundle(ack2)
     assert xa.sync.export(tmp / "usb3").nothing_new
+
+
+def test_a_rotated_key_endorsed_by_the_old_one_keeps_sync_working(offices) -> None:  # type: ignore[no-untyped-def]
+    province, communes, tmp = offices
+    xa = communes["01576"]
+    xa.people.create(PersonInput("Nông Văn An", "male"))
+    [first] = xa.sync.export(tmp / "usb").files
+    province.sync.import_bundle(first)
+    old = xa.sync.fingerprint()
+    new = xa.sync.rotate_keys()
+    assert new != old
+    xa.people.create(PersonInput("Lý Thị Hoa", "female"))
+    [second] = xa.sync.export(tmp / "usb").files
+    assert province.sync.import_bundle(second)["new"] >= 1
+    [back] = province.sync.export(tmp / "back", to="01576").files  # sealed to the commune's new key
+    assert xa.sync.import_bundle(back)["new"] == 0
+    assert xa.sync.export(tmp / "usb2").nothing_new

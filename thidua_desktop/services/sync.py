@@ -266,8 +266,13 @@ class SyncService(ServiceBase):
             pinned = [bytes.fromhex(x) for x in (peer.sign_key, peer.previous_sign_key) if x]
         # The first bundle of a commune brings its keys (trust on first use, confirmed by fingerprint).
         sign_keys = pinned or [sender.sign_key]
+        # A rotated key is accepted when the old, pinned key endorsed it.
+        rotated = bool(pinned) and sender.sign_key not in pinned and bool(sender.endorsement) and any(
+            k.check_endorsement(sender.public, sender.endorsement, old) for old in pinned)
+        if rotated:
+            sign_keys = [sender.sign_key]
         payload, staged = self._read(path, office.unit_code, sign_keys)
-        first_keys = not pinned
+        first_keys = not pinned or rotated
         report = self.exchange.apply_payload(
             payload, header.bundle_id, has_attachment=lambda sha: sha in staged or self.store.path_for(sha).exists(),
             within=lambda session, rep: self._bookkeep(session, header, path, rep, first_keys))
@@ -323,6 +328,8 @@ class SyncService(ServiceBase):
         assert peer is not None
         if first_keys:
             public = header.sender.public
+            if peer.sign_key and peer.sign_key != public.sign_key.hex():
+                peer.previous_sign_key = peer.sign_key  # bundles signed before the rotation still verify
             peer.sign_key, peer.box_key = public.sign_key.hex(), public.box_key.hex()
             peer.key_id, peer.fingerprint = public.key_id, public.fingerprint
         session.add(SyncImport(bundle_id=header.bundle_id, peer_node_id=header.sender.node_id, file_name=path.name,
