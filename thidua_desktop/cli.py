@@ -9,7 +9,8 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -41,14 +42,30 @@ def _t(lang: str, vi: str, en: str) -> str:
     return vi if lang == "vi" else en
 
 
-def cmd_init(args: argparse.Namespace) -> int:
+@contextmanager
+def _opened(args: argparse.Namespace) -> Iterator[Any]:
+    """The office's app for one command, closed afterwards whatever happens."""
+    with _opened(args) as app:
+        yield app
+
+
+@contextmanager
+def _opened(args: argparse.Namespace) -> Iterator[Any]:
+    """The office's app for one command, closed afterwards whatever happens."""
     from .bootstrap import open_app
 
+    app = open_app(args.data_dir)
+    try:
+        yield app
+    finally:
+        app.close()
+
+
+def cmd_init(args: argparse.Namespace) -> int:
     enrollment = Path(args.enrollment).read_bytes() if args.enrollment and Path(args.enrollment).is_file() else None
     if args.enrollment and enrollment is None:
         raise DomainError("FILE_NOT_FOUND", field="file", value=args.enrollment)
-    app = open_app(args.data_dir)
-    try:
+    with _opened(args) as app:
         if enrollment is not None:  # refuse a file made for another commune before creating anything
             from .sync.keys import read_enrollment
 
@@ -68,33 +85,22 @@ def cmd_init(args: argparse.Namespace) -> int:
                     "rồi xóa tệp trên máy.", f"Recovery key written to {out}: move it to safe offline storage "
                     "and delete it from this computer."))
         _out(_t(args.lang, f"Mã xác thực của đơn vị: {mine}", f"This office's key fingerprint: {mine}"))
-    finally:
-        app.close()
     return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .bootstrap import open_app
     from .services.demo import DemoBuilder
 
-    app = open_app(args.data_dir)
-    try:
+    with _opened(args) as app:
         counts = DemoBuilder(app, seed=args.seed).build(people=args.people)
-    finally:
-        app.close()
     summary = ", ".join(f"{k}: {v}" for k, v in counts.items())
     _out(_t(args.lang, f"Đã tạo dữ liệu mẫu ({summary}).", f"Demo data created ({summary})."))
     return 0
 
 
 def cmd_people_list(args: argparse.Namespace) -> int:
-    from .bootstrap import open_app
-
-    app = open_app(args.data_dir)
-    try:
+    with _opened(args) as app:
         result = app.people.search(args.search or "", offset=args.offset, limit=args.limit)
-    finally:
-        app.close()
     if args.json:
         _json([p.to_json() for p in result.rows])
         return 0
@@ -106,16 +112,12 @@ def cmd_people_list(args: argparse.Namespace) -> int:
 
 
 def cmd_people_add(args: argparse.Namespace) -> int:
-    from .bootstrap import open_app
     from .services.people import PersonInput
 
-    app = open_app(args.data_dir)
-    try:
+    with _opened(args) as app:
         person = app.people.create(PersonInput(
             full_name=args.name, gender=args.gender, birth=args.birth or "", ethnicity=args.ethnicity or "",
             cccd=args.cccd or "", position=args.position or "", village_id=args.village or None))
-    finally:
-        app.close()
     if args.json:
         _json(person.to_json())
     else:
@@ -124,13 +126,8 @@ def cmd_people_add(args: argparse.Namespace) -> int:
 
 
 def cmd_nominations_list(args: argparse.Namespace) -> int:
-    from .bootstrap import open_app
-
-    app = open_app(args.data_dir)
-    try:
+    with _opened(args) as app:
         rows = app.nominations.list(status=args.status, batch_id=args.batch)
-    finally:
-        app.close()
     if args.json:
         _json([n.to_json() for n in rows])
         return 0
@@ -141,15 +138,11 @@ def cmd_nominations_list(args: argparse.Namespace) -> int:
 
 
 def cmd_eligibility(args: argparse.Namespace) -> int:
-    from .bootstrap import open_app
     from .rules.explain import explain_decision
 
-    app = open_app(args.data_dir)
-    try:
+    with _opened(args) as app:
         decision = app.nominations.evaluate(args.nomination_id, store=False)
         view = app.nominations.get(args.nomination_id)
-    finally:
-        app.close()
     if args.json:
         _json({"nomination_id": view.id, "nominee_name": view.nominee_name, **decision.to_dict()})
         return 0
@@ -160,13 +153,8 @@ def cmd_eligibility(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .bootstrap import open_app
-
-    app = open_app(args.data_dir)
-    try:
+    with _opened(args) as app:
         report = app.maintenance.check()
-    finally:
-        app.close()
     for code, detail in report.problems:
         _out(f"✗ {code} {detail}")
     if report.ok:
@@ -178,13 +166,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from .bootstrap import open_app
-
-    app = open_app(args.data_dir)
-    try:
+    with _opened(args) as app:
         out = app.maintenance.backup(Path(args.out))
-    finally:
-        app.close()
     _out(_t(args.lang, f"Đã sao lưu vào {out}", f"Backed up to {out}"))
     return 0
 
@@ -202,63 +185,38 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_enroll_export(args: argparse.Namespace) -> int:
-    from .bootstrap import open_app
-
-    app = open_app(args.data_dir)
-    try:
+    with _opened(args) as app:
         out = app.sync.export_enrollment(args.unit_code, Path(args.out))
-    finally:
-        app.close()
     _out(_t(args.lang, f"Đã ghi tệp kết nối cho xã {args.unit_code}: {out}",
             f"Enrolment file for commune {args.unit_code} written: {out}"))
     return 0
 
 
 def cmd_enroll_confirm(args: argparse.Namespace) -> int:
-    from .bootstrap import open_app
-
-    app = open_app(args.data_dir)
-    try:
+    with _opened(args) as app:
         fingerprint = app.sync.confirm_peer(args.unit_code)
-    finally:
-        app.close()
     _out(_t(args.lang, f"Đã xác nhận xã {args.unit_code} (mã xác thực {fingerprint}).",
             f"Confirmed commune {args.unit_code} (fingerprint {fingerprint})."))
     return 0
 
 
 def cmd_enroll_revoke(args: argparse.Namespace) -> int:
-    from .bootstrap import open_app
-
-    app = open_app(args.data_dir)
-    try:
+    with _opened(args) as app:
         app.sync.revoke_peer(args.unit_code)
-    finally:
-        app.close()
     _out(_t(args.lang, f"Đã thu hồi kết nối của đơn vị {args.unit_code}.", f"Revoked office {args.unit_code}."))
     return 0
 
 
 def cmd_enroll_rotate(args: argparse.Namespace) -> int:
-    from .bootstrap import open_app
-
-    app = open_app(args.data_dir)
-    try:
+    with _opened(args) as app:
         fingerprint = app.sync.rotate_keys()
-    finally:
-        app.close()
     _out(_t(args.lang, f"Đã đổi khóa. Mã xác thực mới: {fingerprint}", f"Keys rotated. New fingerprint: {fingerprint}"))
     return 0
 
 
 def cmd_bundle_export(args: argparse.Namespace) -> int:
-    from .bootstrap import open_app
-
-    app = open_app(args.data_dir)
-    try:
+    with _opened(args) as app:
         result = app.sync.export(Path(args.out), args.to)
-    finally:
-        app.close()
     if result.nothing_new:
         _out(_t(args.lang, "Không có gì mới để gửi.", "Nothing new to send."))
         return 0
@@ -271,13 +229,8 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle_import(args: argparse.Namespace) -> int:
-    from .bootstrap import open_app
-
-    app = open_app(args.data_dir)
-    try:
+    with _opened(args) as app:
         report = app.sync.import_bundle(Path(args.file))
-    finally:
-        app.close()
     if args.json:
         _json(report)
         return 0
@@ -289,13 +242,8 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle_inspect(args: argparse.Namespace) -> int:
-    from .bootstrap import open_app
-
-    app = open_app(args.data_dir)
-    try:
+    with _opened(args) as app:
         info = app.sync.inspect(Path(args.file))
-    finally:
-        app.close()
     if args.json:
         _json(info)
         return 0
@@ -312,14 +260,9 @@ def cmd_bundle_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from .bootstrap import open_app
-
     outcome = "approved" if args.approve else "returned" if args.return_ else "rejected"
-    app = open_app(args.data_dir)
-    try:
+    with _opened(args) as app:
         app.reviews.review(args.nomination_id, outcome, args.reason or "")
-    finally:
-        app.close()
     _out(_t(args.lang, f"Đã ghi kết quả thẩm định: {status_label(outcome, 'vi')}.",
             f"Review recorded: {status_label(outcome, 'en')}."))
     return 0
