@@ -13,9 +13,10 @@ from .db import Database
 from .db.maintenance import mark_application
 from .db.migrate import is_newer_than_app, upgrade
 from .domain.errors import DomainError
-from .rules.catalog import Catalog, load_catalog
+from .rules.catalog import Catalog
 from .rules.local import apply_overrides
 from .services.attachments import AttachmentStore
+from .services.catalog_store import stored_catalog
 from .services.collectives import CollectiveService
 from .services.council import CouncilService
 from .services.decisions import DecisionService
@@ -77,7 +78,7 @@ class App:
                                         on_change=self.invalidate_catalog)
         self.nominations = NominationService(*args, attachments=AttachmentStore(self.paths.attachments_dir),
                                              settings=self.settings)
-        self.sync = SyncService(*args, paths=self.paths)
+        self.sync = SyncService(*args, paths=self.paths, on_catalog_change=self.reload_catalog)
         self.reviews = ReviewService(*args)
         self.statistics = StatisticsService(*args)
 
@@ -93,6 +94,12 @@ class App:
 
     def invalidate_catalog(self) -> None:
         self._effective = None
+
+    def reload_catalog(self) -> None:
+        """A newer catalog arrived (loaded at the province or pushed in a bundle): use it from now on."""
+        self.base_catalog = stored_catalog(self.db)
+        self.settings.base_catalog = self.base_catalog
+        self.invalidate_catalog()
 
     def close(self) -> None:
         self.db.dispose()
@@ -135,7 +142,7 @@ def open_app(data_dir: str | os.PathLike[str] | None = None, actor: str | None =
         raise DomainError("DATABASE_TOO_NEW", field="data_dir")
     upgrade(db.engine)
     mark_application(db.engine)
-    app = App(paths=paths, db=db, base_catalog=load_catalog(), actor=actor or "officer")
+    app = App(paths=paths, db=db, base_catalog=stored_catalog(db), actor=actor or "officer")
     if actor is None and app.office.is_initialised():
         name = app.office.office().officer_name
         if name:

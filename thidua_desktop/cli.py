@@ -214,6 +214,30 @@ def cmd_enroll_rotate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_catalog_load(args: argparse.Namespace) -> int:
+    from .services import catalog_store
+
+    with _opened(args) as app:
+        if app.office.office().role != "province":
+            raise DomainError("CATALOG_PROVINCE_ONLY", field="role")
+        version = catalog_store.load_file(app.db, Path(args.file), app.actor)
+    if version is None:
+        _out(_t(args.lang, "Danh mục này không mới hơn danh mục đang dùng; không thay đổi gì.",
+                "This catalog is not newer than the one in use; nothing changed."))
+    else:
+        _out(_t(args.lang, f"Đã áp dụng danh mục phiên bản {version}; danh mục sẽ được gửi kèm các gói cho xã.",
+                f"Catalog version {version} adopted; it travels to the communes with the next bundles."))
+    return 0
+
+
+def cmd_catalog_show(args: argparse.Namespace) -> int:
+    with _opened(args) as app:
+        catalog = app.catalog
+    _out(_t(args.lang, f"Danh mục khen thưởng phiên bản {catalog.catalog_version}, {len(catalog.awards)} danh hiệu, "
+            f"hình thức.", f"Award catalog version {catalog.catalog_version}, {len(catalog.awards)} awards."))
+    return 0
+
+
 def cmd_bundle_export(args: argparse.Namespace) -> int:
     with _opened(args) as app:
         result = app.sync.export(Path(args.out), args.to)
@@ -295,6 +319,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("unit_code")
     p.set_defaults(func=cmd_enroll_revoke)
     enroll.add_parser("rotate").set_defaults(func=cmd_enroll_rotate)
+
+    catalog = sub.add_parser("catalog").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    p = catalog.add_parser("load")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_catalog_load)
+    catalog.add_parser("show").set_defaults(func=cmd_catalog_show)
 
     bundle = sub.add_parser("bundle").add_subparsers(dest="action", required=True, parser_class=_Parser)
     p = bundle.add_parser("export")

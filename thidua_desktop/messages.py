@@ -158,6 +158,8 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
     "EXPORT_TARGET_UNWRITABLE": ("Không ghi được gói vào «{value}» (USB bị rút ra, đầy hoặc chỉ đọc). Hãy thử lại.",
                                  "Cannot write the bundle to «{value}» (the stick was removed, is full or read-only). "
                                  "Try again."),
+    "CATALOG_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh nạp danh mục khen thưởng mới; xã nhận danh mục qua gói đồng bộ.",
+                              "Only the provincial office loads a new award catalog; communes receive it in bundles."),
     "DEMO_NEEDS_COMMUNE": ("Dữ liệu mẫu chỉ tạo cho văn phòng cấp xã.", "Demo data is for commune offices."),
 }
 

@@ -281,3 +281,36 @@ def test_a_rotated_key_endorsed_by_the_old_one_keeps_sync_working(offices) -> No
     [back] = province.sync.export(tmp / "back", to="01576").files  # sealed to the commune's new key
     assert xa.sync.import_bundle(back)["new"] == 0
     assert xa.sync.export(tmp / "usb2").nothing_new
+
+
+def test_the_province_pushes_a_newer_catalog_and_the_unit_list(offices) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from thidua_desktop.db.models import AdminUnit
+    from thidua_desktop.paths import resource_path
+    from thidua_desktop.services import catalog_store
+
+    province, communes, tmp = offices
+    xa = communes["01576"]
+    xa.people.create(PersonInput("Nông Văn An", "male"))
+    [first] = xa.sync.export(tmp / "usb").files
+    province.sync.import_bundle(first)
+    data = json.loads(resource_path("catalog/awards.json").read_text(encoding="utf-8"))
+    data["catalog_version"] = "2027.1"  # a new provincial regulation
+    cstdcs = next(a for a in data["awards"] if a["code"] == "CSTDCS")
+    cstdcs["vote"]["threshold_pct"] = 75
+    new_file = tmp / "danh-muc-2027.json"
+    new_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert catalog_store.load_file(province.db, new_file, "tinh") == "2027.1"
+    with province.db.transaction() as session:  # a unit renamed by the province
+        session.get(AdminUnit, "01290").name = "Xã Bảo Lâm (tên mới)"
+    [down] = province.sync.export(tmp / "back", to="01576").files
+    report = xa.sync.import_bundle(down)
+    assert report["catalog"] == "2027.1"
+    assert xa.catalog.catalog_version == "2027.1" and xa.catalog.award("CSTDCS").vote.threshold_pct == 75
+    assert ("01290", "Xã Bảo Lâm (tên mới)") in xa.office.admin_units("bao lam")
+    reopened = open_app(xa.paths.data_dir)  # kept across restarts
+    try:
+        assert reopened.catalog.catalog_version == "2027.1"
+    finally:
+        reopened.close()

@@ -24,6 +24,7 @@ from ..domain.enums import Role
 from ..domain.errors import DomainError, StateError
 from ..sync import keys as k
 from ..sync.container import MAX_BUNDLE_BYTES, BundleWriter, bundle_file_name, inspect_bundle, open_bundle
+from . import catalog_store
 from .attachments import AttachmentStore
 from .base import ServiceBase
 from .office import OfficeService
@@ -46,9 +47,10 @@ class ExportResult:
 
 
 class SyncService(ServiceBase):
-    def __init__(self, *args: Any, paths: AppPaths, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, paths: AppPaths, on_catalog_change: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.paths = paths
+        self.on_catalog_change = on_catalog_change
         self.exchange = SyncExchange(*args, **kwargs)
         self.store = AttachmentStore(paths.attachments_dir)
 
@@ -201,9 +203,14 @@ class SyncService(ServiceBase):
         recipient = {"code": peer.unit_code, "name": peer.unit_name, "node_id": peer.node_id or None}
         writer = BundleWriter(target, sender, recipient, self.ensure_keys(), bytes.fromhex(peer.box_key),
                               k.b64d(recovery, 32), SCHEMA_VERSION, part.counts, seq)
+        manifest: dict[str, Any] = {"acks": part.acks, "since": part.since, "upto": part.upto,
+                                    "attachments": sorted(set(part.attachments))}
+        if office.role == Role.PROVINCE.value:  # the catalog and the administrative list travel down
+            manifest["catalog"] = catalog_store.catalog_json(self.db)
+            with self.db.reader() as session:
+                manifest["admin_units"] = catalog_store.admin_units(session, office.province_code)
         with writer:
-            writer.add_manifest({"acks": part.acks, "since": part.since, "upto": part.upto,
-                                 "attachments": sorted(set(part.attachments))})
+            writer.add_manifest(manifest)
             for sha in sorted(set(part.attachments)):  # files before the rows that point at them
                 path = self.store.path_for(sha)
                 if path.exists():
@@ -278,10 +285,13 @@ class SyncService(ServiceBase):
             within=lambda session, rep: self._bookkeep(session, header, path, rep, first_keys))
         if office.role == Role.PROVINCE.value:
             ReviewService(self.db, self.actor).acknowledge_received(sender.node_id)
+        if report.catalog and not report.catalog.startswith("refused") and self.on_catalog_change:
+            self.on_catalog_change()
         return {"bundle_id": header.bundle_id, "sender": sender.code, **report.as_dict()}
 
     def _read(self, path: Path, my_code: str, sign_keys: list[bytes]) -> tuple[Payload, set[str]]:
         staged: set[str] = set()
+        self._pushed: dict[str, Any] = {}
         reader = open_bundle(path, self.keystore.all_keys(), sign_keys, my_code, max_schema_version=SCHEMA_VERSION)
         with reader:
             manifest = reader.manifest
@@ -289,6 +299,7 @@ class SyncService(ServiceBase):
             payload = Payload(header.sender.code, header.sender.node_id, int(header.sender.epoch),
                               acks=dict(manifest.get("acks", {})), since=dict(manifest.get("since", {})),
                               upto=dict(manifest.get("upto", {})))
+            self._pushed = {key: manifest[key] for key in ("catalog", "admin_units") if key in manifest}
             for entry in reader.entries():
                 if entry.kind == "records":
                     payload.records[entry.table] = [json.loads(line) for line in entry.lines() if line.strip()]
@@ -332,6 +343,20 @@ class SyncService(ServiceBase):
                 peer.previous_sign_key = peer.sign_key  # bundles signed before the rotation still verify
             peer.sign_key, peer.box_key = public.sign_key.hex(), public.box_key.hex()
             peer.key_id, peer.fingerprint = public.key_id, public.fingerprint
+        pushed = self._pushed
+        if peer.role == Role.PROVINCE.value and pushed:
+            # Only the province sets catalogs and administrative lists; a bad catalog is reported, not fatal.
+            office = session.get(Office, 1)
+            if "admin_units" in pushed and office is not None:
+                catalog_store.merge_admin_units(session, office.province_code, pushed["admin_units"],
+                                                f"gói đồng bộ của {header.sender.code}")
+            if "catalog" in pushed:
+                try:
+                    version = catalog_store.adopt(session, pushed["catalog"], self.actor)
+                except DomainError as exc:
+                    report.catalog = f"refused: {exc.code}"
+                else:
+                    report.catalog = version or ""
         session.add(SyncImport(bundle_id=header.bundle_id, peer_node_id=header.sender.node_id, file_name=path.name,
                                report=report.as_dict()))
 

@@ -91,12 +91,13 @@ class ApplyReport:
     quarantined: int = 0
     released: int = 0  # quarantined earlier, applied now
     gaps: int = 0
+    catalog: str = ""  # version of a catalog the province pushed and this office adopted
     received: dict[str, dict[str, int]] = field(default_factory=dict)  # node -> epoch -> max version
 
-    def as_dict(self) -> dict[str, int]:
+    def as_dict(self) -> dict[str, int | str]:
         return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
                 "conflicts": self.conflicts, "quarantined": self.quarantined, "released": self.released,
-                "gaps": self.gaps}
+                "gaps": self.gaps, "catalog": self.catalog}
 
 
 def _note_received(report: ApplyReport, data: dict[str, Any]) -> None:
