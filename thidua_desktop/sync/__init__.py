@@ -23,7 +23,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The signature of bundle «{file}» is not valid: it was not made by {sender_name} (code {sender_code}) "
         "or it has been altered. It was not imported."),
     "BUNDLE_SENDER_UNKNOWN": (
-        "Gói dữ liệu «{file}» đến từ đơn vị chưa được đăng ký: {sender_name} (mã {sender_code}).",
+        "Gói dữ liệu «{file}» đến từ đơn vị chưa được kết nối đồng bộ: {sender_name} (mã {sender_code}).",
         "Bundle «{file}» comes from an office that is not enrolled: {sender_name} (code {sender_code})."),
     "BUNDLE_SENDER_REVOKED": (
         "Khóa của đơn vị gửi {sender_name} (mã {sender_code}) đã bị thu hồi, nên gói dữ liệu «{file}» không được nhập.",
@@ -62,17 +62,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Gói dữ liệu «{file}» đã được nhập ngày {imported_on}; không có gì thay đổi.",
         "Bundle «{file}» was already imported on {imported_on}; nothing changed."),
     "ENROLLMENT_INVALID": (
-        "Tệp đăng ký không hợp lệ hoặc đã bị sửa đổi. Hãy xin văn phòng cấp tỉnh gửi lại tệp đăng ký.",
+        "Tệp kết nối không hợp lệ hoặc đã bị sửa đổi. Hãy xin văn phòng cấp tỉnh gửi lại tệp kết nối.",
         "The enrolment file is not valid or has been altered. Ask the provincial office for a new one."),
     "ENROLLMENT_WRONG_UNIT": (
-        "Tệp đăng ký này được lập cho đơn vị mã {got} ({got_name}), không phải cho đơn vị mã {expected}.",
+        "Tệp kết nối này được lập cho đơn vị mã {got} ({got_name}), không phải cho đơn vị mã {expected}.",
         "This enrolment file was made for the office with code {got} ({got_name}), not for code {expected}."),
     "ENROLLMENT_TOO_NEW": (
-        "Tệp đăng ký được tạo bởi phiên bản phần mềm mới hơn (định dạng {version}). Hãy cập nhật phần mềm ThiĐua.",
+        "Tệp kết nối được tạo bởi phiên bản phần mềm mới hơn (định dạng {version}). Hãy cập nhật phần mềm ThiĐua.",
         "The enrolment file was made by a newer version of the app (format {version}). Update ThiĐua."),
     "KEY_MISSING": (
         "Không tìm thấy khóa bí mật của đơn vị trên máy này. Khóa được giữ riêng cho từng máy và không đi kèm "
-        "bản sao thư mục dữ liệu; nếu đây là máy mới, hãy đăng ký lại với văn phòng cấp tỉnh.",
+        "bản sao thư mục dữ liệu; nếu đây là máy mới, hãy xin văn phòng cấp tỉnh cấp lại tệp kết nối.",
         "This office's private key is not on this computer. Keys stay with the computer and are not part of "
         "a copied data folder; on a new computer, enrol again with the provincial office."),
     "KEY_UNREADABLE": (
