@@ -3,8 +3,7 @@ filter; New (Ctrl+N), Edit (double-click or Enter) and Delete."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from ...services.office import OfficeService
 from ...services.people import PeopleService
 from ...services.records import RecordsService
 from .. import dialogs, ops
+from ..lists import bind_list_keys, search_as_you_type
 from ..models.paged import Column, PagedTableModel
 from . import person_labels as labels
 from .collective_dialog import CollectiveDialog
@@ -68,23 +68,14 @@ class CollectivesScreen(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(200)
-        self._debounce.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self._debounce = search_as_you_type(self, self.search, self.refresh)
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.doubleClicked.connect(lambda index: self.edit_collective(self._id_at(index)))
         self.new_button.clicked.connect(lambda: self.new_collective())
         self.edit_button.clicked.connect(lambda: self.edit_collective(self.current_id()))
         self.delete_button.clicked.connect(self.delete_selected)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_collective,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, activated=lambda: self.edit_collective(self.current_id()),
-                      context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        bind_list_keys(self, self.table, self.new_collective, lambda: self.edit_collective(self.current_id()),
+                       self.delete_selected)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 3)

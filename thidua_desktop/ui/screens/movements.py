@@ -3,7 +3,7 @@ status; the selected movement shows its indicators with the progress reported so
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...services.drafts import DraftStore
 from ...services.movements import MovementRow, MovementService
 from .. import ops
+from ..lists import search_as_you_type
 from ..models.paged import Column, PagedTableModel
 from .movement_dialog import MovementDialog
 from .movement_forms import STATUSES, dmy, kind_text, level_text, movement_status_text, number_text, period_text
@@ -107,11 +108,7 @@ class MovementsScreen(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.count)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(200)
-        self._debounce.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self._debounce = search_as_you_type(self, self.search, self.refresh)
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
         self.selected_id: str | None = None
         self.retranslate()

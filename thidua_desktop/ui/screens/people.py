@@ -4,8 +4,7 @@ gender and ethnic minority; New (Ctrl+N), Edit (double-click or Enter) and Delet
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from ...services.office import OfficeService
 from ...services.people import PeopleService, PersonView
 from ...services.records import RecordsService
 from .. import dialogs, ops
+from ..lists import bind_list_keys, search_as_you_type
 from ..models.paged import Column, PagedTableModel
 from . import person_labels as labels
 from .collectives import CollectivesScreen
@@ -80,24 +80,15 @@ class PeopleScreen(QWidget):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sort_changed)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(200)
-        self._debounce.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self._debounce = search_as_you_type(self, self.search, self.refresh)
         for box in (self.village, self.gender, self.minority):
             box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.doubleClicked.connect(lambda index: self.edit_person(self._id_at(index)))
         self.new_button.clicked.connect(lambda: self.new_person())
         self.edit_button.clicked.connect(lambda: self.edit_person(self.current_id()))
         self.delete_button.clicked.connect(self.delete_selected)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_person,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, activated=lambda: self.edit_person(self.current_id()),
-                      context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        bind_list_keys(self, self.table, self.new_person, lambda: self.edit_person(self.current_id()),
+                       self.delete_selected)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 3)

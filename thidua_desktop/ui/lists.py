@@ -1,0 +1,31 @@
+"""What every list screen wires the same way: search as you type (debounced, so each key press
+does not run a query) and the keyboard of a register (Ctrl+N new, Enter edit, Delete remove)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QWidget
+
+
+def search_as_you_type(owner: QWidget, search: QLineEdit, refresh: Callable[[], None], delay_ms: int = 200) -> QTimer:
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(delay_ms)
+    timer.timeout.connect(refresh)
+    search.textChanged.connect(lambda _text: timer.start())
+    return timer
+
+
+def bind_list_keys(owner: QWidget, table: QAbstractItemView, new: Callable[[], object],
+                   edit: Callable[[], object], delete: Callable[[], object] | None = None) -> None:
+    """Ctrl+N anywhere in the screen; Enter and Delete only while the list has the focus."""
+    QShortcut(QKeySequence.StandardKey.New, owner, activated=new,
+              context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        QShortcut(QKeySequence(key), table, activated=edit, context=Qt.ShortcutContext.WidgetShortcut)
+    if delete is not None:
+        QShortcut(QKeySequence.StandardKey.Delete, table, activated=delete,
+                  context=Qt.ShortcutContext.WidgetShortcut)
