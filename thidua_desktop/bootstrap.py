@@ -28,6 +28,7 @@ from .services.nominations import NominationService
 from .services.office import OfficeService
 from .services.overview import OverviewService
 from .services.people import PeopleService
+from .services.printing import PrintService
 from .services.records import RecordsService
 from .services.reviews import ReviewService
 from .services.settings import SettingsService, load_overrides
@@ -59,6 +60,7 @@ class App:
     sync: SyncService = field(init=False)
     reviews: ReviewService = field(init=False)
     statistics: StatisticsService = field(init=False)
+    printing: PrintService = field(init=False)
 
     def __post_init__(self) -> None:
         self._effective: Catalog | None = None
@@ -81,6 +83,7 @@ class App:
         self.sync = SyncService(*args, paths=self.paths, on_catalog_change=self.reload_catalog)
         self.reviews = ReviewService(*args)
         self.statistics = StatisticsService(*args)
+        self.printing = PrintService(*args, override_dir=self.paths.data_dir / "documents")
 
     def current_catalog(self) -> Catalog:
         """The shipped catalog with the office's own allowed values applied (cached)."""

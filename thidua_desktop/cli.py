@@ -45,13 +45,6 @@ def _t(lang: str, vi: str, en: str) -> str:
 @contextmanager
 def _opened(args: argparse.Namespace) -> Iterator[Any]:
     """The office's app for one command, closed afterwards whatever happens."""
-    with _opened(args) as app:
-        yield app
-
-
-@contextmanager
-def _opened(args: argparse.Namespace) -> Iterator[Any]:
-    """The office's app for one command, closed afterwards whatever happens."""
     from .bootstrap import open_app
 
     app = open_app(args.data_dir)
@@ -388,6 +381,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore")
     p.add_argument("file")
     p.set_defaults(func=cmd_restore)
+
+    from . import cli_documents
+
+    cli_documents.add_parsers(sub, _Parser)
     return parser
 
 

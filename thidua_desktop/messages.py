@@ -61,7 +61,11 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "signer_title": ("Chức vụ người ký", "Signer's title"), "absent_members": ("Thành viên vắng mặt", "Absent members"),
     "templates": ("Mẫu tóm tắt thành tích", "Summary templates"), "quota": ("Tỷ lệ khống chế", "Quota"),
     "conflict": ("Xung đột dữ liệu", "Conflict"), "keep": ("Bản được giữ", "Version kept"),
-    "out": ("Nơi ghi gói", "Destination"), "to": ("Đơn vị nhận", "Recipient"),
+    "out": ("Nơi ghi tệp", "Destination"), "to": ("Đơn vị nhận", "Recipient"),
+    "batch_id": ("Đợt đề nghị", "Nomination batch"), "nomination_id": ("Hồ sơ đề nghị", "Nomination"),
+    "meeting_id": ("Cuộc họp Hội đồng", "Council meeting"), "decision_id": ("Quyết định", "Decision"),
+    "movement_id": ("Phong trào", "Movement"), "target_id": ("Mã hồ sơ cần in", "Record to print"),
+    "qr": ("Mã QR", "QR code"), "template": ("Mẫu văn bản", "Document template"),
 }
 
 SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
@@ -174,10 +178,14 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
 
 def _tables() -> dict[str, tuple[str, str]]:
     from .domain.validation import MESSAGES as validation_messages
+    from .reports.messages import MESSAGES as report_messages
     from .rules.explain import MESSAGES as rule_messages
+    from .spreadsheets.export_messages import MESSAGES as export_messages
+    from .spreadsheets.import_messages import MESSAGES as import_messages
     from .sync import MESSAGES as sync_messages
 
-    return {**validation_messages, **rule_messages, **sync_messages, **SERVICE_MESSAGES}
+    return {**validation_messages, **rule_messages, **sync_messages, **report_messages, **export_messages,
+            **import_messages, **SERVICE_MESSAGES}
 
 
 class _Lenient(dict[str, Any]):

@@ -1,0 +1,91 @@
+"""``thidua print``, ``thidua verify-qr`` and ``thidua export``: documents and workbooks from the CLI."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from .cli import _json, _opened, _out, _t
+
+PRINT_HELP = ("submission|report|list|minutes|ballots|decision|certificate|public-list|movement-report, "
+              "hoặc batch / or batch")
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    options: dict[str, Any] = {k: v for k, v in (("level", args.level), ("mode", args.mode),
+                                                  ("number", args.number)) if v}
+    with _opened(args) as app:
+        if args.kind == "batch":
+            paths = app.printing.print_batch(args.target, args.out)
+            if args.json:
+                _json({"files": [str(p) for p in paths]})
+            else:
+                _out(_t(args.lang, f"Đã in {len(paths)} văn bản vào {args.out}",
+                        f"Printed {len(paths)} documents into {args.out}"))
+                for path in paths:
+                    _out(f"  {path.name}")
+            return 0
+        doc = app.printing.save(args.kind, args.target, args.out, options=options)
+        if args.json:
+            _json({"file": args.out, "kind": doc.kind, "target": doc.target_id, "qr": doc.qr_text})
+        else:
+            _out(_t(args.lang, f"Đã ghi {doc.title}: {args.out}", f"Wrote {doc.kind}: {args.out}"))
+    return 0
+
+
+def cmd_verify_qr(args: argparse.Namespace) -> int:
+    with _opened(args) as app:
+        check = app.printing.verify_qr(args.text)
+    if args.json:
+        _json(check.to_json())
+    else:
+        lines = {
+            "match": (f"KHỚP: {check.title} đúng với hồ sơ đang lưu ({check.record_id}).",
+                      f"MATCH: the {check.kind} agrees with the stored record ({check.record_id})."),
+            "changed": (f"KHÔNG KHỚP: hồ sơ {check.record_id} đã thay đổi sau khi in {check.title.lower()}; "
+                        "hãy đối chiếu bản giấy với bản đang lưu.",
+                        f"CHANGED: record {check.record_id} changed after this {check.kind} was printed."),
+            "not_found": (f"KHÔNG TÌM THẤY hồ sơ {check.record_id} trong dữ liệu của đơn vị này.",
+                          f"NOT FOUND: record {check.record_id} is not in this office's data."),
+        }
+        vi, en = lines[check.status]
+        _out(_t(args.lang, vi, en))
+    return 0 if check.status == "match" else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _opened(args) as app:
+        result = app.excel_export.export(args.kind, args.out, batch_id=args.batch, year=args.year,
+                                         movement_id=args.movement)
+    rows = getattr(result, "rows", 0)
+    if args.json:
+        _json({"file": str(result.path), "rows": rows})
+    else:
+        _out(_t(args.lang, f"Đã xuất {rows} dòng: {result.path}", f"Exported {rows} rows: {result.path}"))
+    return 0
+
+
+def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("print", help="in văn bản / print a document")
+    p.add_argument("kind", help=PRINT_HELP)
+    p.add_argument("target", help="mã hồ sơ / record id")
+    p.add_argument("--out", required=True, help="tệp PDF (hoặc thư mục với batch) / PDF file (folder for batch)")
+    p.add_argument("--level", choices=["commune", "province"], help="tờ trình: cấp quyết định / deciding level")
+    p.add_argument("--mode", choices=["full", "blank"], help="giấy khen: in đầy đủ hay in lên phôi / certificate mode")
+    p.add_argument("--number", help="số văn bản / document number")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_print)
+
+    p = sub.add_parser("verify-qr", help="đối chiếu mã QR trên bản giấy / check a paper copy's QR text")
+    p.add_argument("text")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_verify_qr)
+
+    p = sub.add_parser("export", help="xuất Excel / export a workbook")
+    p.add_argument("kind", choices=["nominees", "register", "statistics", "indicators"])
+    p.add_argument("--out", required=True)
+    p.add_argument("--batch", help="đợt đề nghị (nominees) / nomination batch")
+    p.add_argument("--year", type=int, help="năm (statistics) / year")
+    p.add_argument("--movement", help="phong trào (indicators) / movement")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_export)

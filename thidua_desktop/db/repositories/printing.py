@@ -1,0 +1,33 @@
+"""Queries behind the printed dossier documents (read-only)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import Collective, Nomination, Person, Village
+from .common import live
+
+
+def batch_nominations(session: Session, batch_id: str) -> Sequence[Nomination]:
+    """Live nominations of a batch that are still proposed (not rejected)."""
+    stmt = live(Nomination).where(Nomination.batch_id == batch_id, Nomination.status != "rejected")
+    return session.scalars(stmt.order_by(Nomination.award_code, Nomination.id)).all()
+
+
+def people_by_id(session: Session, ids: set[str]) -> dict[str, Person]:
+    if not ids:
+        return {}
+    return {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
+
+
+def collectives_by_id(session: Session, ids: set[str]) -> dict[str, Collective]:
+    if not ids:
+        return {}
+    return {c.id: c for c in session.scalars(select(Collective).where(Collective.id.in_(ids)))}
+
+
+def village_names(session: Session) -> dict[str, str]:
+    return {row[0]: row[1] for row in session.execute(select(Village.id, Village.name))}

@@ -1,0 +1,240 @@
+"""Building blocks of a state document: styles, the heading, title, body, signature and tables.
+
+All text passes through :func:`text` (NFC + XML escaping) before it reaches ReportLab, so a name
+typed in decomposed form or containing ``&`` prints correctly."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from ..domain.text import nfc
+from .fonts import BOLD, BOLD_ITALIC, FAMILY, ITALIC, REGULAR, register_fonts, text_width
+
+
+def text(value: object) -> str:
+    """NFC and escaped for a Paragraph; ``None`` prints as nothing."""
+    return escape(nfc("" if value is None else str(value)))
+
+
+def _style(name: str, size: float, font: str = REGULAR, align: int = TA_LEFT, **extra: object) -> ParagraphStyle:
+    options: dict[str, object] = {"leading": size * 1.25, **extra}
+    return ParagraphStyle(name, fontName=font, fontSize=size, alignment=align, textColor=colors.black,
+                          **options)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle = field(default_factory=lambda: _style(
+        "body", 14, align=TA_JUSTIFY, firstLineIndent=10 * mm, spaceAfter=6, leading=14 * 1.2))
+    body_plain: ParagraphStyle = field(default_factory=lambda: _style(
+        "body_plain", 14, align=TA_JUSTIFY, spaceAfter=6, leading=14 * 1.2))
+    centre: ParagraphStyle = field(default_factory=lambda: _style("centre", 13, align=TA_CENTER))
+    centre_bold: ParagraphStyle = field(default_factory=lambda: _style("centre_bold", 13, BOLD, TA_CENTER))
+    doc_type: ParagraphStyle = field(default_factory=lambda: _style("doc_type", 14, BOLD, TA_CENTER, spaceBefore=12))
+    subject: ParagraphStyle = field(default_factory=lambda: _style("subject", 14, BOLD, TA_CENTER))
+    section: ParagraphStyle = field(default_factory=lambda: _style(
+        "section", 14, BOLD, TA_JUSTIFY, spaceBefore=6, spaceAfter=6, firstLineIndent=10 * mm))
+    place_date: ParagraphStyle = field(default_factory=lambda: _style("place_date", 14, ITALIC, TA_CENTER))
+    heading_body: ParagraphStyle = field(default_factory=lambda: _style("heading_body", 13, BOLD, TA_CENTER))
+    heading_parent: ParagraphStyle = field(default_factory=lambda: _style("heading_parent", 13, REGULAR, TA_CENTER))
+    national: ParagraphStyle = field(default_factory=lambda: _style("national", 12, BOLD, TA_CENTER))
+    motto: ParagraphStyle = field(default_factory=lambda: _style("motto", 13.5, BOLD, TA_CENTER))
+    number: ParagraphStyle = field(default_factory=lambda: _style("number", 13, REGULAR, TA_CENTER))
+    receivers_title: ParagraphStyle = field(default_factory=lambda: _style("receivers_title", 12, BOLD_ITALIC))
+    receivers_item: ParagraphStyle = field(default_factory=lambda: _style("receivers_item", 11))
+    sign_title: ParagraphStyle = field(default_factory=lambda: _style("sign_title", 13.5, BOLD, TA_CENTER))
+    sign_name: ParagraphStyle = field(default_factory=lambda: _style("sign_name", 14, BOLD, TA_CENTER))
+    sign_note: ParagraphStyle = field(default_factory=lambda: _style("sign_note", 13, ITALIC, TA_CENTER))
+    cell: ParagraphStyle = field(default_factory=lambda: _style("cell", 12, leading=14))
+    cell_centre: ParagraphStyle = field(default_factory=lambda: _style("cell_centre", 12, align=TA_CENTER, leading=14))
+    cell_right: ParagraphStyle = field(default_factory=lambda: _style("cell_right", 12, align=TA_RIGHT, leading=14))
+    cell_head: ParagraphStyle = field(default_factory=lambda: _style("cell_head", 12, BOLD, TA_CENTER, leading=14))
+    italic: ParagraphStyle = field(default_factory=lambda: _style("italic", 14, ITALIC, TA_JUSTIFY, leading=14 * 1.3))
+    small: ParagraphStyle = field(default_factory=lambda: _style("small", 11))
+
+
+_styles: Styles | None = None
+
+
+def styles() -> Styles:
+    global _styles
+    if _styles is None:
+        register_fonts()
+        _styles = Styles()
+    return _styles
+
+
+def plain_table_style(*extra: tuple[object, ...]) -> TableStyle:
+    """A borderless layout table. Every table must name the document font: a plain-text cell would
+    otherwise be set in ReportLab's default Helvetica, which is not embedded."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 12), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                       ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0), *extra])
+
+
+class Rule(Flowable):
+    """A solid line of a given width, centred in its cell (under the motto, the issuing body, a title)."""
+
+    def __init__(self, width: float, *, thickness: float = 0.6, space: float = 2) -> None:
+        super().__init__()
+        self.line_width, self.thickness, self.space = width, thickness, space
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._avail = avail_width
+        return avail_width, self.thickness + 2 * self.space
+
+    def draw(self) -> None:
+        x = (self._avail - self.line_width) / 2
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(x, self.space, x + self.line_width, self.space)
+
+
+def para(value: object, style: ParagraphStyle | None = None, *, markup: bool = False) -> Paragraph:
+    """A paragraph of plain text (escaped) or, with ``markup``, of trusted template markup."""
+    content = nfc(str(value)) if markup else text(value)
+    return Paragraph(content.replace("\n", "<br/>"), style or styles().body)
+
+
+BLANK_NUMBER = "\u00a0" * 8  # room for the clerk's handwritten number (plain spaces would collapse)
+
+
+def two_digits(n: int) -> str:
+    return f"{n:02d}"
+
+
+def place_date(place: str, day: date | None) -> str:
+    """"Quảng Uyên, ngày 05 tháng 02 năm 2026": day < 10 and months 1–2 take a leading zero (Decree 30)."""
+    if day is None:
+        return f"{nfc(place)}, ngày     tháng     năm     "
+    month = two_digits(day.month) if day.month <= 2 else str(day.month)
+    return f"{nfc(place)}, ngày {two_digits(day.day)} tháng {month} năm {day.year}"
+
+
+def doc_number(number: str | int | None, symbol: str) -> str:
+    """"Số: 05/TTr-UBND"; an unnumbered draft leaves room for the clerk to write the number."""
+    value = str(number).strip() if number not in (None, "") else ""
+    if value.isdigit() and int(value) < 10:
+        value = two_digits(int(value))
+    if "/" in value:  # the officer typed the whole "05/QĐ-UBND"
+        return f"Số: {value}"
+    return f"Số: {value or BLANK_NUMBER}/{symbol}"
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """Who issues the document. ``body_lines`` is the issuing body, e.g. ["ỦY BAN NHÂN DÂN", "XÃ QUẢNG UYÊN"]."""
+
+    body_lines: tuple[str, ...]
+    place: str
+    parent_body: str = ""
+
+
+def state_heading(issuer: Issuer, *, number_line: str, place_date_line: str, width: float,
+                  national: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                  motto: str = "Độc lập - Tự do - Hạnh phúc") -> Table:
+    """The two-column block at the top of page 1: issuing body and number on the left, the national
+    name and motto on the right, then the place and date under the motto."""
+    s = styles()
+    national_width = text_width(nfc(national), BOLD, s.national.fontSize) + 6
+    right = max(national_width, width * 0.54)
+    left = width - right
+    body_text = " ".join(nfc(x) for x in issuer.body_lines)
+    longest = max((text_width(nfc(x), BOLD, s.heading_body.fontSize) for x in issuer.body_lines), default=0.0)
+    left_cells: list[Flowable] = []
+    if issuer.parent_body:
+        left_cells.append(para(issuer.parent_body.upper(), s.heading_parent))
+    left_cells.append(para("\n".join(x.upper() for x in issuer.body_lines) or body_text, s.heading_body))
+    left_cells.append(Rule(min(longest, left) / 2.5))
+    left_cells.append(para(number_line, s.number))
+    motto_width = text_width(nfc(motto), BOLD, s.motto.fontSize)
+    right_cells: list[Flowable] = [para(national, s.national), para(motto, s.motto), Rule(motto_width)]
+    table = Table([[left_cells, right_cells], ["", para(place_date_line, s.place_date)]],
+                  colWidths=[left, right])
+    table.setStyle(plain_table_style(("TOPPADDING", (0, 1), (-1, 1), 4)))
+    return table
+
+
+def title_block(doc_type: str, subject: str = "", *, extra: Sequence[str] = ()) -> list[Flowable]:
+    """"TỜ TRÌNH" then the subject in bold with a short line under it (Decree 30: tên loại, trích yếu)."""
+    s = styles()
+    parts: list[Flowable] = [Spacer(1, 6), para(doc_type.upper(), s.doc_type)]
+    for line in [subject, *extra]:
+        if line:
+            parts.append(para(line, s.subject))
+    parts += [Rule(35 * mm), Spacer(1, 8)]
+    return parts
+
+
+def signature(authority: str, title: str, name: str, *, note: str = "", gap: float = 24 * mm) -> list[Flowable]:
+    """"TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", room for the signature and seal, then the name in bold."""
+    s = styles()
+    cells: list[Flowable] = []
+    if authority:
+        cells.append(para(authority.upper(), s.sign_title))
+    if title:
+        cells.append(para(title.upper(), s.sign_title))
+    if note:
+        cells.append(para(note, s.sign_note))
+    cells += [Spacer(1, gap), para(name or " ", s.sign_name)]
+    return cells
+
+
+def receivers(items: Sequence[str], title: str = "Nơi nhận:") -> list[Flowable]:
+    """"Nơi nhận:" (12, bold italic) then "- entry;" lines (11); the last entry ends with a full stop."""
+    s = styles()
+    lines = [para(title, s.receivers_title)]
+    cleaned = [nfc(i).strip().rstrip(";.") for i in items if i and i.strip()]
+    for index, item in enumerate(cleaned):
+        end = "." if index == len(cleaned) - 1 else ";"
+        lines.append(para(f"- {item}{end}", s.receivers_item))
+    return lines
+
+
+def closing_block(left: Sequence[Flowable], right: Sequence[Flowable], width: float,
+                  left_share: float = 0.45) -> KeepTogether:
+    """Nơi nhận on the left and the signature on the right, kept on one page."""
+    table = Table([[list(left), list(right)]], colWidths=[width * left_share, width * (1 - left_share)])
+    table.setStyle(plain_table_style())
+    return KeepTogether([Spacer(1, 10), table])
+
+
+def grid_table(header_rows: Sequence[Sequence[object]], rows: Sequence[Sequence[object]], col_widths: Sequence[float],
+               *, spans: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+               aligns: Sequence[str] | None = None) -> Table:
+    """A bordered table whose header rows repeat on every page. Cells given as text are wrapped in
+    paragraphs (long Vietnamese names break inside the cell); ``aligns`` per column: left/centre/right."""
+    s = styles()
+    by_align = {"left": s.cell, "centre": s.cell_centre, "right": s.cell_right}
+
+    def cell(value: object, column: int, header: bool) -> object:
+        if isinstance(value, Flowable) or value is None:
+            return value or ""
+        if header:
+            return para(value, s.cell_head)
+        return para(value, by_align[(aligns or ["left"] * len(col_widths))[column]])
+
+    data = [[cell(v, i, True) for i, v in enumerate(r)] for r in header_rows]
+    data += [[cell(v, i, False) for i, v in enumerate(r)] for r in rows]
+    table = Table(data, colWidths=list(col_widths), repeatRows=len(header_rows))
+    commands: list[tuple[object, ...]] = [
+        ("FONT", (0, 0), (-1, -1), REGULAR, 12),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    commands += [("SPAN", start, end) for start, end in spans]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+__all__ = ["FAMILY", "Issuer", "Rule", "closing_block", "doc_number", "grid_table", "para", "place_date",
+           "plain_table_style", "receivers", "signature", "state_heading", "styles", "text", "title_block",
+           "two_digits"]

@@ -1,0 +1,65 @@
+"""Fixed wording of the documents, kept as data (``resources/documents/*.json``) so the province can
+adjust a phrase, a legal ground or the list of recipients without a new release.
+
+An office may keep its own copy of any file in ``<data dir>/documents/``; a key there replaces the
+shipped key of the same name. ``layout`` says whether a layout follows an official template
+(``"official"``, with its reference) or is only a reference layout (``"reference"``)."""
+
+from __future__ import annotations
+
+import json
+import string
+from pathlib import Path
+from typing import Any
+
+from ..domain.errors import DomainError
+from ..domain.text import nfc
+from ..paths import resource_path
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+def fill(template: str, values: dict[str, object]) -> str:
+    """Fill ``{name}`` placeholders; an unknown name prints "…" rather than failing the print."""
+    safe = _Blank({k: nfc(str(v)) for k, v in values.items() if v is not None})
+    return nfc(string.Formatter().vformat(nfc(template), (), safe))
+
+
+def fill_all(items: list[str], values: dict[str, object]) -> list[str]:
+    return [fill(item, values) for item in items]
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DomainError("TEMPLATE_UNREADABLE", field="template", file=path.name) from exc
+    if not isinstance(data, dict):
+        raise DomainError("TEMPLATE_UNREADABLE", field="template", file=path.name)
+    return data
+
+
+def load_template(name: str, override_dir: Path | None = None) -> dict[str, Any]:
+    """The wording of one document (``"submission"``, ``"common"`` …), with the office's overrides."""
+    data = _read(resource_path(f"documents/{name}.json"))
+    if override_dir is not None:
+        local = override_dir / f"{name}.json"
+        if local.is_file():
+            data = {**data, **_read(local)}
+    return data
+
+
+def layout_registry(override_dir: Path | None = None) -> dict[str, dict[str, str]]:
+    """Which layouts are official templates and which are reference layouts, per document."""
+    folder = resource_path("documents")
+    result: dict[str, dict[str, str]] = {}
+    for path in sorted(folder.glob("*.json")):
+        if path.stem == "common":
+            continue
+        layout = load_template(path.stem, override_dir).get("layout")
+        if isinstance(layout, dict):
+            result[path.stem] = {k: str(v) for k, v in layout.items()}
+    return result

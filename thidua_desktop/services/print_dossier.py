@@ -1,0 +1,139 @@
+"""Data of the batch-level dossier documents: the submission (tờ trình), the nominee list and the
+public list posted at the commune office."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..db.models import CouncilMeeting, Nomination, NominationBatch
+from ..db.repositories import printing as repo
+from ..db.repositories.common import get_live, live
+from ..domain.ethnicity import ethnic_group_by_code
+from ..domain.text import collation_string
+from ..reports import nominee_list, submission
+from ..reports.model import NomineeRow, Signer
+from .print_context import PrintContext
+from .printing import DocumentSpec
+
+COMMUNE, PROVINCE = "commune", "province"
+
+
+def nominee_rows(ctx: PrintContext, batch_id: str) -> list[NomineeRow]:
+    """The batch's nominees in catalog order of awards, collectives first, then names sorted the
+    Vietnamese way (given name, middle, family)."""
+    s = ctx.session
+    noms = repo.batch_nominations(s, batch_id)
+    people = repo.people_by_id(s, {n.person_id for n in noms if n.person_id})
+    collectives = repo.collectives_by_id(s, {n.collective_id for n in noms if n.collective_id})
+    villages = repo.village_names(s)
+    order = {a.code: i for i, a in enumerate(ctx.catalog.awards)}
+    rows: list[tuple[tuple[int, int, str], NomineeRow]] = []
+    for n in noms:
+        commune_grants = _commune_grants(ctx, n.award_code)
+        if n.person_id and n.person_id in people:
+            p = people[n.person_id]
+            group = ethnic_group_by_code(p.ethnicity_code) if p.ethnicity_code else None
+            unit = p.workplace or villages.get(p.village_id or "", "")
+            row = NomineeRow(n.id, p.full_name, False, p.gender, p.birth_year or (p.birth_date.year if p.birth_date
+                             else None), group.name if group else "", p.position, unit, n.award_code,
+                             ctx.award_name(n.award_code), n.achievement_summary, n.status, commune_grants)
+            key = (order.get(n.award_code, 999), 1, p.sort_key)
+        elif n.collective_id and n.collective_id in collectives:
+            c = collectives[n.collective_id]
+            unit = villages.get(c.village_id or "", "") or c.address
+            row = NomineeRow(n.id, c.name, True, "", None, "", "", unit, n.award_code,
+                             ctx.award_name(n.award_code), n.achievement_summary, n.status, commune_grants,
+                             is_household=c.kind == "household")
+            key = (order.get(n.award_code, 999), 0, c.sort_key or collation_string(c.name))
+        else:
+            continue
+        rows.append((key, row))
+    return [r for _, r in sorted(rows, key=lambda item: item[0])]
+
+
+def _commune_grants(ctx: PrintContext, code: str) -> bool:
+    try:
+        return ctx.catalog.award(code).commune_grants
+    except Exception:
+        return False
+
+
+@dataclass(frozen=True)
+class BatchDossier:
+    batch_id: str
+    batch_name: str
+    year: int
+    level: str  # "commune": to the commune chairman; "province": upward to the province
+    meeting_date: date | None
+    nominees: tuple[NomineeRow, ...]
+    signer: Signer
+    number: str
+
+
+def _split_target(target: str) -> tuple[str, str]:
+    """"<batch id>:province" asks for one level's submission; a bare id lets the data decide."""
+    batch_id, _, level = target.partition(":")
+    return batch_id, level if level in (COMMUNE, PROVINCE) else ""
+
+
+def _level(ctx: PrintContext, rows: list[NomineeRow], wanted: str) -> str:
+    wanted = wanted or str(ctx.options.get("level") or "")
+    if wanted in (COMMUNE, PROVINCE):
+        return wanted
+    return PROVINCE if any(not r.commune_grants for r in rows) else COMMUNE
+
+
+def _meeting_date(ctx: PrintContext, batch_id: str) -> date | None:
+    meetings = ctx.session.scalars(live(CouncilMeeting).where(CouncilMeeting.batch_id == batch_id)
+                                   .order_by(CouncilMeeting.held_on.desc())).first()
+    return meetings.held_on if meetings else None
+
+
+def gather_batch(ctx: PrintContext, target: str) -> BatchDossier:
+    batch_id, wanted = _split_target(target)
+    batch = get_live(ctx.session, NominationBatch, batch_id, field="batch_id")
+    rows = nominee_rows(ctx, batch.id)
+    level = _level(ctx, rows, wanted)
+    chosen = tuple(r for r in rows if r.commune_grants == (level == COMMUNE))
+    authority = "on_behalf_of_council" if level == COMMUNE else "on_behalf_of_committee"
+    signer = ctx.chairman_signer(authority)
+    return BatchDossier(batch.id, batch.name, batch.year, level, _meeting_date(ctx, batch.id), chosen or tuple(rows),
+                        signer, str(ctx.options.get("number") or ""))
+
+
+def gather_public(ctx: PrintContext, batch_id: str) -> BatchDossier:
+    """Everyone proposed in the batch, whoever decides: the law asks for publicity of all."""
+    batch = get_live(ctx.session, NominationBatch, batch_id, field="batch_id")
+    rows = nominee_rows(ctx, batch.id)
+    return BatchDossier(batch.id, batch.name, batch.year, "all", _meeting_date(ctx, batch.id), tuple(rows),
+                        ctx.chairman_signer(), str(ctx.options.get("number") or ""))
+
+
+def _levels_in_batch(ctx: PrintContext, batch_id: str) -> list[str]:
+    return [batch_id] if repo.batch_nominations(ctx.session, batch_id) else []
+
+
+def _submission_targets(ctx: PrintContext, batch_id: str) -> list[str]:
+    """One submission per deciding level present: the chairman's own awards and the province's."""
+    rows = nominee_rows(ctx, batch_id)
+    levels = sorted({COMMUNE if r.commune_grants else PROVINCE for r in rows})
+    return [f"{batch_id}:{level}" for level in levels]
+
+
+def nomination_ids_in_batch(ctx: PrintContext, batch_id: str) -> list[str]:
+    return [r.nomination_id for r in nominee_rows(ctx, batch_id)]
+
+
+def nominations_of_batch(ctx: PrintContext, batch_id: str) -> list[Nomination]:
+    return list(repo.batch_nominations(ctx.session, batch_id))
+
+
+SPECS = [
+    DocumentSpec("submission", "batch", "Tờ trình đề nghị khen thưởng", gather_batch, submission.render,
+                 in_batch=_submission_targets),
+    DocumentSpec("list", "batch", "Danh sách đề nghị khen thưởng", gather_batch, nominee_list.render_list,
+                 in_batch=_submission_targets),
+    DocumentSpec("public-list", "batch", "Danh sách công khai", gather_public, nominee_list.render_public,
+                 in_batch=_levels_in_batch),
+]

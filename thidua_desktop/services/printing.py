@@ -1,0 +1,204 @@
+"""Printing: one entry point for every document, by kind and record id.
+
+``render`` gathers the document's data in one read transaction, stamps the verification QR and
+returns PDF bytes; ``save`` writes them atomically (a power cut never leaves half a PDF under
+the final name); ``print_batch`` writes a whole nomination batch into a folder; ``verify_qr``
+checks a paper copy's code against the record as it stands now."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..db.models import LocalParameter, NominationBatch
+from ..db.repositories.common import get_live
+from ..domain.errors import DomainError, NotFoundError, ValidationError
+from ..domain.text import clean_text, search_key
+from ..reports.model import PrintJob
+from ..reports.qr import QrPayload, content_hash, make_payload, parse_payload
+from .base import ServiceBase
+from .office import OfficeService
+from .print_context import SETTINGS_KEY, DocumentSettings, PrintContext, load_settings
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    """One printable document: what it is about, how its data is gathered and how it is drawn."""
+
+    kind: str  # the CLI name: "submission", "report", …
+    target: str  # "batch", "nomination", "meeting", "decision", "movement"
+    title_vi: str
+    gather: Callable[[PrintContext, str], Any]
+    render: Callable[[Any, PrintJob], bytes]
+    # The targets of this document inside a nomination batch (for ``print batch``); None: not part.
+    in_batch: Callable[[PrintContext, str], list[str]] | None = None
+    dated: bool = True  # the heading carries the print date
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    kind: str
+    target_id: str
+    title: str
+    pdf: bytes
+    qr_text: str
+
+    def file_name(self) -> str:
+        return f"{self.kind}-{self.target_id[:8]}.pdf"
+
+
+@dataclass(frozen=True)
+class QrCheck:
+    status: str  # "match", "changed", "not_found"
+    kind: str
+    record_id: str
+    title: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"status": self.status, "kind": self.kind, "record_id": self.record_id, "title": self.title}
+
+
+def _specs() -> dict[str, DocumentSpec]:
+    from . import print_awards, print_council, print_dossier, print_movement, print_reports
+
+    specs: dict[str, DocumentSpec] = {}
+    for module in (print_dossier, print_reports, print_council, print_awards, print_movement):
+        for spec in module.SPECS:
+            specs[spec.kind] = spec
+    return specs
+
+
+KIND_ORDER = ("submission", "report", "list", "minutes", "ballots", "decision", "certificate", "public-list",
+              "movement-report")
+
+
+def qr_content(data: Any) -> Any:
+    """The part of a document's data its QR vouches for: everything but print-time fields."""
+    if is_dataclass(data) and not isinstance(data, type):
+        return {f.name: getattr(data, f.name) for f in fields(data) if f.name not in {"printed_on", "issued_on"}}
+    return data
+
+
+class PrintService(ServiceBase):
+    def __init__(self, *args: Any, override_dir: Path | None = None, today: Callable[[], date] = date.today,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.override_dir = override_dir
+        self._today = today
+
+    @staticmethod
+    def kinds() -> tuple[str, ...]:
+        specs = _specs()
+        return tuple(k for k in KIND_ORDER if k in specs) + tuple(sorted(set(specs) - set(KIND_ORDER)))
+
+    @staticmethod
+    def spec(kind: str) -> DocumentSpec:
+        specs = _specs()
+        if kind not in specs:
+            raise ValidationError("PRINT_KIND_UNKNOWN", field="kind", value=kind, allowed=", ".join(KIND_ORDER))
+        return specs[kind]
+
+    def _context(self, session: Any, options: dict[str, Any] | None) -> PrintContext:
+        office = OfficeService(self.db, self.actor).office()
+        return PrintContext(session=session, office=office, catalog=self.catalog, settings=load_settings(session),
+                            today=self._today(), override_dir=self.override_dir, options=dict(options or {}))
+
+    def _render(self, ctx: PrintContext, spec: DocumentSpec, target_id: str) -> RenderedDocument:
+        data = spec.gather(ctx, target_id)
+        payload = make_payload(spec.kind, target_id, qr_content(data))
+        job = PrintJob(wording=ctx.wording(spec.kind), qr_text=payload.text(),
+                       issued_on=ctx.today if spec.dated else None, author=ctx.office.unit_name)
+        return RenderedDocument(spec.kind, target_id, spec.title_vi, spec.render(data, job), payload.text())
+
+    def render(self, kind: str, target_id: str, *, options: dict[str, Any] | None = None) -> RenderedDocument:
+        spec = self.spec(clean_text(kind))
+        target = clean_text(target_id)
+        if not target:
+            raise ValidationError("REQUIRED", field="target_id")
+        with self.db.reader() as session:
+            return self._render(self._context(session, options), spec, target)
+
+    def save(self, kind: str, target_id: str, out: str | Path, *,
+             options: dict[str, Any] | None = None) -> RenderedDocument:
+        doc = self.render(kind, target_id, options=options)
+        write_atomically(Path(out), doc.pdf)
+        return doc
+
+    def print_batch(self, batch_id: str, out_dir: str | Path) -> list[Path]:
+        """Every document of a batch: submission and lists, each dossier's report, the council's
+        papers and the decisions with their certificates. All are rendered before any is written."""
+        folder = Path(out_dir)
+        rendered: list[RenderedDocument] = []
+        with self.db.reader() as session:
+            get_live(session, NominationBatch, clean_text(batch_id), field="batch_id")
+            ctx = self._context(session, None)
+            for kind in self.kinds():
+                spec = self.spec(kind)
+                if spec.in_batch is None:
+                    continue
+                for target in spec.in_batch(ctx, clean_text(batch_id)):
+                    rendered.append(self._render(ctx, spec, target))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DomainError("OUTPUT_UNWRITABLE", field="out", value=str(folder)) from exc
+        paths: list[Path] = []
+        for index, doc in enumerate(rendered, start=1):
+            path = folder / f"{index:03d}-{doc.file_name()}"
+            write_atomically(path, doc.pdf)
+            paths.append(path)
+        return paths
+
+    def verify_qr(self, text: str) -> QrCheck:
+        payload: QrPayload = parse_payload(text)
+        try:
+            spec = self.spec(payload.kind)
+        except ValidationError:
+            raise ValidationError("QR_TEXT_INVALID", field="qr") from None
+        with self.db.reader() as session:
+            ctx = self._context(session, None)
+            try:
+                data = spec.gather(ctx, payload.record_id)
+            except NotFoundError:
+                return QrCheck("not_found", payload.kind, payload.record_id, spec.title_vi)
+        status = "match" if content_hash(qr_content(data)) == payload.digest else "changed"
+        return QrCheck(status, payload.kind, payload.record_id, spec.title_vi)
+
+    def document_settings(self) -> DocumentSettings:
+        with self.db.reader() as session:
+            return load_settings(session)
+
+    def set_document_settings(self, settings: DocumentSettings) -> None:
+        value = DocumentSettings.from_json(settings.to_json()).to_json()
+        with self.db.transaction(self.actor) as session:
+            row = session.get(LocalParameter, SETTINGS_KEY)
+            if row is None:
+                session.add(LocalParameter(key=SETTINGS_KEY, value=value, changed_by=self.actor))
+            else:
+                row.value = value
+                row.changed_by = self.actor
+
+
+def safe_file_stem(text: str) -> str:
+    """A file name from a title: no diacritics, no characters Windows refuses."""
+    return re.sub(r"[^a-z0-9]+", "-", search_key(text)).strip("-")[:60] or "tai-lieu"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write next to the target then rename: the old file or the new one, never half of either."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise DomainError("OUTPUT_UNWRITABLE", field="out", value=str(path)) from exc
