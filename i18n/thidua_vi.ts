@@ -528,6 +528,14 @@
             <translation>Thư ký</translation>
         </message>
         <message>
+            <source>Select a past meeting first</source>
+            <translation>Hãy chọn một cuộc họp đã ghi trước</translation>
+        </message>
+        <message>
+            <source>Meeting of %1</source>
+            <translation>Cuộc họp ngày %1</translation>
+        </message>
+        <message>
             <source>Showing the first %1 of %2 drafts.</source>
             <translation>Đang hiển thị %1 trong tổng số %2 bản nháp.</translation>
         </message>
@@ -722,6 +730,14 @@ yêu cầu</translation>
     <context>
         <name>DecisionsScreen</name>
         <message>
+            <source>Select an issued decision first</source>
+            <translation>Hãy chọn một quyết định đã ban hành trước</translation>
+        </message>
+        <message>
+            <source>Decision %1</source>
+            <translation>Quyết định số %1</translation>
+        </message>
+        <message>
             <source>No council-voted nomination for this award is waiting for a decision.</source>
             <translation>Không có đề nghị nào đã qua Hội đồng đang chờ quyết định cho danh hiệu/hình thức này.</translation>
         </message>
@@ -835,6 +851,53 @@ yêu cầu</translation>
         <message>
             <source>Add discipline record</source>
             <translation>Thêm kỷ luật</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentSettingsBox</name>
+        <message>
+            <source>Documents</source>
+            <translation>Văn bản</translation>
+        </message>
+        <message>
+            <source>Saved. New documents use these names.</source>
+            <translation>Đã lưu. Các văn bản in từ nay dùng các tên này.</translation>
+        </message>
+        <message>
+            <source>Printed documents</source>
+            <translation>Văn bản in</translation>
+        </message>
+        <message>
+            <source>Chairman's full name</source>
+            <translation>Họ tên Chủ tịch UBND</translation>
+        </message>
+        <message>
+            <source>Vice-chairman's full name</source>
+            <translation>Họ tên Phó Chủ tịch UBND</translation>
+        </message>
+        <message>
+            <source>Place name in dates</source>
+            <translation>Địa danh ghi ngày tháng</translation>
+        </message>
+        <message>
+            <source>Drafting unit (Lưu: VT, …)</source>
+            <translation>Đơn vị soạn thảo (Lưu: VT, …)</translation>
+        </message>
+        <message>
+            <source>Empty: the commune's name</source>
+            <translation>Để trống: dùng tên xã</translation>
+        </message>
+        <message>
+            <source>Empty: the council chair</source>
+            <translation>Để trống: dùng Chủ tịch Hội đồng TĐKT</translation>
+        </message>
+        <message>
+            <source>The vice-chairman signs (KT. CHỦ TỊCH)</source>
+            <translation>Phó Chủ tịch ký thay (KT. CHỦ TỊCH)</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Lưu</translation>
         </message>
     </context>
     <context>
@@ -1669,6 +1732,14 @@ yêu cầu</translation>
             <translation>Ngày báo cáo: %1</translation>
         </message>
         <message>
+            <source>Movement: %1</source>
+            <translation>Phong trào: %1</translation>
+        </message>
+        <message>
+            <source>Select a movement first</source>
+            <translation>Hãy chọn một phong trào trước</translation>
+        </message>
+        <message>
             <source>Search by code or name, with or without accents…</source>
             <translation>Tìm theo mã hoặc tên, gõ có dấu hay không dấu đều được…</translation>
         </message>
@@ -1929,6 +2000,18 @@ yêu cầu</translation>
         <message>
             <source>Why? The commune will see this reason in the history.</source>
             <translation>Lý do? Lý do này được lưu trong lịch sử của đề nghị.</translation>
+        </message>
+        <message>
+            <source>Select a nomination first</source>
+            <translation>Hãy chọn một hồ sơ đề nghị trước</translation>
+        </message>
+        <message>
+            <source>Nomination: %1</source>
+            <translation>Hồ sơ: %1</translation>
+        </message>
+        <message>
+            <source>Batch: %1</source>
+            <translation>Đợt: %1</translation>
         </message>
         <message>
             <source>Status:</source>
@@ -2339,6 +2422,150 @@ Hai mã có khớp hoàn toàn không?</translation>
         <message>
             <source>Rows on these tabs are saved as soon as you add or remove them.</source>
             <translation>Các dòng ở đây được lưu ngay khi thêm hoặc xóa.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintActions</name>
+        <message>
+            <source>Print the whole batch</source>
+            <translation>In cả đợt</translation>
+        </message>
+        <message>
+            <source>Choose the folder for the batch's documents</source>
+            <translation>Chọn thư mục lưu các văn bản của đợt</translation>
+        </message>
+        <message>
+            <source>Preparing the batch's documents…</source>
+            <translation>Đang chuẩn bị các văn bản của đợt…</translation>
+        </message>
+        <message>
+            <source>%1 PDF files were saved in %2.</source>
+            <translation>Đã lưu %1 tệp PDF vào thư mục %2.</translation>
+        </message>
+        <message>
+            <source>Submission letter</source>
+            <translation>Tờ trình</translation>
+        </message>
+        <message>
+            <source>List of nominees</source>
+            <translation>Danh sách đề nghị khen thưởng</translation>
+        </message>
+        <message>
+            <source>Public notice list</source>
+            <translation>Danh sách công khai</translation>
+        </message>
+        <message>
+            <source>Print the whole batch…</source>
+            <translation>In cả đợt…</translation>
+        </message>
+        <message>
+            <source>Achievement report</source>
+            <translation>Báo cáo thành tích</translation>
+        </message>
+        <message>
+            <source>Council meeting minutes</source>
+            <translation>Biên bản họp Hội đồng</translation>
+        </message>
+        <message>
+            <source>Ballots</source>
+            <translation>Phiếu bầu</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Quyết định</translation>
+        </message>
+        <message>
+            <source>Certificates</source>
+            <translation>Giấy khen</translation>
+        </message>
+        <message>
+            <source>Movement results report</source>
+            <translation>Báo cáo kết quả phong trào</translation>
+        </message>
+        <message>
+            <source>decided by the commune chairman</source>
+            <translation>Chủ tịch UBND xã khen thưởng</translation>
+        </message>
+        <message>
+            <source>to the higher level</source>
+            <translation>trình cấp trên</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintButton</name>
+        <message>
+            <source>Print</source>
+            <translation>In</translation>
+        </message>
+        <message>
+            <source>Preview and print the documents of the selected record</source>
+            <translation>Xem trước và in các văn bản của mục đang chọn</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintPreview</name>
+        <message>
+            <source>Preparing the document…</source>
+            <translation>Đang chuẩn bị văn bản…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintPreviewDialog</name>
+        <message>
+            <source>Save as PDF</source>
+            <translation>Lưu thành tệp PDF</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>Tài liệu PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Saved: %1</source>
+            <translation>Đã lưu: %1</translation>
+        </message>
+        <message>
+            <source>Printing</source>
+            <translation>In tài liệu</translation>
+        </message>
+        <message>
+            <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
+            <translation>Không khởi động được máy in. Hãy kiểm tra máy in đã bật và đã kết nối, rồi thử lại.</translation>
+        </message>
+        <message>
+            <source>Sent %1 page(s) to the printer.</source>
+            <translation>Đã gửi %1 trang tới máy in.</translation>
+        </message>
+        <message>
+            <source>Print preview — %1</source>
+            <translation>Xem trước khi in — %1</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>In…</translation>
+        </message>
+        <message>
+            <source>Save PDF…</source>
+            <translation>Lưu PDF…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>Zoom:</source>
+            <translation>Thu phóng:</translation>
+        </message>
+        <message>
+            <source>Fit width</source>
+            <translation>Vừa chiều rộng</translation>
+        </message>
+        <message>
+            <source>Page</source>
+            <translation>Trang</translation>
+        </message>
+        <message>
+            <source>of %1</source>
+            <translation>/ %1</translation>
         </message>
     </context>
     <context>

@@ -17,10 +17,13 @@ from .rules.catalog import Catalog
 from .rules.local import apply_overrides
 from .services.attachments import AttachmentStore
 from .services.catalog_store import stored_catalog
+from .services.certificate_layout import CertificateLayoutService
 from .services.collectives import CollectiveService
 from .services.council import CouncilService
 from .services.decisions import DecisionService
 from .services.drafts import DraftStore
+from .services.excel_export import ExcelExportService
+from .services.excel_import import ExcelImportService
 from .services.exemplars import ExemplarService
 from .services.maintenance import MaintenanceService, read_backup_manifest
 from .services.movements import MovementService
@@ -61,6 +64,9 @@ class App:
     reviews: ReviewService = field(init=False)
     statistics: StatisticsService = field(init=False)
     printing: PrintService = field(init=False)
+    excel_export: ExcelExportService = field(init=False)
+    excel_import: ExcelImportService = field(init=False)
+    certificate_layout: CertificateLayoutService = field(init=False)
 
     def __post_init__(self) -> None:
         self._effective: Catalog | None = None
@@ -84,6 +90,9 @@ class App:
         self.reviews = ReviewService(*args)
         self.statistics = StatisticsService(*args)
         self.printing = PrintService(*args, override_dir=self.paths.data_dir / "documents")
+        self.excel_export = ExcelExportService(*args)
+        self.excel_import = ExcelImportService(*args)
+        self.certificate_layout = CertificateLayoutService(*args, override_dir=self.paths.data_dir / "documents")
 
     def current_catalog(self) -> Catalog:
         """The shipped catalog with the office's own allowed values applied (cached)."""

@@ -89,3 +89,7 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     p.add_argument("--movement", help="phong trào (indicators) / movement")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_export)
+
+    from .cli_excel import add_import_parser
+
+    add_import_parser(sub)

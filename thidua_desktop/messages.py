@@ -66,6 +66,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "meeting_id": ("Cuộc họp Hội đồng", "Council meeting"), "decision_id": ("Quyết định", "Decision"),
     "movement_id": ("Phong trào", "Movement"), "target_id": ("Mã hồ sơ cần in", "Record to print"),
     "qr": ("Mã QR", "QR code"), "template": ("Mẫu văn bản", "Document template"),
+    "mode": ("Cách in", "Print mode"), "calibration": ("Căn chỉnh in phôi", "Blank-form calibration"),
 }
 
 SERVICE_MESSAGES: dict[str, tuple[str, str]] = {

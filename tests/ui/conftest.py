@@ -36,6 +36,9 @@ def dialog_log(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     monkeypatch.setattr(dialogs, "error", lambda _p, title, text: calls.append(("error", text)))
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda _p, title, text: calls.append(("ask", text)) or True)
     monkeypatch.setattr(dialogs, "open_file", lambda *_a: "")
+    monkeypatch.setattr(dialogs, "save_file", lambda *_a: "")
+    monkeypatch.setattr(dialogs, "choose_folder", lambda *_a: "")
+    monkeypatch.setattr(dialogs, "setup_printer", lambda *_a: False)  # the print dialog is cancelled
     return calls
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
-SCALES = ("", "nghìn", "triệu", "tỷ")
 
 
 def _triple(n: int, leading: bool) -> list[str]:
@@ -29,28 +28,33 @@ def _triple(n: int, leading: bool) -> list[str]:
     return words
 
 
+def _below_billion(n: int, leading: bool) -> list[str]:
+    """0–999 999 999 as "triệu", "nghìn" and units; zero groups are left out."""
+    words: list[str] = []
+    for scale, value in (("triệu", n // 1_000_000), ("nghìn", n // 1000 % 1000), ("", n % 1000)):
+        if value == 0:
+            continue
+        words += _triple(value, leading=leading and not words)
+        if scale:
+            words.append(scale)
+    return words
+
+
+def _words(n: int, leading: bool) -> list[str]:
+    """Above a billion the count of billions is itself read out: 10^12 = "một nghìn tỷ"."""
+    billions, rest = divmod(n, 1_000_000_000)
+    if billions == 0:
+        return _below_billion(rest, leading)
+    return [*_words(billions, leading), "tỷ", *_below_billion(rest, leading=False)]
+
+
 def number_words(n: int) -> str:
-    """1_050_000 → "một triệu không trăm năm mươi nghìn"; groups above a billion repeat "tỷ"."""
+    """1_050_000 → "một triệu không trăm năm mươi nghìn"."""
     if n < 0:
         return "âm " + number_words(-n)
     if n == 0:
         return DIGITS[0]
-    groups: list[int] = []
-    while n:
-        groups.append(n % 1000)
-        n //= 1000
-    words: list[str] = []
-    for index in range(len(groups) - 1, -1, -1):
-        value = groups[index]
-        if value == 0:
-            if index % 3 == 0 and index > 0 and any(groups[index:index + 3]) and words and words[-1] != "tỷ":
-                words.append("tỷ")  # 1 000 000 000 000 = "một nghìn tỷ"
-            continue
-        words += _triple(value, leading=not words)
-        scale = "tỷ" if index >= 3 and index % 3 == 0 else SCALES[index % 3]
-        if scale:
-            words.append(scale)
-    return " ".join(words)
+    return " ".join(_words(n, leading=True))
 
 
 def amount_in_words(amount: int) -> str:

@@ -1,7 +1,181 @@
-"""Placeholder: filled by the document work in progress."""
+"""Data of the council's papers: the minutes of a meeting and its secret-vote ballots.
+
+Both are about one meeting (target "meeting"). The minutes print the counts the meeting
+recorded; the ballots list the nominees who had a ballot at that meeting or, for a meeting not
+voted yet, the batch's nominations still waiting for the council."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
 
-SPECS: list[Any] = []
+from ..db.models import CouncilMeeting, CouncilMember, Nomination, NominationBatch
+from ..db.repositories import print_council as repo
+from ..db.repositories.common import get_live
+from ..db.repositories.printing import collectives_by_id, people_by_id, village_names
+from ..domain.enums import NominationStatus
+from ..domain.errors import NotFoundError
+from ..domain.text import collation_string, name_sort_string
+from ..reports import council_papers
+from ..reports.council_papers import BallotLine, BallotPaper, Candidate, CouncilMinutes, MemberLine
+from ..rules.definitions import VoteComparison
+from .print_context import PrintContext
+from .printing import DocumentSpec
+
+# Nominations a council may still vote on when a meeting has no ballots recorded yet.
+AWAITING_COUNCIL = (NominationStatus.DRAFT.value, NominationStatus.COUNCIL_VOTED.value)
+
+
+def _candidates(ctx: PrintContext, nominations: Iterable[Nomination]) -> dict[str, Candidate]:
+    """Candidates by nomination id, in print order: the catalog's order of awards, collectives
+    first, then names sorted the Vietnamese way (given name, middle, family)."""
+    noms = list(nominations)
+    s = ctx.session
+    people = people_by_id(s, {n.person_id for n in noms if n.person_id})
+    collectives = collectives_by_id(s, {n.collective_id for n in noms if n.collective_id})
+    villages = village_names(s)
+    order = {a.code: i for i, a in enumerate(ctx.catalog.awards)}
+    keyed: list[tuple[tuple[int, int, str, str], Candidate]] = []
+    for n in noms:
+        award_name = ctx.award_name(n.award_code)
+        if n.person_id and n.person_id in people:
+            p = people[n.person_id]
+            unit = p.workplace or villages.get(p.village_id or "", "")
+            where = ", ".join(x for x in (p.position, unit) if x)
+            item = Candidate(n.id, p.full_name, False, where, n.award_code, award_name)
+            key = (order.get(n.award_code, 999), 1, p.sort_key or name_sort_string(p.full_name), n.id)
+        elif n.collective_id and n.collective_id in collectives:
+            c = collectives[n.collective_id]
+            where = villages.get(c.village_id or "", "") or c.address
+            item = Candidate(n.id, c.name, True, where, n.award_code, award_name)
+            key = (order.get(n.award_code, 999), 0, c.sort_key or collation_string(c.name), n.id)
+        else:
+            continue
+        keyed.append((key, item))
+    return {c.nomination_id: c for _, c in sorted(keyed, key=lambda pair: pair[0])}
+
+
+def _threshold_sign(ctx: PrintContext, award_code: str) -> str:
+    try:
+        vote = ctx.catalog.award(award_code).vote
+    except NotFoundError:
+        return "≥"
+    return ">" if vote is not None and vote.comparison is VoteComparison.MORE_THAN else "≥"
+
+
+def _batch(ctx: PrintContext, meeting: CouncilMeeting, nominations: Iterable[Nomination]) -> NominationBatch | None:
+    """The meeting's batch, or the one batch all its nominees belong to when it named none."""
+    batch_id = meeting.batch_id
+    if not batch_id:
+        ids = {n.batch_id for n in nominations}
+        batch_id = ids.pop() if len(ids) == 1 else None
+    batch = ctx.session.get(NominationBatch, batch_id) if batch_id else None
+    return batch if batch is not None and not batch.deleted else None
+
+
+def _member_line(m: CouncilMember, written: tuple[Candidate, ...] | None = None) -> MemberLine:
+    return MemberLine(m.id, m.full_name, m.position, m.council_role, written)
+
+
+def _ordered(ids: list[str], members: dict[str, CouncilMember]) -> list[CouncilMember]:
+    """Chair, vice-chairs, members, secretary; within a role as the meeting listed them."""
+    found = [members[i] for i in ids if i in members]
+    rank = {role: index for index, role in enumerate(council_papers.ROLE_ORDER)}
+    return sorted(found, key=lambda m: rank.get(m.council_role, len(rank)))
+
+
+def _written_ids(value: object) -> list[str]:
+    return [str(x) for x in value] if isinstance(value, list | tuple) else []
+
+
+def gather_minutes(ctx: PrintContext, meeting_id: str) -> CouncilMinutes:
+    s = ctx.session
+    meeting = get_live(s, CouncilMeeting, meeting_id, field="meeting_id")
+    ballots = repo.meeting_ballots(s, meeting.id)
+    written: dict[str, object] = dict(meeting.written_votes or {})
+    voted_ids = {b.nomination_id for b in ballots}
+    nominations = repo.nominations_by_id(s, voted_ids | {i for v in written.values() for i in _written_ids(v)})
+    candidates = _candidates(ctx, nominations.values())
+    position = {nid: index for index, nid in enumerate(candidates)}
+    results = [BallotLine(candidates[b.nomination_id], b.ballots_issued, b.ballots_valid, b.votes_for,
+                          b.pct_of_all, b.pct_of_present, b.threshold_pct,
+                          _threshold_sign(ctx, candidates[b.nomination_id].award_code), b.passed)
+               for b in ballots if b.nomination_id in candidates]
+    results.sort(key=lambda line: position[line.candidate.nomination_id])
+    present_ids = [str(x) for x in meeting.present_member_ids or []]
+    absent_ids = [str(x) for x in meeting.absent_member_ids or []]
+    members = repo.members_by_id(s, [*present_ids, *absent_ids])
+    present = [_member_line(m) for m in _ordered(present_ids, members)]
+    absent = []
+    for m in _ordered(absent_ids, members):
+        vote = None
+        if m.id in written:
+            ids = set(_written_ids(written[m.id]))
+            vote = tuple(c for nid, c in candidates.items() if nid in ids)
+        absent.append(_member_line(m, vote))
+    batch = _batch(ctx, meeting, [nominations[i] for i in voted_ids if i in nominations])
+    return CouncilMinutes(meeting.id, meeting.held_on, batch.year if batch else meeting.held_on.year,
+                          batch.name if batch else "", meeting.members_total, meeting.members_present,
+                          tuple(present), tuple(absent), _chair(ctx, present), _secretary(ctx, present),
+                          meeting.notes or "", tuple(results), str(ctx.options.get("number") or ""))
+
+
+def _chair(ctx: PrintContext, present: list[MemberLine]) -> MemberLine | None:
+    """The chair presides; without them a vice-chair present does. A council whose chair was not
+    entered as a member falls back on the chairman's name the office typed in its settings."""
+    for role in ("chair", "vice_chair"):
+        for m in present:
+            if m.role == role:
+                return m
+    name = ctx.settings.chairman_name
+    return MemberLine("", name, "", "chair") if name else None
+
+
+def _secretary(ctx: PrintContext, present: list[MemberLine]) -> MemberLine | None:
+    """The council's secretary if present; otherwise whoever the office names as secretary. An
+    absent secretary never signs: the line is left for the person who took the minutes."""
+    for m in present:
+        if m.role == "secretary":
+            return m
+    name = ctx.settings.council_secretary_name
+    return MemberLine("", name, "", "secretary") if name else None
+
+
+def _ballot_nominations(ctx: PrintContext, meeting: CouncilMeeting) -> list[Nomination]:
+    s = ctx.session
+    voted = [b.nomination_id for b in repo.meeting_ballots(s, meeting.id)]
+    if voted:
+        return list(repo.nominations_by_id(s, voted).values())
+    if meeting.batch_id:
+        return list(repo.batch_candidates(s, meeting.batch_id, AWAITING_COUNCIL))
+    return []
+
+
+def gather_ballots(ctx: PrintContext, meeting_id: str) -> BallotPaper:
+    meeting = get_live(ctx.session, CouncilMeeting, meeting_id, field="meeting_id")
+    nominations = _ballot_nominations(ctx, meeting)
+    candidates = _candidates(ctx, nominations)
+    batch = _batch(ctx, meeting, nominations)
+    return BallotPaper(meeting.id, meeting.held_on, batch.year if batch else meeting.held_on.year,
+                       batch.name if batch else "", meeting.members_total, tuple(candidates.values()))
+
+
+def meetings_in_batch(ctx: PrintContext, batch_id: str) -> list[str]:
+    return repo.batch_meeting_ids(ctx.session, batch_id)
+
+
+def ballot_meetings_in_batch(ctx: PrintContext, batch_id: str) -> list[str]:
+    """The batch's meetings that have someone to vote on (a blank ballot is not worth printing)."""
+    out = []
+    for meeting_id in repo.batch_meeting_ids(ctx.session, batch_id):
+        meeting = get_live(ctx.session, CouncilMeeting, meeting_id, field="meeting_id")
+        if _ballot_nominations(ctx, meeting):
+            out.append(meeting_id)
+    return out
+
+
+SPECS = [
+    DocumentSpec("minutes", "meeting", "Biên bản họp Hội đồng Thi đua - Khen thưởng", gather_minutes,
+                 council_papers.render_minutes, in_batch=meetings_in_batch, dated=False),
+    DocumentSpec("ballots", "meeting", "Phiếu bầu", gather_ballots, council_papers.render_ballots,
+                 in_batch=ballot_meetings_in_batch, dated=False),
+]

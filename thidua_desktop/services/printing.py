@@ -78,10 +78,14 @@ KIND_ORDER = ("submission", "report", "list", "minutes", "ballots", "decision", 
               "movement-report")
 
 
+# How a copy was printed (date, blank-form mode, calibration) is not part of what it vouches for.
+PRINT_TIME_FIELDS = frozenset({"printed_on", "issued_on", "render_options"})
+
+
 def qr_content(data: Any) -> Any:
     """The part of a document's data its QR vouches for: everything but print-time fields."""
     if is_dataclass(data) and not isinstance(data, type):
-        return {f.name: getattr(data, f.name) for f in fields(data) if f.name not in {"printed_on", "issued_on"}}
+        return {f.name: getattr(data, f.name) for f in fields(data) if f.name not in PRINT_TIME_FIELDS}
     return data
 
 
@@ -130,20 +134,22 @@ class PrintService(ServiceBase):
         write_atomically(Path(out), doc.pdf)
         return doc
 
+    def batch_targets(self, batch_id: str) -> list[tuple[str, str]]:
+        """(kind, record id) of every document that belongs to a batch, in filing order."""
+        with self.db.reader() as session:
+            get_live(session, NominationBatch, clean_text(batch_id), field="batch_id")
+            ctx = self._context(session, None)
+            return [(kind, target) for kind in self.kinds() if (spec := self.spec(kind)).in_batch is not None
+                    for target in spec.in_batch(ctx, clean_text(batch_id))]
+
     def print_batch(self, batch_id: str, out_dir: str | Path) -> list[Path]:
         """Every document of a batch: submission and lists, each dossier's report, the council's
         papers and the decisions with their certificates. All are rendered before any is written."""
         folder = Path(out_dir)
-        rendered: list[RenderedDocument] = []
+        targets = self.batch_targets(batch_id)
         with self.db.reader() as session:
-            get_live(session, NominationBatch, clean_text(batch_id), field="batch_id")
             ctx = self._context(session, None)
-            for kind in self.kinds():
-                spec = self.spec(kind)
-                if spec.in_batch is None:
-                    continue
-                for target in spec.in_batch(ctx, clean_text(batch_id)):
-                    rendered.append(self._render(ctx, spec, target))
+            rendered = [self._render(ctx, self.spec(kind), target) for kind, target in targets]
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -201,4 +207,6 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except OSError as exc:
+        if "tmp" in locals():
+            Path(tmp).unlink(missing_ok=True)
         raise DomainError("OUTPUT_UNWRITABLE", field="out", value=str(path)) from exc

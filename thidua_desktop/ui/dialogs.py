@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
@@ -21,3 +26,26 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
 def open_file(parent: QWidget | None, title: str, filters: str) -> str:
     path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
     return path
+
+
+def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
+    """Where to save a file; "" when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path
+
+
+def choose_folder(parent: QWidget | None, title: str) -> str:
+    """A folder to write into; "" when cancelled."""
+    return QFileDialog.getExistingDirectory(parent, title, "")
+
+
+def setup_printer(parent: QWidget | None, printer: QPrinter, pages: int) -> bool:
+    """The system print dialog (printer, copies, page range) for a document of ``pages`` pages;
+    False when cancelled."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog  # loaded only when printing
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setMinMax(1, max(pages, 1))
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, True)
+    return dialog.exec() == QDialog.DialogCode.Accepted

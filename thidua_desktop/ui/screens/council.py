@@ -31,9 +31,11 @@ from ...domain.errors import DomainError
 from ...services.council import ROLES, BallotInput, CouncilService, MeetingView
 from ...services.drafts import DraftStore
 from ...services.nominations import NominationService, NominationView
+from ...services.printing import PrintService
 from .. import dialogs, ops
 from ..forms import DateField, FormDialog, combo
 from ..models.paged import Column, PagedTableModel
+from ..print_actions import PrintButton, entries
 
 ROLE_DATA = Qt.ItemDataRole.UserRole + 1  # the member's row, to reword the role in another language
 GRID_LIMIT = 500  # a commune batch has tens of drafts; more is shown as "first 500 of N"
@@ -72,9 +74,11 @@ class MemberDialog(FormDialog):
 
 class CouncilScreen(QWidget):
     def __init__(self, council: CouncilService, nominations: NominationService, drafts: DraftStore | None = None,
-                 today: date | None = None, parent: QWidget | None = None) -> None:
+                 today: date | None = None, parent: QWidget | None = None,
+                 printing: PrintService | None = None) -> None:
         super().__init__(parent)
         self.council = council
+        self.printing = printing
         self.nominations = nominations
         self.drafts = drafts
         self.today = today or date.today()
@@ -183,9 +187,26 @@ class CouncilScreen(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.meetings)
         splitter.addWidget(self.results)
+        self.print_button = PrintButton(self.printing, tab)
+        self.print_button.add_group(self._print_header, self.selected_meeting_id, entries("minutes", "ballots"))
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.print_button)
         layout = QVBoxLayout(tab)
+        layout.addLayout(actions)
         layout.addWidget(splitter)
         return tab
+
+    def selected_meeting_id(self) -> str | None:
+        rows = self.meetings.selectionModel().selectedRows()
+        return self.meetings_model.row_object(rows[0].row()).id if rows else None
+
+    def _print_header(self) -> str:
+        rows = self.meetings.selectionModel().selectedRows()
+        if not rows:
+            return self.tr("Select a past meeting first")
+        m = self.meetings_model.row_object(rows[0].row())
+        return self.tr("Meeting of %1").replace("%1", m.held_on.strftime("%d/%m/%Y"))
 
     def council_meetings(self, offset: int, limit: int) -> tuple[list[MeetingView], int]:
         return self.council.meetings(offset=offset, limit=limit)

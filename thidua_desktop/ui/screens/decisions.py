@@ -28,9 +28,11 @@ from ...domain.errors import DomainError
 from ...messages import render
 from ...services.decisions import DecisionService, DecisionView
 from ...services.nominations import NominationService, NominationView
+from ...services.printing import PrintService
 from .. import dialogs, ops
 from ..forms import DateField
 from ..models.paged import Column, PagedTableModel
+from ..print_actions import PrintButton, entries
 from ..texts import award_label
 
 GRID_LIMIT = 500
@@ -49,9 +51,10 @@ def money(amount: int | None) -> str:
 
 class DecisionsScreen(QWidget):
     def __init__(self, decisions: DecisionService, nominations: NominationService, today: date | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, printing: PrintService | None = None) -> None:
         super().__init__(parent)
         self.decisions = decisions
+        self.printing = printing
         self.nominations = nominations
         self.today = today or date.today()
         self.rows: list[NominationView] = []
@@ -144,9 +147,26 @@ class DecisionsScreen(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.past)
         splitter.addWidget(self.past_recipients)
+        self.print_button = PrintButton(self.printing, tab)
+        self.print_button.add_group(self._print_header, lambda: d.id if (d := self.selected_decision()) else None,
+                                    entries("decision", "certificate"))
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.print_button)
         layout = QVBoxLayout(tab)
+        layout.addLayout(actions)
         layout.addWidget(splitter)
         return tab
+
+    def selected_decision(self) -> DecisionView | None:
+        rows = self.past.selectionModel().selectedRows()
+        return self.past_model.row_object(rows[0].row()) if rows else None
+
+    def _print_header(self) -> str:
+        decision = self.selected_decision()
+        if decision is None:
+            return self.tr("Select an issued decision first")
+        return self.tr("Decision %1").replace("%1", decision.number)
 
     def _fetch_past(self, offset: int, limit: int) -> tuple[list[DecisionView], int]:
         return self.decisions.page(offset=offset, limit=limit)

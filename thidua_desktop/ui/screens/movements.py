@@ -23,16 +23,18 @@ from PySide6.QtWidgets import (
 
 from ...services.drafts import DraftStore
 from ...services.movements import MovementRow, MovementService
+from ...services.printing import PrintService
 from .. import ops
 from ..lists import search_as_you_type
 from ..models.paged import Column, PagedTableModel
+from ..print_actions import PrintButton, entries
 from .movement_dialog import MovementDialog
 from .movement_forms import STATUSES, dmy, kind_text, level_text, movement_status_text, number_text, period_text
 
 
 class MovementsScreen(QWidget):
     def __init__(self, movements: MovementService, drafts: DraftStore | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, printing: PrintService | None = None) -> None:
         super().__init__(parent)
         self.movements = movements
         self.drafts = drafts
@@ -103,6 +105,10 @@ class MovementsScreen(QWidget):
         top.addWidget(self.status, 1)
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
+        self.print_button = PrintButton(printing, self)
+        self.print_button.add_group(self._print_header, lambda: m.id if (m := self.current()) else None,
+                                    entries("movement-report"))
+        top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -219,6 +225,11 @@ class MovementsScreen(QWidget):
     def _saved(self, movement_id: object) -> None:
         self.selected_id = str(movement_id) if movement_id else None
         self.refresh()
+
+    def _print_header(self) -> str:
+        movement = self.current()
+        return (self.tr("Movement: %1").replace("%1", movement.code or movement.name) if movement
+                else self.tr("Select a movement first"))
 
     # Language --------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -30,8 +30,10 @@ from ...rules.explain import explain_decision
 from ...services.attachments import AttachmentStore
 from ...services.drafts import DraftStore
 from ...services.nominations import NominationService, NominationView
+from ...services.printing import PrintService
 from .. import ops
 from ..models.paged import Column, PagedTableModel
+from ..print_actions import BATCH, PrintButton, document, entries, submission_levels
 from ..texts import status_text
 from .nomination_wizard import NominationWizard
 
@@ -57,7 +59,8 @@ def ask_reason(parent: QWidget | None, title: str, label: str) -> str | None:
 
 class NominationsScreen(QWidget):
     def __init__(self, nominations: NominationService, attachments: AttachmentStore | None = None,
-                 today: date | None = None, parent: QWidget | None = None, drafts: DraftStore | None = None) -> None:
+                 today: date | None = None, parent: QWidget | None = None, drafts: DraftStore | None = None,
+                 printing: PrintService | None = None) -> None:
         super().__init__(parent)
         self.nominations = nominations
         self.attachments = attachments
@@ -125,6 +128,8 @@ class NominationsScreen(QWidget):
         top.addWidget(self.status)
         top.addStretch(1)
         top.addWidget(self.new_button)
+        self.print_button = self._print_button(printing)
+        top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -259,6 +264,26 @@ class NominationsScreen(QWidget):
         self.count.setText(self.tr("%n nominations", "", self.model.total))
         self.select_nomination(moved.id)
         self.show_nomination(moved.id)
+
+    def _print_button(self, printing: PrintService | None) -> PrintButton:
+        """The selected nomination's batch papers (and the whole batch), then its own dossier report."""
+        button = PrintButton(printing, self)
+        button.add_group(lambda: self._print_header(batch=True),
+                         lambda: self.current.batch_id if self.current else None,
+                         [document(kind, submission_levels) for kind in ("submission", "list")]
+                         + entries("public-list", BATCH))
+        button.add_group(lambda: self._print_header(batch=False), lambda: self.current.id if self.current else None,
+                         entries("report"))
+        return button
+
+    def _print_header(self, batch: bool) -> str:
+        n = self.current
+        if n is None:
+            return self.tr("Select a nomination first")
+        if not batch:
+            return self.tr("Nomination: %1").replace("%1", n.nominee_name)
+        name = next((f"{b.name} ({b.year})" for b in self.nominations.batches() if b.id == n.batch_id), "")
+        return self.tr("Batch: %1").replace("%1", name)
 
     def new_nomination(self) -> None:
         wizard = NominationWizard(self.nominations, self.attachments, self.today, self, self.drafts)

@@ -30,6 +30,7 @@ from .. import dialogs, i18n, ops
 from ..forms import DateField
 from ..texts import award_label
 from ..worker import run_with_progress
+from .document_settings import DocumentSettingsBox
 
 
 class SettingsScreen(QWidget):
@@ -62,6 +63,7 @@ class SettingsScreen(QWidget):
 
         self.box_general, self.box_params, self.box_backup = QGroupBox(), QGroupBox(), QGroupBox()
         self.box_villages = QGroupBox()
+        self.box_documents = DocumentSettingsBox(app)
         self.village_list = QLabel()
         self.village_list.setWordWrap(True)
         self.village_name = QLineEdit()
@@ -108,7 +110,7 @@ class SettingsScreen(QWidget):
 
         content = QWidget()
         column = QVBoxLayout(content)
-        for box in (self.box_general, self.box_villages, self.box_params, self.box_backup):
+        for box in (self.box_general, self.box_villages, self.box_documents, self.box_params, self.box_backup):
             column.addWidget(box)
         column.addStretch(1)
         scroll = QScrollArea()

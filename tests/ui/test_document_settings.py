@@ -1,0 +1,37 @@
+"""Cài đặt → Văn bản: typed names are saved, survive reopening and appear on the printed page."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+
+from thidua_desktop.ui.screens.document_settings import DocumentSettingsBox
+from thidua_desktop.ui.screens.settings import SettingsScreen
+
+from .conftest import type_text
+
+
+def test_names_typed_are_saved_and_printed(qtbot, demo, app_factory, dialog_log, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
+    box = DocumentSettingsBox(demo)
+    qtbot.addWidget(box)
+    type_text(box.chairman, "Đàm Văn Thủy")
+    type_text(box.vice_chairman, "Bế Thị Hạnh")
+    type_text(box.place, "Quảng Uyên")
+    box.as_deputy.setChecked(True)
+    box.save.click()
+    assert dialog_log and dialog_log[-1][0] == "info"
+    reopened = app_factory().printing.document_settings()
+    assert (reopened.chairman_name, reopened.vice_chairman_name, reopened.sign_as_deputy) == (
+        "Đàm Văn Thủy", "Bế Thị Hạnh", True)
+    batch = demo.nominations.batches()[0]
+    pdf = demo.printing.render("submission", batch.id).pdf
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "KT. CHỦ TỊCH" in text and "PHÓ CHỦ TỊCH" in text and "Bế Thị Hạnh" in text
+
+
+def test_settings_screen_shows_the_documents_box(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
+    screen = SettingsScreen(commune)
+    qtbot.addWidget(screen)
+    assert screen.box_documents.title() == "Văn bản in"

@@ -1,0 +1,150 @@
+"""``thidua import people|collectives|awards FILE.xlsx [--dry-run] [--json]``: Excel imports.
+
+The command prints the per-row report (what each row becomes, every problem with its row, column
+and reason), then, unless ``--dry-run``, writes the accepted rows in one transaction.
+
+Decisions, so that a script can rely on them:
+- rows with errors are never written; the other rows are, unless ``--strict`` (then nothing is
+  written while any row has an error);
+- likely duplicates are left out unless ``--include-duplicates``;
+- exit code 0 when no row has an error, 2 when some rows have errors (bad input: fix the file and
+  run again; rows already written come back as "unchanged" or "duplicate", never twice), 1 when the
+  file itself is refused (not .xlsx, password, too large, unsafe) as for any other refusal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from .domain.errors import ValidationError
+from .spreadsheets.headers import KINDS, column_letter
+from .spreadsheets.import_report import ImportReport, ImportResult, RowReport, field_title
+
+__all__ = ["add_import_parser", "cmd_import"]
+
+_ACTIONS = {
+    "create": ("tạo mới", "new"), "update": ("cập nhật", "update"), "skip": ("bỏ qua", "skip"),
+    "duplicate": ("có thể trùng", "possible duplicate"), "error": ("lỗi", "error"),
+}
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _t(lang: str, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+def add_import_parser(sub: Any) -> None:
+    """Add ``import`` to the ``thidua`` sub-commands (``sub`` is build_parser's subparsers action)."""
+    p = sub.add_parser("import", help="nhập từ Excel / import from Excel")
+    p.add_argument("kind", choices=KINDS, help="people | collectives | awards")
+    p.add_argument("file", help="tệp .xlsx / the .xlsx file")
+    p.add_argument("--sheet", help="tên trang / sheet name (default: the best match)")
+    p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi / report only, write nothing")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--include-duplicates", action="store_true",
+                   help="nhập cả dòng có thể trùng / also import likely duplicates as new records")
+    p.add_argument("--strict", action="store_true",
+                   help="không ghi gì nếu có dòng lỗi / write nothing while any row has an error")
+    p.set_defaults(func=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .cli import _opened  # late: cli imports this module to build its parser
+
+    with _opened(args) as app:
+        return cmd_import(args, app)
+
+
+def _service(app: Any) -> Any:
+    service = getattr(app, "excel_import", None)
+    if service is None:  # until bootstrap wires app.excel_import
+        from .services.excel_import import ExcelImportService
+
+        service = ExcelImportService(app.db, app.actor, app.current_catalog)
+    return service
+
+
+def cmd_import(args: argparse.Namespace, app: Any) -> int:
+    lang = getattr(args, "lang", "vi")
+    service = _service(app)
+    plan = service.analyse(args.file, args.kind, sheet=args.sheet)
+    if not plan.header_found or plan.missing_required:
+        needed = plan.missing_required[0] if plan.missing_required else ("name" if args.kind == "collectives"
+                                                                          else "full_name")
+        raise ValidationError("IMPORT_NO_HEADER", field="file", file=plan.file, sheet=plan.sheet,
+                              needed=field_title(needed, lang))
+    report = service.preview(plan)
+    write = not args.dry_run and not (args.strict and report.has_errors)
+    result = service.commit(report, include_duplicates=args.include_duplicates) if write else None
+    if args.json:
+        data = report.to_json(lang)
+        data["dry_run"] = bool(args.dry_run)
+        data["written"] = result.to_json() if result is not None else None
+        _out(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        _print_report(report, result, args, lang)
+    if report.has_errors:
+        errors = report.counts["error"]
+        sys.stderr.write(_t(lang, f"{errors} dòng có lỗi, chưa được nhập. Hãy sửa tệp rồi chạy lại.",
+                            f"{errors} row(s) have errors and were not imported. Fix the file and run again.")
+                         + "\n")
+        return 2
+    return 0
+
+
+def _row_title(row: RowReport) -> str:
+    values = row.values
+    return str(values.get("full_name") or values.get("name") or values.get("collective") or values.get("text") or "")
+
+
+def _print_report(report: ImportReport, result: ImportResult | None, args: argparse.Namespace, lang: str) -> None:
+    plan = report.plan
+    header = plan.header
+    _out(_t(lang, f"Tệp «{plan.file}», trang «{plan.sheet}»: tiêu đề dòng {header.first_row}–{header.last_row}, "
+                  f"dữ liệu từ dòng {header.data_start}.",
+            f"File «{plan.file}», sheet «{plan.sheet}»: header rows {header.first_row}–{header.last_row}, "
+            f"data from row {header.data_start}."))
+    columns = ", ".join(f"{column_letter(col)} «{header.label_of(col)}» → {field_title(name, lang)}"
+                        for name, col in sorted(report.mapping.items(), key=lambda item: item[1]) if name != "seq")
+    _out(_t(lang, f"Các cột: {columns}.", f"Columns: {columns}."))
+    for notice in plan.notices:
+        _out(notice.message(lang))
+    for row in report.rows:
+        action = _ACTIONS[row.action][0 if lang == "vi" else 1]
+        line = _t(lang, f"Dòng {row.row}: {action}", f"Row {row.row}: {action}")
+        if title := _row_title(row):
+            line += f" — {title}"
+        if row.changes:
+            changed = ", ".join(f"{field_title(k, lang)}: «{old or ''}» → «{new}»"
+                                for k, (old, new) in row.changes.items())
+            line += f" ({changed})"
+        if row.awards:
+            line += " + " + "; ".join(f"{a['title']} {a['year']}" for a in row.awards)
+        _out(line)
+        if row.skip_reason:
+            data = row.to_json(lang)
+            _out(f"    {data['skip_message']}")
+        for problem in row.problems:
+            _out(f"    {'✗' if problem.severity == 'error' else '!'} {problem.message(lang)}")
+    counts = report.counts
+    _out(_t(lang, f"Tổng: {counts['create']} tạo mới, {counts['update']} cập nhật, {counts['duplicate']} có thể trùng, "
+                  f"{counts['error']} lỗi, {counts['skip']} bỏ qua, {counts['blank']} dòng trống.",
+            f"Total: {counts['create']} new, {counts['update']} updates, {counts['duplicate']} possible duplicates, "
+            f"{counts['error']} errors, {counts['skip']} skipped, {counts['blank']} blank rows."))
+    if result is None:
+        if args.dry_run:
+            _out(_t(lang, "Chạy thử: chưa ghi gì vào sổ.", "Dry run: nothing was written."))
+        else:
+            _out(_t(lang, "Có dòng lỗi nên không ghi gì (--strict).", "Rows have errors, so nothing was written "
+                                                                       "(--strict)."))
+        return
+    _out(_t(lang, f"Đã ghi vào sổ: {result.created} mới, {result.updated} cập nhật, {result.awards_added} khen "
+                  f"thưởng; {result.skipped} dòng không ghi.",
+            f"Written: {result.created} new, {result.updated} updated, {result.awards_added} awards; "
+            f"{result.skipped} rows not written."))

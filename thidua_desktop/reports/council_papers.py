@@ -1,0 +1,328 @@
+"""The council's papers: the minutes of a Hội đồng Thi đua - Khen thưởng meeting (biên bản họp) and
+the secret-vote ballots (phiếu bầu). Neither has an official template (LEGAL-REFERENCE §0
+"Templates"): both are reference layouts in the Decree 30/2020 format.
+
+Vote shares are counted against ALL members of the council (§0 "Council votes"); the minutes
+print the shares exactly as the meeting recorded them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+
+from .blocks import (
+    doc_number,
+    grid_table,
+    para,
+    place_date,
+    plain_table_style,
+    signature,
+    state_heading,
+    styles,
+    title_block,
+    two_digits,
+)
+from .model import PrintJob, Wording
+from .nominee_list import roman
+from .page import PORTRAIT, build_pdf, content_width
+
+ROLE_ORDER = ("chair", "vice_chair", "member", "secretary")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A nominee as the council sees it: name, position and unit, the award proposed."""
+
+    nomination_id: str
+    name: str
+    is_collective: bool
+    position_unit: str
+    award_code: str
+    award_name: str
+
+
+@dataclass(frozen=True)
+class MemberLine:
+    member_id: str
+    name: str
+    position: str
+    role: str  # chair / vice_chair / member / secretary
+    # Absent members only: the nominees they agreed to in writing; None: no written vote came in.
+    written_vote: tuple[Candidate, ...] | None = None
+
+
+@dataclass(frozen=True)
+class BallotLine:
+    """The recorded count for one nominee, as stored at the meeting (never recomputed)."""
+
+    candidate: Candidate
+    ballots_issued: int
+    ballots_valid: int
+    votes_for: int
+    pct_of_all: float
+    pct_of_present: float
+    threshold_pct: float
+    threshold_sign: str  # "≥" (at least) or ">" (more than)
+    passed: bool
+
+
+@dataclass(frozen=True)
+class CouncilMinutes:
+    meeting_id: str
+    held_on: date
+    year: int
+    batch_name: str
+    members_total: int
+    members_present: int
+    present: tuple[MemberLine, ...]
+    absent: tuple[MemberLine, ...]
+    chair: MemberLine | None  # who presided: the chair, else a vice-chair present
+    secretary: MemberLine | None  # who kept the minutes
+    notes: str
+    results: tuple[BallotLine, ...]
+    number: str
+
+
+@dataclass(frozen=True)
+class BallotPaper:
+    meeting_id: str
+    held_on: date
+    year: int
+    batch_name: str
+    members_total: int
+    candidates: tuple[Candidate, ...]
+
+
+# --- small formatting helpers ----------------------------------------------------------------
+def percent(value: float | None) -> str:
+    """85.71 → "85,71%", 100.0 → "100%": the stored share with a Vietnamese decimal comma."""
+    if value is None:
+        return ""
+    digits = f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{digits.replace('.', ',')}%"
+
+
+def threshold_text(line: BallotLine) -> str:
+    return f"{line.threshold_sign}\u00a0{percent(line.threshold_pct)}"  # the sign never parts from its number
+
+
+def long_date(day: date) -> str:
+    month = two_digits(day.month) if day.month <= 2 else str(day.month)
+    return f"ngày {two_digits(day.day)} tháng {month} năm {day.year}"
+
+
+def _count(n: int) -> str:
+    return two_digits(n)
+
+
+def _heading(w: Wording, number_line: str, day: date) -> Table:
+    return state_heading(w.issuer("council_body_lines"), number_line=number_line,
+                         place_date_line=place_date(str(w.values.get("place", "")), day),
+                         width=content_width(PORTRAIT), national=w.common_text("national_name"),
+                         motto=w.common_text("motto"))
+
+
+def _by_award(items: Sequence[Candidate]) -> list[tuple[str, list[Candidate]]]:
+    """Consecutive candidates of the same award, in the order given."""
+    groups: list[tuple[str, list[Candidate]]] = []
+    for item in items:
+        if groups and groups[-1][1][0].award_code == item.award_code:
+            groups[-1][1].append(item)
+        else:
+            groups.append((item.award_name, [item]))
+    return groups
+
+
+# --- the minutes -------------------------------------------------------------------------------
+def _role(w: Wording, role: str) -> str:
+    roles: dict[str, Any] = w.doc.get("roles", {})
+    return str(roles.get(role, role))
+
+
+def _member_text(w: Wording, m: MemberLine) -> str:
+    who = ", ".join(x for x in (m.name, m.position) if x)
+    return w.text("member_line", who=who, role=_role(w, m.role))
+
+
+def _written_vote_text(w: Wording, m: MemberLine) -> str:
+    if m.written_vote is None:
+        return w.text("written_vote_missing")
+    if not m.written_vote:
+        return w.text("written_vote_none_for")
+    names = "; ".join(f"{c.name} - {c.award_name}" for c in m.written_vote)
+    return w.text("written_vote_for", count=len(m.written_vote), names=names)
+
+
+def _small(style: ParagraphStyle) -> ParagraphStyle:
+    """The same style at 11 pt: ten columns fit the portrait page without breaking a word."""
+    return ParagraphStyle(f"{style.name}_small", parent=style, fontSize=11, leading=13)
+
+
+def _result_table(w: Wording, results: Sequence[BallotLine], width: float) -> Table:
+    s = styles()
+    head_style, left, centre = _small(s.cell_head), _small(s.cell), _small(s.cell_centre)
+    widths_mm = (10, 31, 26, 12, 12, 14, 15, 15, 16, 14)
+    scale = width / (sum(widths_mm) * mm)
+    head = [[para(h, head_style) for h in w.lines("result_headers")]]
+    rows = []
+    for index, line in enumerate(results, start=1):
+        c = line.candidate
+        values = [str(index), c.name, c.award_name, str(line.ballots_issued), str(line.ballots_valid),
+                  str(line.votes_for), percent(line.pct_of_all), percent(line.pct_of_present),
+                  threshold_text(line), w.text("passed" if line.passed else "failed")]
+        rows.append([para(v, left if i in (1, 2) else centre) for i, v in enumerate(values)])
+    table = grid_table(head, rows, [x * mm * scale for x in widths_mm])
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
+    return table
+
+
+def _minutes_members(w: Wording, data: CouncilMinutes) -> list[Flowable]:
+    s = styles()
+    parts: list[Flowable] = [para(w.text("section_members"), s.section)]
+    parts.append(para(w.text("members_line", members_total=_count(data.members_total),
+                             members_present=_count(data.members_present),
+                             members_absent=_count(data.members_total - data.members_present)), s.body))
+    parts.append(para(w.text("present_title", count=_count(len(data.present))), s.body))
+    for index, m in enumerate(data.present, start=1):
+        parts.append(para(_member_text(w, m) + ("." if index == len(data.present) else ";"), s.body))
+    if data.absent:
+        parts.append(para(w.text("absent_title", count=_count(len(data.absent))), s.body))
+        for index, m in enumerate(data.absent, start=1):
+            end = "." if index == len(data.absent) else ";"
+            parts.append(para(f"{_member_text(w, m)} ({_written_vote_text(w, m)}){end}", s.body))
+    chair = data.chair
+    parts.append(para(w.text("chair_line", who=", ".join(x for x in (chair.name, chair.position) if x) if chair
+                             else w.text("blank_name"), role=_role(w, chair.role if chair else "chair")), s.body))
+    secretary = data.secretary
+    parts.append(para(w.text("secretary_line", who=", ".join(x for x in (secretary.name, secretary.position) if x)
+                             if secretary else w.text("blank_name")), s.body))
+    return parts
+
+
+def _minutes_content(w: Wording, data: CouncilMinutes, width: float) -> list[Flowable]:
+    s = styles()
+    parts: list[Flowable] = [para(w.text("section_content"), s.section)]
+    candidates = [r.candidate for r in data.results]
+    if data.results:
+        parts.append(para(w.text("content_intro", count=_count(len(candidates))), s.body))
+        for award_name, items in _by_award(candidates):
+            parts.append(para(w.text("award_line", award_name=award_name, count=_count(len(items))), s.body))
+        parts.append(para(w.text("discussion"), s.body))
+        parts += [Spacer(1, 2), _result_table(w, data.results, width), Spacer(1, 6)]
+        parts.append(para(w.text("basis_note", members_total=_count(data.members_total)), s.italic))
+        passed = sum(r.passed for r in data.results)
+        parts.append(para(w.text("conclusion", passed=_count(passed), failed=_count(len(data.results) - passed)),
+                          s.body))
+    else:
+        parts.append(para(w.text("no_results"), s.body))
+    notes = data.notes.strip()
+    if notes:
+        end = "" if notes[-1] in ".!?…" else "."
+        parts.append(para(w.text("notes_line", notes=notes + end), s.body))
+    return parts
+
+
+def minutes_story(data: CouncilMinutes, job: PrintJob) -> list[Flowable]:
+    w = job.wording
+    s = styles()
+    width = content_width(PORTRAIT)
+    story: list[Flowable] = [_heading(w, doc_number(data.number, w.text("symbol")), data.held_on)]
+    story += title_block(w.text("doc_type"), w.text("subject", year=data.year))
+    story.append(para(w.text("section_time"), s.section))
+    story.append(para(w.text("time_line", held_on_long=long_date(data.held_on)), s.body))
+    story.append(para(w.text("venue_line"), s.body))
+    if data.batch_name:
+        story.append(para(w.text("batch_line", batch_name=data.batch_name), s.body))
+    story += _minutes_members(w, data)
+    story += _minutes_content(w, data, width)
+    closing = para(w.text("closing"), s.body)
+    secretary = signature("", w.text("secretary_title"), data.secretary.name if data.secretary else "")
+    chair_title = w.text("vice_chair_title" if data.chair and data.chair.role == "vice_chair" else "chair_title")
+    chair = signature("", chair_title, data.chair.name if data.chair else "")
+    table = Table([[secretary, chair]], colWidths=[width / 2, width / 2])
+    table.setStyle(plain_table_style())
+    story.append(KeepTogether([closing, Spacer(1, 8), table]))
+    return story
+
+
+def render_minutes(data: CouncilMinutes, job: PrintJob) -> bytes:
+    return build_pdf(minutes_story(data, job), qr_text=job.qr_text, title=job.wording.text("doc_type"),
+                     author=job.author)
+
+
+# --- the ballots -------------------------------------------------------------------------------
+class TickBox(Flowable):
+    """An empty square for the member's X, centred in its cell with room around it. Drawn, not
+    typed: no font needed."""
+
+    def __init__(self, size: float = 5.5 * mm, margin: float = 1.2 * mm) -> None:
+        super().__init__()
+        self.size, self.margin = size, margin
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._avail = avail_width
+        return avail_width, self.size + 2 * self.margin
+
+    def draw(self) -> None:
+        self.canv.setLineWidth(0.8)
+        self.canv.rect((self._avail - self.size) / 2, self.margin, self.size, self.size, stroke=1, fill=0)
+
+
+def _candidate_table(w: Wording, candidates: Sequence[Candidate], width: float) -> Table:
+    s = styles()
+    unit_style = _small(s.cell)
+    widths_mm = (12, 40, 77, 18, 18)
+    scale = width / (sum(widths_mm) * mm)
+    head = [w.lines("candidate_headers")]
+    rows: list[list[Any]] = []
+    spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    keep: list[int] = []
+    number = 0
+    for group_index, (award_name, items) in enumerate(_by_award(candidates), start=1):
+        at = len(head) + len(rows)
+        spans.append(((0, at), (4, at)))
+        keep.append(at)
+        rows.append([para(f"{roman(group_index)}. {award_name}", s.cell_head), "", "", "", ""])
+        for c in items:
+            number += 1
+            rows.append([str(number), c.name, para(c.position_unit, unit_style), TickBox(), TickBox()])
+    if not candidates:  # nothing recorded yet: lines for the names the council writes in
+        for index in range(1, int(w.doc.get("blank_rows", 5)) + 1):
+            rows.append([str(index), para("\u00a0", s.cell), "", TickBox(), TickBox()])
+    table = grid_table(head, rows, [x * mm * scale for x in widths_mm], spans=spans,
+                       aligns=["centre", "left", "left", "centre", "centre"])
+    # An award's title row never ends a page: it goes over with its first nominee.
+    table.setStyle(TableStyle([("NOSPLIT", (0, at), (-1, at + 1)) for at in keep]))
+    return table
+
+
+def ballot_story(data: BallotPaper, job: PrintJob) -> list[Flowable]:
+    """One ballot; the file repeats it once per council member."""
+    w = job.wording
+    s = styles()
+    width = content_width(PORTRAIT)
+    awards = "; ".join(name for name, _items in _by_award(data.candidates))
+    parts: list[Flowable] = [_heading(w, "", data.held_on)]
+    parts += title_block(w.text("doc_type"), w.text("subject", year=data.year),
+                         extra=[w.text("meeting_line", held_on=data.held_on.strftime("%d/%m/%Y"))])
+    if awards:
+        parts.append(para(w.text("awards_line", awards=awards), s.body))
+    parts.append(para(w.text("instructions"), s.italic))
+    parts += [Spacer(1, 4), _candidate_table(w, data.candidates, width), Spacer(1, 8)]
+    parts.append(para(w.text("footer_note"), s.sign_note))
+    return parts
+
+
+def render_ballots(data: BallotPaper, job: PrintJob) -> bytes:
+    story: list[Flowable] = []
+    for index in range(max(data.members_total, 1)):
+        if index:
+            story.append(PageBreak())
+        story += ballot_story(data, job)
+    return build_pdf(story, qr_text=job.qr_text, title=job.wording.text("doc_type"), author=job.author)
