@@ -319,6 +319,65 @@
         </message>
     </context>
     <context>
+        <name>CalibrationDialog</name>
+        <message>
+            <source>Certificate blanks</source>
+            <translation>Phôi giấy khen</translation>
+        </message>
+        <message>
+            <source>Saved. Blank-form printing uses it now.</source>
+            <translation>Đã lưu. Từ nay in lên phôi theo căn chỉnh này.</translation>
+        </message>
+        <message>
+            <source>Put every field back where it was?</source>
+            <translation>Đưa mọi trường về vị trí mặc định?</translation>
+        </message>
+        <message>
+            <source>Test print on a blank</source>
+            <translation>In thử lên phôi</translation>
+        </message>
+        <message>
+            <source>Close without saving the changed positions?</source>
+            <translation>Đóng mà không lưu vị trí đã thay đổi?</translation>
+        </message>
+        <message>
+            <source>Calibrate printing on certificate blanks</source>
+            <translation>Căn chỉnh in lên phôi giấy khen</translation>
+        </message>
+        <message>
+            <source>Print a test page, lay it over a blank against the light, then move the fields. Positive values move right and down.</source>
+            <translation>In thử một trang, đặt chồng lên phôi soi ra ánh sáng rồi dịch các trường cho khớp. Số dương dịch sang phải và xuống dưới.</translation>
+        </message>
+        <message>
+            <source>All fields</source>
+            <translation>Tất cả các trường</translation>
+        </message>
+        <message>
+            <source>Right</source>
+            <translation>Sang phải</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>Xuống dưới</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>Đặt lại</translation>
+        </message>
+        <message>
+            <source>Test print…</source>
+            <translation>In thử…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+    </context>
+    <context>
         <name>CollectiveDialog</name>
         <message>
             <source>Name</source>
@@ -899,6 +958,25 @@ yêu cầu</translation>
             <source>Save</source>
             <translation>Lưu</translation>
         </message>
+        <message>
+            <source>Certificate blanks…</source>
+            <translation>Căn chỉnh in phôi…</translation>
+        </message>
+    </context>
+    <context>
+        <name>DonePage</name>
+        <message>
+            <source>Imported: %1 new, %2 updated, %3 awards added; %4 rows were not written.</source>
+            <translation>Đã nhập: thêm mới %1, cập nhật %2, thêm %3 khen thưởng; %4 dòng không được ghi.</translation>
+        </message>
+        <message>
+            <source>Step 4 of 4: done</source>
+            <translation>Bước 4/4: hoàn tất</translation>
+        </message>
+        <message>
+            <source>The rows were written to the register in one go.</source>
+            <translation>Các dòng đã được ghi vào sổ trong một lần.</translation>
+        </message>
     </context>
     <context>
         <name>DossierPage</name>
@@ -1019,6 +1097,36 @@ yêu cầu</translation>
         </message>
     </context>
     <context>
+        <name>ExcelActions</name>
+        <message>
+            <source>Export to Excel</source>
+            <translation>Xuất ra Excel</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Bảng tính Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Writing the Excel workbook…</source>
+            <translation>Đang ghi bảng tính Excel…</translation>
+        </message>
+        <message>
+            <source>Exported %1 rows to %2.</source>
+            <translation>Đã xuất %1 dòng vào %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExcelButton</name>
+        <message>
+            <source>Excel</source>
+            <translation>Excel</translation>
+        </message>
+        <message>
+            <source>Import from and export to Excel workbooks</source>
+            <translation>Nhập từ và xuất ra bảng tính Excel</translation>
+        </message>
+    </context>
+    <context>
         <name>ExemplarCard</name>
         <message>
             <source>Move to: %1</source>
@@ -1135,6 +1243,73 @@ yêu cầu</translation>
         </message>
     </context>
     <context>
+        <name>FilePage</name>
+        <message>
+            <source>Choose an Excel file</source>
+            <translation>Chọn tệp Excel</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx);;All files (*)</source>
+            <translation>Bảng tính Excel (*.xlsx);;Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <source>Reading the file…</source>
+            <translation>Đang đọc tệp…</translation>
+        </message>
+        <message>
+            <source>Choose the Excel file (.xlsx) the commune keeps. Nothing is written until you have checked every row and confirmed.</source>
+            <translation>Chọn tệp Excel (.xlsx) xã đang lưu. Chưa có gì được ghi vào sổ cho đến khi anh/chị kiểm tra từng dòng và xác nhận.</translation>
+        </message>
+        <message>
+            <source>Sheet «%1»: header on row %2, data from row %4; %5 columns recognised.</source>
+            <translation>Trang «%1»: dòng tiêu đề %2, dữ liệu từ dòng %4; nhận ra %5 cột.</translation>
+        </message>
+        <message>
+            <source>Sheet «%1»: header on rows %2–%3, data from row %4; %5 columns recognised.</source>
+            <translation>Trang «%1»: dòng tiêu đề %2–%3, dữ liệu từ dòng %4; nhận ra %5 cột.</translation>
+        </message>
+        <message>
+            <source>Sheet «%1»: no header row was recognised. In the next step, point at the header rows and choose the columns.</source>
+            <translation>Trang «%1»: không nhận ra dòng tiêu đề. Ở bước sau, hãy chỉ ra các dòng tiêu đề và chọn cột.</translation>
+        </message>
+        <message>
+            <source>Step 1 of 4: the file</source>
+            <translation>Bước 1/4: chọn tệp</translation>
+        </message>
+        <message>
+            <source>People, collectives or award history from an Excel list. Headers with or without accents, in any order, over merged cells are recognised.</source>
+            <translation>Cá nhân, tập thể hoặc quá trình khen thưởng từ một danh sách Excel. Dòng tiêu đề có dấu hay không dấu, cột theo thứ tự nào, ô gộp nhiều dòng đều được nhận ra.</translation>
+        </message>
+        <message>
+            <source>The file &amp;lists</source>
+            <translation>&amp;Tệp là danh sách</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>Tệ&amp;p</translation>
+        </message>
+        <message>
+            <source>&amp;Sheet</source>
+            <translation>Trang &amp;tính</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Chọn tệp…</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Cá nhân</translation>
+        </message>
+        <message>
+            <source>Collectives and households</source>
+            <translation>Tập thể, hộ gia đình</translation>
+        </message>
+        <message>
+            <source>Award history</source>
+            <translation>Quá trình khen thưởng</translation>
+        </message>
+    </context>
+    <context>
         <name>FilesBox</name>
         <message>
             <source>Photos and PDF files</source>
@@ -1215,6 +1390,17 @@ yêu cầu</translation>
         </message>
     </context>
     <context>
+        <name>ImportMapping</name>
+        <message>
+            <source> or </source>
+            <translation> hoặc </translation>
+        </message>
+        <message>
+            <source>* Needed: %1.</source>
+            <translation>* Cần có: %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportPanel</name>
         <message>
             <source>Choose a sync bundle</source>
@@ -1291,6 +1477,143 @@ yêu cầu</translation>
         <message>
             <source>This bundle is meant for %1, not for this office.</source>
             <translation>Gói này gửi cho %1, không phải cho đơn vị của bạn.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPreview</name>
+        <message>
+            <source>New record</source>
+            <translation>Thêm mới</translation>
+        </message>
+        <message>
+            <source>Update</source>
+            <translation>Cập nhật</translation>
+        </message>
+        <message>
+            <source>Skip</source>
+            <translation>Bỏ qua</translation>
+        </message>
+        <message>
+            <source>Possible duplicate</source>
+            <translation>Có thể trùng</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Lỗi</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Có</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Không</translation>
+        </message>
+        <message>
+            <source>row %1 of the file</source>
+            <translation>dòng %1 của tệp</translation>
+        </message>
+        <message>
+            <source>Column %1 («%2»): %3</source>
+            <translation>Cột %1 («%2»): %3</translation>
+        </message>
+        <message>
+            <source>Column %1: %2</source>
+            <translation>Cột %1: %2</translation>
+        </message>
+        <message>
+            <source>Skip this row</source>
+            <translation>Bỏ qua dòng này</translation>
+        </message>
+        <message>
+            <source>Add as new</source>
+            <translation>Thêm mới</translation>
+        </message>
+        <message>
+            <source>Update the record already there</source>
+            <translation>Cập nhật bản ghi đã có</translation>
+        </message>
+        <message>
+            <source>Add as new anyway</source>
+            <translation>Vẫn thêm mới</translation>
+        </message>
+        <message>
+            <source>Update %1</source>
+            <translation>Cập nhật %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportRowsModel</name>
+        <message>
+            <source>Row</source>
+            <translation>Dòng</translation>
+        </message>
+        <message>
+            <source>Row action</source>
+            <translation>Thao tác</translation>
+        </message>
+        <message>
+            <source>Row values</source>
+            <translation>Thông tin</translation>
+        </message>
+        <message>
+            <source>Name of the person or collective</source>
+            <translation>Họ tên / Tên</translation>
+        </message>
+        <message>
+            <source>On import</source>
+            <translation>Khi nhập</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Vấn đề</translation>
+        </message>
+        <message>
+            <source>Awards: %1</source>
+            <translation>Khen thưởng: %1</translation>
+        </message>
+        <message>
+            <source>Not written</source>
+            <translation>Không ghi</translation>
+        </message>
+        <message>
+            <source>Skip this row</source>
+            <translation>Bỏ qua dòng này</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWizard</name>
+        <message>
+            <source>Close the import</source>
+            <translation>Đóng phần nhập dữ liệu</translation>
+        </message>
+        <message>
+            <source>The rows you checked have not been written. Close without importing them?</source>
+            <translation>Các dòng đã kiểm tra chưa được ghi vào sổ. Đóng mà không nhập?</translation>
+        </message>
+        <message>
+            <source>Import from Excel</source>
+            <translation>Nhập từ Excel</translation>
+        </message>
+        <message>
+            <source>&lt; Back</source>
+            <translation>&lt; Quay lại</translation>
+        </message>
+        <message>
+            <source>Next &gt;</source>
+            <translation>Tiếp theo &gt;</translation>
+        </message>
+        <message>
+            <source>Import into the register</source>
+            <translation>Nhập vào sổ</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
         </message>
     </context>
     <context>
@@ -1438,6 +1761,57 @@ yêu cầu</translation>
         <message>
             <source>Last bundle sent: %1 · received: %2 · unsent changes: %3</source>
             <translation>Gói gửi gần nhất: %1 · nhận: %2 · thay đổi chưa gửi: %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingPage</name>
+        <message>
+            <source>— not imported —</source>
+            <translation>— không nhập —</translation>
+        </message>
+        <message>
+            <source>No header row was recognised in sheet «%1». Enter the rows of the header above and press “Read again”, or choose the columns below.</source>
+            <translation>Không nhận ra dòng tiêu đề ở trang «%1». Hãy nhập các dòng tiêu đề ở trên rồi bấm «Đọc lại», hoặc chọn cột ở dưới.</translation>
+        </message>
+        <message>
+            <source>Data start at row %1.</source>
+            <translation>Dữ liệu bắt đầu từ dòng %1.</translation>
+        </message>
+        <message>
+            <source>Choose the column of «%1».</source>
+            <translation>Hãy chọn cột của «%1».</translation>
+        </message>
+        <message>
+            <source>Column %1 is chosen for %2; choose it once.</source>
+            <translation>Cột %1 được chọn cho %2; chỉ chọn một lần.</translation>
+        </message>
+        <message>
+            <source>Reading the header…</source>
+            <translation>Đang đọc dòng tiêu đề…</translation>
+        </message>
+        <message>
+            <source>Reading the rows…</source>
+            <translation>Đang đọc các dòng…</translation>
+        </message>
+        <message>
+            <source>Step 2 of 4: columns</source>
+            <translation>Bước 2/4: các cột</translation>
+        </message>
+        <message>
+            <source>Check which column of the file holds each piece of information. Columns left “not imported” are ignored.</source>
+            <translation>Kiểm tra mỗi thông tin nằm ở cột nào của tệp. Các cột để «không nhập» sẽ được bỏ qua.</translation>
+        </message>
+        <message>
+            <source>&amp;Header rows from</source>
+            <translation>&amp;Dòng tiêu đề từ</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>đến</translation>
+        </message>
+        <message>
+            <source>Read &amp;again</source>
+            <translation>Đọc &amp;lại</translation>
         </message>
     </context>
     <context>
@@ -1677,6 +2051,10 @@ yêu cầu</translation>
     </context>
     <context>
         <name>MovementsScreen</name>
+        <message>
+            <source>Export the indicator table (Excel)…</source>
+            <translation>Xuất bảng chỉ tiêu (Excel)…</translation>
+        </message>
         <message numerus="yes">
             <source>%n movements</source>
             <translation>
@@ -2000,6 +2378,10 @@ yêu cầu</translation>
         <message>
             <source>Why? The commune will see this reason in the history.</source>
             <translation>Lý do? Lý do này được lưu trong lịch sử của đề nghị.</translation>
+        </message>
+        <message>
+            <source>Export the list of nominees (Excel)…</source>
+            <translation>Xuất danh sách đề nghị (Excel)…</translation>
         </message>
         <message>
             <source>Select a nomination first</source>
@@ -2425,6 +2807,57 @@ Hai mã có khớp hoàn toàn không?</translation>
         </message>
     </context>
     <context>
+        <name>PreviewPage</name>
+        <message>
+            <source>Row %1: %2</source>
+            <translation>Dòng %1: %2</translation>
+        </message>
+        <message>
+            <source>May be: %1</source>
+            <translation>Có thể là: %1</translation>
+        </message>
+        <message>
+            <source>Rows read: new %1 · update %2 · skip %3 · possible duplicate %4 · error %5 · blank %6</source>
+            <translation>Đã đọc: thêm mới %1 · cập nhật %2 · bỏ qua %3 · có thể trùng %4 · lỗi %5 · dòng trống %6</translation>
+        </message>
+        <message>
+            <source>No row can be written. Go back to change the columns, or correct the file.</source>
+            <translation>Không có dòng nào ghi được. Hãy quay lại chọn cột, hoặc sửa tệp.</translation>
+        </message>
+        <message>
+            <source>On import: %1 new, %2 updated, %3 awards added; rows with errors are not written. Nothing has been written yet: press “Import into the register” to write them all at once.</source>
+            <translation>Khi nhập: thêm mới %1, cập nhật %2, thêm %3 khen thưởng; dòng có lỗi sẽ không được ghi. Chưa có gì được ghi: bấm «Nhập vào sổ» để ghi tất cả trong một lần.</translation>
+        </message>
+        <message>
+            <source>Write %1 new and %2 updated records to the register now? Everything is written at once; if one row cannot be written, nothing is.</source>
+            <translation>Ghi %1 bản ghi mới và cập nhật %2 bản ghi vào sổ ngay bây giờ? Tất cả được ghi trong một lần; nếu một dòng không ghi được thì không dòng nào được ghi.</translation>
+        </message>
+        <message>
+            <source>Import from Excel</source>
+            <translation>Nhập từ Excel</translation>
+        </message>
+        <message>
+            <source>Writing to the register…</source>
+            <translation>Đang ghi vào sổ…</translation>
+        </message>
+        <message>
+            <source>Step 3 of 4: check the rows</source>
+            <translation>Bước 3/4: kiểm tra từng dòng</translation>
+        </message>
+        <message>
+            <source>What importing would do with each row of the file, and every problem found. Nothing is written until you press “Import into the register”.</source>
+            <translation>Việc nhập sẽ làm gì với từng dòng của tệp, và mọi vấn đề tìm thấy. Chưa có gì được ghi cho đến khi bấm «Nhập vào sổ».</translation>
+        </message>
+        <message>
+            <source>Only rows with &amp;problems</source>
+            <translation>Chỉ hiện dòng có &amp;vấn đề</translation>
+        </message>
+        <message>
+            <source>This &amp;row:</source>
+            <translation>Xử lý &amp;dòng này:</translation>
+        </message>
+    </context>
+    <context>
         <name>PrintActions</name>
         <message>
             <source>Print the whole batch</source>
@@ -2822,6 +3255,14 @@ Hai mã có khớp hoàn toàn không?</translation>
     <context>
         <name>RegisterScreen</name>
         <message>
+            <source>Import from Excel…</source>
+            <translation>Nhập từ Excel…</translation>
+        </message>
+        <message>
+            <source>Export the award register (Excel)…</source>
+            <translation>Xuất sổ theo dõi khen thưởng (Excel)…</translation>
+        </message>
+        <message>
             <source>Individuals</source>
             <translation>Cá nhân</translation>
         </message>
@@ -2836,6 +3277,10 @@ Hai mã có khớp hoàn toàn không?</translation>
     </context>
     <context>
         <name>ReportsScreen</name>
+        <message>
+            <source>Export the statistics (Excel)…</source>
+            <translation>Xuất thống kê (Excel)…</translation>
+        </message>
         <message>
             <source>Year:</source>
             <translation>Năm:</translation>

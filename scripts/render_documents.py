@@ -57,6 +57,10 @@ def main() -> int:
                 image.save(out / f"{kind}{suffix}.png", optimize=True)
             print(f"{kind}: {len(pdf)} page(s) → {out / (kind + '.png')}")
             pdf.close()
+        blank = pypdfium2.PdfDocument(app.certificate_layout.preview())
+        blank[0].render(scale=args.dpi / 72).to_pil().save(out / "certificate-blank.png", optimize=True)
+        blank.close()
+        print(f"certificate on a blank (calibration preview) → {out / 'certificate-blank.png'}")
         app.close()
     return 0
 

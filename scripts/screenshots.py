@@ -22,6 +22,39 @@ from thidua_desktop.ui.main_window import MainWindow
 TODAY = date(2026, 11, 25)
 
 
+def _settle(qt: QApplication) -> None:
+    for _ in range(3):
+        qt.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qt.processEvents()
+
+
+def _dialogs(qt: QApplication, app, window, out: Path, done: int) -> list[Path]:  # type: ignore[no-untyped-def]
+    """The print preview of a submission and the Excel import wizard at its preview step."""
+    from thidua_desktop.ui.import_wizard import ImportWizard
+    from thidua_desktop.ui.print_preview import PrintPreviewDialog
+
+    shots: list[Path] = []
+    batch = app.nominations.batches()[0].id
+    preview = PrintPreviewDialog(app, app.printing.render("submission", f"{batch}:commune"), window)
+    preview.resize(1000, 740)
+    preview.show()
+    _settle(qt)
+    shots.append(out / f"{done + 1:02d}-print-preview.png")
+    preview.grab().save(str(shots[-1]))
+    preview.close()
+    wizard = ImportWizard(app.excel_import, "people", window)
+    wizard.resize(1100, 660)
+    wizard.show()
+    wizard.file_page.load(str(Path(__file__).resolve().parents[1] / "tests/data/import/people_merged_header.xlsx"))
+    wizard.next()
+    wizard.next()
+    _settle(qt)
+    shots.append(out / f"{done + 2:02d}-import-preview.png")
+    wizard.grab().save(str(shots[-1]))
+    wizard.done(0)
+    return shots
+
+
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     qt = QApplication(sys.argv[:1])
@@ -46,6 +79,7 @@ def main(out: Path) -> int:
                 path = out / f"{index:02d}-{key}.png"
                 window.grab().save(str(path))
                 shots.append(path)
+            shots.extend(_dialogs(qt, app, window, out, len(shots)))
             qt.quit()
 
         QTimer.singleShot(300, capture)

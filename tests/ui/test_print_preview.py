@@ -216,3 +216,17 @@ def test_preview_speaks_english_too(qtbot, demo) -> None:  # type: ignore[no-unt
     QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     assert dialog.print_button.text() == "Print…" and dialog.save_button.text() == "Save PDF…"
     assert dialog.zoom.itemText(0) == "Fit width"
+
+
+def test_preview_opens_over_the_main_window(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
+    """The main window has its own screen(key) method; the preview must still find the monitor."""
+    from datetime import date
+
+    from thidua_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(demo, date(2026, 11, 25))
+    qtbot.addWidget(window)
+    batch = demo.nominations.batches()[0].id
+    dialog = show_document(window, demo, "list", batch)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.width() <= 1000

@@ -216,7 +216,8 @@ class PrintPreviewDialog(QDialog):
 
     def _fit_to_screen(self, parent: QWidget | None) -> None:
         """Large enough to read a page, never larger than a 1366×768 laptop's free area."""
-        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        # QWidget.screen called unbound: the main window has its own screen(key) method
+        screen = QWidget.screen(parent) if parent is not None else QGuiApplication.primaryScreen()
         area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
         self.resize(min(1000, area.width() - 40), min(960, area.height() - 40))
 

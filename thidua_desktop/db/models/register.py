@@ -24,7 +24,7 @@ class Person(Synced, Base):
     birth_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     ethnicity_code: Mapped[str | None] = mapped_column(String(4), nullable=True)
     is_ethnic_minority: Mapped[bool] = mapped_column(Boolean, default=False)
-    cccd: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    cccd: Mapped[str | None] = mapped_column(String(12), nullable=True, index=True)
     phone: Mapped[str] = mapped_column(String(20), default="")
     position: Mapped[str] = mapped_column(String(200), default="")
     workplace: Mapped[str] = mapped_column(String(200), default="")

@@ -22,6 +22,7 @@ class DocumentSettingsBox(QGroupBox):
         self.drafting_unit = QLineEdit()
         self.drafting_unit.setMaxLength(20)
         self.save = QPushButton()
+        self.calibrate = QPushButton()
         self.labels = [QLabel() for _ in range(4)]
         form = QFormLayout(self)
         for label, field in zip(self.labels, (self.chairman, self.vice_chairman, self.place, self.drafting_unit),
@@ -29,9 +30,11 @@ class DocumentSettingsBox(QGroupBox):
             form.addRow(label, field)
         row = QHBoxLayout()
         row.addWidget(self.as_deputy, 1)
+        row.addWidget(self.calibrate)
         row.addWidget(self.save)
         form.addRow(row)
         self.save.clicked.connect(self.save_settings)
+        self.calibrate.clicked.connect(self.open_calibration)
         self.load()
         self.retranslate()
 
@@ -53,6 +56,12 @@ class DocumentSettingsBox(QGroupBox):
             dialogs.info(self, self.tr("Documents"), self.tr("Saved. New documents use these names."))
             self.load()
 
+    def open_calibration(self) -> None:
+        from ..certificate_calibration import CalibrationDialog
+
+        self.calibration_dialog = CalibrationDialog(self.app, self)
+        self.calibration_dialog.open()
+
     def retranslate(self) -> None:
         self.setTitle(self.tr("Printed documents"))
         for label, text in zip(self.labels, (self.tr("Chairman's full name"), self.tr("Vice-chairman's full name"),
@@ -63,6 +72,7 @@ class DocumentSettingsBox(QGroupBox):
         self.chairman.setPlaceholderText(self.tr("Empty: the council chair"))
         self.as_deputy.setText(self.tr("The vice-chairman signs (KT. CHỦ TỊCH)"))
         self.save.setText(self.tr("Save"))
+        self.calibrate.setText(self.tr("Certificate blanks…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

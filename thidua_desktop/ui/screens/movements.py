@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.drafts import DraftStore
+from ...services.excel_export import ExcelExportService
 from ...services.movements import MovementRow, MovementService
 from ...services.printing import PrintService
 from .. import ops
+from ..excel_actions import ExcelButton, export_workbook, file_name
 from ..lists import search_as_you_type
 from ..models.paged import Column, PagedTableModel
 from ..print_actions import PrintButton, entries
@@ -34,7 +36,8 @@ from .movement_forms import STATUSES, dmy, kind_text, level_text, movement_statu
 
 class MovementsScreen(QWidget):
     def __init__(self, movements: MovementService, drafts: DraftStore | None = None,
-                 parent: QWidget | None = None, printing: PrintService | None = None) -> None:
+                 parent: QWidget | None = None, printing: PrintService | None = None,
+                 excel_export: ExcelExportService | None = None) -> None:
         super().__init__(parent)
         self.movements = movements
         self.drafts = drafts
@@ -109,6 +112,13 @@ class MovementsScreen(QWidget):
         self.print_button.add_group(self._print_header, lambda: m.id if (m := self.current()) else None,
                                     entries("movement-report"))
         top.addWidget(self.print_button)
+        self.excel_button = ExcelButton(self)
+        if excel_export is not None:
+            self.excel_button.add_header(self._print_header)
+            self.excel_button.add_entry("indicators", lambda: self.tr("Export the indicator table (Excel)…"),
+                                        lambda: self.export_indicators(excel_export),
+                                        enabled=lambda: self.current() is not None)
+        top.addWidget(self.excel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -225,6 +235,13 @@ class MovementsScreen(QWidget):
     def _saved(self, movement_id: object) -> None:
         self.selected_id = str(movement_id) if movement_id else None
         self.refresh()
+
+    def export_indicators(self, excel: ExcelExportService) -> object:
+        movement = self.current()
+        if movement is None:
+            return None
+        return export_workbook(self, excel, "indicators", file_name("chi-tieu", movement.code or movement.name),
+                               movement_id=movement.id)
 
     def _print_header(self) -> str:
         movement = self.current()

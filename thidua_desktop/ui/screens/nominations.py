@@ -29,9 +29,11 @@ from ...domain.enums import NOMINATION_TRANSITIONS, NominationStatus
 from ...rules.explain import explain_decision
 from ...services.attachments import AttachmentStore
 from ...services.drafts import DraftStore
+from ...services.excel_export import ExcelExportService
 from ...services.nominations import NominationService, NominationView
 from ...services.printing import PrintService
 from .. import ops
+from ..excel_actions import ExcelButton, export_workbook
 from ..models.paged import Column, PagedTableModel
 from ..print_actions import BATCH, PrintButton, document, entries, submission_levels
 from ..texts import status_text
@@ -60,7 +62,7 @@ def ask_reason(parent: QWidget | None, title: str, label: str) -> str | None:
 class NominationsScreen(QWidget):
     def __init__(self, nominations: NominationService, attachments: AttachmentStore | None = None,
                  today: date | None = None, parent: QWidget | None = None, drafts: DraftStore | None = None,
-                 printing: PrintService | None = None) -> None:
+                 printing: PrintService | None = None, excel_export: ExcelExportService | None = None) -> None:
         super().__init__(parent)
         self.nominations = nominations
         self.attachments = attachments
@@ -130,6 +132,8 @@ class NominationsScreen(QWidget):
         top.addWidget(self.new_button)
         self.print_button = self._print_button(printing)
         top.addWidget(self.print_button)
+        self.excel_button = self._excel_button(excel_export)
+        top.addWidget(self.excel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -275,6 +279,22 @@ class NominationsScreen(QWidget):
         button.add_group(lambda: self._print_header(batch=False), lambda: self.current.id if self.current else None,
                          entries("report"))
         return button
+
+    def _excel_button(self, excel: ExcelExportService | None) -> ExcelButton:
+        """The selected nomination's batch as the official list of nominees."""
+        button = ExcelButton(self)
+        if excel is not None:
+            button.add_header(lambda: self._print_header(batch=True))
+            button.add_entry("nominees", lambda: self.tr("Export the list of nominees (Excel)…"),
+                             lambda: self.export_nominees(excel), enabled=lambda: self.current is not None)
+        return button
+
+    def export_nominees(self, excel: ExcelExportService) -> object:
+        n = self.current
+        if n is None:
+            return None
+        year = next((b.year for b in self.nominations.batches() if b.id == n.batch_id), "")
+        return export_workbook(self, excel, "nominees", f"danh-sach-de-nghi-{year}.xlsx", batch_id=n.batch_id)
 
     def _print_header(self, batch: bool) -> str:
         n = self.current

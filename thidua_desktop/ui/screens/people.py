@@ -4,6 +4,8 @@ gender and ethnic minority; New (Ctrl+N), Edit (double-click or Enter) and Delet
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,10 +22,14 @@ from PySide6.QtWidgets import (
 
 from ...services.collectives import CollectiveService
 from ...services.drafts import DraftStore
+from ...services.excel_export import ExcelExportService
+from ...services.excel_import import ExcelImportService
 from ...services.office import OfficeService
 from ...services.people import PeopleService, PersonView
 from ...services.records import RecordsService
 from .. import dialogs, ops
+from ..excel_actions import ExcelButton, export_workbook, file_name, open_import
+from ..import_wizard import ImportWizard
 from ..lists import bind_list_keys, search_as_you_type
 from ..models.paged import Column, PagedTableModel
 from . import person_labels as labels
@@ -223,10 +229,13 @@ class PeopleScreen(QWidget):
 
 class RegisterScreen(QWidget):
     """Cá nhân & tập thể as one navigation entry: people, collectives and households, and the
-    yearly ratings grid, as tabs. ``RegisterScreen(people, collectives, office, records, drafts)``."""
+    yearly ratings grid, as tabs. ``RegisterScreen(people, collectives, office, records, drafts)``;
+    with ``excel_import`` / ``excel_export`` its "Excel" button imports lists and exports the register."""
 
     def __init__(self, people: PeopleService, collectives: CollectiveService, office: OfficeService,
-                 records: RecordsService, drafts: DraftStore | None = None, parent: QWidget | None = None) -> None:
+                 records: RecordsService, drafts: DraftStore | None = None, parent: QWidget | None = None,
+                 excel_import: ExcelImportService | None = None,
+                 excel_export: ExcelExportService | None = None) -> None:
         super().__init__(parent)
         self.people_screen = PeopleScreen(people, office, records, drafts)
         self.collectives_screen = CollectivesScreen(collectives, people, office, records, drafts)
@@ -236,10 +245,32 @@ class RegisterScreen(QWidget):
         for page in (self.people_screen, self.collectives_screen, self.ratings_grid):
             self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        self.import_wizard: ImportWizard | None = None
+        self.excel_button = ExcelButton(self)
+        if excel_import is not None:
+            self.excel_button.add_entry("import", lambda: self.tr("Import from Excel…"),
+                                        lambda: self.import_from_excel(excel_import))
+        if excel_export is not None:
+            self.excel_button.add_entry("register", lambda: self.tr("Export the award register (Excel)…"),
+                                        lambda: export_workbook(self, excel_export, "register",
+                                                                file_name("so-theo-doi-khen-thuong", date.today())))
+        self.excel_button.setMinimumWidth(self.excel_button.sizeHint().width() + 12)  # the corner squeezes it
+        self.tabs.setCornerWidget(self.excel_button, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self.retranslate()
+
+    def import_from_excel(self, service: ExcelImportService) -> ImportWizard:
+        """The import wizard, for the list the visible tab shows; the lists refresh when it closes."""
+        kind = "collectives" if self.tabs.currentWidget() is self.collectives_screen else "people"
+        self.import_wizard = open_import(self, service, kind, self._imported)
+        return self.import_wizard
+
+    def _imported(self) -> None:
+        self.people_screen._fill_villages()
+        self.people_screen.refresh()
+        self.collectives_screen.refresh()
 
     def refresh(self) -> None:
         """Refresh the visible tab (the ratings grid keeps unsaved edits until asked)."""

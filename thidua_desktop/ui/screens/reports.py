@@ -20,14 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...rules.catalog import Catalog
+from ...services.excel_export import ExcelExportService
 from ...services.statistics import StatisticsService, YearStatistics
 from .. import ops
+from ..excel_actions import ExcelButton, export_workbook
 from ..texts import award_label, kind_text, level_text
 
 
 class ReportsScreen(QWidget):
     def __init__(self, statistics: StatisticsService, catalog: Catalog | None = None, today: date | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, excel_export: ExcelExportService | None = None) -> None:
         super().__init__(parent)
         self.statistics = statistics
         self.catalog = catalog or statistics.catalog
@@ -47,6 +49,11 @@ class ReportsScreen(QWidget):
         top.addWidget(self.year_label)
         top.addWidget(self.year)
         top.addStretch(1)
+        self.excel_button = ExcelButton(self)
+        if excel_export is not None:
+            self.excel_button.add_entry("statistics", lambda: self.tr("Export the statistics (Excel)…"),
+                                        lambda: self.export_statistics(excel_export))
+        top.addWidget(self.excel_button)
         side = QVBoxLayout()
         side.addWidget(self.groups_box)
         side.addWidget(self.levels_box)
@@ -59,6 +66,10 @@ class ReportsScreen(QWidget):
         layout.addLayout(body)
         self.year.valueChanged.connect(lambda _v: self.refresh())
         self.refresh()
+
+    def export_statistics(self, excel: ExcelExportService) -> object:
+        year = self.year.value()
+        return export_workbook(self, excel, "statistics", f"thong-ke-khen-thuong-{year}.xlsx", year=year)
 
     def refresh(self) -> None:
         self.data = self.statistics.year(self.year.value())
