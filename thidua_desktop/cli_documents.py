@@ -65,6 +65,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_templates(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .domain.errors import StateError
+    from .services import template_store
+
+    with _opened(args) as app:
+        if args.action == "export":
+            files = template_store.export(app.db, Path(args.path))
+            _out(_t(args.lang, f"Đã ghi {len(files)} tệp mẫu văn bản vào {args.path}",
+                    f"Wrote {len(files)} wording files into {args.path}"))
+            return 0
+        if app.office.office().role != "province":
+            raise StateError("TEMPLATES_PROVINCE_ONLY", field="role")
+        if args.action == "load":
+            revision = template_store.load(app.db, Path(args.path), app.actor)
+        else:
+            revision = template_store.clear(app.db, app.actor)
+    _out(_t(args.lang, f"Mẫu văn bản lần sửa {revision}: sẽ gửi xuống các xã trong gói đồng bộ tới.",
+            f"Wording revision {revision}: it goes to the communes in the next bundles."))
+    return 0
+
+
 def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("print", help="in văn bản / print a document")
     p.add_argument("kind", help=PRINT_HELP)
@@ -89,6 +112,17 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     p.add_argument("--movement", help="phong trào (indicators) / movement")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_export)
+
+    templates = sub.add_parser("templates", help="mẫu văn bản / document wording").add_subparsers(
+        dest="action", required=True, parser_class=parser_class)
+    p = templates.add_parser("export", help="ghi mẫu đang dùng ra thư mục / write the wording in use")
+    p.add_argument("path")
+    p.set_defaults(func=cmd_templates)
+    p = templates.add_parser("load", help="tỉnh nạp mẫu đã sửa / province loads edited wording")
+    p.add_argument("path")
+    p.set_defaults(func=cmd_templates)
+    templates.add_parser("reset", help="tỉnh trở về mẫu gốc / province goes back to the shipped wording") \
+        .set_defaults(func=cmd_templates)
 
     from .cli_excel import add_import_parser
 

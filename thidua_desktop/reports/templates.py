@@ -42,9 +42,18 @@ def _read(path: Path) -> dict[str, Any]:
     return data
 
 
-def load_template(name: str, override_dir: Path | None = None) -> dict[str, Any]:
-    """The wording of one document (``"submission"``, ``"common"`` …), with the office's overrides."""
+def template_names() -> list[str]:
+    """Every wording file shipped with the app ("common", "submission", …)."""
+    return sorted(p.stem for p in resource_path("documents").glob("*.json"))
+
+
+def load_template(name: str, override_dir: Path | None = None,
+                  pushed: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The wording of one document (``"submission"``, ``"common"`` …): shipped, then what the
+    province pushed to every commune, then this office's own overrides, key by key."""
     data = _read(resource_path(f"documents/{name}.json"))
+    if pushed and isinstance(pushed.get(name), dict):
+        data = {**data, **pushed[name]}
     if override_dir is not None:
         local = override_dir / f"{name}.json"
         if local.is_file():

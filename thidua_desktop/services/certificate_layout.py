@@ -29,6 +29,7 @@ from ..reports.templates import load_template
 from .base import ServiceBase
 from .office import OfficeService
 from .print_context import PrintContext, load_settings
+from .template_store import pushed_templates
 
 CALIBRATION_KEY = "certificate_calibration"
 
@@ -60,7 +61,8 @@ class CertificateLayoutService(ServiceBase):
         self.override_dir = override_dir
 
     def _template(self) -> dict[str, Any]:
-        return load_template("certificate", self.override_dir)
+        with self.db.reader() as session:
+            return load_template("certificate", self.override_dir, pushed_templates(session))
 
     def fields(self) -> list[FieldBox]:
         """The fields printed on a blank, at their default positions (mm from the sheet's top-left)."""
@@ -113,7 +115,8 @@ class CertificateLayoutService(ServiceBase):
         office = OfficeService(self.db, self.actor).office()
         with self.db.reader() as session:
             ctx = PrintContext(session=session, office=office, catalog=self.catalog, settings=load_settings(session),
-                               today=date.today(), override_dir=self.override_dir)
+                               today=date.today(), override_dir=self.override_dir,
+                               pushed=pushed_templates(session))
             wording = ctx.wording("certificate")
             signer = ctx.chairman_name()
         job = PrintJob(wording=wording, qr_text=None, issued_on=None, author=office.unit_name)

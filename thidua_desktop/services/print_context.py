@@ -64,11 +64,12 @@ class PrintContext:
     today: date
     override_dir: Path | None = None
     options: dict[str, Any] = field(default_factory=dict)
+    pushed: dict[str, dict[str, Any]] = field(default_factory=dict)  # the province's wording
     _templates: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def template(self, name: str) -> dict[str, Any]:
         if name not in self._templates:
-            self._templates[name] = load_template(name, self.override_dir)
+            self._templates[name] = load_template(name, self.override_dir, self.pushed)
         return self._templates[name]
 
     def values(self) -> dict[str, object]:

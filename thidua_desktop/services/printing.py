@@ -25,6 +25,7 @@ from ..reports.qr import QrPayload, content_hash, make_payload, parse_payload
 from .base import ServiceBase
 from .office import OfficeService
 from .print_context import SETTINGS_KEY, DocumentSettings, PrintContext, load_settings
+from .template_store import pushed_templates
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,8 @@ class PrintService(ServiceBase):
     def _context(self, session: Any, options: dict[str, Any] | None) -> PrintContext:
         office = OfficeService(self.db, self.actor).office()
         return PrintContext(session=session, office=office, catalog=self.catalog, settings=load_settings(session),
-                            today=self._today(), override_dir=self.override_dir, options=dict(options or {}))
+                            today=self._today(), override_dir=self.override_dir, options=dict(options or {}),
+                            pushed=pushed_templates(session))
 
     def _render(self, ctx: PrintContext, spec: DocumentSpec, target_id: str) -> RenderedDocument:
         data = spec.gather(ctx, target_id)

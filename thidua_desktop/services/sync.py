@@ -24,7 +24,7 @@ from ..domain.enums import Role
 from ..domain.errors import DomainError, StateError
 from ..sync import keys as k
 from ..sync.container import MAX_BUNDLE_BYTES, BundleWriter, bundle_file_name, inspect_bundle, open_bundle
-from . import catalog_store
+from . import catalog_store, template_store
 from .attachments import AttachmentStore
 from .base import ServiceBase
 from .office import OfficeService
@@ -209,6 +209,9 @@ class SyncService(ServiceBase):
             manifest["catalog"] = catalog_store.catalog_json(self.db)
             with self.db.reader() as session:
                 manifest["admin_units"] = catalog_store.admin_units(session, office.province_code)
+                templates = template_store.bundle_entry(session)
+                if templates:  # the province's document wording, as it travels with the catalog
+                    manifest["templates"] = templates
         with writer:
             writer.add_manifest(manifest)
             for sha in sorted(set(part.attachments)):  # files before the rows that point at them
@@ -299,7 +302,7 @@ class SyncService(ServiceBase):
             payload = Payload(header.sender.code, header.sender.node_id, int(header.sender.epoch),
                               acks=dict(manifest.get("acks", {})), since=dict(manifest.get("since", {})),
                               upto=dict(manifest.get("upto", {})))
-            self._pushed = {key: manifest[key] for key in ("catalog", "admin_units") if key in manifest}
+            self._pushed = {key: manifest[key] for key in ("catalog", "admin_units", "templates") if key in manifest}
             for entry in reader.entries():
                 if entry.kind == "records":
                     payload.records[entry.table] = [json.loads(line) for line in entry.lines() if line.strip()]
@@ -357,6 +360,13 @@ class SyncService(ServiceBase):
                     report.catalog = f"refused: {exc.code}"
                 else:
                     report.catalog = version or ""
+            if "templates" in pushed:
+                try:
+                    revision = template_store.adopt(session, pushed["templates"], self.actor)
+                except DomainError as exc:
+                    report.templates = f"refused: {exc.code}"
+                else:
+                    report.templates = str(revision or "")
         session.add(SyncImport(bundle_id=header.bundle_id, peer_node_id=header.sender.node_id, file_name=path.name,
                                report=report.as_dict()))
 

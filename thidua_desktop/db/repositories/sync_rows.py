@@ -92,12 +92,13 @@ class ApplyReport:
     released: int = 0  # quarantined earlier, applied now
     gaps: int = 0
     catalog: str = ""  # version of a catalog the province pushed and this office adopted
+    templates: str = ""  # revision of the province's document wording adopted ("refused: CODE" if bad)
     received: dict[str, dict[str, int]] = field(default_factory=dict)  # node -> epoch -> max version
 
     def as_dict(self) -> dict[str, int | str]:
         return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
                 "conflicts": self.conflicts, "quarantined": self.quarantined, "released": self.released,
-                "gaps": self.gaps, "catalog": self.catalog}
+                "gaps": self.gaps, "catalog": self.catalog, "templates": self.templates}
 
 
 def _note_received(report: ApplyReport, data: dict[str, Any]) -> None:
