@@ -413,3 +413,18 @@ def test_a_sheet_never_passes_the_excel_row_limit() -> None:
         assert err.value.code == "EXPORT_TOO_MANY_ROWS" and "1048576" in render(err.value)
     finally:
         spool.close()
+
+
+def test_signature_block_uses_the_document_settings(commune, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from thidua_desktop.services.print_context import DocumentSettings
+
+    commune.printing.set_document_settings(DocumentSettings(
+        chairman_name="Đàm Văn Thủy", vice_chairman_name="Bế Thị Hạnh", sign_as_deputy=True, place="Quảng Hòa"))
+    batch = commune.nominations.create_batch("Xét khen thưởng năm 2026", 2026)
+    person = _person(commune, "Nông Thị Ánh", "female", birth="1990")
+    commune.nominations.create(batch_id=batch.id, award_code="LDTT", person_id=person, as_of=TODAY)
+    path = _service(commune).export("nominees", tmp_path / "ds.xlsx", batch_id=batch.id).path
+    ws = _sheet(path)
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert "KT. CHỦ TỊCH" in texts and "PHÓ CHỦ TỊCH" in texts and "Bế Thị Hạnh" in texts
+    assert "Quảng Hòa, ngày 25 tháng 11 năm 2026" in texts

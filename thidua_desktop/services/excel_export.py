@@ -47,6 +47,7 @@ from ..spreadsheets.style import replace_atomically
 from .base import CatalogSource, ServiceBase
 from .movements import MovementService
 from .office import OfficeService
+from .print_context import PrintContext, load_settings, short_unit_name
 from .statistics import StatisticsService
 
 GENDER_VI = {"male": "Nam", "female": "Nữ"}
@@ -148,13 +149,15 @@ class ExcelExportService(ServiceBase):
         unit = office.unit_name
         if office.role == Role.PROVINCE.value and not unit.lower().startswith("tỉnh"):
             unit = f"Tỉnh {unit}"
-        place = unit
-        for prefix in ("Xã ", "Phường ", "Thị trấn ", "Tỉnh ", "Thành phố "):
-            if place.startswith(prefix):
-                place = place[len(prefix):]
-                break
+        # Who signs and the place name come from the same settings as the printed documents.
+        with self.db.reader() as session:
+            ctx = PrintContext(session=session, office=office, catalog=self.catalog, settings=load_settings(session),
+                               today=self.today())
+            signer = ctx.chairman_signer()
+            place = ctx.settings.place or short_unit_name(unit)
         return xl.Letterhead(agency=("ỦY BAN NHÂN DÂN", unit.upper()), place_date=place_date(place, self.today()),
-                             preparer=office.officer_name)
+                             preparer=office.officer_name, signer=(signer.authority, signer.title),
+                             signer_name=signer.name)
 
     def award_label(self, code: str, title: str = "", *, subject: bool = True) -> str:
         """The award's Vietnamese name; awards that share a name are told apart by their subject

@@ -58,6 +58,7 @@ class Letterhead:
     place_date: str = ""  # "Quảng Uyên, ngày 25 tháng 11 năm 2026"
     signer: tuple[str, ...] = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
     preparer: str = ""  # the officer who prepared it, under "NGƯỜI LẬP BIỂU"
+    signer_name: str = ""  # the chairman (or the vice-chairman signing for him)
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def _small_sheet(out: Path, sheet: str, head: Letterhead, title: str, subtitles:
         merge(ws, row, 1, row, len(cols), text, CellStyle(italic=True, border="none"))
         ws.row_dimensions[row].height = row_height(line_count(text, sum(widths)))
         row += 1
-    signatures(ws, row + 1, widths, preparer_title, head.preparer, head.place_date, head.signer)
+    signatures(ws, row + 1, widths, preparer_title, head.preparer, head.place_date, head.signer, head.signer_name)
     finish(ws, widths, (top, bottom), freeze_column=freeze_column)
     wb.save(out)
 

@@ -287,7 +287,7 @@ def write_header(ws: Worksheet, top: int, heads: Sequence[Head], widths: Sequenc
 
 
 def signatures(ws: Worksheet, row: int, widths: Sequence[float], preparer_title: str, preparer: str,
-               place_date: str, signer: Sequence[str]) -> int:
+               place_date: str, signer: Sequence[str], signer_name: str = "") -> int:
     """Preparer (left) and the signing authority (right) under the table; returns the last row."""
     last = len(widths)
     left = split_column(widths, 0.5)
@@ -300,6 +300,8 @@ def signatures(ws: Worksheet, row: int, widths: Sequence[float], preparer_title:
     row += max(len(signer), 1) + 3
     if preparer:
         merge(ws, row, 1, row, left, preparer, CellStyle(bold=True, horizontal="center", border="none"))
+    if signer_name:
+        merge(ws, row, left + 1, row, last, signer_name, CellStyle(bold=True, horizontal="center", border="none"))
     return row
 
 
