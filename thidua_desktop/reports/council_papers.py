@@ -261,7 +261,7 @@ class TickBox(Flowable):
     """An empty square for the member's X, centred in its cell with room around it. Drawn, not
     typed: no font needed."""
 
-    def __init__(self, size: float = 5.5 * mm, margin: float = 1.2 * mm) -> None:
+    def __init__(self, size: float = 4.2 * mm, margin: float = 0.5 * mm) -> None:
         super().__init__()
         self.size, self.margin = size, margin
 
@@ -314,7 +314,7 @@ def ballot_story(data: BallotPaper, job: PrintJob) -> list[Flowable]:
     if awards:
         parts.append(para(w.text("awards_line", awards=awards), s.body))
     parts.append(para(w.text("instructions"), s.italic))
-    parts += [Spacer(1, 4), _candidate_table(w, data.candidates, width), Spacer(1, 8)]
+    parts += [Spacer(1, 4), _candidate_table(w, data.candidates, width), Spacer(1, 3)]
     parts.append(para(w.text("footer_note"), s.sign_note))
     return parts
 
