@@ -4020,6 +4020,53 @@ Hai mã có khớp hoàn toàn không?</translation>
         </message>
     </context>
     <context>
+        <name>WordingTools</name>
+        <message>
+            <source>Folder for the wording files</source>
+            <translation>Thư mục ghi các tệp mẫu văn bản</translation>
+        </message>
+        <message>
+            <source>Document wording</source>
+            <translation>Mẫu văn bản</translation>
+        </message>
+        <message>
+            <source>%1 files written to %2. Edit them with a text editor; keep them as UTF-8 JSON.</source>
+            <translation>Đã ghi %1 tệp vào %2. Sửa bằng trình soạn thảo văn bản; giữ nguyên định dạng JSON (UTF-8).</translation>
+        </message>
+        <message>
+            <source>Folder with the edited wording files</source>
+            <translation>Thư mục chứa các tệp mẫu văn bản đã sửa</translation>
+        </message>
+        <message>
+            <source>Revision %1 saved. It goes to every commune with the next sync bundles.</source>
+            <translation>Đã lưu lần sửa %1. Mẫu sẽ được gửi tới mọi xã trong các gói đồng bộ tới.</translation>
+        </message>
+        <message>
+            <source>Go back to the wording shipped with the app, for every commune?</source>
+            <translation>Trở về mẫu văn bản gốc của phần mềm cho tất cả các xã?</translation>
+        </message>
+        <message>
+            <source>Province wording: revision %1</source>
+            <translation>Mẫu văn bản của tỉnh: lần sửa %1</translation>
+        </message>
+        <message>
+            <source>Wording shipped with the app</source>
+            <translation>Mẫu văn bản gốc của phần mềm</translation>
+        </message>
+        <message>
+            <source>Write wording to a folder…</source>
+            <translation>Ghi mẫu văn bản ra thư mục…</translation>
+        </message>
+        <message>
+            <source>Load wording for all communes…</source>
+            <translation>Nạp mẫu cho tất cả các xã…</translation>
+        </message>
+        <message>
+            <source>Back to the shipped wording</source>
+            <translation>Trở về mẫu gốc</translation>
+        </message>
+    </context>
+    <context>
         <name>Worker</name>
         <message>
             <source>Cancel</source>

@@ -54,3 +54,24 @@ def _stdlib() -> set[str]:
     import sys
 
     return set(sys.stdlib_module_names) | {"__future__"}
+
+
+def test_no_reason_code_has_two_meanings() -> None:
+    """Each module's MESSAGES table is merged into one; a code defined twice would print the wrong sentence."""
+    from thidua_desktop.domain.validation import MESSAGES as validation
+    from thidua_desktop.messages import SERVICE_MESSAGES
+    from thidua_desktop.reports.messages import MESSAGES as reports
+    from thidua_desktop.rules.explain import MESSAGES as rules
+    from thidua_desktop.spreadsheets.export_messages import MESSAGES as exports
+    from thidua_desktop.spreadsheets.import_messages import MESSAGES as imports
+    from thidua_desktop.sync import MESSAGES as sync
+
+    tables = [validation, rules, sync, reports, exports, imports, SERVICE_MESSAGES]
+    seen: dict[str, int] = {}
+    clashes = []
+    for index, table in enumerate(tables):
+        for code, pair in table.items():
+            if code in seen and tables[seen[code]][code] != pair:
+                clashes.append(code)
+            seen.setdefault(code, index)
+    assert clashes == []

@@ -66,23 +66,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from .domain.errors import StateError
-    from .services import template_store
-
     with _opened(args) as app:
         if args.action == "export":
-            files = template_store.export(app.db, Path(args.path))
+            files = app.printing.export_wording(args.path)
             _out(_t(args.lang, f"Đã ghi {len(files)} tệp mẫu văn bản vào {args.path}",
                     f"Wrote {len(files)} wording files into {args.path}"))
             return 0
-        if app.office.office().role != "province":
-            raise StateError("TEMPLATES_PROVINCE_ONLY", field="role")
-        if args.action == "load":
-            revision = template_store.load(app.db, Path(args.path), app.actor)
-        else:
-            revision = template_store.clear(app.db, app.actor)
+        revision = app.printing.load_wording(args.path) if args.action == "load" else app.printing.reset_wording()
     _out(_t(args.lang, f"Mẫu văn bản lần sửa {revision}: sẽ gửi xuống các xã trong gói đồng bộ tới.",
             f"Wording revision {revision}: it goes to the communes in the next bundles."))
     return 0

@@ -126,3 +126,21 @@ def test_unknown_kind_and_missing_batch_are_refused(office, tmp_path: Path) -> N
     with pytest.raises(DomainError) as missing:
         office.printing.save("list", "no-such-batch", tmp_path / "x.pdf")
     assert missing.value.code == "NOT_FOUND" and not (tmp_path / "x.pdf").exists()
+
+
+def test_cancelling_a_batch_print_writes_nothing(office, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from thidua_desktop.services.progress import Cancelled, Progress
+
+    batch = _batch(office)
+    seen: list[tuple[int, int]] = []
+
+    def cancel_after_two(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done == 2:
+            progress.cancel()
+
+    progress = Progress(cancel_after_two)
+    with pytest.raises(Cancelled):
+        office.printing.print_batch(batch.id, tmp_path / "dot", progress)
+    assert seen[:3] == [(0, seen[0][1]), (1, seen[0][1]), (2, seen[0][1])] and seen[0][1] > 3
+    assert not (tmp_path / "dot").exists()

@@ -133,6 +133,21 @@ def test_decision_writes_award_history_and_rounded_reward(commune) -> None:  # t
         [award] = commune.records.awards_of(Subject(person_id=pid))
         assert (award["award_code"], award["year"], award["decision_number"], award["source"]) == (
             "LDTT", 2026, "45/QĐ-UBND", "decision")
+    from thidua_desktop.db.models import Decision
+
+    with commune.db.reader() as session:  # nominees from two batches: the decision is filed with neither
+        assert session.get(Decision, decision.id).batch_id is None
+
+
+def test_a_decision_for_one_batch_is_filed_with_it(commune) -> None:  # type: ignore[no-untyped-def]
+    from thidua_desktop.db.models import Decision
+    from thidua_desktop.services.demo import DemoBuilder
+
+    DemoBuilder(commune, seed=3, today=TODAY).build(people=40)
+    [decision] = commune.decisions.page()[0]
+    batch = commune.nominations.batches()[0]
+    with commune.db.reader() as session:
+        assert session.get(Decision, decision.id).batch_id == batch.id
 
 
 def test_decision_refuses_a_draft_and_writes_nothing(commune) -> None:  # type: ignore[no-untyped-def]

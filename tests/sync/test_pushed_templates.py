@@ -78,7 +78,7 @@ def test_an_old_or_bad_wording_set_is_not_adopted(offices) -> None:  # type: ign
         assert template_store.adopt(session, {"revision": 2, "files": {"list": {"totals": "cũ"}}}, "xa") is None
         with pytest.raises(DomainError) as bad:
             template_store.adopt(session, {"revision": 9, "files": {"../../etc/passwd": {}}}, "xa")
-        assert bad.value.code == "TEMPLATES_INVALID"
+        assert bad.value.code == "WORDING_INVALID"
     with xa.db.reader() as session:
         assert template_store.pushed_templates(session) == {"list": {"totals": "Cộng: {person_count}"}}
     (tmp / "hong.json").write_text("{not json", encoding="utf-8")

@@ -15,12 +15,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "TEMPLATE_UNREADABLE": (
         "Tệp mẫu văn bản «{file}» bị hỏng hoặc không đúng định dạng JSON. Hãy sửa hoặc xóa bản sửa đổi của đơn vị.",
         "Document template «{file}» is damaged or not valid JSON. Fix it or remove the office's override."),
-    "TEMPLATES_INVALID": (
+    "WORDING_INVALID": (
         "Mẫu văn bản «{name}» không dùng được ({problem}). Mỗi tệp phải là JSON dạng đối tượng, tên tệp trùng "
         "tên một văn bản của ThiĐua (ví dụ submission.json, decision.json), không quá 256 KB.",
         "Document wording «{name}» cannot be used ({problem}). Each file must be a JSON object named after a "
         "ThiĐua document (e.g. submission.json, decision.json), at most 256 KB."),
-    "TEMPLATES_PROVINCE_ONLY": (
+    "WORDING_PROVINCE_ONLY": (
         "Chỉ Sở Nội vụ nạp mẫu văn bản cho cả tỉnh. Ở xã, đặt tệp mẫu riêng vào thư mục «documents» trong thư mục "
         "dữ liệu.",
         "Only the provincial office loads wording for the whole province. A commune puts its own files in the "

@@ -114,8 +114,10 @@ class DecisionService(ServiceBase):
             session.add(decision)
             session.flush()
             recipients: list[RecipientView] = []
+            batches: set[str] = set()
             for nomination_id in nomination_ids:
                 n = self._checked(session, award, nomination_id)
+                batches.add(n.batch_id)
                 amount = self._amount(award, n, salary)
                 session.add(DecisionRecipient(decision_id=decision.id, nomination_id=n.id, person_id=n.person_id,
                                               collective_id=n.collective_id, reward_amount=amount))
@@ -129,6 +131,8 @@ class DecisionService(ServiceBase):
                     get_live(session, Initiative, initiative_id).used_by_award_id = award_id
                 view = nominations.transition(n.id, NominationStatus.DECIDED.value, session=session)
                 recipients.append(RecipientView(n.id, view.nominee_name, amount))
+            if len(batches) == 1:  # the decision answers that batch (printing files it with the batch)
+                decision.batch_id = batches.pop()
             return DecisionView(decision.id, clean_number, day, signer, award.code, salary, recipients,
                                 title, award.name_vi)
 

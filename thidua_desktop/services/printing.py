@@ -18,13 +18,16 @@ from typing import Any
 
 from ..db.models import LocalParameter, NominationBatch
 from ..db.repositories.common import get_live
-from ..domain.errors import DomainError, NotFoundError, ValidationError
+from ..domain.enums import Role
+from ..domain.errors import DomainError, NotFoundError, StateError, ValidationError
 from ..domain.text import clean_text, search_key
 from ..reports.model import PrintJob
 from ..reports.qr import QrPayload, content_hash, make_payload, parse_payload
+from . import template_store
 from .base import ServiceBase
 from .office import OfficeService
 from .print_context import SETTINGS_KEY, DocumentSettings, PrintContext, load_settings
+from .progress import Progress
 from .template_store import pushed_templates
 
 
@@ -144,14 +147,19 @@ class PrintService(ServiceBase):
             return [(kind, target) for kind in self.kinds() if (spec := self.spec(kind)).in_batch is not None
                     for target in spec.in_batch(ctx, clean_text(batch_id))]
 
-    def print_batch(self, batch_id: str, out_dir: str | Path) -> list[Path]:
+    def print_batch(self, batch_id: str, out_dir: str | Path, progress: Progress | None = None) -> list[Path]:
         """Every document of a batch: submission and lists, each dossier's report, the council's
-        papers and the decisions with their certificates. All are rendered before any is written."""
+        papers and the decisions with their certificates. All are rendered before any is written,
+        so cancelling (``progress``) leaves the folder as it was."""
         folder = Path(out_dir)
         targets = self.batch_targets(batch_id)
+        rendered: list[RenderedDocument] = []
         with self.db.reader() as session:
             ctx = self._context(session, None)
-            rendered = [self._render(ctx, self.spec(kind), target) for kind, target in targets]
+            for kind, target in targets:
+                if progress:
+                    progress.step(len(rendered), len(targets))
+                rendered.append(self._render(ctx, self.spec(kind), target))
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -177,6 +185,27 @@ class PrintService(ServiceBase):
                 return QrCheck("not_found", payload.kind, payload.record_id, spec.title_vi)
         status = "match" if content_hash(qr_content(data)) == payload.digest else "changed"
         return QrCheck(status, payload.kind, payload.record_id, spec.title_vi)
+
+    # The province's wording for all communes (services/template_store.py) ---------------------
+    def export_wording(self, target: str | Path) -> list[Path]:
+        return template_store.export(self.db, Path(target))
+
+    def load_wording(self, source: str | Path) -> int:
+        """Province only: the edited wording becomes the next revision sent to every commune."""
+        self._province_only()
+        return template_store.load(self.db, Path(source), self.actor)
+
+    def reset_wording(self) -> int:
+        self._province_only()
+        return template_store.clear(self.db, self.actor)
+
+    def wording_revision(self) -> int:
+        with self.db.reader() as session:
+            return template_store.revision(session)
+
+    def _province_only(self) -> None:
+        if OfficeService(self.db, self.actor).office().role != Role.PROVINCE.value:
+            raise StateError("WORDING_PROVINCE_ONLY", field="role")
 
     def document_settings(self) -> DocumentSettings:
         with self.db.reader() as session:

@@ -41,24 +41,24 @@ def checked(files: Any, *, allow_empty: bool = False) -> dict[str, dict[str, Any
     """Only known document names, each a JSON object: anything else is refused as a whole."""
     known = set(template_names())
     if not isinstance(files, dict) or not (files or allow_empty):
-        raise DomainError("TEMPLATES_INVALID", field="file", name="", problem="empty")
+        raise DomainError("WORDING_INVALID", field="file", name="", problem="empty")
     for name, wording in files.items():
         if name not in known:
-            raise DomainError("TEMPLATES_INVALID", field="file", name=str(name), problem="unknown_document")
+            raise DomainError("WORDING_INVALID", field="file", name=str(name), problem="unknown_document")
         if not isinstance(wording, dict):
-            raise DomainError("TEMPLATES_INVALID", field="file", name=str(name), problem="not_object")
+            raise DomainError("WORDING_INVALID", field="file", name=str(name), problem="not_object")
     return {str(k): v for k, v in files.items()}
 
 
 def adopt(session: Session, entry: Any, actor: str) -> int | None:
     """Commune: keep the province's wording if its revision is newer; returns the revision or None."""
     if not isinstance(entry, dict):
-        raise DomainError("TEMPLATES_INVALID", field="file", name="", problem="not_object")
+        raise DomainError("WORDING_INVALID", field="file", name="", problem="not_object")
     files = checked(entry.get("files"), allow_empty=True)  # empty: back to the shipped wording
     try:
         new_revision = int(entry.get("revision", 0))
     except (TypeError, ValueError) as exc:
-        raise DomainError("TEMPLATES_INVALID", field="file", name="", problem="revision") from exc
+        raise DomainError("WORDING_INVALID", field="file", name="", problem="revision") from exc
     if new_revision <= revision(session):
         return None
     _store(session, {"revision": new_revision, "files": files}, actor)
@@ -76,15 +76,15 @@ def _store(session: Session, value: dict[str, Any], actor: str) -> None:
 def _read_files(source: Path) -> dict[str, Any]:
     paths = sorted(source.glob("*.json")) if source.is_dir() else [source]
     if not paths:
-        raise DomainError("TEMPLATES_INVALID", field="file", name=source.name, problem="empty")
+        raise DomainError("WORDING_INVALID", field="file", name=source.name, problem="empty")
     files: dict[str, Any] = {}
     for path in paths:
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
-                raise DomainError("TEMPLATES_INVALID", field="file", name=path.name, problem="too_large")
+                raise DomainError("WORDING_INVALID", field="file", name=path.name, problem="too_large")
             files[path.stem] = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise DomainError("TEMPLATES_INVALID", field="file", name=path.name, problem="not_json") from exc
+            raise DomainError("WORDING_INVALID", field="file", name=path.name, problem="not_json") from exc
     return files
 
 

@@ -125,7 +125,7 @@ def print_batch(parent: QWidget | None, printing: PrintService, batch_id: str) -
     if not folder:
         return None
     paths = run_with_progress(parent, QCoreApplication.translate("PrintActions", "Preparing the batch's documents…"),
-                              lambda _progress: printing.print_batch(batch_id, folder))
+                              lambda progress: printing.print_batch(batch_id, folder, progress))
     if paths is None:
         return None
     dialogs.info(parent, title, QCoreApplication.translate("PrintActions", "%1 PDF files were saved in %2.")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QL
 from ...bootstrap import App
 from ...services.print_context import DocumentSettings
 from .. import dialogs, ops
+from .wording_tools import WordingTools
 
 
 class DocumentSettingsBox(QGroupBox):
@@ -33,6 +34,8 @@ class DocumentSettingsBox(QGroupBox):
         row.addWidget(self.calibrate)
         row.addWidget(self.save)
         form.addRow(row)
+        self.wording = WordingTools(app)
+        form.addRow(self.wording)
         self.save.clicked.connect(self.save_settings)
         self.calibrate.clicked.connect(self.open_calibration)
         self.load()
