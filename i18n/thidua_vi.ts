@@ -4073,4 +4073,19 @@ Hai mã có khớp hoàn toàn không?</translation>
             <translation>Hủy</translation>
         </message>
     </context>
+    <context>
+        <name>WrittenVotesPanel</name>
+        <message>
+            <source>%1: %2 written agreements but only %3 votes in favour in the grid.</source>
+            <translation>%1: có %2 phiếu biểu quyết bằng văn bản đồng ý nhưng bảng trên chỉ ghi %3 phiếu đồng ý.</translation>
+        </message>
+        <message>
+            <source>Absent member: voted in writing</source>
+            <translation>Thành viên vắng mặt: có phiếu bằng văn bản</translation>
+        </message>
+        <message>
+            <source>Written votes of absent members: tick a member who sent a written vote, then the nominees the member agreed to. Count them in “In favour” above.</source>
+            <translation>Phiếu biểu quyết bằng văn bản của thành viên vắng mặt: đánh dấu thành viên có gửi phiếu, rồi đánh dấu những trường hợp thành viên đó đồng ý. Nhớ tính cả các phiếu này vào cột “Phiếu đồng ý” ở bảng trên.</translation>
+        </message>
+    </context>
 </TS>

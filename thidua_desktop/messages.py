@@ -99,8 +99,17 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
     "MEMBER_BOTH_PRESENT_AND_ABSENT": ("Một thành viên không thể vừa có mặt vừa vắng mặt.",
                                        "A member cannot be both present and absent."),
     "BALLOT_COUNTS_INCONSISTENT": ("Số phiếu ở «{field}» không hợp lệ: phiếu hợp lệ ≤ phiếu phát ra ≤ số thành viên, "
-                                   "và phiếu đồng ý ≤ phiếu hợp lệ.",
-                                   "Ballot counts at «{field}» are inconsistent."),
+                                   "và phiếu đồng ý ≤ phiếu hợp lệ (phiếu đồng ý gồm cả phiếu biểu quyết bằng văn "
+                                   "bản đồng ý của thành viên vắng mặt).",
+                                   "Ballot counts at «{field}» are inconsistent: valid ≤ issued ≤ members, and in "
+                                   "favour (written votes of absent members included) ≤ valid."),
+    "WRITTEN_VOTE_NOT_ABSENT": ("Chỉ thành viên vắng mặt mới có phiếu biểu quyết bằng văn bản; thành viên có mặt "
+                                "biểu quyết tại cuộc họp.",
+                                "Only absent members vote in writing; members present vote at the meeting."),
+    "WRITTEN_VOTE_UNKNOWN_NOMINEE": ("Phiếu biểu quyết bằng văn bản đồng ý với một trường hợp không được biểu quyết "
+                                     "tại cuộc họp này (chưa có số phiếu phát ra).",
+                                     "A written vote agrees to a nominee who is not voted on at this meeting "
+                                     "(no ballots issued)."),
     "NOMINATION_NOT_DRAFT": ("Đề nghị ở «{field}» không còn ở trạng thái bản nháp.",
                              "The nomination at «{field}» is no longer a draft."),
     "AWARD_NOT_COMMUNE_LEVEL": ("Chủ tịch UBND xã không có thẩm quyền quyết định «{value}».",

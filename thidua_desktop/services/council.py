@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -46,6 +48,9 @@ class MeetingView:
     ballots: int
     passed: int
     notes: str
+    # Absent members' written votes: {member id: [nomination ids the member agreed to]}; a member
+    # missing from it sent no written vote, an empty list agreed to no one.
+    written_votes: dict[str, list[str]] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,8 @@ class CouncilService(ServiceBase):
                 batch = session.get(NominationBatch, m.batch_id) if m.batch_id else None
                 recorded, passed = repo.ballot_counts(session, m.id)
                 out.append(MeetingView(m.id, m.held_on, m.batch_id, batch.name if batch else "", m.members_total,
-                                       m.members_present, recorded, passed, m.notes))
+                                       m.members_present, recorded, passed, m.notes,
+                                       stored_written_votes(m.written_votes)))
             return out, count(session, stmt)
 
     def meeting_ballots(self, meeting_id: str) -> list[BallotView]:
@@ -132,13 +138,19 @@ class CouncilService(ServiceBase):
 
     def record_meeting(self, *, held_on: str, present_member_ids: list[str], absent_member_ids: list[str],
                        ballots: list[BallotInput], batch_id: str | None = None,
-                       notes: str = "") -> list[BallotResult]:
-        """Record a meeting and its ballots in one transaction; passing draft nominees become council_voted."""
+                       notes: str = "", written_votes: dict[str, list[str]] | None = None) -> list[BallotResult]:
+        """Record a meeting and its ballots in one transaction; passing draft nominees become council_voted.
+
+        ``written_votes`` holds the absent members' written votes (phiếu biểu quyết bằng văn bản):
+        {absent member id: [ids of the nominations, balloted at this meeting, the member agreed to]}.
+        Each agreement is one of its nominee's ``votes_for``, so a nominee never has more of them."""
         day = parse_date(held_on, "held_on")
         if not present_member_ids:
             raise ValidationError("REQUIRED", field="present_members")
         if set(present_member_ids) & set(absent_member_ids):
             raise ValidationError("MEMBER_BOTH_PRESENT_AND_ABSENT", field="absent_members")
+        written = checked_written_votes(written_votes or {}, absent_member_ids, ballots)
+        agreements = Counter(nomination_id for ids in written.values() for nomination_id in ids)
         total = len(present_member_ids) + len(absent_member_ids)
         present = len(present_member_ids)
         results: list[BallotResult] = []
@@ -150,7 +162,7 @@ class CouncilService(ServiceBase):
                 get_live(session, NominationBatch, batch_id, field="batch")
             meeting = CouncilMeeting(batch_id=batch_id, held_on=day, members_total=total, members_present=present,
                                      present_member_ids=list(present_member_ids),
-                                     absent_member_ids=list(absent_member_ids), written_votes={},
+                                     absent_member_ids=list(absent_member_ids), written_votes=written,
                                      notes=clean_text(notes))
             session.add(meeting)
             session.flush()
@@ -160,6 +172,9 @@ class CouncilService(ServiceBase):
                     raise ValidationError("BALLOT_COUNTS_INCONSISTENT", field=field)
                 if not 0 <= ballot.votes_for <= ballot.ballots_valid:
                     raise ValidationError("BALLOT_COUNTS_INCONSISTENT", field=field)
+                if agreements[ballot.nomination_id] > ballot.votes_for:  # written agreements are votes for
+                    raise ValidationError("BALLOT_COUNTS_INCONSISTENT", field=f"{field}.votes_for",
+                                          written=agreements[ballot.nomination_id], votes_for=ballot.votes_for)
                 nomination = get_live(session, Nomination, ballot.nomination_id, field=field)
                 if nomination.status != NominationStatus.DRAFT.value:
                     raise StateError("NOMINATION_NOT_DRAFT", field=field, status=nomination.status)
@@ -177,3 +192,33 @@ class CouncilService(ServiceBase):
                 results.append(BallotResult(nomination.id, ballot.votes_for, outcome.pct_of_all,
                                             outcome.pct_of_present, outcome.threshold_pct, outcome.passed))
             return results
+
+
+def checked_written_votes(written_votes: dict[str, list[str]], absent_member_ids: list[str],
+                          ballots: list[BallotInput]) -> dict[str, list[str]]:
+    """The written votes as stored: only absent members, only nominees balloted at the meeting,
+    each nominee once per member (in the order given)."""
+    absent = set(absent_member_ids)
+    balloted = {b.nomination_id for b in ballots}
+    out: dict[str, list[str]] = {}
+    for member_id, agreed in written_votes.items():
+        if member_id not in absent:
+            raise ValidationError("WRITTEN_VOTE_NOT_ABSENT", field="written_votes", member_id=str(member_id))
+        if isinstance(agreed, str) or not isinstance(agreed, list | tuple):
+            raise ValidationError("WRITTEN_VOTE_UNKNOWN_NOMINEE", field="written_votes", member_id=member_id)
+        ids: list[str] = []
+        for nomination_id in agreed:
+            if nomination_id not in balloted:
+                raise ValidationError("WRITTEN_VOTE_UNKNOWN_NOMINEE", field="written_votes", member_id=member_id,
+                                      nomination_id=str(nomination_id))
+            if nomination_id not in ids:
+                ids.append(nomination_id)
+        out[member_id] = ids
+    return out
+
+
+def stored_written_votes(value: object) -> dict[str, list[str]]:
+    """The stored JSON read defensively: a damaged value shows as no written vote, never a crash."""
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): [str(x) for x in v] for k, v in value.items() if isinstance(v, list | tuple)}

@@ -36,6 +36,7 @@ from .. import dialogs, ops
 from ..forms import DateField, FormDialog, combo
 from ..models.paged import Column, PagedTableModel
 from ..print_actions import PrintButton, entries
+from .council_written_votes import MeetingDraft, WrittenVotesPanel
 
 ROLE_DATA = Qt.ItemDataRole.UserRole + 1  # the member's row, to reword the role in another language
 GRID_LIMIT = 500  # a commune batch has tens of drafts; more is shown as "first 500 of N"
@@ -83,7 +84,9 @@ class CouncilScreen(QWidget):
         self.drafts = drafts
         self.today = today or date.today()
         self.rows: list[NominationView] = []
-        self._present_default = 0  # ballots issued follow the members present until typed over
+        # Ballots issued and valid follow the members present (plus written votes) until typed over.
+        self._present_default = 0
+        self.meeting_draft = MeetingDraft(self, drafts, following=(ISSUED, VALID))
         self.tabs = QTabWidget()
         self.tabs.addTab(self._meeting_tab(), "")
         self.tabs.addTab(self._members_tab(), "")
@@ -101,10 +104,17 @@ class CouncilScreen(QWidget):
         self.held_on.setText(self.today.strftime("%d/%m/%Y"))
         self.batch = QComboBox()
         self.batch.currentIndexChanged.connect(lambda _i: self._fill_grid())
+        self.batch.currentIndexChanged.connect(self._meeting_changed)
+        self.held_on.textChanged.connect(self._meeting_changed)
         self.notes = QLineEdit()
+        self.notes.textChanged.connect(self._meeting_changed)
         self.presence = QListWidget()
         self.presence.setWordWrap(True)
         self.presence.itemChanged.connect(lambda _item: self._update_all())
+        self.presence.itemChanged.connect(self._meeting_changed)
+        self.written = WrittenVotesPanel()
+        self.written.changed.connect(self._update_all)
+        self.written.changed.connect(self._meeting_changed)
         self.presence_summary = QLabel()
         self.grid = QTableWidget(0, 8)
         self.grid.verticalHeader().setVisible(False)
@@ -132,6 +142,7 @@ class CouncilScreen(QWidget):
         left.addWidget(self.presence_summary)
         right = QVBoxLayout()
         right.addWidget(self.grid, 1)
+        right.addWidget(self.written)
         right.addWidget(self.grid_note)
         right.addWidget(self.rule_hint)
         body = QHBoxLayout()
@@ -213,6 +224,10 @@ class CouncilScreen(QWidget):
 
     # Data ----------------------------------------------------------------------------------
     def refresh(self) -> None:
+        with self.meeting_draft.kept():  # what was typed on the meeting form survives the rebuild
+            self._rebuild()
+
+    def _rebuild(self) -> None:
         members = self.council.members()
         self.members.setRowCount(len(members))
         for row, m in enumerate(members):
@@ -267,6 +282,7 @@ class CouncilScreen(QWidget):
                 spin.setRange(0, members)
                 spin.setValue(self._present_default if column != FOR else 0)
                 spin.valueChanged.connect(lambda _v, r=row: self._update_row(r))
+                spin.valueChanged.connect(self._meeting_changed)
                 self.grid.setCellWidget(row, column, spin)
             for column in range(FIRST_COMPUTED, FIRST_COMPUTED + 4):
                 self.grid.setItem(row, column, QTableWidgetItem(""))
@@ -283,18 +299,27 @@ class CouncilScreen(QWidget):
 
     def _update_all(self) -> None:
         present, total = len(self.present_ids()), self.presence.count()
+        self.written.follow([(i.data(Qt.ItemDataRole.UserRole), i.data(ROLE_DATA)["full_name"])
+                             for i in map(self.presence.item, range(self.presence.count()))
+                             if i.checkState() != Qt.CheckState.Checked],
+                            [(n.id, n.nominee_name, n.award_name) for n in self.rows])
+        ballots = present + len(self.written.votes())  # a written vote is a ballot issued too
         for row in range(len(self.rows)):
             for column in (ISSUED, VALID):
                 box = self.spin(row, column)
                 if box.value() == self._present_default:
                     box.blockSignals(True)
-                    box.setValue(present)
+                    box.setValue(ballots)
                     box.blockSignals(False)
-        self._present_default = present
+        self._present_default = ballots
         self.presence_summary.setText(self.tr("Present: %1 of %2 members").replace("%1", str(present))
                                       .replace("%2", str(total)))
         for row in range(len(self.rows)):
             self._update_row(row)
+
+    def _meeting_changed(self, *_args: object) -> None:
+        self.written.check({n.id: self.spin(r, FOR).value() for r, n in enumerate(self.rows)})
+        self.meeting_draft.changed()
 
     def _update_row(self, row: int) -> None:
         n = self.rows[row]
@@ -329,9 +354,10 @@ class CouncilScreen(QWidget):
         results = ops.run(self, lambda: self.council.record_meeting(
             held_on=self.held_on.text(), present_member_ids=self.present_ids(),
             absent_member_ids=self.absent_ids(), ballots=ballots, batch_id=self.batch.currentData(),
-            notes=self.notes.text()))
+            notes=self.notes.text(), written_votes=self.written.votes()))
         if results is None:
             return
+        self.meeting_draft.discard()
         passed = sum(1 for r in results if r.passed)
         dialogs.info(self, self.tr("Meeting recorded"),
                      self.tr("%1 of %2 nominees passed and moved to “Council voted”.").replace("%1", str(passed))
