@@ -66,6 +66,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "meeting_id": ("Cuộc họp Hội đồng", "Council meeting"), "decision_id": ("Quyết định", "Decision"),
     "movement_id": ("Phong trào", "Movement"), "target_id": ("Mã hồ sơ cần in", "Record to print"),
     "qr": ("Mã QR", "QR code"), "template": ("Mẫu văn bản", "Document template"),
+    "votes_for": ("Phiếu đồng ý", "Votes in favour"), "ballots_valid": ("Phiếu hợp lệ", "Valid ballots"),
+    "ballots_issued": ("Phiếu phát ra", "Ballots issued"),
     "mode": ("Cách in", "Print mode"), "calibration": ("Căn chỉnh in phôi", "Blank-form calibration"),
 }
 
@@ -98,10 +100,10 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
     "CRITERION_UNKNOWN": ("Tiêu chí «{value}» không thuộc danh hiệu này.", "Criterion «{value}» is not part of this award."),
     "MEMBER_BOTH_PRESENT_AND_ABSENT": ("Một thành viên không thể vừa có mặt vừa vắng mặt.",
                                        "A member cannot be both present and absent."),
-    "BALLOT_COUNTS_INCONSISTENT": ("Số phiếu ở «{field}» không hợp lệ: phiếu hợp lệ ≤ phiếu phát ra ≤ số thành viên, "
-                                   "và phiếu đồng ý ≤ phiếu hợp lệ (phiếu đồng ý gồm cả phiếu biểu quyết bằng văn "
-                                   "bản đồng ý của thành viên vắng mặt).",
-                                   "Ballot counts at «{field}» are inconsistent: valid ≤ issued ≤ members, and in "
+    "BALLOT_COUNTS_INCONSISTENT": ("Số phiếu ở «{field_label}» không hợp lệ: phiếu hợp lệ ≤ phiếu phát ra ≤ số thành "
+                                   "viên, và phiếu đồng ý ≤ phiếu hợp lệ (phiếu đồng ý gồm cả phiếu biểu quyết bằng "
+                                   "văn bản đồng ý của thành viên vắng mặt).",
+                                   "Ballot counts at «{field_label}» are inconsistent: valid ≤ issued ≤ members, and in "
                                    "favour (written votes of absent members included) ≤ valid."),
     "WRITTEN_VOTE_NOT_ABSENT": ("Chỉ thành viên vắng mặt mới có phiếu biểu quyết bằng văn bản; thành viên có mặt "
                                 "biểu quyết tại cuộc họp.",
@@ -110,8 +112,8 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
                                      "tại cuộc họp này (chưa có số phiếu phát ra).",
                                      "A written vote agrees to a nominee who is not voted on at this meeting "
                                      "(no ballots issued)."),
-    "NOMINATION_NOT_DRAFT": ("Đề nghị ở «{field}» không còn ở trạng thái bản nháp.",
-                             "The nomination at «{field}» is no longer a draft."),
+    "NOMINATION_NOT_DRAFT": ("Đề nghị ở «{field_label}» không còn ở trạng thái bản nháp.",
+                             "The nomination at «{field_label}» is no longer a draft."),
     "AWARD_NOT_COMMUNE_LEVEL": ("Chủ tịch UBND xã không có thẩm quyền quyết định «{value}».",
                                 "The commune chairman cannot grant «{value}»."),
     "DECISION_NUMBER_DUPLICATE": ("Số quyết định «{value}» đã được dùng.", "Decision number «{value}» is already used."),
@@ -210,6 +212,11 @@ def field_label(field: str | None, lang: str = "vi") -> str:
     if row:
         inner = field_label(row.group(2), lang)
         return f"dòng {row.group(1)}, {inner}" if lang == "vi" else f"row {row.group(1)}, {inner}"
+    ballot = re.fullmatch(r"ballots\[(\d+)\](?:\.(.+))?", field)
+    if ballot:  # the council's vote grid, counted from 1
+        inner = f", {field_label(ballot.group(2), lang)}" if ballot.group(2) else ""
+        return (f"dòng {ballot.group(1)} của bảng bỏ phiếu{inner}" if lang == "vi"
+                else f"row {ballot.group(1)} of the vote table{inner}")
     base = field.split("[", 1)[0]
     label = FIELD_LABELS.get(base)
     if label is None:

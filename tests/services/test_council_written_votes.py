@@ -98,7 +98,7 @@ def _refusals(members: list[str], noms: list[str]) -> list[tuple[str, dict[str, 
         ("WRITTEN_VOTE_UNKNOWN_NOMINEE", {tu: ["no-such-nomination"]}, "written_votes", "không được biểu quyết"),
         # Three written agreements for Hoàng Thị Đào, but only two votes in favour were counted.
         ("BALLOT_COUNTS_INCONSISTENT", {tu: [dao], mai: [dao], binh: [dao, hoa]}, "ballots[2].votes_for",
-         "Số phiếu ở «ballots[2].votes_for» không hợp lệ"),
+         "Số phiếu ở «dòng 2 của bảng bỏ phiếu, Phiếu đồng ý» không hợp lệ"),
     ]
 
 
