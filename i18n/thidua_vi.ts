@@ -751,6 +751,10 @@ yêu cầu</translation>
             <translation>Có mặt</translation>
         </message>
         <message>
+            <source>Written votes of absent members</source>
+            <translation>Phiếu bằng văn bản của thành viên vắng mặt</translation>
+        </message>
+        <message>
             <source>Nominee</source>
             <translation>Người/tập thể được đề nghị</translation>
         </message>

@@ -113,6 +113,10 @@ def test_written_votes_are_ticked_recorded_and_read_back(qtbot, commune, dialog_
     assert meeting.written_votes == {members["Lương Văn Tú"]: [noms["Nông Thị Hoa"]], members["Bế Thị Mai"]: []}
     assert [(b.nominee_name, b.votes_for, b.ballots_valid, b.ballots_issued)
             for b in commune.council.meeting_ballots(meeting.id)] == [("Lý Văn An", 1, 4, 4), ("Nông Thị Hoa", 2, 4, 4)]
+    # The past meetings tab counts the written votes kept with the meeting.
+    model = screen.meetings_model
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "Phiếu bằng văn bản của thành viên vắng mặt"
+    assert model.data(model.index(0, 4)) == "2"
     # Recorded: the draft is gone and the form starts afresh, everyone present.
     assert commune.drafts.load(DRAFT_KEY) is None
     assert screen.absent_ids() == [] and not screen.written.isVisible() and screen.written.votes() == {}

@@ -183,7 +183,8 @@ class CouncilScreen(QWidget):
         self.meetings_model = PagedTableModel([
             Column("", lambda m: m.held_on.strftime("%d/%m/%Y")), Column("", lambda m: m.batch_name),
             Column("", lambda m: f"{m.members_present}/{m.members_total}"),
-            Column("", lambda m: f"{m.passed}/{m.ballots}")], self.council_meetings, self)
+            Column("", lambda m: f"{m.passed}/{m.ballots}"),
+            Column("", lambda m: str(len(m.written_votes)) if m.written_votes else "")], self.council_meetings, self)
         self.meetings.setModel(self.meetings_model)
         self.meetings.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.meetings.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -420,7 +421,7 @@ class CouncilScreen(QWidget):
         self.add_member_button.setText(self.tr("Add a member…"))
         self.remove_member_button.setText(self.tr("Remove from the council"))
         self.meetings_model.set_titles([self.tr("Date"), self.tr("Batch"), self.tr("Present"),
-                                        self.tr("Passed")])
+                                        self.tr("Passed"), self.tr("Written votes of absent members")])
         self.results.setHorizontalHeaderLabels([
             self.tr("Nominee"), self.tr("Award"), self.tr("For / valid / issued"), self.tr("% of all members"),
             self.tr("% of those present"), self.tr("Threshold"), self.tr("Result")])
