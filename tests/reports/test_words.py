@@ -74,3 +74,10 @@ def test_thousands_say_the_group_below_in_full(low: int) -> None:
         assert words.split(" ")[3] == "trăm"
     else:
         assert words == "bảy nghìn"
+
+
+def test_roman_section_numbers() -> None:
+    from thidua_desktop.reports.words import roman
+
+    assert [roman(n) for n in (1, 4, 9, 14, 19, 24, 40, 99)] == ["I", "IV", "IX", "XIV", "XIX", "XXIV", "XL", "XCIX"]
+    assert roman(0) == "0"

@@ -33,7 +33,7 @@ from .blocks import (
 from .fonts import ITALIC
 from .model import PrintJob, Signer, Wording
 from .page import PORTRAIT, build_pdf, content_width
-from .words import amount_in_words, money
+from .words import amount_in_words, money, roman
 
 PERSON, COLLECTIVE, HOUSEHOLD = "person", "collective", "household"
 KIND_ORDER = (COLLECTIVE, HOUSEHOLD, PERSON)  # collectives first, as the lists of the dossier
@@ -238,7 +238,7 @@ def recipient_table(w: Wording, data: DecisionDoc, width: float) -> Table:
     for index, kind in enumerate(counts, start=1):
         if len(counts) > 1:
             spans.append(((0, 1 + len(body)), (3, 1 + len(body))))
-            body.append([para(f"{_roman(index)}. {groups.get(kind, kind)} ({counts[kind]})", s.cell_head), "", "", ""])
+            body.append([para(f"{roman(index)}. {groups.get(kind, kind)} ({counts[kind]})", s.cell_head), "", "", ""])
         for row in (r for r in data.recipients if r.kind == kind):
             number += 1
             amount = money(row.reward_amount) if row.reward_amount is not None else unknown
@@ -253,10 +253,6 @@ def recipient_table(w: Wording, data: DecisionDoc, width: float) -> Table:
 def _bold_right() -> ParagraphStyle:
     s = styles()
     return ParagraphStyle("cell_right_bold", parent=s.cell_right, fontName=s.cell_head.fontName)
-
-
-def _roman(n: int) -> str:
-    return ("I", "II", "III", "IV", "V")[n - 1] if 0 < n <= 5 else str(n)
 
 
 def list_story(w: Wording, data: DecisionDoc, number_text: str) -> list[Flowable]:

@@ -24,15 +24,11 @@ from .blocks import (
 )
 from .model import NomineeRow, PrintJob
 from .page import LANDSCAPE, build_pdf, content_width
-
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+from .words import roman
 
 # Official order: STT, name, birth year split Nam/Nữ, ethnicity, position and unit, summary, award.
 LIST_WIDTHS_MM = (12, 50, 14, 14, 17, 50, 63, 32)
 
-
-def roman(n: int) -> str:
-    return ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n)
 
 
 def _position_unit(row: NomineeRow) -> str:

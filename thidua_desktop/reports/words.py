@@ -68,3 +68,18 @@ def money(amount: int | None) -> str:
     if amount is None:
         return "…"
     return f"{amount:,}".replace(",", ".")
+
+
+_ROMAN_STEPS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(n: int) -> str:
+    """Section numbers "I.", "II.", … as documents and lists use them; 0 or less prints as digits."""
+    if n <= 0:
+        return str(n)
+    out = []
+    for value, letters in _ROMAN_STEPS:
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)

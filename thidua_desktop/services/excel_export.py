@@ -41,6 +41,8 @@ from ..domain.errors import DomainError, ValidationError
 from ..domain.ethnicity import ethnic_group_by_code
 from ..domain.text import name_sort_key, nfc, vi_collation_key
 from ..domain.validation import parse_int
+from ..reports.blocks import place_date
+from ..reports.words import roman
 from ..rules.labels import SUBJECT
 from ..spreadsheets import exports as xl
 from ..spreadsheets.style import replace_atomically
@@ -56,8 +58,6 @@ LEVEL_VI = {AuthorityLevel.COMMUNE.value: "Cấp xã", AuthorityLevel.PROVINCE.v
 KIND_VI = {CommendationKind.REGULAR.value: "Thường xuyên", CommendationKind.THEMATIC.value: "Theo chuyên đề",
            CommendationKind.AD_HOC.value: "Đột xuất", CommendationKind.CONTRIBUTION.value: "Quá trình cống hiến",
            CommendationKind.SENIORITY.value: "Theo niên hạn", CommendationKind.FOREIGN.value: "Đối ngoại"}
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-         "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV")
 
 
 @dataclass(frozen=True)
@@ -69,17 +69,6 @@ class ExportResult:
 
 def dmy(day: date | None) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}" if day else ""  # strftime is 3x slower
-
-
-def place_date(place: str, day: date) -> str:
-    """"Quảng Uyên, ngày 05 tháng 6 năm 2026": days below 10 and months 1–2 take a leading zero
-    (Decree 30/2020, Appendix I)."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
-
-
-def roman(number: int) -> str:
-    return ROMAN[number - 1] if 0 < number <= len(ROMAN) else str(number)
 
 
 class ExcelExportService(ServiceBase):

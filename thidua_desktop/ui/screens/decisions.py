@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...messages import render
+from ...reports import words
 from ...services.decisions import DecisionService, DecisionView
 from ...services.nominations import NominationService, NominationView
 from ...services.printing import PrintService
@@ -45,7 +46,7 @@ def money(amount: int | None) -> str:
     if amount is None:
         return "—"
     if ops.current_lang() == "vi":
-        return f"{amount:,}".replace(",", ".") + " đ"
+        return words.money(amount) + " đ"
     return f"{amount:,} VND"
 
 
