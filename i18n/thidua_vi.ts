@@ -197,6 +197,10 @@
     <context>
         <name>App</name>
         <message>
+            <source>Preparing the trial office with demo data…</source>
+            <translation>Đang chuẩn bị văn phòng dùng thử với dữ liệu mẫu…</translation>
+        </message>
+        <message>
             <source>Automatic backup…</source>
             <translation>Đang tự động sao lưu…</translation>
         </message>
@@ -300,6 +304,10 @@
         <message>
             <source>New nomination batch</source>
             <translation>Đợt xét khen thưởng mới</translation>
+        </message>
+        <message>
+            <source>e.g. Emulation and commendation review, year %1</source>
+            <translation>VD: Xét khen thưởng thi đua năm %1</translation>
         </message>
         <message>
             <source>Name of the batch</source>
@@ -1052,8 +1060,8 @@ yêu cầu</translation>
             <translation>Lý do và minh chứng</translation>
         </message>
         <message>
-            <source>Source</source>
-            <translation>Nguồn</translation>
+            <source>Legal basis</source>
+            <translation>Căn cứ</translation>
         </message>
         <message>
             <source>Tick a qualitative criterion (such as solidarity or taking part in the movements) once you have confirmed it for this nominee.</source>
@@ -1068,10 +1076,6 @@ yêu cầu</translation>
             <translation>Khi các trường hợp có thành tích ngang nhau, ưu tiên khen thưởng nữ và tập thể có từ %1% nữ trở lên (Nghị định 152/2025/NĐ-CP, Điều 4 khoản 6); các trường hợp này được xếp trước.</translation>
         </message>
         <message>
-            <source>(not verified)</source>
-            <translation>(chưa xác minh)</translation>
-        </message>
-        <message>
             <source>Met</source>
             <translation>Đạt</translation>
         </message>
@@ -1084,20 +1088,43 @@ yêu cầu</translation>
             <translation>Chưa rõ</translation>
         </message>
         <message>
-            <source>verified</source>
-            <translation>đã xác minh</translation>
-        </message>
-        <message>
-            <source>not verified</source>
-            <translation>chưa xác minh</translation>
-        </message>
-        <message>
             <source>Legal basis: %1</source>
             <translation>Căn cứ: %1</translation>
         </message>
         <message>
             <source>%1: %2 of at most %3 allowed</source>
             <translation>%1: %2 người / tối đa %3 người được đề nghị</translation>
+        </message>
+    </context>
+    <context>
+        <name>EnrolmentDialog</name>
+        <message>
+            <source>Connect with the provincial office</source>
+            <translation>Kết nối với văn phòng tỉnh</translation>
+        </message>
+        <message>
+            <source>This enrolment file was issued by %1 (%2) for %3 (%4) on %5.</source>
+            <translation>Tệp kết nối này do %1 (%2) cấp cho %3 (%4) ngày %5.</translation>
+        </message>
+        <message>
+            <source>Call the emulation and commendation office of the province. Read them this office's fingerprint, and ask them to read you the province's. Connect only if the province's code below is exactly the one they read.</source>
+            <translation>Hãy gọi điện cho Ban Thi đua - Khen thưởng tỉnh. Đọc cho họ mã xác thực của đơn vị mình và đề nghị họ đọc mã của tỉnh. Chỉ kết nối khi mã của tỉnh dưới đây đúng từng ký tự với mã họ đọc.</translation>
+        </message>
+        <message>
+            <source>Province's fingerprint:</source>
+            <translation>Mã xác thực của tỉnh:</translation>
+        </message>
+        <message>
+            <source>This office's fingerprint:</source>
+            <translation>Mã xác thực của đơn vị:</translation>
+        </message>
+        <message>
+            <source>This office is already connected with the province under the fingerprint %1. Loading this file replaces it: do so only if the province told you it issued a new file.</source>
+            <translation>Đơn vị đang kết nối với tỉnh theo mã xác thực %1. Nạp tệp này sẽ thay mã đó: chỉ nạp khi tỉnh báo đã cấp tệp kết nối mới.</translation>
+        </message>
+        <message>
+            <source>The codes match — connect</source>
+            <translation>Mã khớp — kết nối</translation>
         </message>
     </context>
     <context>
@@ -1234,8 +1261,16 @@ yêu cầu</translation>
             <translation>Số bản ghi</translation>
         </message>
         <message>
-            <source>Unsent changes: %1</source>
-            <translation>Thay đổi chưa gửi: %1</translation>
+            <source>Not yet sent: %1 · sent, awaiting confirmation by the province: %2</source>
+            <translation>Chưa gửi: %1 · đã gửi, chờ tỉnh xác nhận: %2</translation>
+        </message>
+        <message>
+            <source>Not yet sent: %1 · sent, awaiting confirmation by the commune: %2</source>
+            <translation>Chưa gửi: %1 · đã gửi, chờ xã xác nhận: %2</translation>
+        </message>
+        <message>
+            <source>A bundle carries everything the other office has not confirmed yet, so a lost stick is covered by the next one. Records awaiting confirmation go out again until the other office's bundle confirms them.</source>
+            <translation>Mỗi gói mang theo mọi thay đổi mà bên kia chưa xác nhận đã nhận, nên nếu USB trước bị thất lạc thì gói sau vẫn đủ. Các bản ghi chờ xác nhận sẽ được gửi lại cho tới khi gói của bên kia xác nhận đã nhận.</translation>
         </message>
         <message>
             <source>Look for USB drives again</source>
@@ -1343,12 +1378,24 @@ yêu cầu</translation>
             <translation>Gõ một phần tên xã, phường…</translation>
         </message>
         <message>
-            <source>Load demo data so I can try the app</source>
-            <translation>Nạp dữ liệu mẫu để dùng thử</translation>
+            <source>e.g. Nông Thị Hoa</source>
+            <translation>ví dụ: Nông Thị Hoa</translation>
         </message>
         <message>
-            <source>The data stays on this computer. You can change the officer's name later.</source>
-            <translation>Dữ liệu được lưu trên máy tính này. Có thể sửa tên cán bộ sau.</translation>
+            <source>Choose file…</source>
+            <translation>Chọn tệp…</translation>
+        </message>
+        <message>
+            <source>The data stays on this computer. Set up the real office to work and to send bundles to the province; to look around first, try the app with demo data in a separate trial office.</source>
+            <translation>Dữ liệu được lưu ngay trên máy này. Thiết lập văn phòng thật để làm việc và gửi gói dữ liệu lên tỉnh; nếu muốn xem thử trước, hãy dùng thử với dữ liệu mẫu trong một văn phòng dùng thử riêng.</translation>
+        </message>
+        <message>
+            <source>Set up the office</source>
+            <translation>Thiết lập văn phòng</translation>
+        </message>
+        <message>
+            <source>Try with demo data</source>
+            <translation>Thử với dữ liệu mẫu</translation>
         </message>
         <message>
             <source>Office type</source>
@@ -1362,12 +1409,48 @@ yêu cầu</translation>
             <source>Officer's full name</source>
             <translation>Họ và tên cán bộ</translation>
         </message>
+        <message>
+            <source>Enrolment file</source>
+            <translation>Tệp kết nối</translation>
+        </message>
+        <message>
+            <source>None yet: you can load it later on the Sync screen.</source>
+            <translation>Chưa có: có thể nạp sau ở màn hình Đồng bộ.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) for %3. Province's fingerprint: %4 — compare it with the province by phone.</source>
+            <translation>%1 (%2) cấp cho %3. Mã xác thực của tỉnh: %4 — hãy đọc đối chiếu với tỉnh qua điện thoại.</translation>
+        </message>
+        <message>
+            <source>Choose your commune or ward in the list.</source>
+            <translation>Hãy chọn xã, phường của mình trong danh sách.</translation>
+        </message>
+        <message>
+            <source>Type the officer's full name: it is recorded with every change.</source>
+            <translation>Hãy nhập họ và tên cán bộ: tên này được ghi kèm mọi thay đổi.</translation>
+        </message>
+        <message>
+            <source>The enrolment file is for %1 (%2), not for the unit chosen.</source>
+            <translation>Tệp kết nối này cấp cho %1 (%2), không phải cho đơn vị đang chọn.</translation>
+        </message>
     </context>
     <context>
         <name>FormDialog</name>
         <message>
             <source>Restored the unsaved draft of this form.</source>
             <translation>Đã khôi phục bản nháp chưa lưu của biểu mẫu này.</translation>
+        </message>
+        <message>
+            <source>Some values are unusual:</source>
+            <translation>Một số thông tin có vẻ bất thường:</translation>
+        </message>
+        <message>
+            <source>Save anyway? Choose No to correct them.</source>
+            <translation>Vẫn lưu? Chọn «Không» để quay lại sửa.</translation>
+        </message>
+        <message>
+            <source>Please check before saving</source>
+            <translation>Vui lòng kiểm tra trước khi lưu</translation>
         </message>
         <message>
             <source>Unsaved changes</source>
@@ -1694,6 +1777,25 @@ yêu cầu</translation>
         </message>
     </context>
     <context>
+        <name>LegalBasis</name>
+        <message>
+            <source>the legal basis has not yet been checked against the original legal text</source>
+            <translation>căn cứ pháp lý chưa được đối chiếu với văn bản gốc</translation>
+        </message>
+        <message>
+            <source>Checked against the original legal text.</source>
+            <translation>Đã đối chiếu với văn bản gốc.</translation>
+        </message>
+        <message>
+            <source>Not yet checked against the original legal text (taken from one secondary source).</source>
+            <translation>Chưa đối chiếu với văn bản gốc (lấy từ một nguồn tham khảo khác).</translation>
+        </message>
+        <message>
+            <source>Not yet checked against the original legal text (uncertain or outdated source: to be checked).</source>
+            <translation>Chưa đối chiếu với văn bản gốc (nguồn chưa chắc chắn hoặc đã hết hiệu lực, cần kiểm tra lại).</translation>
+        </message>
+    </context>
+    <context>
         <name>Level</name>
         <message>
             <source>Commune level</source>
@@ -1713,6 +1815,18 @@ yêu cầu</translation>
         <message>
             <source>ThiĐua Desktop — Emulation and commendation</source>
             <translation>ThiĐua Desktop — Thi đua, khen thưởng</translation>
+        </message>
+        <message>
+            <source>TRIAL (demo data)</source>
+            <translation>DÙNG THỬ (dữ liệu mẫu)</translation>
+        </message>
+        <message>
+            <source>This is a trial office filled with demo data, kept apart from the real office. Nothing here is ever sent to the province.</source>
+            <translation>Đây là văn phòng dùng thử chứa dữ liệu mẫu, tách riêng khỏi văn phòng thật. Không có gì ở đây được gửi lên tỉnh.</translation>
+        </message>
+        <message>
+            <source>Set up the real office…</source>
+            <translation>Thiết lập văn phòng thật…</translation>
         </message>
         <message>
             <source>Overview</source>
@@ -1763,8 +1877,14 @@ yêu cầu</translation>
             <translation>chưa có</translation>
         </message>
         <message>
-            <source>Last bundle sent: %1 · received: %2 · unsent changes: %3</source>
-            <translation>Gói gửi gần nhất: %1 · nhận: %2 · thay đổi chưa gửi: %3</translation>
+            <source>Not yet sent: %1 · awaiting confirmation: %2 · last sent: %3 · last received: %4</source>
+            <translation>Chưa gửi: %1 · chờ xác nhận: %2 · gửi lần cuối: %3 · nhận lần cuối: %4</translation>
+        </message>
+        <message>
+            <source>Not yet sent: changes made since the last sync bundle was written.
+Awaiting confirmation: changes already written into a bundle that the other office has not confirmed receiving yet; every new bundle carries them again, in case a stick was lost.</source>
+            <translation>Chưa gửi: thay đổi từ sau lần ghi gói đồng bộ gần nhất.
+Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nhận đã nhận; mỗi gói mới sẽ mang lại các thay đổi này, phòng khi USB bị thất lạc.</translation>
         </message>
     </context>
     <context>
@@ -2400,6 +2520,10 @@ yêu cầu</translation>
             <translation>Đợt: %1</translation>
         </message>
         <message>
+            <source>Search by nominee name, with or without accents…</source>
+            <translation>Tìm theo tên người được đề nghị, gõ có dấu hoặc không dấu…</translation>
+        </message>
+        <message>
             <source>Status:</source>
             <translation>Trạng thái:</translation>
         </message>
@@ -2498,6 +2622,50 @@ yêu cầu</translation>
     </context>
     <context>
         <name>OverviewScreen</name>
+        <message>
+            <source>Start here</source>
+            <translation>Bắt đầu từ đây</translation>
+        </message>
+        <message>
+            <source>This office has little data yet. These steps set it up; each button opens the screen where you do it.</source>
+            <translation>Đơn vị chưa có nhiều dữ liệu. Làm lần lượt các bước sau; mỗi nút mở màn hình để làm bước đó.</translation>
+        </message>
+        <message>
+            <source>Add the commune's villages and residential groups</source>
+            <translation>Thêm các thôn, xóm, bản, tổ dân phố của xã</translation>
+        </message>
+        <message>
+            <source>Open Settings</source>
+            <translation>Mở Cài đặt</translation>
+        </message>
+        <message>
+            <source>Add people and collectives to the register, or import them from Excel</source>
+            <translation>Thêm cá nhân, tập thể vào sổ theo dõi, hoặc nhập từ tệp Excel</translation>
+        </message>
+        <message>
+            <source>Open People &amp;&amp; collectives</source>
+            <translation>Mở Cá nhân &amp;&amp; tập thể</translation>
+        </message>
+        <message>
+            <source>Create an emulation movement and its targets</source>
+            <translation>Tạo phong trào thi đua và các chỉ tiêu</translation>
+        </message>
+        <message>
+            <source>Open Movements</source>
+            <translation>Mở Phong trào</translation>
+        </message>
+        <message>
+            <source>Propose awards for those who qualify</source>
+            <translation>Đề nghị khen thưởng cho người đủ tiêu chuẩn</translation>
+        </message>
+        <message>
+            <source>Open Nominations</source>
+            <translation>Mở Đề nghị khen thưởng</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Đã xong</translation>
+        </message>
         <message>
             <source>Nominations by status</source>
             <translation>Đề nghị theo trạng thái</translation>
@@ -2598,8 +2766,8 @@ Hai mã có khớp hoàn toàn không?</translation>
             <translation>Tệp kết nối</translation>
         </message>
         <message>
-            <source>The enrolment file for %1 was saved to %2. Hand it to the commune; when it starts the app with it, both sides compare this province's fingerprint over the phone: %3</source>
-            <translation>Đã lưu tệp kết nối cho %1 tại %2. Hãy chuyển tệp cho xã; khi xã khởi tạo phần mềm với tệp này, hai bên đọc và so Mã xác thực của tỉnh qua điện thoại: %3</translation>
+            <source>The enrolment file for %1 was saved to %2. Hand it to the commune (on a USB stick). The commune loads it on its Sync screen with "Load enrolment file…" (or opens the file with ThiĐua), and both sides compare this province's fingerprint over the phone: %3</source>
+            <translation>Đã lưu tệp kết nối cho %1 vào %2. Hãy chép tệp vào USB và chuyển cho xã. Xã nạp tệp ở màn hình Đồng bộ bằng nút «Nạp tệp kết nối…» (hoặc mở tệp bằng ThiĐua), rồi hai bên đọc đối chiếu mã xác thực của tỉnh qua điện thoại: %3</translation>
         </message>
         <message>
             <source>Connection with other offices</source>
@@ -2607,11 +2775,19 @@ Hai mã có khớp hoàn toàn không?</translation>
         </message>
         <message>
             <source>This office's fingerprint:</source>
-            <translation>Mã xác thực của đơn vị này:</translation>
+            <translation>Mã xác thực của đơn vị:</translation>
         </message>
         <message>
             <source>Create enrolment file…</source>
             <translation>Tạo tệp kết nối…</translation>
+        </message>
+        <message>
+            <source>Load a new enrolment file…</source>
+            <translation>Nạp tệp kết nối mới…</translation>
+        </message>
+        <message>
+            <source>Load enrolment file…</source>
+            <translation>Nạp tệp kết nối…</translation>
         </message>
         <message>
             <source>Code</source>
@@ -2638,8 +2814,12 @@ Hai mã có khớp hoàn toàn không?</translation>
             <translation>Gửi lần cuối</translation>
         </message>
         <message>
-            <source>Not connected to the provincial office yet: ask it for an enrolment file.</source>
-            <translation>Chưa kết nối với văn phòng tỉnh: hãy đề nghị tỉnh cấp tệp kết nối.</translation>
+            <source>This is a trial office with demo data: it is never connected with the province.</source>
+            <translation>Đây là văn phòng dùng thử với dữ liệu mẫu: không bao giờ kết nối với tỉnh.</translation>
+        </message>
+        <message>
+            <source>Not connected to the provincial office yet: ask it for an enrolment file (on a USB stick), then click "Load enrolment file…".</source>
+            <translation>Chưa kết nối với văn phòng tỉnh: hãy xin tỉnh tệp kết nối (chép vào USB), rồi bấm «Nạp tệp kết nối…».</translation>
         </message>
         <message>
             <source>Provincial office: %1 (%2) · fingerprint %3 · last received %4 · last sent %5</source>
@@ -3419,6 +3599,10 @@ Hai mã có khớp hoàn toàn không?</translation>
             <translation>Chưa có thôn, xóm nào: hãy thêm các thôn, xóm của xã tại đây.</translation>
         </message>
         <message>
+            <source>in a border area or a remote area (counted in the overview's priority groups)</source>
+            <translation>thuộc vùng biên giới hoặc vùng sâu, vùng xa (được tính trong nhóm ưu tiên ở Tổng quan)</translation>
+        </message>
+        <message>
             <source>Name, e.g. Xóm Nà Cạn</source>
             <translation>Tên, ví dụ: Xóm Nà Cạn</translation>
         </message>
@@ -3634,118 +3818,6 @@ Hai mã có khớp hoàn toàn không?</translation>
     <context>
         <name>Sync</name>
         <message>
-            <source>People</source>
-            <translation>Cá nhân</translation>
-        </message>
-        <message>
-            <source>Collectives</source>
-            <translation>Tập thể</translation>
-        </message>
-        <message>
-            <source>Commendation nominations</source>
-            <translation>Đề nghị khen thưởng</translation>
-        </message>
-        <message>
-            <source>Review results</source>
-            <translation>Kết quả thẩm định</translation>
-        </message>
-        <message>
-            <source>Nomination batches</source>
-            <translation>Đợt xét khen thưởng</translation>
-        </message>
-        <message>
-            <source>Dossier documents</source>
-            <translation>Thành phần hồ sơ</translation>
-        </message>
-        <message>
-            <source>Nomination history</source>
-            <translation>Diễn biến đề nghị khen thưởng</translation>
-        </message>
-        <message>
-            <source>Emulation movements</source>
-            <translation>Phong trào thi đua</translation>
-        </message>
-        <message>
-            <source>Movement indicators</source>
-            <translation>Chỉ tiêu phong trào</translation>
-        </message>
-        <message>
-            <source>Movement activities</source>
-            <translation>Hoạt động phong trào</translation>
-        </message>
-        <message>
-            <source>Indicator results</source>
-            <translation>Kết quả chỉ tiêu</translation>
-        </message>
-        <message>
-            <source>Villages</source>
-            <translation>Thôn, xóm</translation>
-        </message>
-        <message>
-            <source>Attached files</source>
-            <translation>Tệp đính kèm</translation>
-        </message>
-        <message>
-            <source>Initiatives</source>
-            <translation>Sáng kiến</translation>
-        </message>
-        <message>
-            <source>Initiative owners</source>
-            <translation>Tác giả sáng kiến</translation>
-        </message>
-        <message>
-            <source>Council meetings</source>
-            <translation>Cuộc họp Hội đồng</translation>
-        </message>
-        <message>
-            <source>Council members</source>
-            <translation>Thành viên Hội đồng</translation>
-        </message>
-        <message>
-            <source>Council ballots</source>
-            <translation>Kết quả bỏ phiếu</translation>
-        </message>
-        <message>
-            <source>Commendation decisions</source>
-            <translation>Quyết định khen thưởng</translation>
-        </message>
-        <message>
-            <source>Decision recipients</source>
-            <translation>Danh sách khen thưởng theo quyết định</translation>
-        </message>
-        <message>
-            <source>Awards received</source>
-            <translation>Khen thưởng đã nhận</translation>
-        </message>
-        <message>
-            <source>Collective members</source>
-            <translation>Thành viên tập thể</translation>
-        </message>
-        <message>
-            <source>Discipline records</source>
-            <translation>Kỷ luật</translation>
-        </message>
-        <message>
-            <source>Advanced examples</source>
-            <translation>Điển hình tiên tiến</translation>
-        </message>
-        <message>
-            <source>Advanced example stages</source>
-            <translation>Các bước của điển hình tiên tiến</translation>
-        </message>
-        <message>
-            <source>Open matters</source>
-            <translation>Vụ việc đang xử lý</translation>
-        </message>
-        <message>
-            <source>Emulation registrations</source>
-            <translation>Đăng ký thi đua</translation>
-        </message>
-        <message>
-            <source>Task ratings</source>
-            <translation>Xếp loại hằng năm</translation>
-        </message>
-        <message>
             <source>Awaiting confirmation</source>
             <translation>Chờ xác nhận</translation>
         </message>
@@ -3901,12 +3973,31 @@ Hai mã có khớp hoàn toàn không?</translation>
     <context>
         <name>SyncDialogs</name>
         <message>
-            <source>Sync bundles (*.tdsync)</source>
-            <translation>Gói đồng bộ (*.tdsync)</translation>
+            <source>Sync bundles (*.tdsync);;Enrolment files (*.json);;All files (*)</source>
+            <translation>Gói đồng bộ (*.tdsync);;Tệp kết nối (*.json);;Tất cả các tệp (*)</translation>
         </message>
         <message>
             <source>Enrolment files (*.json)</source>
             <translation>Tệp kết nối (*.json)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncEnrolment</name>
+        <message>
+            <source>Choose the enrolment file</source>
+            <translation>Chọn tệp kết nối</translation>
+        </message>
+        <message>
+            <source>Enrolment files (*.json);;All files (*)</source>
+            <translation>Tệp kết nối (*.json);;Tất cả các tệp (*)</translation>
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation>Đã kết nối</translation>
+        </message>
+        <message>
+            <source>This office is now connected with %1. You can export sync bundles for the province on this screen.</source>
+            <translation>Đơn vị đã kết nối với %1. Từ nay có thể xuất gói đồng bộ gửi tỉnh ngay trên màn hình này.</translation>
         </message>
     </context>
     <context>

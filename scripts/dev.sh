@@ -3,6 +3,8 @@
 #   bash scripts/dev.sh start   set everything up and start the app
 #   bash scripts/dev.sh test    set everything up and run the whole test suite (lint included)
 # Anything else is passed to the `thidua` command line, e.g. `bash scripts/dev.sh cli check`.
+# `bash scripts/dev.sh check-libs LIB...` prints the shared libraries among LIB that are missing
+# (exit 1 when any is), using the same check as the set-up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${THIDUA_VENV:-.venv}"
@@ -11,16 +13,39 @@ as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else return 1; fi
 }
 
+# The dynamic linker's cache, read once. `ldconfig -p | grep -q` must not be used: under
+# pipefail, grep -q closing the pipe early kills ldconfig with SIGPIPE and the check fails
+# now and then for a library that is there.
+LD_CACHE=""
+LD_CACHE_READ=0
+read_ld_cache() {
+  if [ "$LD_CACHE_READ" = 0 ]; then
+    local ldconfig
+    ldconfig=$(command -v ldconfig || echo /sbin/ldconfig)
+    LD_CACHE=$("$ldconfig" -p 2>/dev/null || true)
+    LD_CACHE_READ=1
+  fi
+}
+
+# has_lib LIB: whether the linker cache lists the shared library LIB (e.g. libGL.so.1).
+has_lib() {
+  read_ld_cache
+  case "$LD_CACHE" in
+    *"$1"*) return 0 ;;
+    *) return 1 ;;
+  esac
+}
+
 # Debian's python3 ships without venv/ensurepip, and Qt needs a few system libraries.
 system_packages() {
   local wanted=()
   python3 -c 'import ensurepip, venv' 2>/dev/null || wanted+=(python3-venv)
-  local lib pkg
+  local lib pkg pair
   for pair in libEGL.so.1:libegl1 libGL.so.1:libgl1 libxkbcommon.so.0:libxkbcommon0 \
               libfontconfig.so.1:libfontconfig1 libdbus-1.so.3:libdbus-1-3 libglib-2.0.so.0:libglib2.0-0 \
               "$@"; do
     lib=${pair%%:*}; pkg=${pair##*:}
-    ldconfig -p 2>/dev/null | grep -q "$lib" || wanted+=("$pkg")
+    has_lib "$lib" || wanted+=("$pkg")
   done
   if [ ${#wanted[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing system packages: ${wanted[*]}"
@@ -31,19 +56,33 @@ system_packages() {
 
 python_env() {
   if [ ! -x "$VENV/bin/python" ]; then
+    echo "Creating the Python environment in $VENV…"
     python3 -m venv "$VENV"
   fi
   local stamp="$VENV/.installed"
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ setup.py -nt "$stamp" ]; then
-    "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e '.[test]'
+    echo "Installing Python packages (about a minute)…"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
+    "$VENV/bin/python" -m pip install --disable-pip-version-check -e '.[test]'
     touch "$stamp"
+    echo "Python packages installed."
   fi
+}
+
+# On Linux the app needs an X11 or Wayland session unless Qt is told to use another platform
+# (QT_QPA_PLATFORM=offscreen, eglfs, vnc…). Say so in one line instead of letting Qt abort.
+require_display() {
+  [ "$(uname -s)" = Linux ] || return 0
+  [ -n "${QT_QPA_PLATFORM:-}" ] && return 0
+  [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ] && return 0
+  echo "No display: ThiĐua Desktop needs a desktop session (DISPLAY or WAYLAND_DISPLAY is not set). Run it from the desktop, or use 'bash scripts/dev.sh test'." >&2
+  exit 1
 }
 
 case "${1:-start}" in
   start)
     shift || true
+    require_display
     system_packages libxcb-cursor.so.0:libxcb-cursor0 libxkbcommon-x11.so.0:libxkbcommon-x11-0 \
       libxcb-icccm.so.4:libxcb-icccm4 libxcb-keysyms.so.1:libxcb-keysyms1 libxcb-image.so.0:libxcb-image0 \
       libxcb-render-util.so.0:libxcb-render-util0 libxcb-shape.so.0:libxcb-shape0
@@ -62,8 +101,16 @@ case "${1:-start}" in
     python_env
     exec "$VENV/bin/thidua" "$@"
     ;;
+  check-libs)
+    shift
+    missing=0
+    for lib in "$@"; do
+      has_lib "$lib" || { echo "$lib"; missing=1; }
+    done
+    exit "$missing"
+    ;;
   *)
-    echo "usage: bash scripts/dev.sh start|test|cli ARGS" >&2
+    echo "usage: bash scripts/dev.sh start|test|cli ARGS|check-libs LIB..." >&2
     exit 2
     ;;
 esac

@@ -62,11 +62,12 @@ def test_no_reason_code_has_two_meanings() -> None:
     from thidua_desktop.messages import SERVICE_MESSAGES
     from thidua_desktop.reports.messages import MESSAGES as reports
     from thidua_desktop.rules.explain import MESSAGES as rules
+    from thidua_desktop.rules.plausibility import MESSAGES as plausibility
     from thidua_desktop.spreadsheets.export_messages import MESSAGES as exports
     from thidua_desktop.spreadsheets.import_messages import MESSAGES as imports
     from thidua_desktop.sync import MESSAGES as sync
 
-    tables = [validation, rules, sync, reports, exports, imports, SERVICE_MESSAGES]
+    tables = [validation, plausibility, rules, sync, reports, exports, imports, SERVICE_MESSAGES]
     seen: dict[str, int] = {}
     clashes = []
     for index, table in enumerate(tables):

@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import AppPaths, database_url, resolve_data_dir
+from .config import AppPaths, database_url, resolve_data_dir, trial_data_dir
 from .db import Database
 from .db.maintenance import mark_application
 from .db.migrate import is_newer_than_app, upgrade
@@ -94,6 +94,11 @@ class App:
         self.excel_import = ExcelImportService(*args)
         self.certificate_layout = CertificateLayoutService(*args, override_dir=self.paths.data_dir / "documents")
 
+    def set_actor(self, name: str) -> None:
+        """The officer acting from now on: every later change is audited under this name."""
+        self.actor = name
+        self.__post_init__()
+
     def current_catalog(self) -> Catalog:
         """The shipped catalog with the office's own allowed values applied (cached)."""
         if self._effective is None:
@@ -140,15 +145,19 @@ def setup_logging(paths: AppPaths) -> None:
     setup_logging._done = True  # type: ignore[attr-defined]
 
 
-def open_app(data_dir: str | os.PathLike[str] | None = None, actor: str | None = None) -> App:
-    """Open (creating if needed) the office database and run pending migrations."""
+def open_app(data_dir: str | os.PathLike[str] | None = None, actor: str | None = None,
+             trial: bool = False) -> App:
+    """Open (creating if needed) the office database and run pending migrations. ``trial`` opens
+    the trial office beside ``data_dir`` (always a SQLite file, whatever THIDUA_DATABASE_URL says)."""
     paths = AppPaths(resolve_data_dir(data_dir))
+    if trial:
+        paths = AppPaths(trial_data_dir(paths.data_dir))
     try:
         paths.data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DomainError("DATA_DIR_UNWRITABLE", field="data_dir", value=str(paths.data_dir)) from exc
     setup_logging(paths)
-    db = Database(database_url(paths))
+    db = Database(database_url(paths, allow_override=not trial))
     if is_newer_than_app(db.engine):
         db.dispose()
         raise DomainError("DATABASE_TOO_NEW", field="data_dir")
@@ -164,8 +173,31 @@ def open_app(data_dir: str | os.PathLike[str] | None = None, actor: str | None =
     return app
 
 
+TRIAL_UNIT_CODE = "01576"  # xã Quảng Uyên, when the officer tries the app before choosing a unit
+
+
+def open_trial_office(data_dir: str | os.PathLike[str] | None, unit_code: str = "", officer: str = "",
+                      people: int = 300) -> App:
+    """The trial office beside ``data_dir``, created with demo data the first time. It is marked
+    as a trial in the same transaction that creates it, so it can never sync with the province."""
+    from .services.demo import DemoBuilder
+
+    app = open_app(data_dir, actor=officer or "trial", trial=True)
+    try:
+        if not app.office.is_initialised():
+            app.office.init_office("commune", unit_code or TRIAL_UNIT_CODE, officer_name=officer, trial=True)
+            DemoBuilder(app).build(people=people)
+        name = app.office.office().officer_name
+        if name:
+            app.set_actor(name)
+    except BaseException:
+        app.close()
+        raise
+    return app
+
+
 def data_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     return AppPaths(resolve_data_dir(data_dir))
 
 
-__all__ = ["App", "Path", "data_paths", "open_app"]
+__all__ = ["App", "Path", "data_paths", "open_app", "open_trial_office"]

@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 from .domain.errors import DomainError
 from .domain.text import nfc
-from .messages import render, status_label
+from .messages import check_problem_label, counts_label, render, status_label, table_label
 
 log = logging.getLogger("thidua")
 
@@ -64,8 +64,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 
             read_enrollment(enrollment, args.unit_code.strip())
         office = app.office.init_office(args.role, args.unit_code, args.unit_name or "", args.officer or "")
-        _out(_t(args.lang, f"Đã khởi tạo {office.unit_name} (mã {office.unit_code}, vai trò {office.role}).",
-                f"Initialised {office.unit_name} (code {office.unit_code}, role {office.role})."))
+        role_vi = "văn phòng cấp tỉnh" if office.role == "province" else "văn phòng cấp xã"
+        role_en = "provincial office" if office.role == "province" else "commune office"
+        _out(_t(args.lang, f"Đã khởi tạo {office.unit_name} (mã {office.unit_code}, {role_vi}).",
+                f"Initialised {office.unit_name} (code {office.unit_code}, {role_en})."))
         mine = app.sync.fingerprint()
         if enrollment is not None:
             theirs = app.sync.accept_enrollment(enrollment)
@@ -86,7 +88,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     with _opened(args) as app:
         counts = DemoBuilder(app, seed=args.seed).build(people=args.people)
-    summary = ", ".join(f"{k}: {v}" for k, v in counts.items())
+    summary = counts_label(counts, args.lang)
     _out(_t(args.lang, f"Đã tạo dữ liệu mẫu ({summary}).", f"Demo data created ({summary})."))
     return 0
 
@@ -149,7 +151,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     with _opened(args) as app:
         report = app.maintenance.check()
     for code, detail in report.problems:
-        _out(f"✗ {code} {detail}")
+        _out(f"✗ {check_problem_label(code, detail, args.lang)}")
     if report.ok:
         _out(_t(args.lang, f"Dữ liệu toàn vẹn ({report.counts.get('attachments', 0)} tệp đính kèm đã kiểm tra).",
                 f"Data is intact ({report.counts.get('attachments', 0)} attachments verified)."))
@@ -182,6 +184,20 @@ def cmd_enroll_export(args: argparse.Namespace) -> int:
         out = app.sync.export_enrollment(args.unit_code, Path(args.out))
     _out(_t(args.lang, f"Đã ghi tệp kết nối cho xã {args.unit_code}: {out}",
             f"Enrolment file for commune {args.unit_code} written: {out}"))
+    return 0
+
+
+def cmd_enroll_load(args: argparse.Namespace) -> int:
+    """A commune already set up loads the province's enrolment file (tệp kết nối)."""
+    with _opened(args) as app:
+        preview = app.sync.preview_enrollment(Path(args.file))
+        theirs = app.sync.load_enrollment(Path(args.file))
+        mine = app.sync.fingerprint()
+    _out(_t(args.lang, f"Đã kết nối với {preview.province_name} (mã {preview.province_code}).",
+            f"Connected to {preview.province_name} (code {preview.province_code})."))
+    _out(_t(args.lang, f"Mã xác thực của tỉnh: {theirs} — hãy đọc đối chiếu với Sở Nội vụ qua điện thoại.",
+            f"Province key fingerprint: {theirs} — compare it with the province by phone."))
+    _out(_t(args.lang, f"Mã xác thực của đơn vị: {mine}", f"This office's key fingerprint: {mine}"))
     return 0
 
 
@@ -237,7 +253,7 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     if result.nothing_new:
         _out(_t(args.lang, "Không có gì mới để gửi.", "Nothing new to send."))
         return 0
-    counts = ", ".join(f"{table}: {n}" for table, n in sorted(result.counts.items()))
+    counts = counts_label(result.counts, args.lang, by_label=True)
     for file in result.files:
         _out(str(file))
     _out(_t(args.lang, f"Đã xuất {sum(result.counts.values())} bản ghi ({counts}).",
@@ -264,16 +280,24 @@ def cmd_bundle_inspect(args: argparse.Namespace) -> int:
     if args.json:
         _json(info)
         return 0
-    sender, recipient = info.get("sender", {}), info.get("recipient", {})
-    _out(_t(args.lang, f"Gửi từ: {sender.get('name')} ({sender.get('code')}) → {recipient.get('name')} "
-            f"({recipient.get('code')}); tạo lúc {info.get('created_at')}; định dạng {info.get('format_version')}, "
-            f"cấu trúc dữ liệu {info.get('schema_version')}; tệp nguyên vẹn.",
-            f"From {sender.get('name')} ({sender.get('code')}) to {recipient.get('name')} ({recipient.get('code')}); "
-            f"created {info.get('created_at')}; format {info.get('format_version')}, schema "
-            f"{info.get('schema_version')}; the file is intact."))
-    for table, n in sorted((info.get("counts") or {}).items()):
-        _out(f"  {table}: {n}")
+    from .domain.text import vi_collation_key
+
+    sender, recipient = _unit_text(info.get("sender")), _unit_text(info.get("recipient"))
+    _out(_t(args.lang, f"Gửi từ: {sender} → {recipient}; tạo lúc {info.get('created_at')}; định dạng "
+            f"{info.get('format_version')}, cấu trúc dữ liệu {info.get('schema_version')}; tệp nguyên vẹn.",
+            f"From {sender} to {recipient}; created {info.get('created_at')}; format {info.get('format_version')}, "
+            f"schema {info.get('schema_version')}; the file is intact."))
+    counts = [(table_label(table, args.lang), n) for table, n in (info.get("counts") or {}).items()]
+    for label, n in sorted(counts, key=lambda pair: vi_collation_key(pair[0])):
+        _out(f"  {label}: {n}")
     return 0
+
+
+def _unit_text(unit: Any) -> str:
+    """A bundle header's office as "Xã Quảng Uyên (01576)", or its code alone when it has no name."""
+    unit = unit if isinstance(unit, dict) else {}
+    name, code = str(unit.get("name") or "").strip(), str(unit.get("code") or "").strip()
+    return f"{name} ({code})" if name and code else name or code or "—"
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -305,6 +329,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit-code", required=True)
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_enroll_export)
+    p = enroll.add_parser("load")
+    p.add_argument("file", help="tệp kết nối do tỉnh cấp / enrolment file from the province")
+    p.set_defaults(func=cmd_enroll_load)
     p = enroll.add_parser("confirm")
     p.add_argument("unit_code")
     p.set_defaults(func=cmd_enroll_confirm)

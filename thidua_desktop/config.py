@@ -56,18 +56,31 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
+def trial_data_dir(data_dir: Path) -> Path:
+    """The trial office (demo data, never synced) lives beside the real one, never inside it, so
+    backups and bundles of the real office can never pick it up."""
+    return data_dir.parent / f"{data_dir.name}-dung-thu"
+
+
+def resolve_config_dir() -> Path:
+    """The user's config folder (THIDUA_CONFIG_DIR overrides it): window sizes and the keys' folder."""
+    env = os.environ.get("THIDUA_CONFIG_DIR")
+    return Path(env).expanduser() if env else Path(user_config_dir(APP_NAME, appauthor=False))
+
+
 def resolve_key_folder() -> Path:
     """Where the key-encryption keys live: the user's config folder, never the data folder, so a
-    copied data folder or a backup carries no usable private key. THIDUA_CONFIG_DIR overrides it."""
-    env = os.environ.get("THIDUA_CONFIG_DIR")
-    base = Path(env).expanduser() if env else Path(user_config_dir(APP_NAME, appauthor=False))
-    return base / "kek"
+    copied data folder or a backup carries no usable private key."""
+    return resolve_config_dir() / "kek"
 
 
-def database_url(paths: AppPaths) -> str:
-    env = os.environ.get("THIDUA_DATABASE_URL")
+def database_url(paths: AppPaths, allow_override: bool = True) -> str:
+    """``allow_override=False`` (the trial office) always means the SQLite file in the folder."""
+    env = os.environ.get("THIDUA_DATABASE_URL") if allow_override else None
     if env:
         return env
+    if not allow_override:
+        return f"sqlite:///{paths.db_file.as_posix()}"
     if paths.config_file.exists():
         try:
             configured = json.loads(paths.config_file.read_text(encoding="utf-8")).get("database_url")

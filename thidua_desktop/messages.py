@@ -10,7 +10,7 @@ import re
 import string
 from typing import Any
 
-from .domain.errors import DomainError
+from .domain.errors import DomainError, Notice, ValidationErrors
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "full_name": ("Họ và tên", "Full name"), "gender": ("Giới tính", "Gender"),
@@ -176,7 +176,42 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
                                  "Try again."),
     "CATALOG_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh nạp danh mục khen thưởng mới; xã nhận danh mục qua gói đồng bộ.",
                               "Only the provincial office loads a new award catalog; communes receive it in bundles."),
+    "MANY_ERRORS": ("Có {count} chỗ cần sửa:", "{count} things to fix:"),
     "DEMO_NEEDS_COMMUNE": ("Dữ liệu mẫu chỉ tạo cho văn phòng cấp xã.", "Demo data is for commune offices."),
+}
+
+# Synced tables (and the demo builder's other counts) in words, for counts shown to people: the CLI's
+# sync and demo summaries and the GUI's Đồng bộ screen. JSON output keeps the table names.
+TABLE_LABELS: dict[str, tuple[str, str]] = {
+    "people": ("Cá nhân", "People"), "collectives": ("Tập thể", "Collectives"),
+    "nominations": ("Đề nghị khen thưởng", "Commendation nominations"),
+    "nomination_reviews": ("Kết quả thẩm định", "Review results"),
+    "nomination_batches": ("Đợt xét khen thưởng", "Nomination batches"),
+    "nomination_documents": ("Thành phần hồ sơ", "Dossier documents"),
+    "nomination_events": ("Diễn biến đề nghị khen thưởng", "Nomination history"),
+    "movements": ("Phong trào thi đua", "Emulation movements"),
+    "movement_indicators": ("Chỉ tiêu phong trào", "Movement indicators"),
+    "activities": ("Hoạt động phong trào", "Movement activities"),
+    "activity_indicator_values": ("Kết quả chỉ tiêu", "Indicator results"),
+    "villages": ("Thôn, xóm", "Villages"), "attachments": ("Tệp đính kèm", "Attached files"),
+    "initiatives": ("Sáng kiến", "Initiatives"), "initiative_owners": ("Tác giả sáng kiến", "Initiative owners"),
+    "council_meetings": ("Cuộc họp Hội đồng", "Council meetings"),
+    "council_members": ("Thành viên Hội đồng", "Council members"),
+    "council_ballots": ("Kết quả bỏ phiếu", "Council ballots"),
+    "decisions": ("Quyết định khen thưởng", "Commendation decisions"),
+    "decision_recipients": ("Danh sách khen thưởng theo quyết định", "Decision recipients"),
+    "award_history": ("Khen thưởng đã nhận", "Awards received"),
+    "collective_members": ("Thành viên tập thể", "Collective members"),
+    "discipline_records": ("Kỷ luật", "Discipline records"),
+    "exemplars": ("Điển hình tiên tiến", "Advanced examples"),
+    "exemplar_stages": ("Các bước của điển hình tiên tiến", "Advanced example stages"),
+    "pending_matters": ("Vụ việc đang xử lý", "Open matters"),
+    "registrations": ("Đăng ký thi đua", "Emulation registrations"),
+    "task_ratings": ("Xếp loại hằng năm", "Task ratings"),
+    # The demo builder's counts that are not tables.
+    "households": ("Hộ gia đình", "Households"),
+    "decided": ("Đề nghị đã có quyết định", "Nominations decided"),
+    "submitted": ("Đề nghị đã trình cấp trên", "Nominations submitted"),
 }
 
 STATUS_LABELS: dict[str, tuple[str, str]] = {
@@ -192,11 +227,12 @@ def _tables() -> dict[str, tuple[str, str]]:
     from .domain.validation import MESSAGES as validation_messages
     from .reports.messages import MESSAGES as report_messages
     from .rules.explain import MESSAGES as rule_messages
+    from .rules.plausibility import MESSAGES as plausibility_messages
     from .spreadsheets.export_messages import MESSAGES as export_messages
     from .spreadsheets.import_messages import MESSAGES as import_messages
     from .sync import MESSAGES as sync_messages
 
-    return {**validation_messages, **rule_messages, **sync_messages, **report_messages, **export_messages,
+    return {**validation_messages, **plausibility_messages, **rule_messages, **sync_messages, **report_messages, **export_messages,
             **import_messages, **SERVICE_MESSAGES}
 
 
@@ -229,9 +265,95 @@ def status_label(status: str, lang: str = "vi") -> str:
     return pair[0 if lang == "vi" else 1] if pair else status
 
 
-def render(error: DomainError, lang: str = "vi") -> str:
-    """The user's sentence for a refusal; unknown codes still name the code and the field."""
+def table_label(table: str, lang: str = "vi") -> str:
+    """A synced table in words; an unknown one (from a newer app) shows as is."""
+    pair = TABLE_LABELS.get(table)
+    return pair[0 if lang == "vi" else 1] if pair else table
+
+
+def counts_label(counts: dict[str, int], lang: str = "vi", *, by_label: bool = False) -> str:
+    """{"people": 2, "nominations": 1} -> "Cá nhân: 2; Đề nghị khen thưởng: 1" (zero counts left out;
+    "; " between them, since some labels hold a comma), in the given order or ``by_label``."""
+    from .domain.text import vi_collation_key
+
+    labelled = [(table_label(table, lang), n) for table, n in counts.items() if n]
+    if by_label:
+        labelled.sort(key=lambda pair: vi_collation_key(pair[0]))
+    return "; ".join(f"{label}: {n}" for label, n in labelled) or "—"
+
+
+CHECK_LABELS: dict[str, tuple[str, str]] = {  # problems found by ``thidua check``
+    "SQLITE_INTEGRITY": ("Tệp cơ sở dữ liệu bị hỏng", "The database file is damaged"),
+    "FOREIGN_KEY_BROKEN": ("Bản ghi trỏ tới một bản ghi không còn", "A record points to a record that is gone"),
+    "SCHEMA_NOT_CURRENT": ("Cấu trúc dữ liệu chưa được nâng cấp", "The database structure is not up to date"),
+    "OFFICE_NOT_INITIALISED": ("Chưa khởi tạo đơn vị", "The office is not set up"),
+    "ATTACHMENT_MISSING": ("Thiếu tệp đính kèm", "An attached file is missing"),
+    "ATTACHMENT_CORRUPT": ("Tệp đính kèm bị hỏng hoặc đã bị sửa", "An attached file is damaged or altered"),
+}
+
+
+def check_problem_label(code: str, detail: str = "", lang: str = "vi") -> str:
+    """One problem of the integrity check in words, the table names in its detail too."""
+    pair = CHECK_LABELS.get(code)
+    label = pair[0 if lang == "vi" else 1] if pair else code
+    detail = re.sub(r"\b[a-z_]+\b", lambda m: table_label(m.group(0), lang), detail).strip()
+    return f"{label}: {detail}" if detail else label
+
+
+# Codes whose sentence names a value that may be missing: the wording to use without it.
+WHEN_VALUE_EMPTY: dict[str, tuple[str, str]] = {
+    # A commune exporting before it has loaded the province's enrolment file.
+    "PEER_UNKNOWN": ("Văn phòng này chưa được kết nối đồng bộ với văn phòng cấp tỉnh: hãy nạp tệp kết nối do tỉnh "
+                     "cấp.", "This office is not enrolled for sync with the provincial office yet: load the "
+                     "enrolment file the province issued."),
+}
+
+_NAME_AND_CODE = re.compile(r"\{(\w+)_name\} \((mã|code) \{\1_code\}\)")
+_QUOTED = re.compile(r" ?\(«\{(\w+)\}»\)| ?«\{(\w+)\}»| ?\(\{(\w+)\}\)")
+
+
+def _blank(params: dict[str, Any], key: str) -> bool:
+    value = params.get(key)
+    return value is None or not str(value).strip()
+
+
+def _around_empty_values(template: str, params: dict[str, Any]) -> str:
+    """The template worded around values that are empty, so a sentence never shows «» or ():
+    "{sender_name} (mã {sender_code})" without a name becomes "đơn vị mã {sender_code}", and an
+    empty «{value}» or ({value}) is left out."""
+
+    def name_and_code(match: re.Match[str]) -> str:
+        prefix, vi = match.group(1), match.group(2) == "mã"
+        if not _blank(params, f"{prefix}_name"):
+            return match.group(0)
+        if _blank(params, f"{prefix}_code"):
+            return "một đơn vị không rõ" if vi else "an unknown office"
+        return ("đơn vị mã {%s_code}" if vi else "the office with code {%s_code}") % prefix
+
+    template = _NAME_AND_CODE.sub(name_and_code, template)
+    return _QUOTED.sub(lambda m: "" if _blank(params, next(g for g in m.groups() if g)) else m.group(0), template)
+
+
+def render_line(error: DomainError | Notice, lang: str = "vi") -> str:
+    """The sentence for one refusal or notice, starting with its field's label when the sentence
+    itself does not name the field (e.g. "Số CCCD: Số CCCD này đã có …" is not repeated)."""
+    text = render(error, lang)
+    where = field_label(error.field, lang)
+    return text if not where or where in text else f"{where}: {text}"
+
+
+def render(error: DomainError | Notice, lang: str = "vi") -> str:
+    """The user's sentence for a refusal; unknown codes still name the code and the field.
+
+    Several refusals at once (:class:`ValidationErrors`) give a heading and one line per error,
+    each naming its field."""
     from .rules.explain import MESSAGES as rule_messages
+
+    if isinstance(error, ValidationErrors):
+        head = render(DomainError(error.code, count=len(error.errors)), lang)
+        return "\n".join([head, *(f"– {render_line(e, lang)}" for e in error.errors)])
+    if isinstance(error, Notice):
+        error = DomainError(error.code, field=error.field, **error.params)
     from .rules.explain import explain_error
 
     if error.code in rule_messages and error.code not in SERVICE_MESSAGES:
@@ -247,5 +369,7 @@ def render(error: DomainError, lang: str = "vi") -> str:
         where = f" ({params['field_label']})" if error.field else ""
         return (f"Không thực hiện được: {error.code}{where}." if lang == "vi"
                 else f"Could not be done: {error.code}{where}.")
-    template = pair[0 if lang == "vi" else 1]
+    if error.code in WHEN_VALUE_EMPTY and _blank(params, "value"):
+        pair = WHEN_VALUE_EMPTY[error.code]
+    template = _around_empty_values(pair[0 if lang == "vi" else 1], params)
     return string.Formatter().vformat(template, (), params)

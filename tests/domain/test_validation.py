@@ -14,6 +14,7 @@ from thidua_desktop.domain.validation import (
     CCCD_PROVINCES,
     MESSAGES,
     DateOrYear,
+    check_name_characters,
     decode_cccd,
     format_message,
     parse_date,
@@ -325,6 +326,8 @@ EXAMPLES: list[tuple[str, Callable[[], object]]] = [
     ("CCCD_MISMATCH", lambda: validate_cccd("004085123456", birth_year=1990)),
     ("CCCD_MISMATCH", lambda: validate_cccd("004085123456", gender=Gender.FEMALE)),
     ("PHONE_INVALID", lambda: validate_phone("12345", "phone")),
+    ("NAME_INVALID_CHARACTERS", lambda: check_name_characters("Lê Văn 😀", "full_name")),
+    ("NAME_INVALID_CHARACTERS", lambda: check_name_characters("Lê\x07Văn", "full_name")),
 ]
 
 

@@ -141,3 +141,34 @@ def test_a_language_switch_keeps_the_votes_typed(qtbot, commune) -> None:  # typ
     assert screen.presence.item(1).checkState() == Qt.CheckState.Unchecked and screen.spin(0, FOR).value() == 1
     assert {screen.presence.item(r).text() for r in range(2)} == {"Hoàng Văn Nam (Council chair)",
                                                                    "Nông Thị Lụa (Council member)"}
+
+
+def test_new_member_dialog_opens_clean_and_cancels_without_a_question(qtbot, commune, dialog_log) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9, point 9: the form's own starting values (role "member") are not the officer's
+    changes: no "restored draft" banner, no draft file, and Cancel closes without asking."""
+    screen = _screen(qtbot, commune)
+    seen: list[tuple[bool, bool, str, list[str]]] = []
+
+    def look_and_cancel(typed: str = "") -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, MemberDialog)
+        try:
+            if typed:
+                type_text(dialog.fields["full_name"], typed)
+            seen.append((dialog.banner.isVisible(), dialog.dirty, dialog.values()["council_role"],
+                         commune.drafts.keys()))
+        finally:
+            dialog.buttons.button(dialog.buttons.StandardButton.Cancel).click()
+
+    for _ in range(2):  # twice in a row: the first opening must not leave a draft for the second
+        QTimer.singleShot(0, look_and_cancel)
+        qtbot.mouseClick(screen.add_member_button, Qt.MouseButton.LeftButton)
+    assert seen == [(False, False, "member", [])] * 2
+    assert dialog_log == [] and commune.drafts.keys() == []
+
+    # What the officer types is still a change: kept as a draft, and Cancel asks first.
+    QTimer.singleShot(0, lambda: look_and_cancel("Đàm Thị Thư"))
+    qtbot.mouseClick(screen.add_member_button, Qt.MouseButton.LeftButton)
+    assert seen[-1] == (False, True, "member", ["council-member"])
+    assert [kind for kind, _text in dialog_log] == ["ask"]
+    assert commune.drafts.keys() == [] and commune.council.members() == []

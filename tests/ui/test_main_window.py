@@ -17,7 +17,7 @@ def test_navigation_and_status_bar(qtbot, demo) -> None:  # type: ignore[no-unty
         "Hội đồng TĐKT", "Quyết định", "Báo cáo", "Đồng bộ", "Cài đặt"]
     assert "Xã Quảng Uyên (01576)" in window.unit_label.text()
     assert "Văn phòng cấp xã" in window.unit_label.text()
-    assert f"thay đổi chưa gửi: {demo.sync.status()['unsent']}" in window.sync_label.text()
+    assert f"Chưa gửi: {demo.sync.status()['unsent']} · chờ xác nhận: 0" in window.sync_label.text()
     assert "chưa có" in window.sync_label.text()
     window.nav.setCurrentRow(5)
     assert window.stack.currentWidget() is window.nominations
@@ -35,3 +35,12 @@ def test_switching_language_keeps_the_typed_search(qtbot, demo) -> None:  # type
     i18n.install("vi")
     QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     assert window.nav.item(0).text() == "Tổng quan"
+
+
+def test_start_here_buttons_of_an_empty_office_open_their_screens(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(commune, TODAY)
+    qtbot.addWidget(window)
+    for key in ("settings", "people", "movements", "nominations"):
+        window.show_screen("overview")
+        window.overview.start_buttons[key].click()
+        assert window.stack.currentWidget() is window.screen(key)

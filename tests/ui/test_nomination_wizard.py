@@ -23,6 +23,7 @@ from thidua_desktop.ui.screens import nomination_wizard_dossier
 from thidua_desktop.ui.screens.nomination_wizard import NominationWizard
 from thidua_desktop.ui.screens.nomination_wizard_check import COLORS
 from thidua_desktop.ui.screens.nomination_wizard_pages import BatchDialog
+from thidua_desktop.ui.texts import confidence_text, unverified_legend
 
 from .conftest import type_text
 
@@ -98,8 +99,12 @@ def test_two_people_from_search_to_saved_drafts(qtbot, commune, tmp_path: Path, 
     rating = check.criterion_item("good_rating")
     assert _color(rating) == COLORS["pass"].name() and rating.text(1) == f"✓ {tr('Met')}"
     assert "Hoàn thành xuất sắc nhiệm vụ" in rating.text(2)
-    assert tr("not verified") in check.criterion_item("months_worked").text(3)  # a confidence-L source
-    assert tr("not verified") not in rating.text(3)  # the Law's own criterion is verified
+    # The source's confidence is a mark with a legend and a tooltip, not a word beside "✓ Đạt".
+    worked = check.criterion_item("months_worked")  # a confidence-L source
+    assert worked.text(3) == "(*)" and confidence_text("L") in worked.toolTip(1)
+    assert "chưa xác minh" not in " ".join(worked.text(c) for c in range(4))
+    assert check.legend.isVisibleTo(check) and check.legend.text() == unverified_legend()
+    assert rating.text(3) == "" and confidence_text("H") in rating.toolTip(0)  # the Law's own criterion
     solidarity = check.criterion_item("self_reliance_solidarity")
     assert _color(solidarity) == COLORS["unknown"].name()
     assert wizard.state.previews[good].decision.outcome.value == "incomplete"
@@ -289,8 +294,9 @@ def test_every_new_string_has_a_pending_vietnamese_translation(tmp_path: Path) -
         "nomination_wizard_dossier", "council", "decisions")]
     lupdate = Path(PySide6.__file__).parent / "lupdate"
     subprocess.run([str(lupdate), *map(str, mine), "-ts", str(ts), "-no-obsolete", "-silent"], check=True)
-    pending_file = ROOT / "i18n" / "pending" / "nominations.json"
-    pending = json.loads(pending_file.read_text(encoding="utf-8")) if pending_file.exists() else {}
+    pending: dict[str, str] = {}
+    for pending_file in sorted((ROOT / "i18n" / "pending").glob("*.json")):  # each helper writes its own file
+        pending.update(json.loads(pending_file.read_text(encoding="utf-8")))
     missing = []
     for message in ET.parse(ts).iter("message"):
         translation = message.find("translation")

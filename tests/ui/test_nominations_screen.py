@@ -130,3 +130,58 @@ def test_the_screen_fits_beside_the_navigation_on_a_1366x768_laptop(qtbot, commu
     qtbot.addWidget(screen)
     hint = screen.minimumSizeHint()
     assert hint.width() <= 1366 - 230 and hint.height() <= 768 - 110
+
+
+# --- search by the nominee's name, and the legal-source mark (issue 9, point 12) ------------------
+
+
+def test_search_box_filters_by_nominee_name_without_accents(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
+    from thidua_desktop.services.nominations import NomineeDraft
+    from thidua_desktop.ui.texts import unverified_legend
+
+    from .conftest import type_text
+
+    batch = commune.nominations.create_batch("Khen thưởng năm 2026", 2026)
+    ids = []
+    for name in ("Đàm Thị Thư", "Nông Văn Đức", "Lý Thị Hoa"):
+        person = commune.people.create(PersonInput(name, "female", birth="1985", employment_start="01/03/2015"))
+        ids.append(person.id)
+    commune.nominations.create_many(batch_id=batch.id, award_code="LDTT", as_of=TODAY,
+                                    nominees=[NomineeDraft(pid) for pid in ids])
+    screen = NominationsScreen(commune.nominations, today=TODAY)
+    qtbot.addWidget(screen)
+    screen.resize(680, 470)  # the screen's share of a 1366×768 window at 150%
+    screen.show()
+    names = lambda: sorted(screen.model.row_object(r).nominee_name for r in range(screen.model.rowCount()))  # noqa: E731
+    assert screen.model.total == 3 and screen.search.placeholderText()
+    type_text(screen.search, "dam thi")  # no accents, đ typed as d
+    qtbot.waitUntil(lambda: screen.model.total == 1, timeout=2000)
+    assert names() == ["Đàm Thị Thư"]
+    screen.search.clear()
+    type_text(screen.search, "ĐỨC")  # capitals and accents, đ as đ
+    qtbot.waitUntil(lambda: names() == ["Nông Văn Đức"], timeout=2000)
+    screen.search.clear()
+    type_text(screen.search, "thi")
+    qtbot.waitUntil(lambda: names() == ["Lý Thị Hoa", "Đàm Thị Thư"], timeout=2000)
+    screen.status.setCurrentIndex(screen.status.findData("submitted"))  # the status filter still applies
+    assert screen.model.total == 0
+    screen.status.setCurrentIndex(0)
+    assert screen.model.total == 2
+    # The service does the filtering, one page at a time.
+    rows, total = commune.nominations.page(search="thi", limit=1)
+    assert total == 2 and len(rows) == 1
+    assert commune.nominations.page(search="%")[1] == 0  # LIKE wildcards are typed text, not patterns
+
+    # The detail marks criteria whose legal source is unchecked with (*) and explains it, instead of
+    # "[chưa xác minh]" after "✓ …", which read as if the nominee's data were unverified.
+    screen.select_row(0)
+    text = screen.detail.toPlainText()
+    assert "chưa xác minh" not in text and "(*)" in text and unverified_legend() in text
+
+
+def test_search_finds_collectives_by_name_too(demo) -> None:  # type: ignore[no-untyped-def]
+    from thidua_desktop.domain.text import search_key
+
+    collective = next(n for n in demo.nominations.list() if n.collective_id)
+    rows, total = demo.nominations.page(search=search_key(collective.nominee_name))
+    assert total >= 1 and collective.id in {n.id for n in rows}

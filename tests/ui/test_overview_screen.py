@@ -18,3 +18,40 @@ def test_overview_shows_statuses_shares_and_targets(qtbot, demo) -> None:  # typ
     group_texts = " ".join(w.text() for w in screen.groups_box.findChildren(QLabel))
     assert "Nữ" in group_texts and f"{data.shares.women} (" in group_texts
     assert screen.groups_box.title() == "Khen thưởng năm 2026 theo nhóm ưu tiên"
+
+
+def test_empty_office_shows_where_to_start(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9, point 12: a new office's overview lists the first steps, each a button that asks the
+    main window for its screen (MainWindow connects ``go_to`` to ``show_screen``)."""
+    from PySide6.QtCore import Qt
+
+    screen = OverviewScreen(commune.overview, TODAY)
+    qtbot.addWidget(screen)
+    screen.resize(680, 470)
+    screen.show()
+    assert screen.start_box.isVisible()
+    keys = ["settings", "people", "movements", "nominations"]
+    assert list(screen.start_buttons) == keys
+    assert [screen.start_marks[k].text() for k in keys] == ["1.", "2.", "3.", "4."]
+    asked: list[str] = []
+    screen.go_to.connect(asked.append)
+    for key in keys:
+        button = screen.start_buttons[key]
+        assert button.isVisible() and button.text()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked == keys
+    for label in screen.start_texts.values():  # the steps wrap rather than run off a small screen
+        assert label.wordWrap() and label.width() > 0
+
+    # Steps done are ticked; the panel stays until there are people and a movement.
+    commune.office.add_village("Xóm Nà Cạn")
+    screen.refresh()
+    assert screen.start_marks["settings"].text() == "✓" and screen.start_box.isVisible()
+
+
+def test_overview_with_data_has_no_start_panel(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
+    screen = OverviewScreen(demo.overview, TODAY)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert not screen.start_box.isVisible()
+    assert not demo.overview.overview(TODAY).just_started

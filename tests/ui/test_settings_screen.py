@@ -93,3 +93,18 @@ def test_add_a_village_from_settings(qtbot, commune) -> None:  # type: ignore[no
     [village] = commune.office.villages()
     assert (village.name, village.kind, village.is_border) == ("Xóm Phja Đeng", "xom", True)
     assert "Xóm Phja Đeng" in screen.village_list.text()
+
+
+def test_the_star_after_a_village_is_explained(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9, point 12: "★" marks border and remote villages; a legend line and a tooltip say so."""
+    commune.office.add_village("Xóm Nà Cạn")
+    screen = SettingsScreen(commune)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert "★" not in screen.village_list.text() and not screen.village_legend.isVisible()
+    commune.office.add_village("Bản Giốc", is_border=True)
+    screen.retranslate()
+    assert "Bản Giốc ★" in screen.village_list.text()
+    legend = screen.village_legend.text()
+    assert screen.village_legend.isVisible() and legend.startswith("★ = ") and len(legend) > 10
+    assert screen.village_list.toolTip() == legend

@@ -3,7 +3,7 @@ any other URL (PostgreSQL at the provincial office) is used as given."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -45,6 +45,9 @@ class Database:
         self.engine = make_engine(url, **engine_kwargs)
         self._factory = sessionmaker(bind=self.engine, expire_on_commit=False)
         stamping.install(self._factory)
+        # Told after every committed transaction (from whatever thread ran it), so a window can
+        # update its counters the moment anything changed; a listener must not raise or block.
+        self.committed: list[Callable[[], None]] = []
 
     @property
     def is_sqlite(self) -> bool:
@@ -60,6 +63,8 @@ class Database:
                 yield session
         finally:
             session.close()
+        for listener in list(self.committed):
+            listener()
 
     @contextmanager
     def reader(self) -> Iterator[Session]:

@@ -8,14 +8,16 @@ also supply ``field_label`` (the on-screen name of the field).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
 
 from thidua_desktop.domain.enums import Gender
-from thidua_desktop.domain.errors import DomainError, ValidationError
+from thidua_desktop.domain.errors import DomainError, ValidationError, ValidationErrors
 from thidua_desktop.domain.text import clean_text
 
 __all__ = [
@@ -25,6 +27,8 @@ __all__ = [
     "MIN_YEAR",
     "CccdInfo",
     "DateOrYear",
+    "ErrorCollector",
+    "check_name_characters",
     "decode_cccd",
     "format_message",
     "parse_date",
@@ -105,6 +109,90 @@ def parse_int(text: str | int | None, field: str, min: int | None = None, max: i
         raise ValidationError("NUMBER_OUT_OF_RANGE", field=field, value=text, min=min, max=max,
                               range=_range_text(min, max))
     return number
+
+
+# --- names -----------------------------------------------------------------------------------
+
+# Never part of a name: control and format characters (including the zero-width joiner that
+# glues emoji together), unassigned and private-use code points, line/paragraph separators,
+# enclosing marks (keycaps) and emoji variation selectors.
+_NEVER_IN_NAMES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp", "Me"})
+_VARIATION_SELECTORS = frozenset(range(0xFE00, 0xFE10)) | frozenset(range(0xE0100, 0xE01F0))
+
+
+def _refused_in_name(ch: str, person: bool) -> bool:
+    if ord(ch) in _VARIATION_SELECTORS:
+        return True
+    category = unicodedata.category(ch)
+    if category in _NEVER_IN_NAMES:
+        return True
+    # Emoji and other pictographs (★, ©) are "other symbols"; skin tones are modifier symbols.
+    # A person's name takes no symbol at all; a unit's name may hold "+" or "%" ("Tổ 3+4").
+    return category.startswith("S") if person else category in ("So", "Sk")
+
+
+def check_name_characters(text: str | None, field: str, *, person: bool = True) -> str:
+    """The name cleaned (NFC, single spaces), or NAME_INVALID_CHARACTERS naming the first character
+    that cannot be in a name (emoji, symbols, control characters) and its position from 1.
+
+    Letters with any diacritics, digits, spaces, hyphens, apostrophes and dots stay accepted."""
+    cleaned = clean_text(text)
+    for position, ch in enumerate(cleaned, start=1):
+        if _refused_in_name(ch, person):
+            visible = not unicodedata.category(ch).startswith(("C", "Z")) and ord(ch) not in _VARIATION_SELECTORS
+            raise ValidationError("NAME_INVALID_CHARACTERS", field=field, value=cleaned, position=position,
+                                  character=ch if visible else f"U+{ord(ch):04X}", codepoint=f"U+{ord(ch):04X}")
+    return cleaned
+
+
+# --- collecting every field's refusal ----------------------------------------------------------
+
+
+class ErrorCollector:
+    """Runs each field's check and keeps its refusal, so one save reports every bad field::
+
+        errors = ErrorCollector()
+        with errors.check():
+            name = require(data.name, "name")
+        phone = errors.call(validate_phone, data.phone, "phone")
+        errors.raise_if_any()  # one error raised as itself, several as ValidationErrors
+
+    Only :class:`ValidationError` is collected; any other error (not found, state) stops at once.
+    """
+
+    def __init__(self) -> None:
+        self.errors: list[DomainError] = []
+
+    def add(self, error: DomainError) -> None:
+        self.errors.extend(error.errors if isinstance(error, ValidationErrors) else [error])
+
+    @contextmanager
+    def check(self) -> Iterator[None]:
+        try:
+            yield
+        except ValidationError as exc:
+            self.add(exc)
+
+    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """``fn(*args, **kwargs)``, or None with its refusal kept."""
+        try:
+            return fn(*args, **kwargs)
+        except ValidationError as exc:
+            self.add(exc)
+            return None
+
+    def failed(self, field: str) -> bool:
+        """Whether a refusal names ``field`` (to skip checks that depend on it)."""
+        return any(e.field == field for e in self.errors)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+    def raise_if_any(self) -> None:
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise ValidationErrors(self.errors)
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -355,6 +443,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(theo số này, người mang thẻ sinh năm {cccd_year}). Vui lòng kiểm tra lại.",
         "The citizen ID «{value}» in «{field_label}» does not match the birth year or gender entered "
         "(the number says born in {cccd_year}). Please check.",
+    ),
+    "NAME_INVALID_CHARACTERS": (
+        "Trường «{field_label}» có ký tự không dùng được trong tên: «{character}» (ký tự thứ {position}). "
+        "Tên chỉ gồm chữ cái (có dấu), chữ số, dấu cách, dấu gạch nối, dấu nháy và dấu chấm; "
+        "không dùng biểu tượng cảm xúc (emoji) hay ký tự điều khiển.",
+        "«{field_label}» holds a character that cannot be in a name: «{character}» (character {position}). "
+        "Use letters (with their accents), digits, spaces, hyphens, apostrophes and dots; "
+        "no emoji or control characters.",
     ),
     "PHONE_INVALID": (
         "Số điện thoại «{value}» ở trường «{field_label}» không hợp lệ. Nhập 10 chữ số bắt đầu bằng 0 "

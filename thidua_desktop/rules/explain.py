@@ -284,8 +284,10 @@ UNVERIFIED = ("chưa xác minh", "not verified")
 _MARKS = {Outcome.PASS: "✓", Outcome.FAIL: "✗", Outcome.UNKNOWN: "?"}
 
 
-def explain_decision(decision: Decision, lang: str = "vi", catalog: Catalog | None = None) -> list[str]:
-    """The overall outcome, then one line per criterion, marking rules whose source is not verified."""
+def explain_decision(decision: Decision, lang: str = "vi", catalog: Catalog | None = None,
+                     unverified_mark: str | None = None) -> list[str]:
+    """The overall outcome, then one line per criterion, marking rules whose source is not verified
+    ("[chưa xác minh]", or ``unverified_mark`` where the screen explains its mark in a legend)."""
     if catalog is None:
         try:
             catalog = load_catalog()
@@ -293,17 +295,18 @@ def explain_decision(decision: Decision, lang: str = "vi", catalog: Catalog | No
             catalog = None
     lines = [DECISION_LABELS[decision.outcome.value][_idx(lang)]]
     for reason in decision.reasons:
-        lines.extend(_reason_lines(reason, lang, catalog, 0))
+        lines.extend(_reason_lines(reason, lang, catalog, 0, unverified_mark))
     return lines
 
 
-def _reason_lines(reason: Reason, lang: str, catalog: Catalog | None, depth: int) -> list[str]:
+def _reason_lines(reason: Reason, lang: str, catalog: Catalog | None, depth: int,
+                  mark: str | None = None) -> list[str]:
     text = explain_reason(reason, lang, catalog)
     if not reason.verified:
-        text += f" [{UNVERIFIED[_idx(lang)]}]"
+        text += f" {mark}" if mark else f" [{UNVERIFIED[_idx(lang)]}]"
     lines = [f"{'    ' * depth}{_MARKS[reason.outcome]} {text}"]
     # Show why a one_of / all_of did not pass: the officer needs the options that fell short.
     if reason.outcome is not Outcome.PASS:
         for child in reason.children:
-            lines.extend(_reason_lines(child, lang, catalog, depth + 1))
+            lines.extend(_reason_lines(child, lang, catalog, depth + 1, mark))
     return lines

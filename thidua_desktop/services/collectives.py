@@ -11,7 +11,7 @@ from ..db.repositories.common import count, get_live, page
 from ..domain.enums import CollectiveKind
 from ..domain.errors import ValidationError
 from ..domain.text import clean_text, collation_string, search_key
-from ..domain.validation import parse_enum, parse_int, require
+from ..domain.validation import ErrorCollector, check_name_characters, parse_enum, parse_int, require
 from .base import ServiceBase
 
 
@@ -51,30 +51,38 @@ def _count(value: int | str | None, field: str) -> int | None:
     return parse_int(value, field, min=0, max=1_000_000)
 
 
+def _name(text: str) -> str:
+    clean = require(clean_text(text), "name")
+    if len(clean) > 300:
+        raise ValidationError("TEXT_TOO_LONG", field="name", max=300)
+    return check_name_characters(clean, "name", person=False)
+
+
 class CollectiveService(ServiceBase):
     def _apply(self, session: Session, row: Collective, name: str, kind: str, parent_id: str | None,
                village_id: str | None, member_count: int | str | None, women_count: int | str | None,
                address: str) -> None:
-        clean = clean_text(name)
-        require(clean, "name")
-        if len(clean) > 300:
-            raise ValidationError("TEXT_TOO_LONG", field="name", max=300)
-        kind_value = parse_enum(CollectiveKind, clean_text(kind), "kind")
-        members = _count(member_count, "member_count")
-        women = _count(women_count, "women_count")
+        errors = ErrorCollector()
+        clean = errors.call(_name, name)
+        kind_value = errors.call(parse_enum, CollectiveKind, clean_text(kind), "kind")
+        members = errors.call(_count, member_count, "member_count")
+        women = errors.call(_count, women_count, "women_count")
         if women is not None and members is not None and women > members:
-            raise ValidationError("NUMBER_OUT_OF_RANGE", field="women_count", value=women, min=0, max=members,
-                                  range=f"0 – {members}")
+            errors.add(ValidationError("NUMBER_OUT_OF_RANGE", field="women_count", value=women, min=0, max=members,
+                                       range=f"0 – {members}"))
         if parent_id:
             parent = get_live(session, Collective, parent_id, field="parent")
             seen: set[str] = set()
             while parent is not None and parent.id not in seen:  # a unit cannot sit under itself
                 if row.id and parent.id == row.id:
-                    raise ValidationError("PARENT_IS_SELF", field="parent")
+                    errors.add(ValidationError("PARENT_IS_SELF", field="parent"))
+                    break
                 seen.add(parent.id)
                 parent = session.get(Collective, parent.parent_id) if parent.parent_id else None
         if village_id:
             get_live(session, Village, village_id, field="village")
+        errors.raise_if_any()
+        assert clean is not None and kind_value is not None  # refused above otherwise
         row.name, row.search_key, row.sort_key = clean, search_key(clean), collation_string(clean)
         row.kind = kind_value.value
         row.parent_id = parent_id or None

@@ -24,7 +24,7 @@ from ..db.models import Collective, Person
 from ..db.repositories import imports as repo
 from ..db.repositories.common import get_live
 from ..db.repositories.people import village_names
-from ..domain.errors import DomainError, StateError, ValidationError
+from ..domain.errors import DomainError, StateError, ValidationError, ValidationErrors
 from ..domain.text import search_key
 from ..spreadsheets.cells import cell_text
 from ..spreadsheets.headers import (
@@ -291,6 +291,8 @@ def _commit_failure(exc: DomainError, report: ImportReport, row: int) -> DomainE
     The reason is rendered in both languages now, with the column's header as the field name."""
     from ..messages import render
 
+    if isinstance(exc, ValidationErrors):  # the row's first problem is enough to find the row
+        exc = exc.errors[0]
     column = report.mapping.get(exc.field or "")
     label = report.plan.header.label_of(column) if column else exc.field
     inner = DomainError(exc.code, field=label or None, **exc.params)

@@ -18,8 +18,9 @@ from ..domain.enums import CollectiveKind, Gender
 from ..domain.errors import DomainError
 from ..domain.ethnicity import ethnic_group_by_code, find_ethnic_group
 from ..domain.text import search_key
-from ..domain.validation import DateOrYear, parse_int, validate_cccd, validate_phone
+from ..domain.validation import DateOrYear, check_name_characters, parse_int, validate_cccd, validate_phone
 from ..rules.catalog import AwardDef, Catalog
+from ..rules.plausibility import load_limits, person_date_checks
 from ..spreadsheets.cells import (
     award_key,
     cell_text,
@@ -142,8 +143,10 @@ class _Row:
 
 
 class RowParser:
-    def __init__(self, plan: ImportPlan, mapping: dict[str, int], catalog: Catalog, villages: dict[str, str]) -> None:
+    def __init__(self, plan: ImportPlan, mapping: dict[str, int], catalog: Catalog, villages: dict[str, str],
+                 today: date | None = None) -> None:
         self.plan, self.mapping, self.catalog = plan, mapping, catalog
+        self.today = today or date.today()
         self.villages = villages
         self._village_keys = {self._village_key(name): vid for vid, name in villages.items()}
         self._awards: dict[str, list[AwardDef]] = {}
@@ -215,6 +218,13 @@ class RowParser:
             row.values["birth"] = birth.to_json()
         return gender, birth
 
+    def _impossible_birth(self, row: _Row, birth: DateOrYear | None) -> None:
+        """A birth date the person save would refuse (in the future) is an error of its row."""
+        column = next((n for n in ("birth", "birth_male", "birth_female") if row.text(n)), "birth")
+        errors, _notices = person_date_checks(birth, None, official=False, today=self.today, limits=load_limits())
+        for error in errors:
+            row.problem(column, error.code, **error.params)
+
     def _date(self, row: _Row, name: str, value: Any) -> DateOrYear | None:
         parsed = row.guard(name, parse_date_cell, value, name, epoch_1904=self.plan.grid.epoch_1904)
         if parsed is None:
@@ -257,7 +267,9 @@ class RowParser:
             row.values["full_name"] = fields["full_name"] = name
             if name.isascii() and any(ch.isalpha() for ch in name):
                 row.problem("full_name", "IMPORT_NAME_NO_MARKS", "warning", value=name)
+            row.guard("full_name", check_name_characters, name, "full_name")
         gender, birth = self._birth_and_gender(row, required=True)
+        self._impossible_birth(row, birth)
         if gender is not None:
             fields["gender"] = gender.value
         if birth is not None:
@@ -292,6 +304,7 @@ class RowParser:
             row.problem("name", "REQUIRED")
         else:
             data["name"] = row.values["name"] = name
+            row.guard("name", check_name_characters, name, "name", person=False)
         kind: CollectiveKind | None = None
         if text := row.text("kind"):
             kind = collective_kind(text)

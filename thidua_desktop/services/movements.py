@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,9 +23,10 @@ from ..db.models import (
 from ..db.repositories import movements as repo
 from ..db.repositories.common import count, get_live, live, page
 from ..domain.enums import AuthorityLevel, MovementKind, MovementStatus
-from ..domain.errors import ValidationError
+from ..domain.errors import Notice, ValidationError
 from ..domain.text import clean_text, search_key
-from ..domain.validation import parse_date, parse_enum, parse_int, require
+from ..domain.validation import ErrorCollector, parse_date, parse_enum, parse_int, require
+from ..rules.plausibility import DateLimits, days_ahead_notice, load_limits
 from .attachments import AttachmentStore, AttachmentView, attachment_view
 from .base import ServiceBase, iso
 from .records import Subject
@@ -133,39 +135,77 @@ def _lines(items: list[str]) -> list[str]:
     return [clean_text(x) for x in items if clean_text(x)]
 
 
+def _indicator_values(ind: IndicatorInput, index: int) -> dict[str, Any]:
+    """An indicator's validated columns; every cell checked before refusing."""
+    label = f"indicators[{index + 1}]"
+    errors = ErrorCollector()
+    name = clean_text(ind.name)
+    errors.call(require, name, label)
+    baseline = errors.call(parse_number, ind.baseline, f"{label}.baseline")
+    target = errors.call(parse_number, ind.target, f"{label}.target")
+    dates = [errors.call(parse_date, d, f"{label}.reporting_dates") for d in ind.reporting_dates if clean_text(d)]
+    errors.raise_if_any()
+    return dict(name=name, unit=clean_text(ind.unit), position=index, baseline=baseline, target=target,
+                reporting_dates=[d.isoformat() for d in dates if d])
+
+
+def _set_changed(row: MovementIndicator, values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        if getattr(row, key, None) != value:
+            setattr(row, key, value)
+
+
 class MovementService(ServiceBase):
-    def __init__(self, *args: object, attachments: AttachmentStore | None = None, **kwargs: object) -> None:
+    def __init__(self, *args: object, attachments: AttachmentStore | None = None,
+                 today: Callable[[], date] = date.today, limits: DateLimits | None = None,
+                 **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.attachments = attachments
+        self.today = today
+        self._limits = limits
+
+    @property
+    def limits(self) -> DateLimits:
+        return self._limits or load_limits()
 
     # Movements -----------------------------------------------------------------------------
     @staticmethod
     def _columns(data: MovementInput) -> dict[str, Any]:
-        """Validated column values of a movement (everything but its indicators)."""
+        """Validated column values of a movement and of its indicators (under "indicators"), every
+        field checked before refusing so that all problems come at once."""
+        errors = ErrorCollector()
         code, name = clean_text(data.code), clean_text(data.name)
-        require(code, "code")
-        require(name, "name")
-        if len(code) > 40:
-            raise ValidationError("TEXT_TOO_LONG", field="code", max=40)
-        if len(name) > 500:
-            raise ValidationError("TEXT_TOO_LONG", field="name", max=500)
-        start, end = _opt_date(data.period_start, "period_start"), _opt_date(data.period_end, "period_end")
+        with errors.check():
+            require(code, "code")
+            if len(code) > 40:
+                raise ValidationError("TEXT_TOO_LONG", field="code", max=40)
+        with errors.check():
+            require(name, "name")
+            if len(name) > 500:
+                raise ValidationError("TEXT_TOO_LONG", field="name", max=500)
+        launch_level = errors.call(parse_enum, AuthorityLevel, data.launch_level, "launch_level")
+        launch_doc_date = errors.call(_opt_date, data.launch_doc_date, "launch_doc_date")
+        kind = errors.call(parse_enum, MovementKind, data.kind, "kind")
+        start = errors.call(_opt_date, data.period_start, "period_start")
+        end = errors.call(_opt_date, data.period_end, "period_end")
         if start and end and end < start:
-            raise ValidationError("DATE_ORDER", field="period_end")
-        interim = _opt_date(data.interim_review_date, "interim_review_date")
-        final = _opt_date(data.final_review_date, "final_review_date")
+            errors.add(ValidationError("DATE_ORDER", field="period_end"))
+        status = errors.call(parse_enum, MovementStatus, data.status, "status")
+        interim = errors.call(_opt_date, data.interim_review_date, "interim_review_date")
+        final = errors.call(_opt_date, data.final_review_date, "final_review_date")
         for day, name_ in ((interim, "interim_review_date"), (final, "final_review_date")):
             if start and day and day < start:
-                raise ValidationError("DATE_ORDER", field=name_)
+                errors.add(ValidationError("DATE_ORDER", field=name_))
+        indicators = [errors.call(_indicator_values, ind, index) for index, ind in enumerate(data.indicators)]
+        errors.raise_if_any()
+        assert launch_level and kind and status  # refused above otherwise
         return dict(
             code=code, name=name, search_key=search_key(f"{code} {name}"), theme=clean_text(data.theme),
-            launch_level=parse_enum(AuthorityLevel, data.launch_level, "launch_level").value,
-            launch_doc_number=clean_text(data.launch_doc_number),
-            launch_doc_date=_opt_date(data.launch_doc_date, "launch_doc_date"),
-            kind=parse_enum(MovementKind, data.kind, "kind").value, period_start=start, period_end=end,
-            status=parse_enum(MovementStatus, data.status, "status").value,
-            goals=_lines(data.goals), criteria=_lines(data.criteria), participants=_lines(data.participants),
-            interim_review_date=interim, final_review_date=final,
+            launch_level=launch_level.value, launch_doc_number=clean_text(data.launch_doc_number),
+            launch_doc_date=launch_doc_date, kind=kind.value, period_start=start, period_end=end,
+            status=status.value, goals=_lines(data.goals), criteria=_lines(data.criteria),
+            participants=_lines(data.participants), interim_review_date=interim, final_review_date=final,
+            indicators=indicators,
         )
 
     @staticmethod
@@ -178,14 +218,16 @@ class MovementService(ServiceBase):
 
     def create(self, data: MovementInput) -> str:
         """A movement with its indicators, in one transaction."""
-        movement = Movement(**self._columns(data))
+        columns = self._columns(data)
+        indicators = columns.pop("indicators")
+        movement = Movement(**columns)
         with self.db.transaction(self.actor) as session:
             self._check_code(session, movement.code, None)
             session.add(movement)
             session.flush()
-            for index, ind in enumerate(data.indicators):
+            for values in indicators:
                 row = MovementIndicator(movement_id=movement.id)
-                self._fill_indicator(row, ind, index)
+                _set_changed(row, values)
                 session.add(row)
             return movement.id
 
@@ -194,6 +236,7 @@ class MovementService(ServiceBase):
         those without are added, and live ones left out become tombstones; values that activities
         already reported stay in the database."""
         columns = self._columns(data)
+        indicators = columns.pop("indicators")
         with self.db.transaction(self.actor) as session:
             movement = get_live(session, Movement, movement_id, field="movement")
             self._check_code(session, columns["code"], movement_id)
@@ -202,7 +245,7 @@ class MovementService(ServiceBase):
                     setattr(movement, key, value)
             existing = {i.id: i for i in repo.live_indicators(session, movement_id)}
             kept: set[str] = set()
-            for index, ind in enumerate(data.indicators):
+            for index, (ind, values) in enumerate(zip(data.indicators, indicators, strict=True)):
                 if ind.id:
                     row = existing.get(ind.id)
                     if row is None or ind.id in kept:
@@ -211,26 +254,10 @@ class MovementService(ServiceBase):
                 else:
                     row = MovementIndicator(movement_id=movement_id)
                     session.add(row)
-                self._fill_indicator(row, ind, index)
+                _set_changed(row, values)
             for indicator_id, row in existing.items():
                 if indicator_id not in kept:
                     row.deleted = True
-
-    @staticmethod
-    def _fill_indicator(row: MovementIndicator, ind: IndicatorInput, index: int) -> None:
-        label = f"indicators[{index + 1}]"
-        name = clean_text(ind.name)
-        require(name, label)
-        values = dict(
-            name=name, unit=clean_text(ind.unit), position=index,
-            baseline=parse_number(ind.baseline, f"{label}.baseline"),
-            target=parse_number(ind.target, f"{label}.target"),
-            reporting_dates=[parse_date(d, f"{label}.reporting_dates").isoformat()
-                             for d in ind.reporting_dates if clean_text(d)],
-        )
-        for key, value in values.items():
-            if getattr(row, key, None) != value:
-                setattr(row, key, value)
 
     def get(self, movement_id: str) -> MovementInput:
         """The movement as its edit form shows it (dates as dd/mm/yyyy, indicators with their ids)."""
@@ -283,13 +310,8 @@ class MovementService(ServiceBase):
                         files: list[Path] | None = None) -> str:
         """An activity with its indicator values and files, all in one transaction. A blank
         indicator value means "not reported" and is skipped."""
-        if not movement_id:
-            raise ValidationError("REQUIRED", field="movement")
-        day = parse_date(held_on, "held_on")
-        total = parse_int(str(participants_total), "participants_total", min=0, max=1_000_000)
-        women = parse_int(str(participants_women), "participants_women", min=0, max=total)
-        minority = parse_int(str(participants_minority), "participants_minority", min=0, max=total)
-        values = {i: parse_number(v, f"indicator_values.{i}") for i, v in (indicator_values or {}).items()}
+        day, total, women, minority, values, _notices = self._activity_values(
+            movement_id, held_on, participants_total, participants_women, participants_minority, indicator_values)
         stored = [self._store(Path(p)) for p in files or []]
         with self.db.transaction(self.actor) as session:
             get_live(session, Movement, movement_id, field="movement")
@@ -309,6 +331,32 @@ class MovementService(ServiceBase):
                     session.add(ActivityIndicatorValue(activity_id=activity.id, indicator_id=ind.id, value=value))
             self._add_attachments(session, activity.id, stored)
             return activity.id
+
+    def _activity_values(self, movement_id: str, held_on: str, participants_total: int | str,
+                         participants_women: int | str, participants_minority: int | str,
+                         indicator_values: dict[str, Number] | None
+                         ) -> tuple[date, int, int, int, dict[str, float | None], list[Notice]]:
+        """An activity's validated values and what is unusual about them; all problems at once."""
+        errors = ErrorCollector()
+        if not movement_id:
+            errors.add(ValidationError("REQUIRED", field="movement"))
+        day = errors.call(parse_date, held_on, "held_on")
+        total = errors.call(parse_int, str(participants_total), "participants_total", min=0, max=1_000_000)
+        women = errors.call(parse_int, str(participants_women), "participants_women", min=0, max=total)
+        minority = errors.call(parse_int, str(participants_minority), "participants_minority", min=0, max=total)
+        values = {i: errors.call(parse_number, v, f"indicator_values.{i}") for i, v in (indicator_values or {}).items()}
+        errors.raise_if_any()
+        assert day is not None and total is not None and women is not None and minority is not None
+        notices = days_ahead_notice(day, "held_on", self.today(), self.limits)
+        return day, total, women, minority, values, notices
+
+    def activity_warnings(self, *, movement_id: str, held_on: str, participants_total: int | str = 0,
+                          participants_women: int | str = 0, participants_minority: int | str = 0,
+                          indicator_values: dict[str, Number] | None = None, **_ignored: object) -> list[Notice]:
+        """What is unusual about an activity (asked about before saving), with the same arguments
+        as :meth:`record_activity`. Saves nothing; refuses bad input as a save would."""
+        return self._activity_values(movement_id, held_on, participants_total, participants_women,
+                                     participants_minority, indicator_values)[5]
 
     @staticmethod
     def _add_attachments(session: Session, activity_id: str,

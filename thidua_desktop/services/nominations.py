@@ -446,11 +446,12 @@ class NominationService(ServiceBase):
             return [self._view(session, n) for n in rows]
 
     def page(self, status: str | None = None, *, batch_id: str | None = None, award_code: str | None = None,
-             offset: int = 0, limit: int = 200) -> tuple[list[NominationView], int]:
-        """One page of nominations and the total, for list views."""
+             search: str = "", offset: int = 0, limit: int = 200) -> tuple[list[NominationView], int]:
+        """One page of nominations and the total, for list views; ``search`` matches the nominee's
+        name with or without accents ("nguyen thi", "đàm" = "dam")."""
         if status:
             parse_enum(NominationStatus, status, "status")
-        stmt = repo.nominations_query(status, batch_id, award_code)
+        stmt = repo.nominations_query(status, batch_id, award_code, search_key(search))
         with self.db.reader() as session:
             return [self._view(session, n) for n in page(session, stmt, offset, limit)], count(session, stmt)
 

@@ -46,8 +46,11 @@ class OfficeService(ServiceBase):
         with self.db.reader() as session:
             return session.get(Office, 1) is not None
 
-    def init_office(self, role: str, unit_code: str, unit_name: str = "", officer_name: str = "") -> OfficeView:
-        """Create the office identity and seed the province's administrative units."""
+    def init_office(self, role: str, unit_code: str, unit_name: str = "", officer_name: str = "",
+                    trial: bool = False) -> OfficeView:
+        """Create the office identity and seed the province's administrative units. A ``trial``
+        office (demo data to try the app) is marked so in the same transaction: it can never
+        enrol with the province or exchange bundles."""
         role_value = parse_enum(Role, clean_text(role), "role")
         code = clean_text(unit_code)
         require(code, "unit_code")
@@ -70,6 +73,8 @@ class OfficeService(ServiceBase):
                 officer_name=clean_text(officer_name),
             )
             session.add(office)
+            if trial:
+                session.add(LocalParameter(key="trial_office", value={"value": True}, changed_by=self.actor))
             admin_units.seed(session, province_code, search_key)
             session.flush()
             return _office_view(office)

@@ -32,6 +32,13 @@ class Overview:
     stale_drafts: int
     batches_due: list[tuple[str, str, date]]
     targets: list[dict[str, object]] = field(default_factory=list)
+    # Live villages, people, collectives, movements and nominations: the "start here" steps.
+    setup: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def just_started(self) -> bool:
+        """No one in the register or no movement yet: the overview shows where to begin."""
+        return not (self.setup.get("people", 0) + self.setup.get("collectives", 0)) or not self.setup.get("movements")
 
 
 class OverviewService(ServiceBase):
@@ -47,9 +54,10 @@ class OverviewService(ServiceBase):
                 border_or_remote=sum(1 for a in awards if a[3] or a[4]))
             stale = repo.stale_drafts(session, today - timedelta(days=30))
             due = repo.batches_due(session, today, today + timedelta(days=14))
+            setup = repo.setup_counts(session)
         movements = MovementService(self.db, self.actor, self.catalog)
         targets = []
         for movement in movements.list():
             for ind in movements.indicators(str(movement["id"])):
                 targets.append({"movement": movement["name"], **ind})
-        return Overview(year, by_status, shares, by_status.get("returned", 0), stale, due, targets)
+        return Overview(year, by_status, shares, by_status.get("returned", 0), stale, due, targets, setup)

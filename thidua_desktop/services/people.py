@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ..db import Session
 from ..db.models import Person, Village
 from ..db.repositories import people as repo
 from ..db.repositories.common import count, get_live, page
 from ..domain.enums import Gender
-from ..domain.errors import ValidationError
+from ..domain.errors import DomainError, Notice, ValidationError, ValidationErrors
 from ..domain.ethnicity import find_ethnic_group
 from ..domain.text import clean_text, name_sort_string, search_key, split_name
 from ..domain.validation import (
+    DateOrYear,
+    ErrorCollector,
+    check_name_characters,
     parse_date,
     parse_date_or_year,
     parse_enum,
@@ -21,6 +26,7 @@ from ..domain.validation import (
     validate_cccd,
     validate_phone,
 )
+from ..rules.plausibility import DateLimits, load_limits, person_date_checks
 from .base import ServiceBase, birth_json
 
 
@@ -107,42 +113,89 @@ class Page:
     total: int
 
 
+def _full_name(text: str) -> str:
+    full_name = require(clean_text(text), "full_name")
+    if len(full_name) > 200:
+        raise ValidationError("TEXT_TOO_LONG", field="full_name", max=200)
+    return check_name_characters(full_name, "full_name")
+
+
+def _in_row(error: DomainError, index: int) -> ValidationError:
+    """The refusal of row ``index`` (from 1) of a batch, naming the row."""
+    return ValidationError(error.code, field=f"rows[{index}].{error.field}", row=index, **error.params)
+
+
 class PeopleService(ServiceBase):
-    def _apply(self, person: Person, data: PersonInput) -> None:
-        full_name = clean_text(data.full_name)
-        require(full_name, "full_name")
-        if len(full_name) > 200:
-            raise ValidationError("TEXT_TOO_LONG", field="full_name", max=200)
-        gender = parse_enum(Gender, clean_text(data.gender), "gender")
-        birth = parse_date_or_year(data.birth, "birth") if clean_text(data.birth) else None
-        ethnicity_code = None
+    """``today`` (a function, for tests) and ``limits`` (the date limits data) decide which dates
+    are impossible or unusual; see :mod:`thidua_desktop.rules.plausibility`."""
+
+    def __init__(self, *args: Any, today: Callable[[], date] = date.today, limits: DateLimits | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self._limits = limits
+
+    @property
+    def limits(self) -> DateLimits:
+        return self._limits or load_limits()
+
+    def _parse(self, data: PersonInput) -> tuple[dict[str, Any], list[Notice]]:
+        """The validated values of a person, and what is unusual about them. Every field is
+        checked before refusing, so all problems come in one ValidationErrors."""
+        errors = ErrorCollector()
+        full_name = errors.call(_full_name, data.full_name)
+        gender = errors.call(parse_enum, Gender, clean_text(data.gender), "gender")
+        birth = errors.call(parse_date_or_year, data.birth, "birth") if clean_text(data.birth) else None
+        ethnicity_code, minority = None, False
         if clean_text(data.ethnicity):
             group = find_ethnic_group(data.ethnicity)
             if group is None:
-                raise ValidationError("ETHNICITY_UNKNOWN", field="ethnicity", value=clean_text(data.ethnicity))
-            ethnicity_code = group.code
-            person.is_ethnic_minority = group.is_minority
-        else:
-            person.is_ethnic_minority = False
-        cccd = validate_cccd(data.cccd, "cccd", birth_year=birth.year if birth else None, gender=gender)
+                errors.add(ValidationError("ETHNICITY_UNKNOWN", field="ethnicity", value=clean_text(data.ethnicity)))
+            else:
+                ethnicity_code, minority = group.code, group.is_minority
+        cccd = errors.call(validate_cccd, data.cccd, "cccd", birth_year=birth.year if birth else None,
+                           gender=gender)
+        phone = errors.call(validate_phone, data.phone, "phone") if clean_text(data.phone) else ""
+        employment_start = (errors.call(parse_date, data.employment_start, "employment_start")
+                            if clean_text(data.employment_start) else None)
+        position = clean_text(data.position)
+        official = not data.is_direct_worker and bool(position or employment_start)
+        refusals, notices = person_date_checks(birth, employment_start, official=official, today=self.today(),
+                                               limits=self.limits)
+        for error in refusals:
+            errors.add(error)
+        errors.raise_if_any()
+        values = dict(full_name=full_name, gender=gender, birth=birth, ethnicity_code=ethnicity_code,
+                      minority=minority, cccd=cccd, phone=phone or "", position=position,
+                      employment_start=employment_start)
+        return values, notices
+
+    def warnings(self, data: PersonInput) -> list[Notice]:
+        """What is unusual about this input (asked about before saving). Saves nothing; refuses
+        the input as a save would (all field problems at once), without looking at the register."""
+        return self._parse(data)[1]
+
+    def _apply(self, person: Person, data: PersonInput) -> None:
+        v, _notices = self._parse(data)
+        full_name: str = v["full_name"]
+        birth: DateOrYear | None = v["birth"]
         family, middle, given = split_name(full_name)
         person.full_name = full_name
         person.family_name, person.middle_name, person.given_name = family, middle, given
         person.search_key = search_key(full_name)
         person.sort_key = name_sort_string(full_name)
-        person.gender = gender.value
+        person.gender = v["gender"].value
         person.birth_date = birth.day if birth else None
         person.birth_year = birth.year if birth else None
-        person.ethnicity_code = ethnicity_code
-        person.cccd = cccd
-        person.phone = validate_phone(data.phone, "phone") if clean_text(data.phone) else ""
-        person.position = clean_text(data.position)
+        person.ethnicity_code = v["ethnicity_code"]
+        person.is_ethnic_minority = v["minority"]
+        person.cccd = v["cccd"]
+        person.phone = v["phone"]
+        person.position = v["position"]
         person.workplace = clean_text(data.workplace)
         person.address = clean_text(data.address)
         person.is_direct_worker = bool(data.is_direct_worker)
-        person.employment_start = (
-            parse_date(data.employment_start, "employment_start") if clean_text(data.employment_start) else None
-        )
+        person.employment_start = v["employment_start"]
         person.notes = clean_text(data.notes)
         person.village_id = data.village_id or None
 
@@ -172,9 +225,10 @@ class PeopleService(ServiceBase):
                 try:
                     self._apply(person, data)
                     self._check_refs(session, person)
+                except ValidationErrors as exc:
+                    raise ValidationErrors(_in_row(e, index) for e in exc.errors) from exc
                 except ValidationError as exc:
-                    raise ValidationError(exc.code, field=f"rows[{index}].{exc.field}", row=index,
-                                          **exc.params) from exc
+                    raise _in_row(exc, index) from exc
                 session.add(person)
                 session.flush()
                 people.append(person)

@@ -36,6 +36,55 @@ _TAMPER = {"BUNDLE_CORRUPT", "BUNDLE_TRUNCATED", "BUNDLE_SIGNATURE_INVALID", "BU
            "BUNDLE_TOO_LARGE", "BUNDLE_SENDER_UNKNOWN", "BUNDLE_SENDER_REVOKED", "BUNDLE_NOT_A_BUNDLE"}
 
 
+ENROLLMENT_MAX_BYTES = 64 * 1024  # a real enrolment file is about 1 kB
+
+
+@dataclass(frozen=True)
+class EnrollmentPreview:
+    """What an enrolment file says, shown before it is loaded so the officer can compare the
+    province's fingerprint over the phone."""
+
+    province_code: str
+    province_name: str
+    province_fingerprint: str
+    commune_code: str
+    commune_name: str
+    created_at: str
+    replaces_fingerprint: str  # the province key held until now, when the file brings another one
+
+
+def read_small_file(path: Path, limit: int = ENROLLMENT_MAX_BYTES) -> bytes:
+    """The bytes of a small file from outside (a USB stick); refuses a missing, unreadable or
+    oversized file with a message naming it."""
+    try:
+        if not path.is_file():
+            raise DomainError("FILE_NOT_FOUND", field="file", value=str(path))
+        if path.stat().st_size > limit:
+            raise DomainError("ENROLLMENT_INVALID", field="file", reason="too large")
+        return path.read_bytes()
+    except OSError as exc:
+        raise DomainError("FILE_UNREADABLE", field="file", value=str(path)) from exc
+
+
+def file_kind(path: Path) -> str:
+    """"bundle", "enrollment" or "unknown", judged from the first bytes (never from the name: a
+    file renamed by a mail program or a stick's file manager still opens the right way)."""
+    from ..sync.container_format import MAGIC
+
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(MAGIC))
+            if head == MAGIC:
+                return "bundle"
+            if path.stat().st_size <= ENROLLMENT_MAX_BYTES:
+                envelope = json.loads((head + fh.read()).decode("utf-8"))
+                if isinstance(envelope, dict) and envelope.get("kind") == k.ENROLLMENT_KIND:
+                    return "enrollment"
+    except (OSError, UnicodeDecodeError, ValueError):
+        pass
+    return "unknown"
+
+
 @dataclass
 class ExportResult:
     files: list[Path] = field(default_factory=list)
@@ -95,10 +144,43 @@ class SyncService(ServiceBase):
         self.exchange.add_peer(commune_code, units[commune_code], Role.COMMUNE.value, status="pending")
         return str(out)
 
+    def is_trial(self) -> bool:
+        return bool(self._param("trial_office"))
+
+    def _refuse_trial(self) -> None:
+        """A trial office holds demo data: it must never reach the province."""
+        if self.is_trial():
+            raise StateError("SYNC_TRIAL_OFFICE", field="role")
+
+    def preview_enrollment(self, path: Path, unit_code: str | None = None) -> EnrollmentPreview:
+        """Read and check an enrolment file without loading it. ``unit_code`` defaults to this
+        office's code; before setup (no office yet) the file itself says which commune it is for."""
+        data = read_small_file(path)
+        office_service = OfficeService(self.db, self.actor)
+        if unit_code is None and office_service.is_initialised():
+            unit_code = office_service.office().unit_code
+        enrollment = k.read_enrollment(data, unit_code)
+        held = ""
+        if office_service.is_initialised():
+            with self.db.reader() as session:
+                peer = session.get(SyncPeer, enrollment.province_code)
+                if peer is not None and peer.fingerprint and peer.fingerprint != enrollment.province_fingerprint:
+                    held = peer.fingerprint
+        return EnrollmentPreview(enrollment.province_code, enrollment.province_name, enrollment.province_fingerprint,
+                                 enrollment.commune_code, enrollment.commune_name, enrollment.created_at, held)
+
+    def load_enrollment(self, path: Path) -> str:
+        """Commune: load the enrolment file the province issued (from a USB stick); returns the
+        province's fingerprint."""
+        return self.accept_enrollment(read_small_file(path))
+
     def accept_enrollment(self, data: bytes) -> str:
         """Commune: trust the province's keys from the file it handed over; returns the fingerprint
         the officer compares with the province over the phone."""
         office = OfficeService(self.db, self.actor).office()
+        if office.role != Role.COMMUNE.value:
+            raise StateError("ENROLLMENT_COMMUNE_ONLY", field="role")
+        self._refuse_trial()
         enrollment = k.read_enrollment(data, office.unit_code)
         keys = enrollment.province_keys
         self.exchange.add_peer(enrollment.province_code, enrollment.province_name, Role.PROVINCE.value,
@@ -133,6 +215,7 @@ class SyncService(ServiceBase):
         would pass ``limit`` (about 1 GiB: cheap sticks and FAT32 stay happy). Parts cover
         consecutive version ranges, so the peer applies them in any order without losing a row."""
         office = OfficeService(self.db, self.actor).office()
+        self._refuse_trial()
         peer = self._target(office.role, to)
         payload = self.exchange.build_payload(peer.unit_code)
         result = ExportResult(counts=payload.counts)
@@ -162,6 +245,8 @@ class SyncService(ServiceBase):
                 assert row is not None
                 row.next_seq, row.last_sent_at = seq + 1, datetime.now()
                 row.sent_acks = dict(payload.acks)
+                row.sent_upto = {e: max(int(v), int((row.sent_upto or {}).get(e, 0)))
+                                 for e, v in {**(row.sent_upto or {}), **part.upto}.items()}
                 session.add(SyncExport(bundle_id=bundle_id, peer_node_id=peer.node_id or "", seq=seq,
                                        file_name=target.name, counts=part.counts))
             result.files.append(target)
@@ -256,6 +341,7 @@ class SyncService(ServiceBase):
 
     def _import(self, path: Path) -> dict[str, Any]:
         office = OfficeService(self.db, self.actor).office()
+        self._refuse_trial()
         header = inspect_bundle(path, verify_hash=True)
         sender = header.sender
         if header.recipient.code != office.unit_code:
@@ -390,21 +476,13 @@ class SyncService(ServiceBase):
             return {"exports": exports, "imports": imports}
 
     def status(self) -> dict[str, Any]:
-        """For the status bar: unsent changes and the last exchange with the other office(s)."""
-        from ..db.repositories.sync_rows import count_unacked
+        """For the status bar: changes not yet sent, changes awaiting the peer's confirmation, and
+        the last exchange with the other office(s)."""
+        from .sync_views import SyncViews
 
-        with self.db.reader() as session:
-            office = session.get(Office, 1)
-            peers = session.query(SyncPeer).filter(SyncPeer.status != "revoked").all()
-            if office is None:
-                return {"unsent": 0, "last_sent": None, "last_received": None, "peers": 0}
-            unsent = [count_unacked(session, office.node_id, {str(e): int(v) for e, v in (p.acked or {}).items()})
-                      for p in peers]
-            sent = [p.last_sent_at for p in peers if p.last_sent_at]
-            received = [p.last_received_at for p in peers if p.last_received_at]
-            return {"unsent": max(unsent) if unsent else count_unacked(session, office.node_id, {}),
-                    "last_sent": max(sent) if sent else None,
-                    "last_received": max(received) if received else None, "peers": len(peers)}
+        status = SyncViews(self.db, self.actor).status()
+        return {"unsent": status.unsent, "awaiting": status.awaiting, "last_sent": status.last_sent,
+                "last_received": status.last_received}
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

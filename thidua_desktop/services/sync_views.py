@@ -113,6 +113,31 @@ class SecurityView:
 
 
 @dataclass(frozen=True)
+class SyncCounters:
+    """Changes not yet written into any bundle, and changes sent but not yet acknowledged."""
+
+    unsent: int
+    awaiting: int
+
+    @property
+    def total(self) -> int:
+        return self.unsent + self.awaiting
+
+
+def _marks(value: Any) -> dict[str, int]:
+    return {str(k): int(v) for k, v in (value or {}).items()}
+
+
+def _merged(*marks: dict[str, int]) -> dict[str, int]:
+    """The highest version per epoch over several watermarks."""
+    out: dict[str, int] = {}
+    for mark in marks:
+        for epoch, version in mark.items():
+            out[epoch] = max(out.get(epoch, 0), version)
+    return out
+
+
+@dataclass(frozen=True)
 class SyncStatus:
     """For the status bar: what has not gone out yet, and when the last exchange was."""
 
@@ -120,6 +145,7 @@ class SyncStatus:
     unsent: int
     last_sent: datetime | None
     last_received: datetime | None
+    awaiting: int = 0
 
     @property
     def last_exchange(self) -> datetime | None:
@@ -298,34 +324,36 @@ class SyncViews(ServiceBase):
         office.clock = max(int(office.clock or 0), int((conflict.winner or {}).get("clock") or 0))
 
     # Unsent changes and the status bar ----------------------------------------------------
-    def unsent_count(self, peer_code: str | None = None) -> int:
-        """This office's rows the peer (default: the province, or for the province the peer
-        with the fewest) has not acknowledged. Counted in SQL, cheap enough for a status bar;
-        for the province it does not leave out rows about another commune's people."""
+    def counters(self, peer_code: str | None = None) -> SyncCounters:
+        """This office's changes the peer (default: the province; for the province, the commune
+        furthest behind) has not had yet: ``unsent`` were never written into a bundle for it,
+        ``awaiting`` were written but the peer has not acknowledged them (the next bundle carries
+        them again, in case the stick was lost). Counted in SQL, cheap enough for a status bar."""
         with self.db.reader() as session:
             office = session.get(Office, 1)
             if office is None:
-                return 0
+                return SyncCounters(0, 0)
             peers = session.query(SyncPeer).filter(SyncPeer.status != "revoked")
             if peer_code:
                 peers = peers.filter(SyncPeer.unit_code == peer_code)
             elif office.role == Role.COMMUNE.value:
                 peers = peers.filter(SyncPeer.role == Role.PROVINCE.value)
-            acks = [{str(k): int(v) for k, v in (p.acked or {}).items()} for p in peers.all()]
-            if not acks:
-                acks = [{}]
-            return min(self._count_unacked(session, office.node_id, acked) for acked in acks)
+            marks = [(_marks(p.acked), _merged(_marks(p.acked), _marks(p.sent_upto))) for p in peers.all()]
+            if not marks:
+                marks = [({}, {})]
+            counted = [SyncCounters(unsent=self._count_unacked(session, office.node_id, sent),
+                                    awaiting=self._count_unacked(session, office.node_id, acked)
+                                    - self._count_unacked(session, office.node_id, sent))
+                       for acked, sent in marks]
+            return max(counted, key=lambda c: c.total)
+
+    def unsent_count(self, peer_code: str | None = None) -> int:
+        """Everything the peer has not acknowledged (unsent and awaiting confirmation together)."""
+        return self.counters(peer_code).total
 
     @staticmethod
     def _count_unacked(session: Any, node_id: str, acked: dict[str, int]) -> int:
-        total = 0
-        for model in sync_rows.synced_models():
-            mine = session.query(model).filter(model.origin_node == node_id)
-            # Disjoint parts: epochs the peer acknowledged (above its mark), and epochs it never saw.
-            for epoch, version in acked.items():
-                total += mine.filter(model.origin_epoch == int(epoch), model.version > version).count()
-            total += mine.filter(model.origin_epoch.notin_([int(e) for e in acked])).count()
-        return total
+        return sync_rows.count_unacked(session, node_id, acked)
 
     def status(self) -> SyncStatus:
         with self.db.reader() as session:
@@ -336,8 +364,9 @@ class SyncViews(ServiceBase):
                 peers = [p for p in peers if p.role == Role.PROVINCE.value]
             sent = [p.last_sent_at for p in peers if p.last_sent_at]
             received = [p.last_received_at for p in peers if p.last_received_at]
-        return SyncStatus(role, self.unsent_count(), max(sent) if sent else None,
-                          max(received) if received else None)
+        counters = self.counters()
+        return SyncStatus(role, counters.unsent, max(sent) if sent else None,
+                          max(received) if received else None, awaiting=counters.awaiting)
 
     # Removable drives ---------------------------------------------------------------------
     def removable_drives(self) -> list[Path]:

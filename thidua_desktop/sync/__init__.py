@@ -67,6 +67,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ENROLLMENT_WRONG_UNIT": (
         "Tệp kết nối này được lập cho đơn vị mã {got} ({got_name}), không phải cho đơn vị mã {expected}.",
         "This enrolment file was made for the office with code {got} ({got_name}), not for code {expected}."),
+    "ENROLLMENT_COMMUNE_ONLY": (
+        "Chỉ văn phòng cấp xã nạp tệp kết nối; văn phòng tỉnh cấp tệp này cho các xã.",
+        "Only a commune office loads an enrolment file; the provincial office issues them."),
+    "SYNC_TRIAL_OFFICE": (
+        "Đây là văn phòng dùng thử với dữ liệu mẫu: không kết nối và không trao đổi gói dữ liệu với tỉnh. "
+        "Hãy thiết lập văn phòng thật để đồng bộ.",
+        "This is a trial office with demo data: it never connects or exchanges bundles with the province. "
+        "Set up the real office to sync."),
+    "FILE_UNREADABLE": (
+        "Không đọc được tệp «{value}» (USB bị rút ra hoặc tệp bị hỏng).",
+        "Cannot read «{value}» (the stick was removed or the file is damaged)."),
     "ENROLLMENT_TOO_NEW": (
         "Tệp kết nối được tạo bởi phiên bản phần mềm mới hơn (định dạng {version}). Hãy cập nhật phần mềm ThiĐua.",
         "The enrolment file was made by a newer version of the app (format {version}). Update ThiĐua."),

@@ -279,9 +279,10 @@ def make_enrollment(province_keys: OfficeKeys, province_code: str, province_name
     return (json.dumps(envelope, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def read_enrollment(data: bytes, expected_commune_code: str) -> Enrollment:
+def read_enrollment(data: bytes, expected_commune_code: str | None) -> Enrollment:
     """Check the signature with the embedded province key (trust is then established by comparing
-    ``province_fingerprint`` over the phone) and that the file was made for ``expected_commune_code``."""
+    ``province_fingerprint`` over the phone) and that the file was made for ``expected_commune_code``
+    (None before setup: the file then tells which commune it is for)."""
     try:
         envelope = json.loads(data.decode("utf-8"))
         if not isinstance(envelope, dict) or envelope.get("kind") != ENROLLMENT_KIND:
@@ -312,7 +313,7 @@ def read_enrollment(data: bytes, expected_commune_code: str) -> Enrollment:
         raise
     except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
         raise DomainError("ENROLLMENT_INVALID", reason=str(exc)) from exc
-    if enrollment.commune_code != expected_commune_code:
+    if expected_commune_code is not None and enrollment.commune_code != expected_commune_code:
         raise DomainError("ENROLLMENT_WRONG_UNIT", field="unit_code", expected=expected_commune_code,
                           got=enrollment.commune_code, got_name=enrollment.commune_name)
     return enrollment

@@ -11,30 +11,42 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from ..bootstrap import App, open_app
+from ..bootstrap import App, open_app, open_trial_office
+from ..config import resolve_config_dir
 from ..domain.errors import DomainError
 from ..messages import render
-from ..services.demo import DemoBuilder
 from ..services.settings import Preferences
+from ..services.sync import file_kind
 from . import dialogs, i18n, ops
 from .first_run import FirstRunDialog
 from .main_window import MainWindow
+from .window_state import WindowStateKeeper, open_settings
 from .worker import run_with_progress
 
 
-def ensure_office(app: App) -> bool:
-    """Ask the first-run questions when this data folder has no office yet."""
+def ensure_office(app: App, enrollment: Path | None = None) -> App | None:
+    """The office to open: this data folder's, after the first-run questions when it has none yet,
+    or the separate trial office when the officer chose to try the app with demo data. None when
+    the officer cancelled."""
     if app.office.is_initialised():
-        return True
-    dialog = FirstRunDialog()
+        return app
+    dialog = FirstRunDialog(preview_enrollment=lambda path, code: app.sync.preview_enrollment(path, code),
+                            enrollment=enrollment)
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    role, code, officer, demo = dialog.answers()
-    if ops.run(None, lambda: app.office.init_office(role, code, officer_name=officer)) is None:
-        return False
-    if demo and role == "commune":
-        ops.run(None, lambda: DemoBuilder(app).build())
-    return True
+        return None
+    answers = dialog.answers()
+    if answers.trial:
+        title = QCoreApplication.translate("App", "Preparing the trial office with demo data…")
+        return run_with_progress(None, title, lambda _p: open_trial_office(
+            app.paths.data_dir, answers.unit_code, answers.officer))
+    app.set_actor(answers.officer)  # the first session's changes carry the officer's name too
+    if ops.run(None, lambda: app.office.init_office(answers.role, answers.unit_code,
+                                                    officer_name=answers.officer)) is None:
+        return None
+    if answers.enrollment is not None:
+        # The office exists whatever happens here; a refused file can be loaded later on Đồng bộ.
+        ops.run(None, lambda: app.sync.load_enrollment(answers.enrollment))  # type: ignore[arg-type]
+    return app
 
 
 def scheduled_backup(app: App) -> None:
@@ -50,11 +62,16 @@ def scheduled_backup(app: App) -> None:
         prefs.save(app.paths.data_dir)
 
 
+def _state_keeper() -> WindowStateKeeper:
+    return WindowStateKeeper(open_settings(str(resolve_config_dir() / "window-state.ini")))
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="thidua-desktop")
     parser.add_argument("--data-dir")
     parser.add_argument("--lang", choices=["vi", "en"], default=None)
-    parser.add_argument("bundle", nargs="?", help="a .tdsync bundle to open (import comes with sync)")
+    parser.add_argument("file", nargs="?",
+                        help="a .tdsync bundle to import, or the province's enrolment file to load")
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("ThiĐua Desktop")
@@ -65,15 +82,44 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 1
     prefs = Preferences.load(app.paths.data_dir)
     i18n.install(args.lang or prefs.language)
+    keeper = _state_keeper()
+    qt_app.installEventFilter(keeper)
+    given = Path(args.file) if args.file else None
+    real = app
     try:
-        if not ensure_office(app):
-            return 0
-        window = MainWindow(app)
-        window.show()
-        if args.bundle:  # a double-clicked .tdsync file opens the import preview
-            window.show_screen("sync")
-            window.sync_screen.open_bundle(Path(args.bundle))
-        QTimer.singleShot(1500, lambda: scheduled_backup(app))
-        return int(qt_app.exec())
+        while True:
+            enrollment = given if given is not None and file_kind(given) == "enrollment" else None
+            opened = ensure_office(real, enrollment)
+            if opened is None:
+                return 0
+            if opened is not real or not real.office.is_initialised():
+                given = None  # a trial office takes no file from outside
+            result, again = _main_window(qt_app, opened, keeper, given)
+            given = None
+            if opened is not real:
+                opened.close()
+            if not again:
+                return result
     finally:
-        app.close()
+        qt_app.removeEventFilter(keeper)
+        real.close()
+
+
+def _main_window(qt_app: QApplication, app: App, keeper: WindowStateKeeper, given: Path | None) -> tuple[int, bool]:
+    """Show the main window until it closes; True as well when the trial office asked for the real one."""
+    window = MainWindow(app, state_keeper=keeper)
+    wants_real: list[bool] = []
+    window.real_office_requested.connect(lambda: wants_real.append(True))
+    if keeper.restore(window):
+        window.show()
+    else:
+        window.showMaximized()  # the first time: all of a small laptop's screen
+    window.setProperty("_thidua_fitted", True)
+    if given is not None:  # a double-clicked .tdsync or enrolment file
+        window.show_screen("sync")
+        window.sync_screen.open_file(given)
+    if not app.sync.is_trial():
+        QTimer.singleShot(1500, lambda: scheduled_backup(app))
+    result = int(qt_app.exec())
+    keeper.save(window)
+    return result, bool(wants_real)

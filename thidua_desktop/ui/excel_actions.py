@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QStyle, QToolButton, QWidget
 
 from ..domain.text import search_key
 from ..services.excel_export import ExcelExportService, ExportResult
@@ -21,6 +21,14 @@ from ..services.excel_import import ExcelImportService
 from . import dialogs
 from .import_wizard import ImportWizard
 from .worker import run_with_progress
+
+
+def with_menu_arrow(button: QToolButton, hint: QSize) -> QSize:
+    """Qt leaves the menu arrow that the style draws on an instant-popup button out of its size hint,
+    so the arrow covers the last letters, and a layout (a tab corner) that trusts the hint cuts the
+    button off at the window edge. Count the arrow in."""
+    arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+    return QSize(hint.width() + arrow, hint.height())
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,12 @@ class ExcelButton(QToolButton):
         self.menu().aboutToShow.connect(self.refresh_menu)
         self.setHidden(True)
         self.retranslate()
+
+    def sizeHint(self) -> QSize:
+        return with_menu_arrow(self, super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        return with_menu_arrow(self, super().minimumSizeHint())
 
     def add_header(self, text: Callable[[], str]) -> None:
         """A greyed line naming the record the next entries are about."""

@@ -1,47 +1,96 @@
-"""First run: the role, the unit (picked from the province's list with search) and the officer's name."""
+"""First run: the role, the unit (picked from the province's list with search), the officer's
+name and, when the commune already has it, the province's enrolment file (Tệp kết nối). Beside
+setting up the real office, "Try with demo data" opens a separate trial office."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..db.repositories.admin_units import province_units
-from ..domain.text import search_key
+from ..domain.errors import DomainError
+from ..domain.text import clean_text, search_key
+from ..messages import render
+from ..services.sync import EnrollmentPreview
+from . import ops
 from .texts import role_text
 
 DEFAULT_PROVINCE = "04"  # Cao Bằng, the first province
+PreviewEnrollment = Callable[[Path, "str | None"], EnrollmentPreview]
+
+
+@dataclass(frozen=True)
+class FirstRunAnswers:
+    role: str
+    unit_code: str
+    officer: str
+    enrollment: Path | None = None
+    trial: bool = False
 
 
 class FirstRunDialog(QDialog):
-    """Collects the answers; the caller creates the office through the services."""
+    """Collects the answers; the caller creates the office through the services.
+    ``preview_enrollment(path, unit_code)`` reads an enrolment file without loading it."""
 
-    def __init__(self, parent: QWidget | None = None, province_code: str = DEFAULT_PROVINCE) -> None:
+    def __init__(self, parent: QWidget | None = None, province_code: str = DEFAULT_PROVINCE,
+                 preview_enrollment: PreviewEnrollment | None = None, enrollment: Path | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("FirstRunDialog")
         self.setWindowTitle(self.tr("Set up ThiĐua Desktop"))
         self.units = province_units(province_code)
+        self.preview_enrollment = preview_enrollment
+        self.enrollment: Path | None = None
+        self.enrollment_preview: EnrollmentPreview | None = None
+        self.trial = False
         self.role = QComboBox()
         self.role.addItem(role_text("commune"), "commune")
         self.role.addItem(role_text("province"), "province")
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Type part of the commune or ward name…"))
         self.unit_list = QListWidget()
+        self.unit_list.setMinimumHeight(120)
         self.officer = QLineEdit()
-        self.demo = QCheckBox(self.tr("Load demo data so I can try the app"))
-        self.hint = QLabel(self.tr("The data stays on this computer. You can change the officer's name later."))
+        self.officer.setPlaceholderText(self.tr("e.g. Nông Thị Hoa"))
+        self.enrollment_label = QLabel()
+        self.enrollment_label.setWordWrap(True)
+        self.enrollment_button = QPushButton(self.tr("Choose file…"))
+        self.enrollment_button.clicked.connect(lambda: self.choose_enrollment())
+        self.enrollment_row = QWidget()
+        row = QHBoxLayout(self.enrollment_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.enrollment_label, 1)
+        row.addWidget(self.enrollment_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hint = QLabel(self.tr("The data stays on this computer. Set up the real office to work and to "
+                                   "send bundles to the province; to look around first, try the app with "
+                                   "demo data in a separate trial office."))
         self.hint.setWordWrap(True)
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #a40000;")
+        self.problems.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Set up the office"))
+        self.trial_button = self.buttons.addButton(self.tr("Try with demo data"),
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.trial_button.clicked.connect(self.try_demo)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -49,15 +98,29 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Find your unit"), self.search)
         form.addRow("", self.unit_list)
         form.addRow(self.tr("Officer's full name"), self.officer)
+        self.enrollment_caption = QLabel(self.tr("Enrolment file"))
+        form.addRow(self.enrollment_caption, self.enrollment_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.demo)
         layout.addWidget(self.hint)
+        layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
         self.search.textChanged.connect(self._filter)
-        self.role.currentIndexChanged.connect(lambda _i: self._filter(self.search.text()))
+        self.role.currentIndexChanged.connect(lambda _i: self._role_changed())
         self.unit_list.currentItemChanged.connect(lambda *_: self._update_ok())
         self._filter("")
+        self._show_enrollment()
+        if enrollment is not None:
+            self.set_enrollment(enrollment)
+        self.setMinimumWidth(min(640, self.fontMetrics().averageCharWidth() * 90))
+
+    # Units -------------------------------------------------------------------------------
+    def _role_changed(self) -> None:
+        self._filter(self.search.text())
+        commune = self.role.currentData() == "commune"
+        self.enrollment_caption.setVisible(commune)
+        self.enrollment_row.setVisible(commune)
+        self.trial_button.setVisible(commune)
 
     def _filter(self, text: str) -> None:
         key = search_key(text)
@@ -73,10 +136,85 @@ class FirstRunDialog(QDialog):
             self.unit_list.setCurrentRow(0)
         self._update_ok()
 
-    def _update_ok(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.unit_list.currentItem() is not None)
+    def _select_unit(self, code: str) -> None:
+        self.role.setCurrentIndex(self.role.findData("commune"))
+        self.search.clear()
+        for row in range(self.unit_list.count()):
+            if self.unit_list.item(row).data(Qt.ItemDataRole.UserRole) == code:
+                self.unit_list.setCurrentRow(row)
+                self.unit_list.scrollToItem(self.unit_list.item(row))
 
-    def answers(self) -> tuple[str, str, str, bool]:
+    def _update_ok(self) -> None:
+        self.ok_button.setEnabled(self.unit_list.currentItem() is not None)
+
+    def unit_code(self) -> str:
         item = self.unit_list.currentItem()
-        code = item.data(Qt.ItemDataRole.UserRole) if item else ""
-        return self.role.currentData(), code, self.officer.text(), self.demo.isChecked()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    # Enrolment file ------------------------------------------------------------------------
+    def choose_enrollment(self) -> bool:
+        from .screens.sync_enrolment import choose_enrolment_file
+
+        chosen = choose_enrolment_file(self)
+        return self.set_enrollment(Path(chosen)) if chosen else False
+
+    def set_enrollment(self, path: Path) -> bool:
+        """Read the file (not loaded yet): it names the commune, which is then selected."""
+        if self.preview_enrollment is None:
+            return False
+        try:
+            preview = self.preview_enrollment(path, None)
+        except DomainError as exc:
+            self._show_problems([render(exc, ops.current_lang())])
+            return False
+        self.enrollment, self.enrollment_preview = path, preview
+        self._select_unit(preview.commune_code)
+        self._show_enrollment()
+        self.problems.hide()
+        return True
+
+    def _show_enrollment(self) -> None:
+        preview = self.enrollment_preview
+        if preview is None:
+            self.enrollment_label.setText(self.tr("None yet: you can load it later on the Sync screen."))
+            return
+        self.enrollment_label.setText(
+            self.tr("%1 (%2) for %3. Province's fingerprint: %4 — compare it with the province by phone.")
+            .replace("%1", preview.province_name).replace("%2", preview.province_code)
+            .replace("%3", preview.commune_name).replace("%4", preview.province_fingerprint))
+
+    # Answers -------------------------------------------------------------------------------
+    def problems_found(self, trial: bool = False) -> list[str]:
+        found = []
+        if not trial and not self.unit_code():
+            found.append(self.tr("Choose your commune or ward in the list."))
+        if not trial and not clean_text(self.officer.text()):
+            found.append(self.tr("Type the officer's full name: it is recorded with every change."))
+        preview = self.enrollment_preview
+        if not trial and preview is not None and self.role.currentData() == "commune" \
+                and preview.commune_code != self.unit_code():
+            found.append(self.tr("The enrolment file is for %1 (%2), not for the unit chosen.")
+                         .replace("%1", preview.commune_name).replace("%2", preview.commune_code))
+        return found
+
+    def _show_problems(self, problems: list[str]) -> None:
+        self.problems.setText("\n".join(f"• {p}" for p in problems))
+        self.problems.setVisible(bool(problems))
+        self.adjustSize()
+
+    def accept(self) -> None:
+        problems = self.problems_found()
+        if problems:
+            self._show_problems(problems)
+            (self.officer if not clean_text(self.officer.text()) else self.unit_list).setFocus()
+            return
+        super().accept()
+
+    def try_demo(self) -> None:
+        self.trial = True
+        super().accept()
+
+    def answers(self) -> FirstRunAnswers:
+        commune = self.role.currentData() == "commune"
+        return FirstRunAnswers(self.role.currentData(), self.unit_code(), clean_text(self.officer.text()),
+                               self.enrollment if commune and not self.trial else None, self.trial)

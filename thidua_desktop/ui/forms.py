@@ -4,13 +4,15 @@ Enter to save.
 
 A form dialog subclasses ``FormDialog``, adds rows with ``add_field`` and implements ``save``
 (call the service, return the result). A ``DomainError`` raised by ``save`` is shown beside the
-field it names; the dialog stays open and nothing typed is lost."""
+field it names (a ``ValidationErrors`` beside each of its fields, focusing the first); the dialog
+grows so that no message is cut, stays open, and nothing typed is lost. A subclass may implement
+``warnings`` (ask its service what is unusual); the user is asked once before saving."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QCoreApplication, QDate, QEvent
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import DomainError
-from ..messages import field_label, render
+from ..domain.errors import DomainError, Notice, ValidationErrors
+from ..messages import field_label, render, render_line
 from ..services.drafts import DraftStore
 from . import dialogs, ops
 
@@ -40,6 +42,8 @@ class DateField(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText(self.tr("dd/mm/yyyy or yyyy") if year_allowed else self.tr("dd/mm/yyyy"))
         self.setMaxLength(10)
+        # A whole date always shows, however narrow the form (at 150% scaling only "/2026" did).
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 16)
 
     def set_today(self) -> None:
         self.setText(QDate.currentDate().toString("dd/MM/yyyy"))
@@ -104,6 +108,7 @@ class FormDialog(QDialog):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("color: #a40000;")
         self.banner.hide()
+        self._banner_is_error = False
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
@@ -154,6 +159,7 @@ class FormDialog(QDialog):
         self.set_values(draft)
         self.dirty = True
         self.banner.setText(self.tr("Restored the unsaved draft of this form."))
+        self._banner_is_error = False
         self.banner.setStyleSheet("color: #204a87;")
         self.banner.show()
         return True
@@ -168,6 +174,7 @@ class FormDialog(QDialog):
         self.banner.hide()
 
     def show_error(self, error: DomainError) -> None:
+        """One refusal beside its field, or in the banner when it names no field of the form."""
         text = render(error, ops.current_lang())
         name = self._field_for(error.field)
         if name is not None:
@@ -176,9 +183,49 @@ class FormDialog(QDialog):
             self.fields[name].setFocus()
         else:
             where = field_label(error.field, ops.current_lang())
-            self.banner.setStyleSheet("color: #a40000;")
-            self.banner.setText(text if not where or where in text else f"{where}: {text}")
-            self.banner.show()
+            self.banner_error(text if not where or where in text else f"{where}: {text}")
+
+    def banner_error(self, text: str) -> None:
+        """Add a line to the red banner (several refusals may name no field of the form)."""
+        shown = self.banner.text() if self.banner.isVisibleTo(self) and self._banner_is_error else ""
+        self._banner_is_error = True
+        self.banner.setStyleSheet("color: #a40000;")
+        self.banner.setText(f"{shown}\n{text}" if shown else text)
+        self.banner.show()
+
+    def show_errors(self, error: DomainError) -> None:
+        """Every refusal in ``error`` beside its own field, the first field in the form focused,
+        and the dialog grown so that each message shows whole."""
+        for one in error.errors if isinstance(error, ValidationErrors) else [error]:
+            self.show_error(one)
+        first = next((name for name, label in self.errors.items() if not label.isHidden()), None)
+        if first is not None and isinstance(error, ValidationErrors):
+            self.fields[first].setFocus()
+        self.grow_to_fit()
+
+    def grow_to_fit(self) -> None:
+        """Grow (never shrink) to the height the layout needs at the current width, so a wrapped
+        message is not clipped; bounded by the screen's free area."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = max(self.width(), self.minimumSizeHint().width())
+        needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        needed = max(needed, layout.totalMinimumSize().height())
+        screen = self.screen()
+        if screen is not None:
+            needed = min(needed, screen.availableGeometry().height() - 48)  # title bar and frame
+        if needed > self.height() or width > self.width():
+            self.resize(width, max(needed, self.height()))
+
+    def warnings(self) -> list[Notice]:
+        """What is unusual in the typed values (the service's pure check); asked about before saving.
+        May raise the same refusals as ``save``. Subclasses that have such checks implement it."""
+        return []
+
+    def confirm_warnings(self, notices: list[Notice]) -> bool:
+        return ask_about_notices(self, notices)
 
     def _field_for(self, field: str | None) -> str | None:
         if not field:
@@ -189,9 +236,12 @@ class FormDialog(QDialog):
     def try_save(self) -> None:
         self.clear_errors()
         try:
+            notices = self.warnings()
+            if notices and not self.confirm_warnings(notices):
+                return
             self.result_value = self.save()
         except DomainError as exc:
-            self.show_error(exc)
+            self.show_errors(exc)
             return
         except Exception as exc:  # a bug: keep the typed values (draft) and tell the user briefly
             self._store_draft()
@@ -235,6 +285,16 @@ class FormDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "retranslate"):
             self.retranslate()
         super().changeEvent(event)
+
+
+def ask_about_notices(parent: QWidget, notices: list[Notice]) -> bool:
+    """Ask once whether to save despite unusual values, listing each; True to save."""
+    lang = ops.current_lang()
+    lines = "\n".join(f"• {render_line(n, lang)}" for n in notices)
+    question = (QCoreApplication.translate("FormDialog", "Some values are unusual:") + "\n\n" + lines + "\n\n"
+                + QCoreApplication.translate("FormDialog", "Save anyway? Choose No to correct them."))
+    return dialogs.ask_yes_no(parent, QCoreApplication.translate("FormDialog", "Please check before saving"),
+                              question)
 
 
 def combo(items: list[tuple[str, Any]], parent: QWidget | None = None) -> QComboBox:

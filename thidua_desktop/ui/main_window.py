@@ -6,9 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QSize
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QEvent, QSize, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..bootstrap import App
 from ..services.sync_views import SyncViews
@@ -24,21 +33,31 @@ from .screens.reports import ReportsScreen
 from .screens.settings import SettingsScreen
 from .screens.sync import SyncScreen
 from .texts import role_text
+from .window_state import WindowStateKeeper
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, app: App, today: date | None = None) -> None:
+    """``data_changed`` fires (on the GUI thread) after any committed change, from any screen or
+    worker; the status bar counters follow it. A trial office says so in the title and offers
+    to set up the real office (``real_office_requested``)."""
+
+    data_changed = Signal()
+    real_office_requested = Signal()
+
+    def __init__(self, app: App, today: date | None = None, state_keeper: WindowStateKeeper | None = None) -> None:
         super().__init__()
+        self.setObjectName("MainWindow")
         self.app = app
+        self.state_keeper = state_keeper
+        self.is_trial = app.sync.is_trial()
         self.nav = QListWidget()
-        self.nav.setFixedWidth(210)
-        self.nav.setStyleSheet("QListWidget::item { padding: 7px 6px; }")
+        self.nav.setStyleSheet("QListWidget::item { padding: 5px 6px; }")
         self.stack = QStackedWidget()
         self.today = today
         views = SyncViews(app.db, app.actor, app.current_catalog)
         # Screens are built the first time they are shown, so the window opens fast.
         self._factories: dict[str, Callable[[], QWidget]] = {
-            "overview": lambda: OverviewScreen(app.overview, today),
+            "overview": lambda: self._overview(OverviewScreen(app.overview, today)),
             "movements": lambda: MovementsScreen(app.movements, app.drafts, printing=app.printing,
                                                  excel_export=app.excel_export),
             "activities": lambda: ActivitiesScreen(app.movements, app.office, app.drafts),
@@ -63,17 +82,60 @@ class MainWindow(QMainWindow):
             self.nav.addItem("")
         self.nav.currentRowChanged.connect(self._switch)
         body = QWidget()
-        layout = QHBoxLayout(body)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.trial_banner = self._trial_banner()
+        outer.addWidget(self.trial_banner)
+        layout = QHBoxLayout()
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(body)
         self.unit_label = QLabel()
         self.sync_label = QLabel()
         self.statusBar().addWidget(self.unit_label, 1)
         self.statusBar().addPermanentWidget(self.sync_label)
+        # Counting unsent rows costs a query per table: several commits in a row count once.
+        self._status_timer = QTimer(self, singleShot=True, interval=250)
+        self._status_timer.timeout.connect(self.retranslate_status)
+        self.data_changed.connect(self._status_timer.start)
+        app.db.committed.append(self._on_commit)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         self.nav.setCurrentRow(0)
         self.retranslate()
+
+    def _trial_banner(self) -> QWidget:
+        banner = QWidget()
+        banner.setStyleSheet("background: #fff4ce;")
+        row = QHBoxLayout(banner)
+        self.trial_text = QLabel()
+        self.trial_text.setWordWrap(True)
+        self.real_office_button = QPushButton()
+        self.real_office_button.clicked.connect(self.request_real_office)
+        row.addWidget(self.trial_text, 1)
+        row.addWidget(self.real_office_button)
+        banner.setVisible(self.is_trial)
+        return banner
+
+    def request_real_office(self) -> None:
+        """Leave the trial office: the start-up code closes it and asks the first-run questions."""
+        self.real_office_requested.emit()
+        self.close()
+
+    def _on_commit(self) -> None:
+        try:
+            self.data_changed.emit()
+        except RuntimeError:  # the window is gone; the database outlived it
+            pass
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._on_commit in self.app.db.committed:
+            self.app.db.committed.remove(self._on_commit)
+        super().closeEvent(event)
+
+    def _overview(self, screen: OverviewScreen) -> OverviewScreen:
+        screen.go_to.connect(self.show_screen)  # the "start here" steps open their screens
+        return screen
 
     def _sync_screen(self, screen: SyncScreen) -> SyncScreen:
         screen.changed.connect(self.retranslate_status)
@@ -93,6 +155,8 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self._built[key] = widget
+            if self.state_keeper is not None:
+                self.state_keeper.restore_splitters(self, within=widget)
             return widget
         return self._built[key]
 
@@ -136,7 +200,13 @@ class MainWindow(QMainWindow):
         self.people.focus_search()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("ThiĐua Desktop — Emulation and commendation"))
+        title = self.tr("ThiĐua Desktop — Emulation and commendation")
+        if self.is_trial:
+            title += " — " + self.tr("TRIAL (demo data)")
+        self.setWindowTitle(title)
+        self.trial_text.setText(self.tr("This is a trial office filled with demo data, kept apart from the real "
+                                        "office. Nothing here is ever sent to the province."))
+        self.real_office_button.setText(self.tr("Set up the real office…"))
         titles = {"overview": self.tr("Overview"), "movements": self.tr("Movements"),
                   "activities": self.tr("Activities"), "exemplars": self.tr("Advanced examples"),
                   "people": self.tr("People & collectives"), "nominations": self.tr("Nominations"),
@@ -145,6 +215,9 @@ class MainWindow(QMainWindow):
                   "settings": self.tr("Settings")}
         for row, key in enumerate(self.keys):
             self.nav.item(row).setText(titles[key])
+        # As wide as the longest title, no wider: at 150% scaling every pixel counts.
+        widest = max(self.nav.fontMetrics().horizontalAdvance(t) for t in titles.values())
+        self.nav.setFixedWidth(widest + 12 + 2 * self.nav.frameWidth() + 8)
         self.retranslate_status()
 
     def retranslate_status(self) -> None:
@@ -155,9 +228,14 @@ class MainWindow(QMainWindow):
         def when(moment: object) -> str:
             return moment.strftime("%d/%m/%Y") if moment else self.tr("never")  # type: ignore[attr-defined]
 
-        self.sync_label.setText(self.tr("Last bundle sent: %1 · received: %2 · unsent changes: %3")
-                                .replace("%1", when(status["last_sent"])).replace("%2", when(status["last_received"]))
-                                .replace("%3", str(status["unsent"])))
+        self.sync_label.setText(self.tr("Not yet sent: %1 · awaiting confirmation: %2 · last sent: %3 · "
+                                        "last received: %4")
+                                .replace("%1", str(status["unsent"])).replace("%2", str(status["awaiting"]))
+                                .replace("%3", when(status["last_sent"])).replace("%4", when(status["last_received"])))
+        self.sync_label.setToolTip(self.tr(
+            "Not yet sent: changes made since the last sync bundle was written.\n"
+            "Awaiting confirmation: changes already written into a bundle that the other office has not "
+            "confirmed receiving yet; every new bundle carries them again, in case a stick was lost."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

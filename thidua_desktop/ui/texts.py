@@ -65,3 +65,24 @@ def kind_text(kind: str) -> str:
             "contribution": QCoreApplication.translate("Kind", "Long-service contribution"),
             "seniority": QCoreApplication.translate("Kind", "By seniority"),
             "foreign": QCoreApplication.translate("Kind", "Foreign relations")}.get(kind, kind)
+
+
+# How sure the catalog is of a criterion's legal source. It is about the law, not about the person's
+# data, so it is shown as a small mark with a legend and a tooltip, never as a word beside "✓ Met".
+UNVERIFIED_MARK = "(*)"  # a footnote mark every font has (ⓘ showed as a box on some)
+
+
+def unverified_legend() -> str:
+    """"(*) = căn cứ pháp lý chưa được đối chiếu với văn bản gốc"."""
+    return f"{UNVERIFIED_MARK} = " + QCoreApplication.translate(
+        "LegalBasis", "the legal basis has not yet been checked against the original legal text")
+
+
+def confidence_text(confidence: str) -> str:
+    """The catalog's confidence tag (H, M, L) of a source, as a sentence for a tooltip."""
+    return {"H": QCoreApplication.translate("LegalBasis", "Checked against the original legal text."),
+            "M": QCoreApplication.translate("LegalBasis", "Not yet checked against the original legal text "
+                                                          "(taken from one secondary source)."),
+            "L": QCoreApplication.translate("LegalBasis", "Not yet checked against the original legal text "
+                                                          "(uncertain or outdated source: to be checked).")
+            }.get(confidence, "")

@@ -33,6 +33,9 @@ class SyncPeer(Base):
     acked: Mapped[dict] = mapped_column(JSON, default=dict)
     # The acknowledgements this office last sent the peer; new ones are worth a bundle by themselves.
     sent_acks: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The highest version of this office's rows written into a bundle for the peer: {"<epoch>": version}.
+    # Above it a change is "not yet sent"; between it and ``acked`` it is "awaiting confirmation".
+    sent_upto: Mapped[dict] = mapped_column(JSON, default=dict)
     next_seq: Mapped[int] = mapped_column(Integer, default=1)
     enrolled_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

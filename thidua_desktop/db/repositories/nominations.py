@@ -27,8 +27,16 @@ from .common import like_key, live
 
 
 def nominations_query(status: str | None = None, batch_id: str | None = None,
-                      award_code: str | None = None) -> Select[tuple[Nomination]]:
+                      award_code: str | None = None, search_key: str = "") -> Select[tuple[Nomination]]:
+    """Live nominations; ``search_key`` (already folded: no accents, đ = d) keeps those whose
+    nominee's stored search key holds every word of it."""
     stmt = live(Nomination)
+    for word in search_key.split():
+        pattern = like_key(word)
+        stmt = stmt.where(
+            Nomination.person_id.in_(select(Person.id).where(Person.search_key.like(pattern, escape="\\")))
+            | Nomination.collective_id.in_(select(Collective.id).where(
+                Collective.search_key.like(pattern, escape="\\"))))
     if status:
         stmt = stmt.where(Nomination.status == status)
     if batch_id:

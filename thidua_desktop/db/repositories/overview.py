@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import AwardHistory, Nomination, NominationBatch, Person, Village
+from ..models import AwardHistory, Collective, Movement, Nomination, NominationBatch, Person, Village
 
 
 def nominations_by_status(session: Session) -> dict[str, int]:
@@ -38,3 +38,14 @@ def batches_due(session: Session, today: date, until: date) -> list[tuple[str, s
                    NominationBatch.deadline >= today, NominationBatch.deadline <= until)
             .order_by(NominationBatch.deadline))
     return [(i, n, d) for i, n, d in session.execute(stmt).all()]
+
+
+def setup_counts(session: Session) -> dict[str, int]:
+    """How far the office has come in setting itself up: live villages, people and collectives,
+    movements and nominations (the overview's "start here" steps)."""
+    counts = {}
+    for key, model in (("villages", Village), ("people", Person), ("collectives", Collective),
+                       ("movements", Movement), ("nominations", Nomination)):
+        stmt = select(func.count()).select_from(model).where(model.deleted.is_(False))  # type: ignore[attr-defined]
+        counts[key] = int(session.scalar(stmt) or 0)
+    return counts

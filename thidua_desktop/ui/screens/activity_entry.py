@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import DomainError
+from ...domain.errors import DomainError, ValidationErrors
 from ...services.drafts import DraftStore
 from ...services.movements import MovementService
 from ...services.office import OfficeService
 from .. import ops
-from ..forms import DateField, combo, set_widget_value, widget_value
+from ..forms import DateField, ask_about_notices, combo, set_widget_value, widget_value
 from .activity_files import FilesBox
 from .movement_forms import compact, error_text
 
@@ -107,7 +107,11 @@ class ActivityEntry(QWidget):
         self.banner.setWordWrap(True)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        actions = QHBoxLayout()
+        # Save and Clear sit under the form's scroll area (see ActivitiesScreen), never scrolled
+        # out of sight on a small screen.
+        self.actions_bar = QWidget(self)  # ActivitiesScreen places it
+        actions = QHBoxLayout(self.actions_bar)
+        actions.setContentsMargins(0, 0, 0, 0)
         actions.addWidget(self.banner, 1)
         actions.addWidget(self.clear_button)
         actions.addWidget(self.save_button)
@@ -119,7 +123,6 @@ class ActivityEntry(QWidget):
             holder.addStretch(1)  # fields stay at the top when another column is taller
             grid.addLayout(holder, 0, column)
         grid.addWidget(self.files_box, 0, 2)
-        grid.addLayout(actions, 1, 0, 1, 3)
         grid.setColumnStretch(0, 4)
         grid.setColumnStretch(1, 4)
         grid.setColumnStretch(2, 3)
@@ -323,15 +326,21 @@ class ActivityEntry(QWidget):
     def save(self) -> str | None:
         self.clear_errors()
         v = self.values()
+        args: dict[str, Any] = dict(
+            movement_id=v["movement"] or "", held_on=v["held_on"], village_id=v["village"] or None,
+            place=v["place"], description=v["description"], participants_total=v["participants_total"],
+            participants_women=v["participants_women"], participants_minority=v["participants_minority"],
+            indicator_values={i: t for i, t in v["indicator_values"].items() if t.strip()},
+            files=[Path(p) for p in v["files"]])
         try:
-            activity_id = self.movements.record_activity(
-                movement_id=v["movement"] or "", held_on=v["held_on"], village_id=v["village"] or None,
-                place=v["place"], description=v["description"], participants_total=v["participants_total"],
-                participants_women=v["participants_women"], participants_minority=v["participants_minority"],
-                indicator_values={i: t for i, t in v["indicator_values"].items() if t.strip()},
-                files=[Path(p) for p in v["files"]])
+            notices = self.movements.activity_warnings(**args)
+            if notices and not ask_about_notices(self, notices):
+                return None
+            activity_id = self.movements.record_activity(**args)
         except DomainError as exc:
-            self.show_error(exc)
+            errors = exc.errors if isinstance(exc, ValidationErrors) else [exc]
+            for error in reversed(errors):  # the first one shown last keeps the focus
+                self.show_error(error)
             return None
         except Exception as exc:  # a bug: keep what was typed (the draft) and say so briefly
             ops.report_unexpected(self, exc)

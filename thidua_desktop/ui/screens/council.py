@@ -63,9 +63,10 @@ class MemberDialog(FormDialog):
         self.setWindowTitle(self.tr("New council member"))
         self.add_field("full_name", self.tr("Full name"), QLineEdit())
         self.add_field("council_role", self.tr("Role in the council"), combo([(role_text(r), r) for r in ROLES]))
-        self.fields["council_role"].setCurrentIndex(ROLES.index("member"))  # type: ignore[attr-defined]
         self.add_field("position", self.tr("Position"), QLineEdit())
-        self.dirty = False
+        # The starting role goes through set_values: filled in by the form, it is not the officer's
+        # change, so it neither stores a draft nor asks "discard changes?" on Cancel.
+        self.set_values({"council_role": "member"})
         self.restore_draft()
 
     def save(self) -> str:

@@ -273,7 +273,9 @@ class MovementDialog(LabelledFormDialog):
         if cell is None:
             super().show_error(error)
             return
-        self.indicator_error.setText(error_text(error, self.field_text(error.field)))
+        text = error_text(error, self.field_text(error.field))
+        shown = self.indicator_error.text() if not self.indicator_error.isHidden() else ""
+        self.indicator_error.setText(f"{shown}\n{text}" if shown else text)  # every cell's problem
         self.indicator_error.show()
         if cell[0] < self.table.rowCount():
             self.table.setCurrentCell(*cell)

@@ -135,6 +135,4 @@ class LabelledFormDialog(FormDialog):
             self.errors[name].show()
             self.fields[name].setFocus()
         else:
-            self.banner.setStyleSheet("color: #a40000;")
-            self.banner.setText(text)
-            self.banner.show()
+            self.banner_error(text)

@@ -26,6 +26,7 @@ from ...rules import Reason
 from ...rules.explain import explain_reason
 from ...services.nominations import CandidatePreview, NominationService
 from .. import ops
+from ..texts import UNVERIFIED_MARK, confidence_text, unverified_legend
 from .nomination_wizard_pages import Page, WizardState, outcome_text, show_quota
 
 # Green = met, red = not met, amber = not known yet (data missing or the officer must confirm).
@@ -52,6 +53,10 @@ class WrapDelegate(QStyledItemDelegate):
         indent = self.tree.indentation() * (depth + 1) + 24 if index.column() == 0 else 0
         opt.rect = QRect(0, 0, max(40, self.tree.columnWidth(index.column()) - indent), 10_000)
         return QSize(opt.rect.width(), super().sizeHint(opt, index).height())
+
+
+def _any_unverified(reasons: tuple[Reason, ...] | list[Reason]) -> bool:
+    return any(not r.verified or _any_unverified(r.children) for r in reasons)
 
 
 class EligibilityPage(Page):
@@ -82,7 +87,7 @@ class EligibilityPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 230), (1, 95), (3, 105)):
+        for column, width in ((0, 230), (1, 95), (3, 60)):
             self.tree.setColumnWidth(column, width)
         header.sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         self.hint = QLabel()
@@ -90,6 +95,10 @@ class EligibilityPage(Page):
         self.basis = QLabel()
         self.basis.setWordWrap(True)
         self.basis.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.legend = QLabel()  # what the (*) beside a criterion means (about the law, not the person)
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #555;")
+        self.legend.hide()
         self.tree.currentItemChanged.connect(self._show_basis)
         self.people.currentItemChanged.connect(lambda *_: self._show_current())
         self.tree.itemChanged.connect(self._attestation_changed)
@@ -97,6 +106,7 @@ class EligibilityPage(Page):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.tree, 1)
+        right_layout.addWidget(self.legend)
         right_layout.addWidget(self.basis)
         right_layout.addWidget(self.hint)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -116,7 +126,8 @@ class EligibilityPage(Page):
         self.setTitle(self.tr("Step 3 of 6: eligibility"))
         self.setSubTitle(self.tr("Green: met. Red: not met. Amber: information missing or your confirmation needed."))
         self.tree.setHeaderLabels([self.tr("Criterion"), self.tr("Result"), self.tr("Reason and evidence"),
-                                   self.tr("Source")])
+                                   self.tr("Legal basis")])
+        self.legend.setText(unverified_legend())
         self.hint.setText(self.tr("Tick a qualitative criterion (such as solidarity or taking part in the "
                                   "movements) once you have confirmed it for this nominee."))
         if self.state.previews:
@@ -159,9 +170,12 @@ class EligibilityPage(Page):
         share = round(self.nominations.catalog.parameters.women_priority_share * 100)
         note = self.tr("Equally qualified candidates: the law prefers women, and collectives with at least "
                        "%1% women (Decree 152/2025, Art. 4(6)). They are listed first.").replace("%1", str(share))
-        if not self.nominations.catalog.parameters.women_priority_source.verified:
-            note += " " + self.tr("(not verified)")
+        source = self.nominations.catalog.parameters.women_priority_source
+        if not source.verified:
+            note += f" {UNVERIFIED_MARK}"
         self.tie.setText(note)
+        self.tie.setToolTip(self.tr("Legal basis: %1").replace("%1", source.ref) + "\n"
+                            + confidence_text(source.confidence.value))
         self.tie.setVisible(bool(tied))
 
     def _tied(self) -> set[str]:
@@ -192,6 +206,7 @@ class EligibilityPage(Page):
                 self.tree.addTopLevelItem(self._item(reason, attested))
             self.tree.expandAll()
         self.tree.blockSignals(False)
+        self.legend.setVisible(preview is not None and _any_unverified(preview.decision.reasons))
         first = self.tree.topLevelItem(0)
         if first is not None:  # in focus for the keyboard, but not highlighted over its colour
             self.tree.setCurrentItem(first, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
@@ -207,16 +222,19 @@ class EligibilityPage(Page):
         sources = {c.id: c.source for c in award.all_criteria()}
         source = sources.get(reason.criterion_id)
         basis = source.ref if source else ""
-        mark = self.tr("verified") if reason.verified else self.tr("not verified")
+        # How sure the catalog is of the source: a mark explained by the legend, and the source with
+        # its confidence in the tooltip; never a word beside the pass mark.
+        sure = confidence_text(source.confidence.value if source else "H" if reason.verified else "M")
         explanation = explain_reason(reason, lang, self.nominations.catalog)
-        item = QTreeWidgetItem([label, f"{MARKS[outcome]} {result}", explanation, mark])
+        item = QTreeWidgetItem([label, f"{MARKS[outcome]} {result}", explanation,
+                                "" if reason.verified else UNVERIFIED_MARK])
         item.setData(0, Qt.ItemDataRole.UserRole, reason.criterion_id)
-        item.setData(3, Qt.ItemDataRole.UserRole, f"{basis} ({mark})" if basis else mark)
-        if not reason.verified:
-            item.setForeground(3, QBrush(QColor("#8a5a00")))
+        item.setData(3, Qt.ItemDataRole.UserRole, f"{basis} — {sure}" if basis else sure)
+        item.setTextAlignment(3, Qt.AlignmentFlag.AlignCenter)
+        where = self.tr("Legal basis: %1").replace("%1", basis) if basis else ""
         for column in range(4):
             item.setBackground(column, QBrush(COLORS[outcome]))
-            item.setToolTip(column, f"{label}\n{explanation}\n{basis} ({mark})")
+            item.setToolTip(column, "\n".join(t for t in (label, explanation, where, sure) if t))
         if reason.check == ATTESTATION:
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             ticked = reason.criterion_id in attested or f"{award.code}.{reason.criterion_id}" in attested

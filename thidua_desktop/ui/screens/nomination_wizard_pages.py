@@ -35,7 +35,7 @@ from ...services.nominations import (
 from .. import ops
 from ..forms import DateField, FormDialog, combo
 from ..models.paged import Column, PagedTableModel
-from ..texts import award_label
+from ..texts import UNVERIFIED_MARK, award_label, unverified_legend
 
 Index = QModelIndex | QPersistentModelIndex
 # The commendation kind a batch of each kind is usually about.
@@ -93,9 +93,10 @@ def show_quota(label: QLabel, nominations: NominationService, state: WizardState
     text = QCoreApplication.translate("EligibilityPage", "%1: %2 of at most %3 allowed") \
         .replace("%1", award_name(award, ops.current_lang())).replace("%2", str(quota["count"])) \
         .replace("%3", str(quota["limit"]))
-    if not quota["verified"]:
-        text += " " + QCoreApplication.translate("EligibilityPage", "(not verified)")
+    if not quota["verified"]:  # the source of the quota, not the nominees: a mark, explained on hover
+        text += f" {UNVERIFIED_MARK}"
     label.setText(text)
+    label.setToolTip(unverified_legend() if not quota["verified"] else "")
     label.setStyleSheet("color: #204a87;" if quota["within"] else "color: #a40000; font-weight: bold;")
     label.show()
 
@@ -141,7 +142,9 @@ class BatchDialog(FormDialog):
         super().__init__(parent=parent)
         self.nominations = nominations
         self.setWindowTitle(self.tr("New nomination batch"))
-        self.add_field("name", self.tr("Name of the batch"), QLineEdit())
+        name = QLineEdit()
+        name.setPlaceholderText(self.tr("e.g. Emulation and commendation review, year %1").replace("%1", str(year)))
+        self.add_field("name", self.tr("Name of the batch"), name)
         spin = QSpinBox()
         spin.setRange(2000, 2100)
         spin.setValue(year)
@@ -149,6 +152,10 @@ class BatchDialog(FormDialog):
         self.add_field("kind", self.tr("Kind of batch"),
                        combo([(batch_kind_text(k), k) for k in ("annual", "thematic", "ad_hoc")]))
         self.add_field("deadline", self.tr("Deadline"), DateField())
+        # A batch name is a whole phrase ("Xét khen thưởng thi đua năm 2026"): show all of it, not its tail.
+        metrics = name.fontMetrics()
+        name.setMinimumWidth(max(metrics.horizontalAdvance(name.placeholderText()),
+                                 metrics.horizontalAdvance("Xét khen thưởng phong trào thi đua năm 2026")) + 24)
         self.dirty = False
 
     def save(self) -> BatchView:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -34,9 +35,10 @@ from ...services.nominations import NominationService, NominationView
 from ...services.printing import PrintService
 from .. import ops
 from ..excel_actions import ExcelButton, export_workbook
+from ..lists import search_as_you_type
 from ..models.paged import Column, PagedTableModel
 from ..print_actions import BATCH, PrintButton, document, entries, submission_levels
-from ..texts import status_text
+from ..texts import UNVERIFIED_MARK, status_text, unverified_legend
 from .nomination_wizard import NominationWizard
 
 NEEDS_REASON = {NominationStatus.RETURNED.value, NominationStatus.REJECTED.value}
@@ -73,6 +75,8 @@ class NominationsScreen(QWidget):
         self.status.addItem("", None)
         for status in NominationStatus:
             self.status.addItem("", status.value)
+        self.search = QLineEdit()  # the nominee's name, accents optional; the service filters
+        self.search.setClearButtonEnabled(True)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_nomination)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_nomination)
@@ -107,6 +111,7 @@ class NominationsScreen(QWidget):
         self.move_hint.setStyleSheet("color: #555;")
         self.count = QLabel()
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
+        self._debounce = search_as_you_type(self, self.search, self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._selected)
 
         right = QWidget()
@@ -126,9 +131,9 @@ class NominationsScreen(QWidget):
         splitter.setStretchFactor(1, 2)
         top = QHBoxLayout()
         self.status_label = QLabel()
+        top.addWidget(self.search, 3)
         top.addWidget(self.status_label)
-        top.addWidget(self.status)
-        top.addStretch(1)
+        top.addWidget(self.status, 1)
         top.addWidget(self.new_button)
         self.print_button = self._print_button(printing)
         top.addWidget(self.print_button)
@@ -146,7 +151,8 @@ class NominationsScreen(QWidget):
                 "incomplete": self.tr("Needs information")}.get(outcome or "", "")
 
     def _fetch(self, offset: int, limit: int) -> tuple[list[NominationView], int]:
-        return self.nominations.page(self.status.currentData(), offset=offset, limit=limit)
+        return self.nominations.page(self.status.currentData(), search=self.search.text(), offset=offset,
+                                     limit=limit)
 
     def refresh(self) -> None:
         self.model.reload()
@@ -182,7 +188,9 @@ class NominationsScreen(QWidget):
             return
         n = self.current
         decision = ops.run(self, lambda: self.nominations.evaluate(n.id, as_of=self.today, store=False))
-        lines = explain_decision(decision, ops.current_lang()) if decision else []
+        lines = explain_decision(decision, ops.current_lang(), unverified_mark=UNVERIFIED_MARK) if decision else []
+        if any(line.endswith(UNVERIFIED_MARK) for line in lines):
+            lines.append(unverified_legend())  # the mark is about the law's source, not the nominee
         docs = ops.run(self, lambda: self.nominations.documents(n.id)) or []
         if docs:
             lines += ["", self.tr("Dossier:")]
@@ -314,6 +322,7 @@ class NominationsScreen(QWidget):
         wizard.deleteLater()
 
     def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search by nominee name, with or without accents…"))
         self.status_label.setText(self.tr("Status:"))
         self.status.setItemText(0, self.tr("All"))
         for i in range(1, self.status.count()):

@@ -1,17 +1,19 @@
 """Tổng quan: movement targets, nominations by status, the directive's priority groups, and what
-needs attention."""
+needs attention. While the office has no one in its register or no movement, a "start here" panel
+lists the first steps, each with a button that asks the main window (``go_to``) for its screen."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QLabel,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -20,13 +22,21 @@ from PySide6.QtWidgets import (
 from ...services.overview import Overview, OverviewService
 from ..texts import status_text
 
+# The "start here" steps: the main window's screen key, and the counts that mark the step done.
+START_STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("settings", ("villages",)), ("people", ("people", "collectives")), ("movements", ("movements",)),
+    ("nominations", ("nominations",)))
+
 
 class OverviewScreen(QWidget):
+    go_to = Signal(str)  # a screen key of the main window: "settings", "people", "movements", "nominations"
+
     def __init__(self, overview: OverviewService, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = overview
         self.today = today
         self.data: Overview | None = None
+        self.start_box = self._start_panel()
         self.targets_box = QGroupBox()
         self.status_box = QGroupBox()
         self.groups_box = QGroupBox()
@@ -37,10 +47,11 @@ class OverviewScreen(QWidget):
         self.attention = QVBoxLayout(self.attention_box)
         content = QWidget()
         grid = QGridLayout(content)
-        grid.addWidget(self.status_box, 0, 0)
-        grid.addWidget(self.groups_box, 0, 1)
-        grid.addWidget(self.attention_box, 0, 2)
-        grid.addWidget(self.targets_box, 1, 0, 1, 3)
+        grid.addWidget(self.start_box, 0, 0, 1, 3)
+        grid.addWidget(self.status_box, 1, 0)
+        grid.addWidget(self.groups_box, 1, 1)
+        grid.addWidget(self.attention_box, 1, 2)
+        grid.addWidget(self.targets_box, 2, 0, 1, 3)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
@@ -48,6 +59,46 @@ class OverviewScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         self.refresh()
+
+    def _start_panel(self) -> QGroupBox:
+        box = QGroupBox()
+        self.start_intro = QLabel()
+        self.start_intro.setWordWrap(True)
+        steps = QGridLayout()
+        self.start_marks: dict[str, QLabel] = {}
+        self.start_texts: dict[str, QLabel] = {}
+        self.start_buttons: dict[str, QPushButton] = {}
+        for row, (key, _counts) in enumerate(START_STEPS):
+            mark, text, button = QLabel(), QLabel(), QPushButton()
+            text.setWordWrap(True)
+            button.clicked.connect(lambda _checked=False, k=key: self.go_to.emit(k))
+            steps.addWidget(mark, row, 0)
+            steps.addWidget(text, row, 1)
+            steps.addWidget(button, row, 2)
+            self.start_marks[key], self.start_texts[key], self.start_buttons[key] = mark, text, button
+        steps.setColumnStretch(1, 1)
+        column = QVBoxLayout(box)
+        column.addWidget(self.start_intro)
+        column.addLayout(steps)
+        box.hide()
+        return box
+
+    def _retranslate_start(self, data: Overview) -> None:
+        self.start_box.setTitle(self.tr("Start here"))
+        self.start_intro.setText(self.tr("This office has little data yet. These steps set it up; each button "
+                                         "opens the screen where you do it."))
+        texts = {"settings": (self.tr("Add the commune's villages and residential groups"), self.tr("Open Settings")),
+                 "people": (self.tr("Add people and collectives to the register, or import them from Excel"),
+                            self.tr("Open People && collectives")),
+                 "movements": (self.tr("Create an emulation movement and its targets"), self.tr("Open Movements")),
+                 "nominations": (self.tr("Propose awards for those who qualify"), self.tr("Open Nominations"))}
+        for number, (key, counts) in enumerate(START_STEPS, start=1):
+            done = any(data.setup.get(c, 0) for c in counts)
+            self.start_marks[key].setText("✓" if done else f"{number}.")
+            self.start_marks[key].setToolTip(self.tr("Done") if done else "")
+            self.start_texts[key].setText(texts[key][0])
+            self.start_buttons[key].setText(texts[key][1])
+        self.start_box.setVisible(data.just_started)
 
     @staticmethod
     def _clear(layout: QGridLayout | QFormLayout | QVBoxLayout) -> None:
@@ -64,6 +115,7 @@ class OverviewScreen(QWidget):
         data = self.data
         if data is None:
             return
+        self._retranslate_start(data)
         self.status_box.setTitle(self.tr("Nominations by status"))
         self.groups_box.setTitle(self.tr("Awards in %1 by priority group").replace("%1", str(data.year)))
         self.attention_box.setTitle(self.tr("Needs attention"))

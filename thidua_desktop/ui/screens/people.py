@@ -254,7 +254,6 @@ class RegisterScreen(QWidget):
             self.excel_button.add_entry("register", lambda: self.tr("Export the award register (Excel)…"),
                                         lambda: export_workbook(self, excel_export, "register",
                                                                 file_name("so-theo-doi-khen-thuong", date.today())))
-        self.excel_button.setMinimumWidth(self.excel_button.sizeHint().width() + 12)  # the corner squeezes it
         self.tabs.setCornerWidget(self.excel_button, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

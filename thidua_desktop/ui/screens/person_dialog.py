@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import SubjectType
+from ...domain.errors import Notice
 from ...domain.ethnicity import ethnic_groups
 from ...domain.text import search_key
 from ...services.drafts import DraftStore
 from ...services.office import OfficeService
 from ...services.people import PeopleService, PersonInput, PersonView
 from ...services.records import RecordsService, Subject
+from ..check_label import wrap_check_text
 from ..forms import DateField, FormDialog
 from . import person_labels as labels
 from .person_history import SubjectHistory
@@ -105,6 +107,7 @@ class PersonDialog(FormDialog):
         self.add_field("village", texts["village"], village)
         self.add_field("address", texts["address"], QLineEdit())
         self.direct = self.add_field("is_direct_worker", texts["is_direct_worker"], QCheckBox())
+        self.direct_text = wrap_check_text(self.direct)  # long in Vietnamese: wraps instead of being cut
         self.add_field("employment_start", texts["employment_start"], DateField())
         self.history: SubjectHistory | None = None
         if self.person is not None and records is not None:
@@ -162,20 +165,26 @@ class PersonDialog(FormDialog):
             if isinstance(label, QLabel):
                 label.setText(text)
                 label.setWordWrap(True)
-        self.direct.setText(self.tr("Works directly in production or services (not an official)"))
+        self.direct_text.set_text(self.tr("Works directly in production or services (not an official)"))
         self.fields["ethnicity"].lineEdit().setPlaceholderText(self.tr("Type to search, e.g. tay, nung, mong"))
         if self.history is not None:
             self.tabs.setTabText(0, self.tr("Details"))
             self.tabs.setTabText(1, self.tr("Awards and history"))
             self.history_hint.setText(self.tr("Rows on these tabs are saved as soon as you add or remove them."))
 
-    def save(self) -> PersonView:
+    def _input(self) -> PersonInput:
         v = self.values()
-        data = PersonInput(
+        return PersonInput(
             full_name=v["full_name"], gender=v["gender"] or "", birth=v["birth"], ethnicity=v["ethnicity"],
             cccd=v["cccd"], phone=v["phone"], position=v["position"], workplace=v["workplace"],
             village_id=v["village"] or None, address=v["address"], is_direct_worker=bool(v["is_direct_worker"]),
             employment_start=v["employment_start"])
+
+    def warnings(self) -> list[Notice]:
+        return self.people.warnings(self._input())
+
+    def save(self) -> PersonView:
+        data = self._input()
         if self.person_id:
             return self.people.update(self.person_id, data)
         return self.people.create(data)

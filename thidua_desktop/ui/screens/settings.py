@@ -66,6 +66,9 @@ class SettingsScreen(QWidget):
         self.box_documents = DocumentSettingsBox(app)
         self.village_list = QLabel()
         self.village_list.setWordWrap(True)
+        self.village_legend = QLabel()  # what the ★ after a village's name means
+        self.village_legend.setWordWrap(True)
+        self.village_legend.setStyleSheet("color: #555;")
         self.village_name = QLineEdit()
         self.village_kind = QComboBox()
         for kind in ("thon", "xom", "ban", "to_dan_pho"):
@@ -75,6 +78,7 @@ class SettingsScreen(QWidget):
         self.village_add = QPushButton()
         villages = QVBoxLayout(self.box_villages)
         villages.addWidget(self.village_list)
+        villages.addWidget(self.village_legend)
         add_row = QHBoxLayout()
         for widget in (self.village_name, self.village_kind, self.village_border, self.village_remote,
                        self.village_add):
@@ -238,6 +242,10 @@ class SettingsScreen(QWidget):
         names = [v.name + (" ★" if v.is_border or v.is_remote else "") for v in self.app.office.villages()]
         empty = self.tr("No village yet: add the commune's villages here.")
         self.village_list.setText(", ".join(names) if names else empty)
+        legend = "★ = " + self.tr("in a border area or a remote area (counted in the overview's priority groups)")
+        self.village_legend.setText(legend)
+        self.village_legend.setVisible(any(name.endswith(" ★") for name in names))
+        self.village_list.setToolTip(legend)
         self.village_name.setPlaceholderText(self.tr("Name, e.g. Xóm Nà Cạn"))
         for index, text in enumerate((self.tr("Village (thôn)"), self.tr("Hamlet (xóm)"), self.tr("Hamlet (bản)"),
                                       self.tr("Residential group (tổ dân phố)"))):

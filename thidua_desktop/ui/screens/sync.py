@@ -2,8 +2,8 @@
 stick. At the top this office's fingerprint and its peers; below, tabs to export (Xuất), import
 (Nhập, with a preview first), and the histories, conflicts, quarantine and security log.
 
-``SyncScreen(sync, views, office)``; ``open_bundle(path)`` shows the import preview of a .tdsync
-file (the app passes the path it was started with)."""
+``SyncScreen(sync, views, office)``; ``open_file(path)`` shows the import preview of a .tdsync
+file, or loads an enrolment file (the app passes the path it was started with)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ class SyncScreen(QWidget):
         self.sync, self.views, self.office = sync, views, office
         self.peers = PeersPanel(sync, views, office, on_change=self._changed)
         self.export_panel = ExportPanel(sync, views, office, on_export=self._changed)
-        self.import_panel = ImportPanel(sync, office, on_attempt=self._changed)
+        self.import_panel = ImportPanel(sync, office, on_attempt=self._changed,
+                                        on_enrollment=self.peers.load_enrollment)
         self.exports: LogPanel = exports_panel(views)
         self.imports: LogPanel = imports_panel(views)
         self.conflicts = ConflictsPanel(views, on_resolved=self._changed)
@@ -60,6 +61,15 @@ class SyncScreen(QWidget):
         """Show the import preview of a bundle (e.g. double-clicked in the file manager)."""
         self.tabs.setCurrentWidget(self.import_panel)
         return self.import_panel.open_bundle(Path(path))
+
+    def open_file(self, path: str | Path) -> bool:
+        """A file given to the app (double-clicked, or on the command line): a sync bundle opens
+        the import preview, an enrolment file the connection with the province."""
+        from ...services.sync import file_kind
+
+        if file_kind(Path(path)) == "enrollment":
+            return self.peers.load_enrollment(Path(path)) is not None
+        return self.open_bundle(path)
 
     def show_tab(self, panel: QWidget) -> None:
         self.tabs.setCurrentWidget(panel)

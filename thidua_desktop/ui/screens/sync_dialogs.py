@@ -15,8 +15,9 @@ def choose_folder(parent: QWidget | None, title: str) -> str:
 
 
 def choose_bundle(parent: QWidget | None, title: str) -> str:
-    """A .tdsync file to import; "" when cancelled."""
-    return dialogs.open_file(parent, title, QCoreApplication.translate("SyncDialogs", "Sync bundles (*.tdsync)"))
+    """A .tdsync file to import (or an enrolment file, which the screen recognises); "" when cancelled."""
+    return dialogs.open_file(parent, title, QCoreApplication.translate(
+        "SyncDialogs", "Sync bundles (*.tdsync);;Enrolment files (*.json);;All files (*)"))
 
 
 def choose_save_file(parent: QWidget | None, title: str, suggested: str) -> str:

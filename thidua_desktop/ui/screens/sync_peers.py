@@ -49,6 +49,7 @@ class PeersPanel(QGroupBox):
         self.sync, self.views, self.office = sync, views, office
         self.on_change = on_change
         self.is_province = False
+        self.is_trial = False
         self.own_label = QLabel()
         self.own_code = QLabel()
         self.own_code.setFont(_fingerprint_font())
@@ -75,6 +76,8 @@ class PeersPanel(QGroupBox):
         self.commune.setMinimumContentsLength(18)
         self.commune.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.enrol_button = QPushButton()
+        self.load_button = QPushButton()  # a commune loads the province's enrolment file
+        self.load_button.clicked.connect(lambda: self.load_enrollment())
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.revoke_button.clicked.connect(self.revoke_selected)
         self.enrol_button.clicked.connect(self.create_enrollment)
@@ -91,9 +94,12 @@ class PeersPanel(QGroupBox):
         row.addStretch(1)
         row.addWidget(self.commune)
         row.addWidget(self.enrol_button)
+        commune_row = QHBoxLayout()
+        commune_row.addWidget(self.province_label, 1)
+        commune_row.addWidget(self.load_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(own)
-        layout.addWidget(self.province_label)
+        layout.addLayout(commune_row)
         layout.addWidget(self.table)
         layout.addWidget(self.buttons)
         self.retranslate()
@@ -107,6 +113,8 @@ class PeersPanel(QGroupBox):
         for widget in (self.table, self.buttons):
             widget.setVisible(self.is_province)
         self.province_label.setVisible(not self.is_province)
+        self.is_trial = self.sync.is_trial()
+        self.load_button.setVisible(not self.is_province and not self.is_trial)
         if self.is_province:
             chosen = self.selected_peer()
             self.model.reload()
@@ -153,6 +161,17 @@ class PeersPanel(QGroupBox):
         if ops.run(self, lambda: self.sync.confirm_peer(peer.unit_code)) is not None:
             self._after_change(peer.unit_code)
 
+    def load_enrollment(self, path: Path | None = None) -> str | None:
+        """Commune: load the province's enrolment file and compare fingerprints (see sync_enrolment)."""
+        from .sync_enrolment import load_enrolment
+
+        fingerprint = load_enrolment(self, self.sync, path)
+        if fingerprint is not None:
+            self.refresh()
+            if self.on_change is not None:
+                self.on_change()
+        return fingerprint
+
     def revoke_selected(self) -> None:
         peer = self.selected_peer()
         if peer is None:
@@ -176,8 +195,9 @@ class PeersPanel(QGroupBox):
         if written is None:
             return None
         dialogs.info(self, self.tr("Enrolment file"), self.tr(
-            "The enrolment file for %1 was saved to %2. Hand it to the commune; when it starts the app with "
-            "it, both sides compare this province's fingerprint over the phone: %3")
+            "The enrolment file for %1 was saved to %2. Hand it to the commune (on a USB stick). The commune "
+            "loads it on its Sync screen with \"Load enrolment file…\" (or opens the file with ThiĐua), and "
+            "both sides compare this province's fingerprint over the phone: %3")
             .replace("%1", self.commune.currentText()).replace("%2", str(written)).replace("%3", self.fingerprint()))
         self._after_change(code)
         return Path(written)
@@ -196,6 +216,9 @@ class PeersPanel(QGroupBox):
         self.confirm_button.setText(self.tr("Confirm fingerprint"))
         self.revoke_button.setText(self.tr("Revoke"))
         self.enrol_button.setText(self.tr("Create enrolment file…"))
+        province = self.views.province_peer() if not self.is_province else None
+        self.load_button.setText(self.tr("Load a new enrolment file…") if province else
+                                 self.tr("Load enrolment file…"))
         retitle(self.model, self._titles())
         if not self.is_province:
             self.province_label.setText(self._province_text())
@@ -205,9 +228,12 @@ class PeersPanel(QGroupBox):
                 self.tr("Last received"), self.tr("Last sent")]
 
     def _province_text(self) -> str:
+        if self.is_trial:
+            return self.tr("This is a trial office with demo data: it is never connected with the province.")
         peer = self.views.province_peer()
         if peer is None:
-            return self.tr("Not connected to the provincial office yet: ask it for an enrolment file.")
+            return self.tr("Not connected to the provincial office yet: ask it for an enrolment file (on a USB "
+                           "stick), then click \"Load enrolment file…\".")
         return (self.tr("Provincial office: %1 (%2) · fingerprint %3 · last received %4 · last sent %5")
                 .replace("%1", peer.unit_name).replace("%2", peer.unit_code).replace("%3", peer.fingerprint or "—")
                 .replace("%4", when(peer.last_received_at)).replace("%5", when(peer.last_sent_at)))

@@ -1,5 +1,6 @@
-"""Words for the Đồng bộ screen: table names, peer states, report counts, quarantine reasons and
-security-log kinds, each a literal ``translate`` so lupdate finds it; and small formatters."""
+"""Words for the Đồng bộ screen: table names (messages.TABLE_LABELS, shared with the command line);
+peer states, report counts, quarantine reasons and security-log kinds, each a literal ``translate``
+so lupdate finds it; and small formatters."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from ...messages import field_label
+from ...messages import counts_label, field_label, table_label
 from .. import ops
 from ..models.paged import PagedTableModel
 
@@ -16,43 +17,14 @@ REPORT_KEYS = ("new", "updated", "unchanged", "conflicts", "quarantined", "gaps"
 
 
 def table_text(table: str) -> str:
-    """A synced table in words; an unknown one (from a newer app) shows as is."""
-    names = {
-        "people": QCoreApplication.translate("Sync", "People"),
-        "collectives": QCoreApplication.translate("Sync", "Collectives"),
-        "nominations": QCoreApplication.translate("Sync", "Commendation nominations"),
-        "nomination_reviews": QCoreApplication.translate("Sync", "Review results"),
-        "nomination_batches": QCoreApplication.translate("Sync", "Nomination batches"),
-        "nomination_documents": QCoreApplication.translate("Sync", "Dossier documents"),
-        "nomination_events": QCoreApplication.translate("Sync", "Nomination history"),
-        "movements": QCoreApplication.translate("Sync", "Emulation movements"),
-        "movement_indicators": QCoreApplication.translate("Sync", "Movement indicators"),
-        "activities": QCoreApplication.translate("Sync", "Movement activities"),
-        "activity_indicator_values": QCoreApplication.translate("Sync", "Indicator results"),
-        "villages": QCoreApplication.translate("Sync", "Villages"),
-        "attachments": QCoreApplication.translate("Sync", "Attached files"),
-        "initiatives": QCoreApplication.translate("Sync", "Initiatives"),
-        "initiative_owners": QCoreApplication.translate("Sync", "Initiative owners"),
-        "council_meetings": QCoreApplication.translate("Sync", "Council meetings"),
-        "council_members": QCoreApplication.translate("Sync", "Council members"),
-        "council_ballots": QCoreApplication.translate("Sync", "Council ballots"),
-        "decisions": QCoreApplication.translate("Sync", "Commendation decisions"),
-        "decision_recipients": QCoreApplication.translate("Sync", "Decision recipients"),
-        "award_history": QCoreApplication.translate("Sync", "Awards received"),
-        "collective_members": QCoreApplication.translate("Sync", "Collective members"),
-        "discipline_records": QCoreApplication.translate("Sync", "Discipline records"),
-        "exemplars": QCoreApplication.translate("Sync", "Advanced examples"),
-        "exemplar_stages": QCoreApplication.translate("Sync", "Advanced example stages"),
-        "pending_matters": QCoreApplication.translate("Sync", "Open matters"),
-        "registrations": QCoreApplication.translate("Sync", "Emulation registrations"),
-        "task_ratings": QCoreApplication.translate("Sync", "Task ratings"),
-    }
-    return names.get(table, table)
+    """A synced table in words (the same labels as the command line's); an unknown one (from a
+    newer app) shows as is."""
+    return table_label(table, ops.current_lang())
 
 
 def counts_text(counts: dict[str, int]) -> str:
     """{"people": 2, "nominations": 1} -> "Cá nhân: 2; Đề nghị khen thưởng: 1"."""
-    return "; ".join(f"{table_text(table)}: {n}" for table, n in counts.items() if n) or "—"
+    return counts_label(counts, ops.current_lang())
 
 
 def peer_status_text(status: str) -> str:

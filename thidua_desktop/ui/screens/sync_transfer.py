@@ -27,7 +27,7 @@ from ...domain.enums import Role
 from ...domain.errors import DomainError
 from ...messages import render
 from ...services.office import OfficeService
-from ...services.sync import ExportResult, SyncService
+from ...services.sync import ExportResult, SyncService, file_kind
 from ...services.sync_views import SyncViews
 from .. import dialogs, ops
 from ..worker import run_with_progress
@@ -136,6 +136,12 @@ class ExportPanel(QWidget):
         self.target.addItem(self.tr("Choose a folder…"), CHOOSE)
         self.target.setCurrentIndex(max(self.target.findData(current), 0))
 
+    def _to_communes(self) -> bool:
+        try:
+            return self.office.office().role == Role.PROVINCE.value
+        except DomainError:
+            return False
+
     def _target_activated(self, index: int) -> None:
         if self.target.itemData(index) == CHOOSE:
             self.choose_folder()
@@ -183,7 +189,17 @@ class ExportPanel(QWidget):
         self.lbl_target.setText(self.tr("Write to:"))
         self.lbl_contents.setText(self.tr("What goes out:") if self.counts else self.tr("What goes out: nothing new"))
         self.contents.setHorizontalHeaderLabels([self.tr("Data"), self.tr("Records")])
-        self.unsent.setText(self.tr("Unsent changes: %1").replace("%1", str(sum(self.counts.values()))))
+        code = self.recipient.currentData()
+        counters = self.views.counters(code) if code else self.views.counters()
+        self.unsent.setText(self.tr("Not yet sent: %1 · sent, awaiting confirmation by the province: %2")
+                            .replace("%1", str(counters.unsent)).replace("%2", str(counters.awaiting))
+                            if code != "" and not self._to_communes() else
+                            self.tr("Not yet sent: %1 · sent, awaiting confirmation by the commune: %2")
+                            .replace("%1", str(counters.unsent)).replace("%2", str(counters.awaiting)))
+        self.unsent.setToolTip(self.tr("A bundle carries everything the other office has not confirmed yet, so "
+                                       "a lost stick is covered by the next one. Records awaiting "
+                                       "confirmation go out again until the other office's bundle confirms "
+                                       "them."))
         self.rescan_button.setText(self.tr("Look for USB drives again"))
         self.export_button.setText(self.tr("Export sync bundle"))
 
@@ -200,10 +216,11 @@ class ImportPanel(QWidget):
     """Calls ``on_attempt`` after every import attempt: a refused bundle goes to the security log."""
 
     def __init__(self, sync: SyncService, office: OfficeService, on_attempt: Callable[[], None] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, on_enrollment: Callable[[Path], object] | None = None) -> None:
         super().__init__(parent)
         self.sync, self.office = sync, office
         self.on_attempt = on_attempt
+        self.on_enrollment = on_enrollment  # an enrolment file chosen here goes to the connection flow
         self.path: Path | None = None
         self.preview: dict[str, Any] | None = None
         self.last_report: dict[str, Any] | None = None
@@ -254,6 +271,8 @@ class ImportPanel(QWidget):
     def open_bundle(self, path: Path) -> bool:
         """Show what the bundle's header says, checked but not imported; False when refused."""
         self.cancel()
+        if self.on_enrollment is not None and file_kind(Path(path)) == "enrollment":
+            return self.on_enrollment(Path(path)) is not None
         info = ops.run(self, lambda: self.sync.inspect(Path(path)))
         if info is None:
             return False
