@@ -133,6 +133,9 @@ def main(out: Path) -> int:
     for old in out.glob("*.png"):
         old.unlink()
     qt = QApplication(sys.argv[:1])
+    # The first-run dialog is shot before the main window exists: closing it must not end the app
+    # (a quitting app returns at once from the event loop a progress dialog runs).
+    qt.setQuitOnLastWindowClosed(False)
     i18n.install("vi")
     cam = Camera(qt, out)
     with tempfile.TemporaryDirectory() as folder:

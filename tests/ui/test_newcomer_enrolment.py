@@ -267,3 +267,33 @@ def test_status_bar_counts_follow_every_change_and_an_export(
         assert dialogs is not None
     finally:
         commune.close()
+
+
+def test_the_whole_start_up_from_first_run_to_closing_the_window(
+        qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """gui.run() as the desktop shortcut starts it: first-run questions, the main window maximised
+    the first time, closing it ends the app; the second start restores the window, no questions."""
+    monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "config"))
+    seen: list[str] = []
+
+    def close_main_window() -> None:
+        window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()),
+                      None)
+        if window is None:
+            QTimer.singleShot(20, close_main_window)
+            return
+        seen.append(window.windowTitle())
+        window.close()
+
+    answer_first_run(qtbot, set_up_quang_uyen)
+    QTimer.singleShot(50, close_main_window)
+    assert gui.run(["--data-dir", str(tmp_path / "xa"), "--lang", "vi"]) == 0
+    assert (tmp_path / "config" / "window-state.ini").exists()
+    QTimer.singleShot(50, close_main_window)
+    assert gui.run(["--data-dir", str(tmp_path / "xa"), "--lang", "vi"]) == 0  # no first-run dialog this time
+    assert len(seen) == 2 and all("ThiĐua" in title for title in seen)
+    reopened = open_app(tmp_path / "xa")
+    try:
+        assert reopened.office.office().officer_name == "Nông Thị Hoa"
+    finally:
+        reopened.close()

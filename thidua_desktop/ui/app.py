@@ -75,6 +75,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("ThiĐua Desktop")
+    # The app ends when the main window closes, not whenever no window is open: between the first-run
+    # dialog and the main window (the trial office being built, say) there is none, and a quitting
+    # app would return at once from the progress dialog's event loop.
+    qt_app.setQuitOnLastWindowClosed(False)
     try:
         app = open_app(args.data_dir)
     except DomainError as exc:
@@ -110,6 +114,7 @@ def _main_window(qt_app: QApplication, app: App, keeper: WindowStateKeeper, give
     window = MainWindow(app, state_keeper=keeper)
     wants_real: list[bool] = []
     window.real_office_requested.connect(lambda: wants_real.append(True))
+    window.closed.connect(qt_app.quit)
     if keeper.restore(window):
         window.show()
     else:

@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
 
     data_changed = Signal()
     real_office_requested = Signal()
+    closed = Signal()
 
     def __init__(self, app: App, today: date | None = None, state_keeper: WindowStateKeeper | None = None) -> None:
         super().__init__()
@@ -132,6 +133,8 @@ class MainWindow(QMainWindow):
         if self._on_commit in self.app.db.committed:
             self.app.db.committed.remove(self._on_commit)
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
 
     def _overview(self, screen: OverviewScreen) -> OverviewScreen:
         screen.go_to.connect(self.show_screen)  # the "start here" steps open their screens
