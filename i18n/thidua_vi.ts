@@ -611,6 +611,14 @@
             <translation>Đợt xét này không còn đề nghị nào ở trạng thái bản nháp.</translation>
         </message>
         <message>
+            <source>Required: why the council still votes</source>
+            <translation>Bắt buộc: vì sao Hội đồng vẫn xét</translation>
+        </message>
+        <message>
+            <source>Eligible</source>
+            <translation>Đủ điều kiện</translation>
+        </message>
+        <message>
             <source>Present: %1 of %2 members</source>
             <translation>Có mặt: %1/%2 thành viên</translation>
         </message>
@@ -717,6 +725,12 @@ yêu cầu</translation>
         <message>
             <source>Result</source>
             <translation>Kết quả</translation>
+        </message>
+        <message>
+            <source>Reason to vote
+although not eligible</source>
+            <translation>Lý do vẫn xét
+(chưa đủ điều kiện)</translation>
         </message>
         <message>
             <source>Votes in favour include absent members' written votes. The threshold is counted against all members of the council unless the catalog says otherwise.</source>
@@ -2098,6 +2112,14 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
             <translation>Đơn vị tính</translation>
         </message>
         <message>
+            <source>Kind of indicator</source>
+            <translation>Loại chỉ tiêu</translation>
+        </message>
+        <message>
+            <source>Better when</source>
+            <translation>Chiều đánh giá</translation>
+        </message>
+        <message>
             <source>Baseline</source>
             <translation>Giá trị ban đầu</translation>
         </message>
@@ -2167,6 +2189,38 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
         <message>
             <source>Finished</source>
             <translation>Đã kết thúc</translation>
+        </message>
+        <message>
+            <source>Count (sum of reports)</source>
+            <translation>Số lượng (cộng dồn các lần báo cáo)</translation>
+        </message>
+        <message>
+            <source>Level (latest report)</source>
+            <translation>Mức (lấy số liệu báo cáo gần nhất)</translation>
+        </message>
+        <message>
+            <source>Percentage (latest report)</source>
+            <translation>Tỷ lệ (lấy số liệu báo cáo gần nhất)</translation>
+        </message>
+        <message>
+            <source>Higher is better</source>
+            <translation>Càng cao càng tốt</translation>
+        </message>
+        <message>
+            <source>Lower is better</source>
+            <translation>Càng thấp càng tốt</translation>
+        </message>
+        <message>
+            <source>Baseline: %1</source>
+            <translation>Số liệu đầu kỳ: %1</translation>
+        </message>
+        <message>
+            <source>Target met</source>
+            <translation>Đã đạt chỉ tiêu</translation>
+        </message>
+        <message>
+            <source>Target not met yet</source>
+            <translation>Chưa đạt chỉ tiêu</translation>
         </message>
         <message>
             <source>«%1» in «%2» is not a number. Enter for example 12 or 12,5.</source>

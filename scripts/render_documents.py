@@ -1,9 +1,12 @@
-"""Render the first page of every printable document of the demo office to PNG (docs/documents/),
-so the layout can be looked at the way a commune chairman would before signing.
+"""Render every page of every printable document of the demo office to PNG (docs/documents/),
+so each page can be looked at the way a commune chairman would before signing it and a
+provincial reviewer would before accepting it.
 
-    .venv/bin/python scripts/render_documents.py [--out docs/documents] [--dpi 80]
+    .venv/bin/python scripts/render_documents.py [--out docs/documents] [--dpi 80] [--pages N]
 
-Uses the bundled font so the images are the same on every machine."""
+Files are named <document>-p<N>.png (N from 1); the PNGs a previous run left in the folder are
+removed first, so a document that got shorter leaves no stale page behind. Uses the bundled font
+so the images are the same on every machine."""
 
 from __future__ import annotations
 
@@ -12,17 +15,20 @@ import os
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="docs/documents")
     parser.add_argument("--dpi", type=int, default=80)
-    parser.add_argument("--pages", type=int, default=1, help="pages per document")
+    parser.add_argument("--pages", type=int, default=0, help="at most this many pages per document (0: all)")
     args = parser.parse_args()
     os.environ["THIDUA_DOC_FONT"] = "bundled"
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.png"):
+        old.unlink()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         os.environ["THIDUA_CONFIG_DIR"] = str(tmp / "config")
@@ -30,12 +36,10 @@ def main() -> int:
 
         from thidua_desktop.bootstrap import open_app
         from thidua_desktop.services.demo import DemoBuilder
-        from thidua_desktop.services.print_context import DocumentSettings
 
         app = open_app(tmp / "xa")
         app.office.init_office("commune", "01576", officer_name="Nông Thị Mai")
         DemoBuilder(app, seed=2026, today=date(2026, 11, 25)).build(people=120)
-        app.printing.set_document_settings(DocumentSettings(chairman_name="Hoàng Văn Thắng"))
         batch = app.nominations.batches()[0].id
         targets: dict[str, str] = {}
         for kind, target in app.printing.batch_targets(batch):
@@ -50,19 +54,25 @@ def main() -> int:
             doc = app.printing.render(kind, targets[kind])
             if os.environ.get("KEEP_PDF"):
                 (out / f"{kind}.pdf").write_bytes(doc.pdf)
-            pdf = pypdfium2.PdfDocument(doc.pdf)
-            for index in range(min(args.pages, len(pdf))):
-                image = pdf[index].render(scale=args.dpi / 72).to_pil()
-                suffix = "" if index == 0 else f"-{index + 1}"
-                image.save(out / f"{kind}{suffix}.png", optimize=True)
-            print(f"{kind}: {len(pdf)} page(s) → {out / (kind + '.png')}")
-            pdf.close()
-        blank = pypdfium2.PdfDocument(app.certificate_layout.preview())
-        blank[0].render(scale=args.dpi / 72).to_pil().save(out / "certificate-blank.png", optimize=True)
-        blank.close()
-        print(f"certificate on a blank (calibration preview) → {out / 'certificate-blank.png'}")
+            count = _save_pages(pypdfium2, doc.pdf, out, kind, args.dpi, args.pages)
+            print(f"{kind}: {count} page(s) → {out / (kind + '-p1.png')} …")
+        count = _save_pages(pypdfium2, app.certificate_layout.preview(), out, "certificate-blank", args.dpi, 1)
+        print(f"certificate on a blank (calibration preview) → {out / 'certificate-blank-p1.png'}")
         app.close()
     return 0
+
+
+def _save_pages(pypdfium2: Any, pdf_bytes: bytes, out: Path, name: str, dpi: int, limit: int) -> int:
+    """Every page (or the first ``limit``) as <name>-p<N>.png; returns the document's page count."""
+    pdf = pypdfium2.PdfDocument(pdf_bytes)
+    try:
+        total = len(pdf)
+        for index in range(total if limit <= 0 else min(limit, total)):
+            image = pdf[index].render(scale=dpi / 72).to_pil()
+            image.save(out / f"{name}-p{index + 1}.png", optimize=True)
+        return total
+    finally:
+        pdf.close()
 
 
 if __name__ == "__main__":

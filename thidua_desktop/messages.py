@@ -57,6 +57,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "initiative": ("Sáng kiến", "Initiative"), "discipline": ("Kỷ luật", "Discipline record"),
     "matter": ("Vụ việc", "Open matter"), "deadline": ("Hạn nộp hồ sơ", "Deadline"),
     "documents": ("Hồ sơ", "Documents"), "council_role": ("Vai trò trong Hội đồng", "Role in the council"),
+    "override_reason": ("Lý do vẫn xét", "Reason to go on"),
     "meeting": ("Cuộc họp", "Meeting"), "decision": ("Quyết định", "Decision"),
     "signer_title": ("Chức vụ người ký", "Signer's title"), "absent_members": ("Thành viên vắng mặt", "Absent members"),
     "templates": ("Mẫu tóm tắt thành tích", "Summary templates"), "quota": ("Tỷ lệ khống chế", "Quota"),
@@ -177,6 +178,14 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
     "CATALOG_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh nạp danh mục khen thưởng mới; xã nhận danh mục qua gói đồng bộ.",
                               "Only the provincial office loads a new award catalog; communes receive it in bundles."),
     "MANY_ERRORS": ("Có {count} chỗ cần sửa:", "{count} things to fix:"),
+    "NOMINATION_NOT_ELIGIBLE": ("«{name}» chưa đạt tiêu chuẩn theo kết quả tự kiểm tra ({outcome_label}). Chỉ xét tiếp "
+                                "trường hợp này khi ghi rõ lý do ở «{field_label}».",
+                                "«{name}» does not meet the criteria by the app's check ({outcome_label}). It can go "
+                                "on only with a reason written in «{field_label}»."),
+    "DOSSIER_EMPTY": ("Đợt «{batch}» không có đề nghị nào để đưa vào văn bản này: hồ sơ chỉ gồm những đề nghị đã "
+                      "được Hội đồng Thi đua - Khen thưởng thông qua và chưa có quyết định khen thưởng.",
+                      "Batch «{batch}» has no nomination for this document: a dossier holds only nominations the "
+                      "council passed that no decision has granted yet."),
     "DEMO_NEEDS_COMMUNE": ("Dữ liệu mẫu chỉ tạo cho văn phòng cấp xã.", "Demo data is for commune offices."),
 }
 
@@ -212,6 +221,11 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
     "households": ("Hộ gia đình", "Households"),
     "decided": ("Đề nghị đã có quyết định", "Nominations decided"),
     "submitted": ("Đề nghị đã trình cấp trên", "Nominations submitted"),
+}
+
+OUTCOME_LABELS: dict[str, tuple[str, str]] = {
+    "eligible": ("đủ điều kiện", "eligible"), "not_eligible": ("không đạt", "not eligible"),
+    "incomplete": ("chưa đủ căn cứ để kết luận", "not enough to conclude"),
 }
 
 STATUS_LABELS: dict[str, tuple[str, str]] = {
@@ -253,6 +267,10 @@ def field_label(field: str | None, lang: str = "vi") -> str:
         inner = f", {field_label(ballot.group(2), lang)}" if ballot.group(2) else ""
         return (f"dòng {ballot.group(1)} của bảng bỏ phiếu{inner}" if lang == "vi"
                 else f"row {ballot.group(1)} of the vote table{inner}")
+    recipient = re.fullmatch(r"recipients\[(\d+)\]", field)
+    if recipient:  # the decision's list of recipients, counted from 1
+        return (f"dòng {recipient.group(1)} của danh sách khen thưởng" if lang == "vi"
+                else f"row {recipient.group(1)} of the recipients")
     base = field.split("[", 1)[0]
     label = FIELD_LABELS.get(base)
     if label is None:
@@ -365,6 +383,8 @@ def render(error: DomainError | Notice, lang: str = "vi") -> str:
     for key in ("current", "target"):
         if key in error.params:
             params[f"{key}_label"] = status_label(str(error.params[key]), lang)
+    if "outcome" in error.params:
+        params["outcome_label"] = OUTCOME_LABELS.get(str(error.params["outcome"]), ("", ""))[0 if lang == "vi" else 1]
     if pair is None:
         where = f" ({params['field_label']})" if error.field else ""
         return (f"Không thực hiện được: {error.code}{where}." if lang == "vi"

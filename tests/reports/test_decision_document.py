@@ -17,6 +17,9 @@ from thidua_desktop.services.demo import DemoBuilder
 
 from .pdfcheck import MM, PageText, check_state_layout
 
+# Drafts whose qualitative criteria are not attested: the council records why it votes on them.
+CHECKED = "Hội đồng đã xem xét hồ sơ tại cuộc họp"
+
 
 @pytest.fixture
 def office(commune, monkeypatch):  # type: ignore[no-untyped-def]
@@ -45,7 +48,7 @@ def vote_and_decide(app, award_code: str, number: str, **issue: object):  # type
     members = [m["id"] for m in app.council.members()]
     results = app.council.record_meeting(held_on="21/11/2026", present_member_ids=members[:6],
                                          absent_member_ids=members[6:],
-                                         ballots=[BallotInput(n.id, 6, 6, 6) for n in drafts])
+                                         ballots=[BallotInput(n.id, 6, 6, 6, CHECKED) for n in drafts])
     passed = [r.nomination_id for r in results if r.passed]
     assert passed
     return app.decisions.issue(number=number, decided_on=str(issue.pop("decided_on", "25/11/2026")),
@@ -79,7 +82,7 @@ def test_decision_amounts_total_in_words_names_and_layout(office) -> None:  # ty
     salary_text = f"{salary:,}".replace(",", ".")
     assert f"mỗi cá nhân được thưởng 710.000 đồng (bằng 0,3 lần mức lương cơ sở {salary_text} đồng" in first
     assert f"Tổng số tiền thưởng: {figures} đồng (Bằng chữ: {amount_in_words(total)})" in first
-    assert amount_in_words(total) == "Năm triệu sáu trăm tám mươi nghìn đồng"
+    assert amount_in_words(total) == "Chín triệu hai trăm ba mươi nghìn đồng"
     assert "Điều 3." in first and "Nơi nhận:" in first
     assert "CHỦ TỊCH" in first and decision.signer_name in first
     assert "TM." not in first  # the chairman signs his own decision
@@ -103,18 +106,18 @@ def test_collective_amount_is_rounded_up_and_deputy_signs(office) -> None:  # ty
     pages = check_state_layout(doc.pdf, names=[r.nominee_name for r in view.recipients])
     first = flat(pages[0].text)
     # 0.8 × 2,340,000 = 1,872,000 → 1,880,000 (rounded up, never down)
-    assert [r.reward_amount for r in view.recipients] == [1_880_000]
+    assert [r.reward_amount for r in view.recipients] == [1_880_000] * 3  # the demo's three agencies
     assert "mỗi tập thể được thưởng 1.880.000 đồng" in first
-    assert "(Bằng chữ: Một triệu tám trăm tám mươi nghìn đồng)" in first
+    assert "(Bằng chữ: Năm triệu sáu trăm bốn mươi nghìn đồng)" in first
     body = flat(" ".join(p.text for p in pages))
-    assert "cho 01 tập thể" in first and "các tập thể có tên tại Điều 1" in body
+    assert "cho 03 tập thể" in first and "các tập thể có tên tại Điều 1" in body
     assert "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" in body and "Đàm Ngọc Thu" in body
     assert "Quảng Uyên, ngày 25 tháng 11 năm 2026" in first
     assert "ngày 21/11/2026" in first  # the meeting that voted on this nominee
     listing = pages[-1]  # the list starts on a page of its own
     assert "DANH SÁCH TẬP THỂ" in listing.text and "Họ và tên (tên tập thể)" in listing.text
     assert amount_beside(listing, view.recipients[0].nominee_name) == "1.880.000"
-    assert amount_beside(listing, "Tổng cộng") == "1.880.000"
+    assert amount_beside(listing, "Tổng cộng") == "5.640.000"
 
 
 def test_unknown_multiplier_prints_not_determined(office) -> None:  # type: ignore[no-untyped-def]

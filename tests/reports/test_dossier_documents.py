@@ -11,12 +11,17 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from thidua_desktop.domain.enums import in_dossier
 from thidua_desktop.domain.errors import DomainError, ValidationError
+from thidua_desktop.services.council import BallotInput
 from thidua_desktop.services.demo import DemoBuilder
 from thidua_desktop.services.people import PersonInput
 from thidua_desktop.services.print_context import DocumentSettings
 
 from .pdfcheck import check_state_layout
+
+# Drafts whose qualitative criteria are not attested: the council records why it votes on them.
+CHECKED = "Hội đồng đã xem xét hồ sơ tại cuộc họp"
 
 LONG_NAME_NFD = unicodedata.normalize("NFD", "Hoàng Thị Phương Thảo Nguyệt Ánh")
 
@@ -33,15 +38,28 @@ def _batch(office):  # type: ignore[no-untyped-def]
     return office.nominations.batches()[0]
 
 
-def _add_nominee(office, name: str, award: str = "LDTT") -> str:  # type: ignore[no-untyped-def]
+def _add_nominee(office, name: str, award: str = "LDTT", vote: bool = True) -> str:  # type: ignore[no-untyped-def]
+    """A new nomination, passed by the council unless ``vote`` is False (a dossier holds only those)."""
     person = office.people.create(PersonInput(name, "female", birth="1988", ethnicity="Tày",
                                               position="Trưởng thôn", workplace="Thôn Nà Pồng"))
-    return office.nominations.create(batch_id=_batch(office).id, award_code=award, person_id=person.id,
-                                     achievement_summary="Hoàn thành tốt nhiệm vụ năm 2026").id
+    nomination_id = office.nominations.create(batch_id=_batch(office).id, award_code=award, person_id=person.id,
+                                              achievement_summary="Hoàn thành tốt nhiệm vụ năm 2026").id
+    if vote:
+        _pass_council(office, nomination_id)
+    return nomination_id
+
+
+def _pass_council(office, *nomination_ids: str) -> None:  # type: ignore[no-untyped-def]
+    members = [m["id"] for m in office.council.members()]
+    everyone = len(members)
+    office.council.record_meeting(held_on="25/11/2026", present_member_ids=members, absent_member_ids=[],
+                                  ballots=[BallotInput(n, everyone, everyone, everyone, CHECKED)
+                                           for n in nomination_ids],
+                                  batch_id=_batch(office).id)
 
 
 def _names(office, batch_id: str) -> list[str]:  # type: ignore[no-untyped-def]
-    return [n.nominee_name for n in office.nominations.list(batch_id=batch_id, limit=500) if n.status != "rejected"]
+    return [n.nominee_name for n in office.nominations.list(batch_id=batch_id, limit=500) if in_dossier(n.status)]
 
 
 def test_submission_names_heading_margins_and_page_numbers(office) -> None:  # type: ignore[no-untyped-def]
@@ -70,8 +88,9 @@ def test_province_submission_goes_to_the_province_chairman(office) -> None:  # t
 
 def test_list_has_every_nominee_in_official_columns_and_repeats_header(office) -> None:  # type: ignore[no-untyped-def]
     batch = _batch(office)
-    for i in range(30):  # enough rows for a second landscape page
-        _add_nominee(office, f"Nông Thị Lan {chr(0x41 + i % 26)}{i}")
+    added = [_add_nominee(office, f"Nông Thị Lan {chr(0x41 + i % 26)}{i}", vote=False)
+             for i in range(30)]  # enough rows for a second landscape page
+    _pass_council(office, *added)
     doc = office.printing.render("list", f"{batch.id}:commune")
     pages = check_state_layout(doc.pdf, names=["Nông Thị Lan A0", "Nông Thị Lan D29"])
     assert len(pages) >= 2

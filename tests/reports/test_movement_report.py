@@ -28,6 +28,9 @@ from thidua_desktop.services.movements import IndicatorInput, MovementInput
 
 from .pdfcheck import check_state_layout, fonts_of
 
+# Drafts whose qualitative criteria are not attested: the council records why it votes on them.
+CHECKED = "Hội đồng đã xem xét hồ sơ tại cuộc họp"
+
 DECISION = "52/QĐ-UBND"
 
 
@@ -64,7 +67,7 @@ def _awarded_batch(app, movement_id: str, count: int = 8) -> tuple[str, list[str
     members = [m["id"] for m in app.council.members()]
     results = app.council.record_meeting(held_on="26/11/2026", present_member_ids=members[:6],
                                          absent_member_ids=members[6:], batch_id=batch.id,
-                                         ballots=[BallotInput(n, 6, 6, 6) for n in nominations])
+                                         ballots=[BallotInput(n, 6, 6, 6, CHECKED) for n in nominations])
     passed = [r.nomination_id for r in results if r.passed]
     assert len(passed) == count
     app.decisions.issue(number=DECISION, decided_on="28/11/2026", signer_name="Nông Thành An",
@@ -72,20 +75,22 @@ def _awarded_batch(app, movement_id: str, count: int = 8) -> tuple[str, list[str
     return batch.id, [p.id for p in people[:-1]]
 
 
-def test_assess_reads_the_direction_from_baseline_and_target() -> None:
-    up_met = assess(IndicatorResult("Thu nhập", "triệu", 32, 45, 46))
+def test_assess_follows_the_stored_direction() -> None:
+    up_met = assess(IndicatorResult("Thu nhập", "triệu", 32, 45, 46, "level", UP))
     assert (up_met.direction, up_met.verdict) == (UP, MET) and up_met.percent == pytest.approx(46 / 45 * 100)
-    assert assess(IndicatorResult("Thu nhập", "triệu", 32, 45, 40)).verdict == NOT_MET
-    # Poverty rate 18.5 % → 10 %: lower is better, 9 % meets the plan although it is 90 % of it.
-    poverty = assess(IndicatorResult("Tỷ lệ hộ nghèo", "%", 18.5, 10, 9))
-    assert (poverty.direction, poverty.verdict) == (DOWN, MET) and poverty.percent == pytest.approx(90)
-    assert assess(IndicatorResult("Tỷ lệ hộ nghèo", "%", 18.5, 10, 12)).verdict == NOT_MET
-    # No baseline: the figure is printed, no verdict is claimed.
-    unknown = assess(IndicatorResult("Mô hình", "mô hình", None, 10, 12))
-    assert (unknown.direction, unknown.verdict) == (UNKNOWN, UNKNOWN) and unknown.percent == pytest.approx(120)
+    assert assess(IndicatorResult("Thu nhập", "triệu", 32, 45, 40, "level", UP)).verdict == NOT_MET
+    # Poverty rate 18.5 % → 10 %, lower is better: 9 % meets the plan; its rate is the share of the
+    # planned reduction done (9.5 of 8.5 points), not 9 ÷ 10.
+    poverty = assess(IndicatorResult("Tỷ lệ hộ nghèo", "%", 18.5, 10, 9, "percentage", DOWN))
+    assert (poverty.direction, poverty.verdict) == (DOWN, MET) and poverty.percent == pytest.approx(9.5 / 8.5 * 100)
+    assert assess(IndicatorResult("Tỷ lệ hộ nghèo", "%", 18.5, 10, 12, "percentage", DOWN)).verdict == NOT_MET
+    # The direction is stored, not guessed: without a baseline a count to raise is still judged.
+    models = assess(IndicatorResult("Mô hình", "mô hình", None, 10, 12))
+    assert (models.direction, models.verdict) == (UP, MET) and models.percent == pytest.approx(120)
     nothing = assess(IndicatorResult("Mô hình", "mô hình", 2, 10, None))
     assert (nothing.verdict, nothing.percent) == (NO_DATA, None)
-    assert assess(IndicatorResult("Sự cố", "vụ", 3, 0, 0)).percent is None  # no division by a zero target
+    assert assess(IndicatorResult("Mô hình", "mô hình", 2, None, 4)).verdict == UNKNOWN  # no target
+    assert assess(IndicatorResult("Sự cố", "vụ", 3, 0, 0, "count", DOWN)).verdict == MET  # no division by zero
     assert (number_text(1500), number_text(12.5), number_text(None), percent_text(22.222)) == \
         ("1.500", "12,5", "–", "22,2")
 
@@ -112,8 +117,9 @@ def test_report_prints_indicators_chart_activities_examples_and_awards(office) -
     # Indicators: baseline, plan, the activities' total, the rate and the verdict, row by row.
     poverty_seen = False
     for number, ind in enumerate(indicators, start=1):
-        reported = ind["reported"] or None  # the screen shows 0 where the report says "no figure"
-        result = assess(IndicatorResult(str(ind["name"]), str(ind["unit"]), ind["baseline"], ind["target"], reported))
+        reported = ind["result"]
+        result = assess(IndicatorResult(str(ind["name"]), str(ind["unit"]), ind["baseline"], ind["target"], reported,
+                                        str(ind["kind"]), str(ind["direction"])))
         mark = " (*)" if result.direction == DOWN else ""
         verdict = {MET: "Đạt", NOT_MET: "Chưa đạt", NO_DATA: "Chưa có số liệu"}[result.verdict]
         row = (f"{number} {ind['name']}{mark} {ind['unit']} {number_text(ind['baseline'])} "
@@ -169,13 +175,13 @@ def test_commune_movement_without_baseline_or_figures_claims_no_verdict(commune,
     text = _flat(pages)
     assert "Kính gửi" not in text  # the commune's own movement: no addressee above
     assert "Kết quả thực hiện phong trào thi đua “Chung sức xây dựng nông thôn mới năm 2026”" in text
-    # Roads: no baseline, so the rate prints (3,5 of 12) but the verdict cell stays for the officer.
-    assert "1 Đường giao thông nông thôn được cứng hoá km – 12 3,5 29,2 2" in text
-    assert "Ô “Đánh giá” để trống" in text
+    # Roads: a count to raise, judged without a baseline (3,5 of 12).
+    assert "1 Đường giao thông nông thôn được cứng hoá km – 12 3,5 29,2 Chưa đạt" in text
+    assert "Ô “Đánh giá” để trống" not in text
     assert "2 Hộ dùng nước sạch hộ 300 420 – – Chưa có số liệu" in text
     assert "chưa có số liệu" in text  # the chart's place for the bar without a figure
     assert "Chưa có điển hình tiên tiến" in text and "Chưa có đợt đề nghị khen thưởng" in text
-    assert "Trong 2 chỉ tiêu của phong trào có 2 chỉ tiêu chưa đủ số liệu để đánh giá." in text
+    assert "Trong 2 chỉ tiêu của phong trào có 1 chỉ tiêu chưa đạt, 1 chỉ tiêu chưa đủ số liệu để đánh giá." in text
     assert not [f for f in fonts_of(doc.pdf) if "Helvetica" in f]
 
 
@@ -201,3 +207,54 @@ def test_print_batch_adds_the_report_of_the_batch_movement(office, tmp_path: Pat
     plain = office.nominations.create_batch("Đợt không gắn phong trào", 2026).id
     assert office.printing.render("movement-report", movement.id).pdf  # still printable on its own
     assert not [p for p in office.printing.print_batch(plain, tmp_path / "plain") if "movement-report" in p.name]
+
+
+def test_levels_print_their_latest_value_and_a_falling_rate_above_its_target_is_not_met(commune, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 10, point 8: "85% → plan 95%, result 10 → 10.5% Chưa đạt" came from summing a percentage."""
+    monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
+    movement_id = commune.movements.create(MovementInput(
+        code="XA-2026-KT", name="Thi đua phát triển kinh tế năm 2026", launch_level="commune",
+        period_start="01/01/2026", period_end="31/12/2026",
+        indicators=[IndicatorInput("Tỷ lệ hộ nghèo", "%", "18,5", 5, kind="percentage", direction="down"),
+                    IndicatorInput("Thu nhập bình quân đầu người", "triệu đồng/năm", 32, 45, kind="level"),
+                    IndicatorInput("Cán bộ, công chức hoàn thành tốt nhiệm vụ trở lên", "%", 85, 95,
+                                   kind="percentage"),
+                    IndicatorInput("Mô hình kinh tế mới", "mô hình", 0, 4)]))
+    poverty, income, officials, models = (str(i["id"]) for i in commune.movements.indicators(movement_id))
+    for day, values in (("30/06/2026", {poverty: 12, income: 36, officials: 90, models: 1}),
+                        ("15/11/2026", {poverty: 8, income: "38,5", officials: 96, models: 3}),
+                        ("01/03/2026", {poverty: 16, income: 33, officials: 85})):
+        commune.movements.record_activity(movement_id=movement_id, held_on=day, participants_total=30,
+                                          indicator_values=values)
+    doc = commune.printing.render("movement-report", movement_id)
+    text = _flat(check_state_layout(doc.pdf, names=["Tỷ lệ hộ nghèo"]))
+    # 8 % against 5 %, lower is better: not met; the rate is how much of 18,5 → 5 is done (77,8 %).
+    assert "1 Tỷ lệ hộ nghèo (*) % 18,5 5 8 77,8 Chưa đạt" in text
+    # The latest income (38,5 on 15/11), not the sum of the three reports (107,5).
+    assert "2 Thu nhập bình quân đầu người triệu đồng/năm 32 45 38,5 85,6 Chưa đạt" in text
+    assert "107,5" not in text
+    assert "3 Cán bộ, công chức hoàn thành tốt nhiệm vụ trở lên % 85 95 96 101,1 Đạt" in text
+    assert "4 Mô hình kinh tế mới mô hình 0 4 4 100 Đạt" in text  # a count adds its reports up
+    assert "Chỉ tiêu số 1, 2, 3 là mức hoặc tỷ lệ" in text and "số liệu báo cáo gần nhất" in text
+    assert "(*) Chỉ tiêu cần giảm" in text
+    assert "Trong 4 chỉ tiêu của phong trào có 2 chỉ tiêu đạt kế hoạch, 2 chỉ tiêu chưa đạt." in text
+
+
+def test_the_regular_movement_reports_the_awards_of_its_years_annual_batch(office) -> None:  # type: ignore[no-untyped-def]
+    """Issue 10, point 8: the demo's commune decision granted Lao động tiên tiến through the 2026
+    annual batch, yet the report of the commune's regular movement said no award was linked."""
+    regular = _movement(office, "XA-2026-TX")
+    [batch] = office.nominations.batches()
+    assert batch.kind == "annual"
+    decided = [n for n in office.nominations.list(batch_id=batch.id) if n.status == "decided"]
+    assert decided
+    text = _flat(check_state_layout(office.printing.render("movement-report", regular.id).pdf))
+    assert "Chưa có đợt đề nghị khen thưởng nào gắn với phong trào" not in text
+    decisions, _total = office.decisions.page()
+    assert decisions and all(f"{d.number} ngày {d.decided_on:%d/%m/%Y}" in text for d in decisions)
+    assert all(n.nominee_name in text for n in decided)
+    assert f"đã được khen thưởng {len(decided)} lượt" in text
+    # A thematic movement does not claim the annual batch.
+    thematic = _movement(office, "CT12-2026-2CONSO")
+    assert "Chưa có đợt đề nghị khen thưởng nào gắn với phong trào" in _flat(
+        check_state_layout(office.printing.render("movement-report", thematic.id).pdf))

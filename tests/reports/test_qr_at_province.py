@@ -7,8 +7,12 @@ from datetime import date
 from pathlib import Path
 
 from thidua_desktop.bootstrap import open_app
+from thidua_desktop.services.council import BallotInput
 from thidua_desktop.services.demo import DemoBuilder
 from thidua_desktop.services.people import PersonInput
+
+# Drafts whose qualitative criteria are not attested: the council records why it votes on them.
+CHECKED = "Hội đồng đã xem xét hồ sơ tại cuộc họp"
 
 
 def test_province_checks_the_communes_paper_copies(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -31,9 +35,13 @@ def test_province_checks_the_communes_paper_copies(tmp_path: Path, monkeypatch) 
             province.sync.import_bundle(bundle)
         assert {k: province.printing.verify_qr(q).status for k, q in papers.items()} == dict.fromkeys(papers, "match")
 
-        # The commune adds a nominee after printing: the province's next bundle shows the list changed.
+        # The council passes one more nominee after printing: the province's next bundle shows the list changed.
         person = xa.people.create(PersonInput("Hoàng Thị Sau In", "female", birth="1990"))
-        xa.nominations.create(batch_id=batch, award_code="LDTT", person_id=person.id)
+        added = xa.nominations.create(batch_id=batch, award_code="LDTT", person_id=person.id).id
+        members = [m["id"] for m in xa.council.members()]
+        xa.council.record_meeting(held_on="26/11/2026", present_member_ids=members, absent_member_ids=[],
+                                  ballots=[BallotInput(added, len(members), len(members), len(members), CHECKED)],
+                                  batch_id=batch)
         for bundle in xa.sync.export(tmp_path / "usb2").files:
             province.sync.import_bundle(bundle)
         assert province.printing.verify_qr(papers["public-list"]).status == "changed"

@@ -45,7 +45,7 @@ def refused(data: Any) -> DomainError:
 def test_shipped_catalog_loads_and_is_cached() -> None:
     catalog = load_catalog()
     assert catalog is load_catalog()
-    assert catalog.format_version == 1 and catalog.catalog_version == "2026.1"
+    assert catalog.format_version == 2 and catalog.catalog_version == "2026.2"
     assert catalog.effective_from.isoformat() == "2025-07-01"
     assert REQUIRED_CODES <= set(catalog.codes)
     assert len(set(catalog.codes)) == len(catalog.codes)
@@ -97,7 +97,7 @@ def test_ballot_thresholds_are_the_expired_decree_98_values(code: str, pct: floa
 def test_cstdcs_quota_is_an_option_off_by_default() -> None:
     quota = load_catalog().award("CSTDCS").quota
     assert quota is not None and not quota.enabled
-    assert (quota.of_award, quota.max_ratio, quota.scope) == ("LDTT", 0.15, "batch")
+    assert (quota.base_awards, quota.max_ratio, quota.scope) == (("LDTT", "LDTT_LD", "CSTT"), 0.15, "batch")
 
 
 def test_cstdcs_does_not_require_an_initiative() -> None:
@@ -168,7 +168,7 @@ def test_load_another_file_is_not_cached(tmp_path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     other = load_catalog(path)
     assert other.catalog_version == "2026.2-tinh"
-    assert load_catalog().catalog_version == "2026.1"
+    assert load_catalog().catalog_version == "2026.2"
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -198,21 +198,31 @@ def test_text_is_normalised_to_nfc() -> None:
 
 def test_newer_format_is_refused_with_update_the_app() -> None:
     data = shipped()
-    data["format_version"] = 2
+    data["format_version"] = 3
     err = refused(data)
     assert err.code == "CATALOG_TOO_NEW"
-    assert err.params == {"found": 2, "supported": 1}
+    assert err.params == {"found": 3, "supported": 2}
 
 
 def test_older_format_is_upgraded(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Simulate the app moving to format 2: a format-1 file must still load through an upgrader.
+    # Simulate the app moving to format 3: a format-2 file must still load through an upgrader.
     def upgrade(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, "catalog_version": data["catalog_version"] + "+upgraded"}
 
-    monkeypatch.setattr(parse_module, "SUPPORTED_FORMAT_VERSION", 2)
-    monkeypatch.setitem(parse_module.UPGRADES, 1, upgrade)
+    monkeypatch.setattr(parse_module, "SUPPORTED_FORMAT_VERSION", 3)
+    monkeypatch.setitem(parse_module.UPGRADES, 2, upgrade)
     catalog = Catalog.from_dict(shipped())
-    assert catalog.format_version == 2 and catalog.catalog_version.endswith("+upgraded")
+    assert catalog.format_version == 3 and catalog.catalog_version.endswith("+upgraded")
+
+
+def test_a_format_1_catalog_still_loads() -> None:
+    # Format 1 named one quota base award as a string; it is read as the whole base.
+    data = shipped()
+    data["format_version"] = 1
+    data["awards"][award_index(data, "CSTDCS")]["quota"]["of_award"] = "LDTT"
+    catalog = Catalog.from_dict(data)
+    assert catalog.format_version == 2
+    assert catalog.award("CSTDCS").quota.base_awards == ("LDTT",)
 
 
 # ---------------------------------------------------------------- validation with JSON paths
@@ -304,6 +314,8 @@ def test_unknown_quota_base_award() -> None:
     i = award_index(data, "CSTDCS")
     data["awards"][i]["quota"]["of_award"] = "LDTT_OLD"
     assert refused(data).field == f"awards[{i}].quota.of_award"
+    data["awards"][i]["quota"]["of_award"] = ["LDTT", "LDTT_OLD"]
+    assert refused(data).field == f"awards[{i}].quota.of_award[1]"
 
 
 def test_comment_keys_are_ignored() -> None:

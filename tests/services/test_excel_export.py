@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from thidua_desktop.db.models import Nomination
+from thidua_desktop.domain.enums import in_dossier
 from thidua_desktop.domain.errors import DomainError, ValidationError
 from thidua_desktop.messages import render
 from thidua_desktop.services.excel_export import ExcelExportService, place_date
@@ -93,13 +94,18 @@ def test_nominee_list_official_layout(commune, tmp_path: Path) -> None:  # type:
     created = {pid: noms.create(batch_id=batch.id, award_code="LDTT", person_id=pid, as_of=TODAY,
                                 achievement_summary=f"Thành tích của {pid[:4]}").id
                for pid in (duc, anh, an, gone, rejected, deleted)}
-    noms.create(batch_id=batch.id, award_code="GK_XA_CN", person_id=anh, commendation_kind="ad_hoc", as_of=TODAY,
-                achievement_summary="Cứu người trong lũ ngày 12/8/2026.\nĐược nhân dân ghi nhận.")
-    noms.create(batch_id=batch.id, award_code="TTLDTT", collective_id=school, as_of=TODAY)
+    rescue = "Cứu người trong lũ ngày 12/8/2026.\nĐược nhân dân ghi nhận."
+    brave = noms.create(batch_id=batch.id, award_code="GK_XA_CN", person_id=anh, commendation_kind="ad_hoc",
+                        as_of=TODAY, achievement_summary=rescue).id
+    team = noms.create(batch_id=batch.id, award_code="TTLDTT", collective_id=school, as_of=TODAY).id
+    unvoted = _person(commune, "Ma Thị Chưa Xét", "female")
+    noms.create(batch_id=batch.id, award_code="LDTT", person_id=unvoted, as_of=TODAY)  # a draft: not listed
     other = commune.nominations.create_batch("Khen thưởng chuyên đề", 2026, "thematic")
     noms.create(batch_id=other.id, award_code="LDTT", person_id=anh, as_of=TODAY)
     commune.people.delete(gone)
-    with commune.db.transaction("test") as session:  # what a rejection and a withdrawal leave in the database
+    with commune.db.transaction("test") as session:  # what the council, a rejection and a withdrawal leave
+        for passed in (created[duc], created[anh], created[an], brave, team):
+            session.get(Nomination, passed).status = "council_voted"
         session.get(Nomination, created[rejected]).status = "rejected"
         session.get(Nomination, created[deleted]).deleted = True
 
@@ -290,10 +296,28 @@ def test_indicator_table_plan_against_results(commune, tmp_path: Path) -> None: 
     assert _values(ws, 9, 7)[3:] == ["Giá trị ban đầu", "Mục tiêu", "Kết quả đạt được", "Tỷ lệ so với mục tiêu (%)"]
     assert {"D8:E8", "F8:G8", "A8:A9", "H8:H9"} <= _merged(ws)
     _assert_print_setup(ws, "$8:$9", "A10", landscape=True)
-    assert _values(ws, 10, 8) == [1, "Số hộ đạt “Gia đình văn hóa”", "hộ", 100, 200, 50.5, pytest.approx(0.2525),
-                                  "30/06/2026; 31/12/2026"]
+    assert _values(ws, 10, 9) == [1, "Số hộ đạt “Gia đình văn hóa”", "hộ", 100, 200, 50.5, pytest.approx(0.2525),
+                                  "30/06/2026; 31/12/2026", "Tổng các lần báo cáo; chưa đạt"]
     assert ws["G10"].number_format == "0.0%" and ws["H10"].data_type == "s" and ws["H10"].number_format == "@"
-    assert _values(ws, 11, 8) == [2, "Tỷ lệ hộ nghèo giảm", "%", 12.5, None, 0, None, None]
+    # Nothing reported: no result (not 0), no rate.
+    assert _values(ws, 11, 9) == [2, "Tỷ lệ hộ nghèo giảm", "%", 12.5, None, None, None, None,
+                                  "Tổng các lần báo cáo"]
+
+
+def test_indicator_table_reads_each_indicator_by_its_kind_and_direction(commune, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    movement = commune.movements.create(MovementInput(
+        code="KTXH", name="Thi đua phát triển kinh tế - xã hội", indicators=[
+            IndicatorInput("Tỷ lệ hộ nghèo", "%", "18,5", 10, kind="percentage", direction="down"),
+            IndicatorInput("Thu nhập bình quân đầu người", "triệu đồng/năm", 32, 45, kind="level")]))
+    poverty, income = (str(i["id"]) for i in commune.movements.indicators(movement))
+    for day, values in (("15/11/2026", {poverty: "14,25", income: 38}), ("30/06/2026", {poverty: 16, income: 35})):
+        commune.movements.record_activity(movement_id=movement, held_on=day, participants_total=10,
+                                          indicator_values=values)
+    ws = _sheet(_service(commune).export("indicators", tmp_path / "chi-tieu.xlsx", movement_id=movement).path)
+    assert _values(ws, 10, 9) == [1, "Tỷ lệ hộ nghèo", "%", 18.5, 10, 14.25, pytest.approx(0.5), None,
+                                  "Số liệu báo cáo gần nhất; chỉ tiêu cần giảm; chưa đạt"]
+    assert _values(ws, 11, 9) == [2, "Thu nhập bình quân đầu người", "triệu đồng/năm", 32, 45, 38,
+                                  pytest.approx(38 / 45), None, "Số liệu báo cáo gần nhất; chưa đạt"]
 
 
 # Demo data: every export, read back --------------------------------------------------------------
@@ -304,7 +328,8 @@ def test_every_export_of_the_demo_office(commune, tmp_path: Path) -> None:  # ty
     service = _service(commune)
     batch = commune.nominations.batches()[0]
     movement = commune.movements.list()[0]["id"]
-    listed = [n for n in commune.nominations.list(batch_id=batch.id) if n.status != "rejected"]
+    listed = [n for n in commune.nominations.list(batch_id=batch.id) if in_dossier(n.status)]
+    assert listed
     people = commune.people.search("", limit=10_000).rows
     lines = sum(max(1, len(commune.records.awards_of(Subject(person_id=p.id)))) for p in people)
     indicators = len(commune.movements.indicators(movement))

@@ -81,6 +81,16 @@ def test_meeting_votes_pass_and_fail_live_and_are_recorded(qtbot, commune, dialo
     assert screen.spin(row_first, 2).value() == 8  # ballots issued follow the members present
     screen.held_on.setText("")
     qtbot.keyClicks(screen.held_on, "20/11/2026")
+    # Neither draft is found eligible by the app's check (criteria not attested): the council must say
+    # why it votes anyway, in the row's own cell, or nothing is recorded.
+    assert all(screen.override(r).isEnabled() for r in (row_first, row_second))
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    [(kind, text)] = dialog_log
+    assert kind == "error" and "Lý do vẫn xét" in text and "dòng 1 của bảng bỏ phiếu" in text
+    assert commune.council.meetings()[1] == 0 and commune.nominations.get(first).status == "draft"
+    dialog_log.clear()
+    for row in (row_first, row_second):
+        type_text(screen.override(row), "Đã xác minh thành tích tại cuộc họp")
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert [kind for kind, _text in dialog_log] == ["info"]
     assert commune.nominations.get(first).status == "council_voted"

@@ -15,6 +15,9 @@ from thidua_desktop.ui.screens.decisions import DecisionsScreen
 
 from .conftest import type_text
 
+# Drafts whose qualitative criteria are not attested: the council records why it votes on them.
+CHECKED = "Hội đồng đã xem xét hồ sơ tại cuộc họp"
+
 TODAY = date(2026, 11, 25)
 
 
@@ -30,7 +33,7 @@ def _council_voted(app, names: list[str]) -> dict[str, str]:  # type: ignore[no-
                                                   for pid in people.values()])
     members = [app.council.add_member(f"Thành viên {i}") for i in range(5)]
     app.council.record_meeting(held_on="20/11/2026", present_member_ids=members, absent_member_ids=[],
-                               ballots=[BallotInput(v.id, 5, 5, 5) for v in views])
+                               ballots=[BallotInput(v.id, 5, 5, 5, CHECKED) for v in views])
     return people
 
 

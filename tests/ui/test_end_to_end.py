@@ -183,7 +183,9 @@ def test_a_year_end_round_from_movement_to_decision(qtbot, commune, dialog_log, 
     qtbot.keyClicks(f["period_end"], "15/12/2026")
     type_text(f["goals"], "Giữ vững 19 tiêu chí nông thôn mới")
     click(qtbot, dialog.add_row)
-    for column, text in enumerate(["Hộ đạt danh hiệu Gia đình văn hóa", "hộ", "80", "120", "30/06/2026"]):
+    # Name, unit, then (past the kind and direction choices, left as a count to raise) the numbers.
+    for column, text in zip((0, 1, 4, 5, 6), ["Hộ đạt danh hiệu Gia đình văn hóa", "hộ", "80", "120", "30/06/2026"],
+                            strict=True):
         edit_cell(qtbot, dialog.table, 0, column, text)
     save_dialog(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted, dialog.indicator_error.text()

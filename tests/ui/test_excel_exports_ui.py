@@ -13,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
+from thidua_desktop.domain.enums import in_dossier
 from thidua_desktop.services.excel_export import ExportResult
 from thidua_desktop.ui import dialogs, i18n
 from thidua_desktop.ui.excel_actions import ExcelButton, file_name
@@ -78,7 +79,7 @@ def test_nominee_list_of_the_selected_batch(qtbot, demo, save_to, dialog_log) ->
     assert ws.title == "Danh sách đề nghị"
     assert (ws["A4"].value, ws["A5"].value) == ("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", batch.name)
     names = _numbered(ws)
-    kept = [v for v in demo.nominations.list(batch_id=batch.id) if v.status != "rejected"]
+    kept = [v for v in demo.nominations.list(batch_id=batch.id) if in_dossier(v.status)]  # as the tờ trình
     assert len(names) == result.rows == len(kept) > 0
     assert sorted(names) == sorted(v.nominee_name for v in kept)
     _said(dialog_log, result)

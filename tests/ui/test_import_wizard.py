@@ -247,7 +247,7 @@ def test_collectives_and_award_history(qtbot, office, monkeypatch) -> None:  # t
     rows = {row[0]: row for row in _table(wizard)}
     assert rows["2"][1:5] == ("Thêm mới", "Trường Tiểu học Quảng Uyên", "Trường học · Số thành viên: 25 · Số nữ: 18",
                               "Thêm mới")
-    assert rows["5"][1:5] == ("Cập nhật", "Hội Cựu chiến binh xã", "Số thành viên: «15» → «60» · Số nữ: «10» → «0»",
+    assert rows["5"][1:5] == ("Cập nhật", "Hội Cựu chiến binh xã", "Số thành viên: «18» → «60» · Số nữ: «2» → «0»",
                               "Cập nhật bản ghi đã có")  # the demo's association
     assert rows["7"][1:5] == ("Có thể trùng", *rows["2"][2:4], "Bỏ qua dòng này")
     assert rows["6"][1] == "Lỗi" and rows["6"][5].startswith("Cột F («Số nữ»): ")

@@ -3,14 +3,18 @@ and see the indicators' progress."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QProgressBar, QTableWidget
 
 from thidua_desktop.services.movements import IndicatorInput, MovementInput
-from thidua_desktop.ui.screens.movement_dialog import MovementDialog
+from thidua_desktop.ui.screens.movement_dialog import INDICATOR_KEYS, MovementDialog
+from thidua_desktop.ui.screens.movement_forms import direction_text, indicator_kind_text
 from thidua_desktop.ui.screens.movements import MovementsScreen
 
 from .conftest import type_text
+
+COL = {key: column for column, key in enumerate(INDICATOR_KEYS)}
+TYPED = ("name", "unit", "baseline", "target", "reporting_dates")  # the columns typed into, in order
 
 
 def edit_cell(qtbot, table: QTableWidget, row: int, column: int, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -63,12 +67,13 @@ def test_new_movement_with_indicators_is_saved_through_the_form(qtbot, commune) 
     type_lines(qtbot, f["goals"], ["Giữ vững 19 tiêu chí", "Nâng cao thu nhập"])
     type_lines(qtbot, f["participants"], ["Xóm Nà Đoỏng", "Hội Phụ nữ xã"])
     qtbot.mouseClick(dialog.add_row, Qt.MouseButton.LeftButton)
-    for column, text in enumerate(["Đường giao thông được cứng hoá", "km", "2", "5,5", "30/06/2026, 15/12/2026"]):
-        edit_cell(qtbot, dialog.table, 0, column, text)
+    for key, text in zip(TYPED, ["Đường giao thông được cứng hoá", "km", "2", "5,5", "30/06/2026, 15/12/2026"],
+                         strict=True):
+        edit_cell(qtbot, dialog.table, 0, COL[key], text)
     qtbot.mouseClick(dialog.add_row, Qt.MouseButton.LeftButton)
-    for column, text in enumerate(["Hộ đạt gia đình văn hoá", "hộ", "", "120", ""]):
+    for key, text in zip(TYPED, ["Hộ đạt gia đình văn hoá", "hộ", "", "120", ""], strict=True):
         if text:
-            edit_cell(qtbot, dialog.table, 1, column, text)
+            edit_cell(qtbot, dialog.table, 1, COL[key], text)
     save(qtbot, dialog)
     assert dialog.result() == MovementDialog.DialogCode.Accepted
 
@@ -100,11 +105,11 @@ def test_a_bad_date_is_shown_beside_its_field_and_nothing_is_written(qtbot, comm
     dialog.fields["period_start"].clear()
     qtbot.mouseClick(dialog.add_row, Qt.MouseButton.LeftButton)
     edit_cell(qtbot, dialog.table, 0, 0, "Chỉ tiêu")
-    edit_cell(qtbot, dialog.table, 0, 3, "nhiều")
+    edit_cell(qtbot, dialog.table, 0, COL["target"], "nhiều")
     save(qtbot, dialog)
     assert not dialog.indicator_error.isHidden()
     assert "nhiều" in dialog.indicator_error.text() and "indicators" not in dialog.indicator_error.text()
-    assert dialog.table.currentRow() == 0 and dialog.table.currentColumn() == 3
+    assert dialog.table.currentRow() == 0 and dialog.table.currentColumn() == COL["target"]
     assert commune.movements.search()[1] == 0
     dialog.reject()
 
@@ -132,13 +137,13 @@ def test_edit_by_double_click_changes_adds_and_removes_indicators(qtbot, commune
     dialog = screen.dialog
     assert dialog is not None and dialog.movement_id == movement
     assert dialog.fields["code"].text() == "CT12" and dialog.table.rowCount() == 2
-    edit_cell(qtbot, dialog.table, 0, 3, "12")
+    edit_cell(qtbot, dialog.table, 0, COL["target"], "12")
     dialog.table.setCurrentCell(1, 0)
     qtbot.mouseClick(dialog.remove_row, Qt.MouseButton.LeftButton)
     assert dialog_log[-1][0] == "ask" and "Hộ thoát nghèo" in dialog_log[-1][1]
     qtbot.mouseClick(dialog.add_row, Qt.MouseButton.LeftButton)
     edit_cell(qtbot, dialog.table, 1, 0, "Sản phẩm OCOP")
-    edit_cell(qtbot, dialog.table, 1, 3, "3")
+    edit_cell(qtbot, dialog.table, 1, COL["target"], "3")
     save(qtbot, dialog)
     assert dialog.result() == MovementDialog.DialogCode.Accepted
     after = commune.movements.indicators(movement)
@@ -166,3 +171,40 @@ def test_search_ignores_accents_filter_by_status_and_progress_bars(qtbot, commun
     bars = [b for b in bars if isinstance(b, QProgressBar)]
     assert [(b.value(), b.text()) for b in bars] == [(40, "4 / 10"), (18, "7 / 40")]
     assert screen.selected_id == movement
+
+
+def test_indicator_kind_and_direction_are_chosen_in_the_table(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
+    """Issue 10, point 8: each indicator row has its kind and its direction; a new row's direction
+    follows its figures (target below baseline: lower is better) until the officer picks one."""
+    screen = MovementsScreen(commune.movements, commune.drafts)
+    qtbot.addWidget(screen)
+    dialog = screen.new_movement()
+    qtbot.keyClicks(dialog.fields["code"], "KTXH")
+    type_text(dialog.fields["name"], "Phát triển kinh tế - xã hội")
+    assert dialog.table.horizontalHeaderItem(COL["kind"]).text() == QCoreApplication.translate(
+        "MovementDialog", "Kind of indicator")
+    qtbot.mouseClick(dialog.add_row, Qt.MouseButton.LeftButton)
+    for key, text in zip(TYPED, ["Tỷ lệ hộ nghèo", "%", "18,5", "10", ""], strict=True):
+        if text:
+            edit_cell(qtbot, dialog.table, 0, COL[key], text)
+    kind, direction = (dialog.table.cellWidget(0, COL[k]) for k in ("kind", "direction"))
+    assert direction.currentData() == "down" and direction.currentText() == direction_text("down")
+    kind.setCurrentIndex(kind.findData("percentage"))
+    qtbot.mouseClick(dialog.add_row, Qt.MouseButton.LeftButton)
+    for key, text in zip(TYPED, ["Thu nhập bình quân đầu người", "triệu đồng/năm", "32", "45", ""], strict=True):
+        if text:
+            edit_cell(qtbot, dialog.table, 1, COL[key], text)
+    dialog.table.cellWidget(1, COL["kind"]).setCurrentIndex(1)  # level
+    assert [dialog.table.cellWidget(1, COL["kind"]).itemText(i) for i in range(3)] == [
+        indicator_kind_text(k) for k in ("count", "level", "percentage")]
+    save(qtbot, dialog)
+    assert dialog.result() == MovementDialog.DialogCode.Accepted
+    [row] = commune.movements.search("KTXH")[0]
+    assert [(i.name, i.kind, i.direction) for i in commune.movements.get(row.id).indicators] == [
+        ("Tỷ lệ hộ nghèo", "percentage", "down"), ("Thu nhập bình quân đầu người", "level", "up")]
+
+    # Reopened for editing, the rows show what was stored.
+    edit = screen._open(row.id)
+    assert edit.table.cellWidget(0, COL["kind"]).currentData() == "percentage"
+    assert edit.table.cellWidget(0, COL["direction"]).currentData() == "down"
+    edit.reject()

@@ -48,7 +48,7 @@ def _voted(app) -> str:  # type: ignore[no-untyped-def]
     n = app.nominations.create(batch_id=batch.id, award_code="LDTT", person_id=person.id, as_of=TODAY)
     members = [app.council.add_member(f"Thành viên {i}") for i in range(3)]
     app.council.record_meeting(held_on="20/11/2026", present_member_ids=members, absent_member_ids=[],
-                               ballots=[BallotInput(n.id, 3, 3, 3)])
+                               ballots=[BallotInput(n.id, 3, 3, 3, "Hội đồng đã xem xét hồ sơ tại cuộc họp")])
     return n.id
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar
 
+from thidua_desktop.ui.screens.movement_forms import direction_text
 from thidua_desktop.ui.screens.overview import OverviewScreen
 
 from .conftest import TODAY
@@ -55,3 +56,27 @@ def test_overview_with_data_has_no_start_panel(qtbot, demo) -> None:  # type: ig
     screen.show()
     assert not screen.start_box.isVisible()
     assert not demo.overview.overview(TODAY).just_started
+
+
+def test_a_falling_indicator_fills_as_it_comes_down_and_a_level_shows_its_latest_value(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
+    """Issue 10, point 8: a poverty rate (lower is better) was drawn as a bar filling up with the sum
+    of every report; it now fills from its baseline towards its target with the latest rate."""
+    from thidua_desktop.services.movements import IndicatorInput, MovementInput
+
+    movement = commune.movements.create(MovementInput(code="KTXH", name="Kinh tế - xã hội", indicators=[
+        IndicatorInput("Tỷ lệ hộ nghèo", "%", "18,5", 10, kind="percentage", direction="down"),
+        IndicatorInput("Thu nhập bình quân đầu người", "triệu đồng/năm", 32, 40, kind="level")]))
+    poverty, income = (str(i["id"]) for i in commune.movements.indicators(movement))
+    for day, values in (("01/03/2026", {poverty: 17, income: 33}), ("15/11/2026", {poverty: "14,25", income: 36}),
+                        ("30/06/2026", {poverty: 16, income: 34})):
+        commune.movements.record_activity(movement_id=movement, held_on=day, participants_total=20,
+                                          indicator_values=values)
+    screen = OverviewScreen(commune.overview, TODAY)
+    qtbot.addWidget(screen)
+    bars = screen.targets_box.findChildren(QProgressBar)
+    by_text = {b.text(): b.value() for b in bars}
+    # 18,5 → 10 with 14,25 reported last: half-way (not 47,25 summed, nor 142 % of the target).
+    assert by_text == {"14,25 → 10": 50, "36 / 40": 90}
+    falling = next(b for b in bars if "→" in b.text())
+    assert falling.toolTip().splitlines()[1] == direction_text("down")
+    assert "18,5" in falling.toolTip()  # the baseline it fills from

@@ -77,13 +77,20 @@ def test_nominations_menu_prints_the_batch_and_the_dossier(qtbot, demo) -> None:
 
 
 def test_a_batch_of_one_level_has_one_submission(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
+    from thidua_desktop.services.council import BallotInput
     from thidua_desktop.services.people import PersonInput
     from thidua_desktop.services.records import Subject
 
     person = demo.people.create(PersonInput("Nông Thị Hoa", "female", birth="1985", employment_start="01/03/2015"))
     demo.records.set_rating(Subject(person_id=person.id), 2026, "excellent")
     batch = demo.nominations.create_batch("Đợt bổ sung 2026", 2026)
-    demo.nominations.create(batch_id=batch.id, award_code="LDTT", person_id=person.id, as_of=TODAY)
+    nomination = demo.nominations.create(batch_id=batch.id, award_code="LDTT", person_id=person.id, as_of=TODAY)
+    members = [m["id"] for m in demo.council.members()]
+    # A tờ trình carries what the council passed: the council votes on her (her criteria are not all
+    # attested, so it says why).
+    demo.council.record_meeting(held_on="25/11/2026", present_member_ids=members, absent_member_ids=[],
+                                batch_id=batch.id, ballots=[BallotInput(nomination.id, len(members), len(members),
+                                                                        len(members), "Đã xác minh tại cuộc họp")])
     screen = NominationsScreen(demo.nominations, printing=demo.printing)
     qtbot.addWidget(screen)
     screen.select_nomination(next(n.id for n in demo.nominations.list(batch_id=batch.id)))

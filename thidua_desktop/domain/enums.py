@@ -160,3 +160,16 @@ NOMINATION_TRANSITIONS: dict[NominationStatus, frozenset[NominationStatus]] = {
 
 def can_transition(current: NominationStatus, target: NominationStatus) -> bool:
     return target in NOMINATION_TRANSITIONS[current]
+
+
+# What a dossier carries (tờ trình, its list, the public notice, the nominee workbook): nominations the
+# council passed and that no decision has granted yet. Drafts (never voted, or voted and failed:
+# a failed vote leaves the nomination a draft), returned, rejected and decided ones never appear.
+IN_DOSSIER: frozenset[NominationStatus] = frozenset({
+    NominationStatus.COUNCIL_VOTED, NominationStatus.SUBMITTED, NominationStatus.RECEIVED,
+    NominationStatus.IN_REVIEW, NominationStatus.APPROVED,
+})
+
+
+def in_dossier(status: str) -> bool:
+    return status in {s.value for s in IN_DOSSIER}

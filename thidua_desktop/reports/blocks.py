@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from ..domain.text import nfc
 from .fonts import BOLD, BOLD_ITALIC, FAMILY, ITALIC, REGULAR, register_fonts, text_width
+from .page import ClosingBlock
 
 
 def text(value: object) -> str:
@@ -103,7 +104,10 @@ def para(value: object, style: ParagraphStyle | None = None, *, markup: bool = F
     return Paragraph(content.replace("\n", "<br/>"), style or styles().body)
 
 
-BLANK_NUMBER = "\u00a0" * 8  # room for the clerk's handwritten number (plain spaces would collapse)
+# Room for the clerk's handwritten number: 16 no-break spaces, about 18 mm at 13 pt (plain spaces
+# would collapse, and a no-break space is never a place to end a line).
+BLANK_NUMBER = "\u00a0" * 16
+NBSP = "\u00a0"
 
 
 def two_digits(n: int) -> str:
@@ -116,6 +120,11 @@ def place_date(place: str, day: date | None) -> str:
         return f"{nfc(place)}, ngày     tháng     năm     "
     month = two_digits(day.month) if day.month <= 2 else str(day.month)
     return f"{nfc(place)}, ngày {two_digits(day.day)} tháng {month} năm {day.year}"
+
+
+def number_text(number_line: str) -> str:
+    """"Số: 05/TTr-UBND" → "05/TTr-UBND"; an unnumbered line keeps its room for the number."""
+    return number_line.removeprefix("Số:").strip(" ")
 
 
 def doc_number(number: str | int | None, symbol: str) -> str:
@@ -147,11 +156,12 @@ def state_heading(issuer: Issuer, *, number_line: str, place_date_line: str, wid
     right = max(national_width, width * 0.54)
     left = width - right
     body_text = " ".join(nfc(x) for x in issuer.body_lines)
-    longest = max((text_width(nfc(x), BOLD, s.heading_body.fontSize) for x in issuer.body_lines), default=0.0)
+    body_lines = [part for x in issuer.body_lines for part in _fit_line(nfc(x).upper(), left, s.heading_body.fontSize)]
+    longest = max((text_width(x, BOLD, s.heading_body.fontSize) for x in body_lines), default=0.0)
     left_cells: list[Flowable] = []
     if issuer.parent_body:
         left_cells.append(para(issuer.parent_body.upper(), s.heading_parent))
-    left_cells.append(para("\n".join(x.upper() for x in issuer.body_lines) or body_text, s.heading_body))
+    left_cells.append(para("\n".join(body_lines) or body_text, s.heading_body))
     left_cells.append(Rule(min(longest, left) / 2.5))
     left_cells.append(para(number_line, s.number))
     motto_width = text_width(nfc(motto), BOLD, s.motto.fontSize)
@@ -162,23 +172,68 @@ def state_heading(issuer: Issuer, *, number_line: str, place_date_line: str, wid
     return table
 
 
+def _fit_line(line: str, width: float, size: float) -> list[str]:
+    """A heading line too wide for its column, broken after a " - " so the hyphen stays on the
+    first line ("HỘI ĐỒNG THI ĐUA -" / "KHEN THƯỞNG"); other lines are left to wrap by themselves."""
+    if text_width(line, BOLD, size) <= width - 2 or " - " not in line:
+        return [line]
+    head, _sep, rest = line.rpartition(" - ")
+    return [*_fit_line(head + " -", width, size), rest]
+
+
+def keep_last_words(line: str) -> str:
+    """The last two words joined by a no-break space: a subject never ends with a lone "2026"."""
+    words = nfc(line).split(" ")
+    if len(words) < 3:
+        return line
+    return " ".join(words[:-2]) + " " + NBSP.join(words[-2:])
+
+
+def document_title(doc_type: str, subject: str = "") -> str:
+    """The title the PDF's metadata carries: the page's own type and subject as one phrase,
+    "TỜ TRÌNH" + "Về việc đề nghị …" → "Tờ trình về việc đề nghị …"."""
+    kind = nfc(doc_type).strip()
+    kind = kind[:1].upper() + kind[1:].lower()
+    rest = " ".join(nfc(subject).split())
+    if rest[:1].isupper() and rest[1:2].islower():  # a sentence capital, not "UBND"
+        rest = rest[:1].lower() + rest[1:]
+    return f"{kind} {rest}".strip()
+
+
 def title_block(doc_type: str, subject: str = "", *, extra: Sequence[str] = ()) -> list[Flowable]:
     """"TỜ TRÌNH" then the subject in bold with a short line under it (Decree 30: tên loại, trích yếu)."""
     s = styles()
     parts: list[Flowable] = [Spacer(1, 6), para(doc_type.upper(), s.doc_type)]
     for line in [subject, *extra]:
         if line:
-            parts.append(para(line, s.subject))
-    parts += [Rule(35 * mm), Spacer(1, 8)]
+            parts.append(para(keep_last_words(line), s.subject))
+    parts += [Spacer(1, 2), Rule(35 * mm), Spacer(1, 8)]
     return parts
 
 
+def authority_lines(on_behalf: str, authority: str) -> str:
+    """The authority lines of a signature (Decree 30/2020, Phụ lục I, ký thay mặt / ký thay).
+
+    A document the collective body issues (the committee's tờ trình or notice, the council's list) is
+    signed "TM. ỦY BAN NHÂN DÂN" (or "TM. HỘI ĐỒNG") by its head; when a deputy signs in the head's
+    place, "KT. CHỦ TỊCH" comes under that line: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH".
+    A document the chairman issues personally (his decision) passes no ``on_behalf`` and keeps
+    "KT. CHỦ TỊCH" alone. Nothing is repeated when the signer already carries the line."""
+    lines = [x.strip() for x in nfc(authority).split("\n") if x.strip()]
+    head = nfc(on_behalf).strip()
+    if head and lines and lines[0].upper().startswith("KT.") and head.upper() not in (x.upper() for x in lines):
+        lines.insert(0, head)
+    return "\n".join(lines)
+
+
 def signature(authority: str, title: str, name: str, *, note: str = "", gap: float = 24 * mm) -> list[Flowable]:
-    """"TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", room for the signature and seal, then the name in bold."""
+    """"TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", room for the signature and seal, then the name in bold.
+    ``authority`` may hold several lines ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH")."""
     s = styles()
     cells: list[Flowable] = []
-    if authority:
-        cells.append(para(authority.upper(), s.sign_title))
+    for line in authority.split("\n"):
+        if line.strip():
+            cells.append(para(line.strip().upper(), s.sign_title))
     if title:
         cells.append(para(title.upper(), s.sign_title))
     if note:
@@ -200,17 +255,20 @@ def receivers(items: Sequence[str], title: str = "Nơi nhận:") -> list[Flowabl
 
 def closing_block(left: Sequence[Flowable], right: Sequence[Flowable], width: float,
                   left_share: float = 0.45) -> KeepTogether:
-    """Nơi nhận on the left and the signature on the right, kept on one page."""
+    """Nơi nhận on the left and the signature on the right, kept on one page, and (by
+    ``page.build_pdf``) with the last lines of the body or the last row of its table."""
     table = Table([[list(left), list(right)]], colWidths=[width * left_share, width * (1 - left_share)])
     table.setStyle(plain_table_style())
-    return KeepTogether([Spacer(1, 10), table])
+    return ClosingBlock([Spacer(1, 10), table])
 
 
 def grid_table(header_rows: Sequence[Sequence[object]], rows: Sequence[Sequence[object]], col_widths: Sequence[float],
                *, spans: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
-               aligns: Sequence[str] | None = None) -> Table:
+               aligns: Sequence[str] | None = None, keep_with_next: Sequence[int] = ()) -> Table:
     """A bordered table whose header rows repeat on every page. Cells given as text are wrapped in
-    paragraphs (long Vietnamese names break inside the cell); ``aligns`` per column: left/centre/right."""
+    paragraphs (long Vietnamese names break inside the cell); ``aligns`` per column: left/centre/right.
+    ``keep_with_next``: rows (counted with the header rows) that never end a page, such as a group's
+    heading row, which goes over with its first row."""
     s = styles()
     by_align = {"left": s.cell, "centre": s.cell_centre, "right": s.cell_right}
 
@@ -231,10 +289,11 @@ def grid_table(header_rows: Sequence[Sequence[object]], rows: Sequence[Sequence[
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     commands += [("SPAN", start, end) for start, end in spans]
+    commands += [("NOSPLIT", (0, row), (-1, min(row + 1, len(data) - 1))) for row in keep_with_next]
     table.setStyle(TableStyle(commands))
     return table
 
 
-__all__ = ["FAMILY", "Issuer", "Rule", "closing_block", "doc_number", "grid_table", "para", "place_date",
-           "plain_table_style", "receivers", "signature", "state_heading", "styles", "text", "title_block",
-           "two_digits"]
+__all__ = ["FAMILY", "Issuer", "Rule", "authority_lines", "closing_block", "doc_number", "document_title", "grid_table",
+           "keep_last_words", "number_text", "para", "place_date", "plain_table_style", "receivers", "signature",
+           "state_heading", "styles", "text", "title_block", "two_digits"]

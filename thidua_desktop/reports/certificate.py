@@ -9,8 +9,9 @@ boxes with their labels, for the officer to check the alignment on screen.
 
 Positions are data (``resources/documents/certificate.json``): millimetres from the top-left corner
 of the sheet, ``y`` being the top of a field's box. A certificate is not state correspondence: no
-"Nơi nhận" and no page numbers (each page is a separate certificate), but A4, embedded fonts and
-text at least 30 mm from the left edge like every document."""
+"Nơi nhận" and no page numbers (each page is a separate certificate), but A4, embedded fonts,
+text at least 30 mm from the left edge, every mark at least 10 mm inside the paper edge and the
+verification QR like every document (inside the ornamental frame, bottom left, clear of the text)."""
 
 from __future__ import annotations
 
@@ -28,10 +29,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ..domain.text import nfc
-from .blocks import doc_number, place_date, text
+from .blocks import doc_number, document_title, place_date, text
 from .decision import PERSON, AwardRecipient, DecisionDoc, achievement_clause, decision_signer
 from .fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts, text_width
 from .model import PrintJob, Wording
+from .page import draw_qr
 from .templates import fill
 
 FULL, BLANK = "full", "blank"
@@ -213,18 +215,23 @@ def _draw_field(canvas: Canvas, box: FieldBox, content: str, colour: colors.Colo
         canvas.line(centre - width / 2, top - height - 1.2, centre + width / 2, top - height - 1.2)
 
 
+BORDER_INSET = 11 * mm  # the outer rule (2.4 pt wide): its ink starts 10.6 mm inside the paper edge
+
+
 def draw_border(canvas: Canvas, colour: colors.Color) -> None:
     """Two frames: a heavy outer rule with a thin companion, and an inner frame with concave
-    corners, rosettes at the corners and lozenges in the middle of each side."""
+    corners, rosettes at the corners and lozenges in the middle of each side. Nothing nearer the
+    paper edge than 10 mm (most printers cannot print the outer 4-6 mm)."""
     w, h = PAGE_WIDTH, PAGE_HEIGHT
     canvas.saveState()
     canvas.setStrokeColor(colour)
     canvas.setFillColor(colour)
     canvas.setLineWidth(2.4)
-    canvas.rect(8 * mm, 8 * mm, w - 16 * mm, h - 16 * mm, stroke=1, fill=0)
+    outer = BORDER_INSET
+    canvas.rect(outer, outer, w - 2 * outer, h - 2 * outer, stroke=1, fill=0)
     canvas.setLineWidth(0.6)
-    canvas.rect(10.5 * mm, 10.5 * mm, w - 21 * mm, h - 21 * mm, stroke=1, fill=0)
-    inset, radius = 13.5 * mm, 6 * mm
+    canvas.rect(outer + 2.5 * mm, outer + 2.5 * mm, w - 2 * outer - 5 * mm, h - 2 * outer - 5 * mm, stroke=1, fill=0)
+    inset, radius = outer + 5.5 * mm, 6 * mm
     x0, y0, x1, y1 = inset, inset, w - inset, h - inset
     path = canvas.beginPath()
     path.moveTo(x0 + radius, y0)
@@ -292,6 +299,31 @@ def _page(canvas: Canvas, w: Wording, boxes: Iterable[FieldBox], values: Mapping
         _draw_field(canvas, box, fill(box.blank_text or box.text, dict(values)), black, dx, dy)
 
 
+def _draw_qr(canvas: Canvas, w: Wording, text_: str, options: CertificateOptions) -> None:
+    """The verification code at certificate.json "qr" (mm from the top-left corner, ``y`` its top).
+    On a pre-printed blank only when the office's layout says so ("on_blank"): the blank's own
+    ornament may sit there; it then moves with the calibration like every field."""
+    spec = w.doc.get("qr") or {}
+    if not isinstance(spec, Mapping) or not spec:
+        return
+    if options.mode == BLANK and not spec.get("on_blank", False):
+        return
+    size = float(spec.get("size", 15))
+    dx, dy = options.calibration.offset("qr") if options.mode == BLANK else (0.0, 0.0)
+    x = (float(spec.get("x", 22)) + dx) * mm
+    y = PAGE_HEIGHT - (float(spec.get("y", 174)) + dy + size) * mm
+    draw_qr(canvas, text_, x, y, size * mm)
+
+
+def certificate_title(w: Wording, data: DecisionDoc) -> str:
+    """The title the page prints ("GIẤY CHỨNG NHẬN" for an emulation title, "GIẤY KHEN" for a
+    commendation), in sentence case for the PDF's metadata: the file names what the page says."""
+    variants = w.doc.get("variants") or {}
+    variant = variants.get(data.award_kind) or variants.get("commendation_form") or {}
+    title = fill(str(variant.get("title", "")), dict(w.values)) if isinstance(variant, Mapping) else ""
+    return document_title(title) if title.strip() else (w.text("document_title") or "Giấy khen")
+
+
 def render(data: CertificateSet, job: PrintJob) -> bytes:
     register_fonts()
     w = job.wording
@@ -300,13 +332,15 @@ def render(data: CertificateSet, job: PrintJob) -> bytes:
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=True, initialFontName=REGULAR,
                     initialFontSize=13)
-    canvas.setTitle(nfc(w.text("document_title") or "Giấy khen"))
+    canvas.setTitle(nfc(certificate_title(w, data.decision)))
     canvas.setAuthor(nfc(job.author))
     canvas.setCreator("ThiĐua Desktop")
-    if job.qr_text:  # no printed code on a certificate; the file still names its record
+    if job.qr_text:  # the code is printed on every certificate and named in the file
         canvas.setSubject(job.qr_text)
     for recipient in data.decision.recipients:
         _page(canvas, w, boxes, field_values(w, data.decision, recipient), options)
+        if job.qr_text:
+            _draw_qr(canvas, w, job.qr_text, options)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()

@@ -28,6 +28,7 @@ from .blocks import (
     title_block,
     two_digits,
 )
+from .decision import PageMark
 from .model import PrintJob, Wording
 from .nominee_list import roman
 from .page import PORTRAIT, build_pdf, content_width
@@ -70,6 +71,7 @@ class BallotLine:
     threshold_pct: float
     threshold_sign: str  # "≥" (at least) or ">" (more than)
     passed: bool
+    override_reason: str = ""  # why the council voted although the eligibility check was not met
 
 
 @dataclass(frozen=True)
@@ -216,6 +218,9 @@ def _minutes_content(w: Wording, data: CouncilMinutes, width: float) -> list[Flo
         parts.append(para(w.text("discussion"), s.body))
         parts += [Spacer(1, 2), _result_table(w, data.results, width), Spacer(1, 6)]
         parts.append(para(w.text("basis_note", members_total=_count(data.members_total)), s.italic))
+        for line in (r for r in data.results if r.override_reason):  # the council's own word, on the record
+            parts.append(para(w.text("override_line", name=line.candidate.name, reason=line.override_reason),
+                              s.body))
         passed = sum(r.passed for r in data.results)
         parts.append(para(w.text("conclusion", passed=_count(passed), failed=_count(len(data.results) - passed)),
                           s.body))
@@ -274,10 +279,16 @@ class TickBox(Flowable):
         self.canv.rect((self._avail - self.size) / 2, self.margin, self.size, self.size, stroke=1, fill=0)
 
 
-def _candidate_table(w: Wording, candidates: Sequence[Candidate], width: float) -> Table:
+def _sized(style: ParagraphStyle, size: float) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}_{size:g}", parent=style, fontSize=size, leading=size * 1.17)
+
+
+def _candidate_table(w: Wording, candidates: Sequence[Candidate], width: float, size: float = 12) -> Table:
     s = styles()
-    unit_style = _small(s.cell)
-    widths_mm = (12, 40, 77, 18, 18)
+    cell, head_style = _sized(s.cell, size), _sized(s.cell_head, size)
+    unit_style = _sized(s.cell, size - 1)
+    widths_mm = (11, 42, 83, 16, 16)
+    box = max(size * 0.32, 3.0) * mm
     scale = width / (sum(widths_mm) * mm)
     head = [w.lines("candidate_headers")]
     rows: list[list[Any]] = []
@@ -288,22 +299,24 @@ def _candidate_table(w: Wording, candidates: Sequence[Candidate], width: float) 
         at = len(head) + len(rows)
         spans.append(((0, at), (4, at)))
         keep.append(at)
-        rows.append([para(f"{roman(group_index)}. {award_name}", s.cell_head), "", "", "", ""])
+        rows.append([para(f"{roman(group_index)}. {award_name}", head_style), "", "", "", ""])
         for c in items:
             number += 1
-            rows.append([str(number), c.name, para(c.position_unit, unit_style), TickBox(), TickBox()])
+            rows.append([para(str(number), _sized(s.cell_centre, size)), para(c.name, cell),
+                         para(c.position_unit, unit_style), TickBox(box, 0.3 * mm), TickBox(box, 0.3 * mm)])
     if not candidates:  # nothing recorded yet: lines for the names the council writes in
         for index in range(1, int(w.doc.get("blank_rows", 5)) + 1):
-            rows.append([str(index), para("\u00a0", s.cell), "", TickBox(), TickBox()])
-    table = grid_table(head, rows, [x * mm * scale for x in widths_mm], spans=spans,
-                       aligns=["centre", "left", "left", "centre", "centre"])
+            rows.append([str(index), para("\u00a0", cell), "", TickBox(box), TickBox(box)])
     # An award's title row never ends a page: it goes over with its first nominee.
-    table.setStyle(TableStyle([("NOSPLIT", (0, at), (-1, at + 1)) for at in keep]))
+    table = grid_table(head, rows, [x * mm * scale for x in widths_mm], spans=spans,
+                       aligns=["centre", "left", "left", "centre", "centre"], keep_with_next=keep)
+    if size < 12:  # a long list: tighter rows before smaller type
+        table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
     return table
 
 
-def ballot_story(data: BallotPaper, job: PrintJob) -> list[Flowable]:
-    """One ballot; the file repeats it once per council member."""
+def ballot_story(data: BallotPaper, job: PrintJob, size: float = 12) -> list[Flowable]:
+    """One ballot; the file repeats it once per council member. Nothing on it differs between copies."""
     w = job.wording
     s = styles()
     width = content_width(PORTRAIT)
@@ -311,18 +324,44 @@ def ballot_story(data: BallotPaper, job: PrintJob) -> list[Flowable]:
     parts: list[Flowable] = [_heading(w, "", data.held_on)]
     parts += title_block(w.text("doc_type"), w.text("subject", year=data.year),
                          extra=[w.text("meeting_line", held_on=data.held_on.strftime("%d/%m/%Y"))])
+    parts.append(para(w.text("footer_note"), s.sign_note))  # "(Phiếu bầu kín …)" under the title
+    prose = min(14.0, size + 2)  # a long list shrinks the preamble with the table
     if awards:
-        parts.append(para(w.text("awards_line", awards=awards), s.body))
-    parts.append(para(w.text("instructions"), s.italic))
-    parts += [Spacer(1, 4), _candidate_table(w, data.candidates, width), Spacer(1, 3)]
-    parts.append(para(w.text("footer_note"), s.sign_note))
+        parts.append(para(w.text("awards_line", awards=awards),
+                          ParagraphStyle(f"ballot_body_{prose:g}", parent=s.body, fontSize=prose, leading=prose * 1.2)))
+    parts.append(para(w.text("instructions"),
+                      ParagraphStyle(f"ballot_note_{prose:g}", parent=s.italic, fontSize=prose, leading=prose * 1.2)))
+    parts += [Spacer(1, 4), _candidate_table(w, data.candidates, width, size)]
     return parts
 
 
-def render_ballots(data: BallotPaper, job: PrintJob) -> bytes:
+# The candidates' table (and the preamble with it) shrinks until one ballot is one page; a list too
+# long even at 9 pt takes two pages per ballot, still the same on every copy (print them duplex).
+BALLOT_SIZES = (12.0, 11.0, 10.0, 9.0)
+
+
+def _ballot_pdf(data: BallotPaper, job: PrintJob, copies: int, size: float, end: PageMark | None = None) -> bytes:
     story: list[Flowable] = []
-    for index in range(max(data.members_total, 1)):
+    for index in range(copies):
         if index:
             story.append(PageBreak())
-        story += ballot_story(data, job)
-    return build_pdf(story, qr_text=job.qr_text, title=job.wording.text("doc_type"), author=job.author)
+        story += ballot_story(data, job, size)
+    if end is not None:
+        story.append(end)
+    # A secret ballot: every copy the same sheet. No page numbers across copies, and the QR (which
+    # names the meeting's ballot paper, never a member) on every sheet alike, so that the counters
+    # can check each returned ballot belongs to this meeting and no sheet stands out.
+    return build_pdf(story, qr_text=job.qr_text, title=job.wording.text("doc_type"), author=job.author,
+                     numbered=False, qr_every_page=True)
+
+
+def render_ballots(data: BallotPaper, job: PrintJob) -> bytes:
+    """One identical sheet per council member (all members: absent ones vote in writing)."""
+    size = BALLOT_SIZES[-1]
+    for candidate_size in BALLOT_SIZES:
+        end = PageMark()
+        _ballot_pdf(data, job, 1, candidate_size, end)
+        if end.page == 1:
+            size = candidate_size
+            break
+    return _ballot_pdf(data, job, max(data.members_total, 1), size)

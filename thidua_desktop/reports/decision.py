@@ -19,7 +19,9 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from .blocks import (
     doc_number,
+    document_title,
     grid_table,
+    number_text,
     para,
     place_date,
     plain_table_style,
@@ -234,9 +236,11 @@ def recipient_table(w: Wording, data: DecisionDoc, width: float) -> Table:
     counts = kind_counts(data.recipients)
     body: list[list[Any]] = []
     spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    keep: list[int] = []  # a group's heading row goes over with its first recipient
     number = 0
     for index, kind in enumerate(counts, start=1):
         if len(counts) > 1:
+            keep.append(1 + len(body))
             spans.append(((0, 1 + len(body)), (3, 1 + len(body))))
             body.append([para(f"{roman(index)}. {groups.get(kind, kind)} ({counts[kind]})", s.cell_head), "", "", ""])
         for row in (r for r in data.recipients if r.kind == kind):
@@ -247,7 +251,8 @@ def recipient_table(w: Wording, data: DecisionDoc, width: float) -> Table:
     total = money(data.total) if len(data.recipients) > data.unknown_count else unknown
     body.append([para(w.text("list_total"), s.cell_head), "", "", para(total, _bold_right())])
     spans.append(((0, total_row), (2, total_row)))
-    return grid_table([headers], body, widths, spans=spans, aligns=["centre", "left", "left", "right"])
+    return grid_table([headers], body, widths, spans=spans, aligns=["centre", "left", "left", "right"],
+                      keep_with_next=keep)
 
 
 def _bold_right() -> ParagraphStyle:
@@ -307,7 +312,7 @@ def _story(w: Wording, data: DecisionDoc, size: float, mark: PageMark) -> list[F
     story.append(KeepTogether([
         mark, _article(3, w.text("article_3", recipients_phrase="các " + subjects_words(w, data.recipients)), size),
         Spacer(1, 10), closing]))
-    story += [PageBreak(), *list_story(w, data, number_line.removeprefix("Số: ").strip())]
+    story += [PageBreak(), *list_story(w, data, number_text(number_line))]
     return story
 
 
@@ -317,8 +322,8 @@ def render(data: DecisionDoc, job: PrintJob) -> bytes:
     first: bytes | None = None
     for size in BODY_SIZES:
         mark = PageMark()
-        pdf = build_pdf(_story(w, data, size, mark), qr_text=job.qr_text, title=w.text("doc_type"),
-                        author=job.author)
+        title = document_title(w.text("doc_type"), w.text("subject", award_phrase=award_phrase(w, data)))
+        pdf = build_pdf(_story(w, data, size, mark), qr_text=job.qr_text, title=title, author=job.author)
         if mark.page == 1:
             return pdf
         first = first or pdf

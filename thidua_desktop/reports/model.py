@@ -31,6 +31,7 @@ class NomineeRow:
     status: str
     commune_grants: bool
     is_household: bool = False
+    nominee_id: str = ""  # the person's or collective's id: one nominee, however many awards
 
 
 @dataclass(frozen=True)

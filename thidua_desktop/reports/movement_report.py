@@ -2,8 +2,8 @@
 against their results (table and chart), its activities, its advanced examples, the awards given
 through it and their shares among women, ethnic minorities, direct workers and remote villages.
 
-No official template is known (a reference layout in the Decree 30/2020 format). The verdict on an
-indicator is printed only when the data can tell it: see :func:`assess`."""
+No official template is known (a reference layout in the Decree 30/2020 format). An indicator is
+read by its kind and direction (domain/indicators.py): see :func:`assess`."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from ..domain import indicators as rule
 from ..domain.text import search_key
 from .blocks import (
     closing_block,
@@ -40,13 +41,16 @@ MET, NOT_MET, NO_DATA, UNKNOWN = "met", "not_met", "no_data", ""
 
 @dataclass(frozen=True)
 class IndicatorResult:
-    """An indicator's stored figures; ``result`` is the total reported by activities (None: nothing)."""
+    """An indicator's stored figures; ``result`` is what its activities reported, read by its kind
+    (the sum for a count, the latest value for a level or a percentage; None: nothing reported)."""
 
     name: str
     unit: str
     baseline: float | None
     target: float | None
     result: float | None
+    kind: str = rule.IndicatorKind.COUNT.value
+    direction: str = rule.Direction.UP.value
 
 
 @dataclass(frozen=True)
@@ -124,29 +128,18 @@ class MovementReport:
 
 @dataclass(frozen=True)
 class Assessment:
-    direction: str  # UP, DOWN, or "" when the data cannot tell
-    percent: float | None  # result against target, as the app's screens and exports show it
-    verdict: str  # MET, NOT_MET, NO_DATA or UNKNOWN
+    direction: str  # UP or DOWN, as stored on the indicator
+    percent: float | None  # towards the target: result ÷ target; for DOWN from the baseline
+    verdict: str  # MET, NOT_MET, NO_DATA or UNKNOWN (no target to judge by)
 
 
 def assess(ind: IndicatorResult) -> Assessment:
-    """The model has no "lower is better" field: an indicator whose target is below its baseline
-    (poverty rate 18.5 → 10) is read as one to reduce, one above as one to raise. Without a
-    baseline the direction is unknown: the percentage is still printed (result ÷ target, as for
-    an indicator to raise) but no verdict is claimed."""
-    direction = UNKNOWN
-    if ind.baseline is not None and ind.target is not None and ind.target != ind.baseline:
-        direction = DOWN if ind.target < ind.baseline else UP
-    percent = ind.result / ind.target * 100 if ind.result is not None and ind.target else None
-    if ind.result is None:
-        verdict = NO_DATA
-    elif ind.target is None or direction == UNKNOWN:
-        verdict = UNKNOWN
-    elif direction == UP:
-        verdict = MET if ind.result >= ind.target else NOT_MET
-    else:
-        verdict = MET if ind.result <= ind.target else NOT_MET
-    return Assessment(direction, percent, verdict)
+    """The verdict and the rate by the indicator's direction, as every screen and export computes
+    them (``domain.indicators.assess``): up is met when the result reaches the target, down (poverty
+    rate 18.5 → 10) when it is at or below it, its rate the share of the planned reduction done."""
+    figures = rule.assess(ind.direction, ind.baseline, ind.target, ind.result)
+    direction = DOWN if ind.direction == DOWN else UP
+    return Assessment(direction, figures.percent, figures.verdict)
 
 
 def number_text(value: float | None, decimals: int = 2) -> str:
@@ -248,6 +241,9 @@ def _indicator_part(data: MovementReport, w: Wording, width: float) -> list[Flow
     story.append(grid_table(header, rows, _widths((11, 48, 20, 17, 18, 18, 15, 18), width),
                             aligns=["centre", "left", "centre", "right", "right", "right", "right", "centre"]))
     notes = [w.text("note_source")]
+    latest = [str(n) for n, ind in enumerate(data.indicators, start=1) if rule.is_latest_value(ind.kind)]
+    if latest and w.text("note_latest"):
+        notes.append(w.text("note_latest", numbers=", ".join(latest)))
     if any(a.direction == DOWN for _, a in assessed):
         notes.append(w.text("note_down"))
     if any(a.verdict == UNKNOWN for _, a in assessed):

@@ -9,8 +9,11 @@ from typing import Any
 from reportlab.platypus import Flowable, Spacer
 
 from .blocks import (
+    authority_lines,
     closing_block,
     doc_number,
+    document_title,
+    number_text,
     para,
     place_date,
     receivers,
@@ -19,6 +22,7 @@ from .blocks import (
     styles,
     title_block,
 )
+from .counting import count_nominees
 from .model import PrintJob
 from .nominee_list import list_story
 from .page import PORTRAIT, build_pdf, content_width, to_landscape
@@ -29,15 +33,8 @@ def _two(n: int) -> str:
 
 
 def subjects_phrase(rows: list[Any]) -> str:
-    """"01 tập thể, 04 hộ gia đình và 02 cá nhân", leaving out the parts that are zero."""
-    households = sum(r.is_household for r in rows)
-    collectives = sum(r.is_collective and not r.is_household for r in rows)
-    people = sum(not r.is_collective for r in rows)
-    parts = [f"{_two(n)} {label}" for n, label in ((collectives, "tập thể"), (households, "hộ gia đình"),
-                                                   (people, "cá nhân")) if n]
-    if not parts:
-        return "00 cá nhân"
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
+    """"01 tập thể, 04 hộ gia đình và 02 cá nhân": distinct nominees (see counting.py)."""
+    return count_nominees(rows).phrase()
 
 
 def render(data: Any, job: PrintJob) -> bytes:
@@ -45,8 +42,8 @@ def render(data: Any, job: PrintJob) -> bytes:
     base = job.wording
     variant = dict(base.doc.get("variants", {}).get(data.level, base.doc.get("variants", {}).get("province", {})))
     w = base.with_doc({**base.doc, **variant})
-    people = sum(not r.is_collective for r in data.nominees)
-    collectives = sum(r.is_collective for r in data.nominees)
+    counts = count_nominees(data.nominees)
+    people, collectives = counts.people, counts.collectives + counts.households
     meeting = data.meeting_date.strftime("%d/%m/%Y") if data.meeting_date else "…"
     addressee = w.text("addressee")
     values = {"year": data.year, "meeting_date": meeting, "person_count": _two(people),
@@ -79,11 +76,12 @@ def render(data: Any, job: PrintJob) -> bytes:
         story.append(para(w.text("award_line", award_name=award_name, subjects=subjects_phrase(rows)), s.body))
     story.append(para(w.text("attachment_line"), s.italic))
     story.append(para(w.text("closing", **values), s.body))
+    authority = authority_lines(w.common_text(str(variant.get("authority", ""))), data.signer.authority)
     story.append(closing_block(receivers(w.lines("receivers", **values)),
-                               signature(data.signer.authority, data.signer.title, data.signer.name), width))
+                               signature(authority, data.signer.title, data.signer.name), width))
     if data.nominees:
         date_text = job.issued_on.strftime("%d/%m/%Y") if job.issued_on else "…"
-        caption = w.text("list_subtitle", number_text=number_line.removeprefix("Số: ").strip(), date_text=date_text,
-                         **values)
+        caption = w.text("list_subtitle", number_text=number_text(number_line), date_text=date_text, **values)
         story += to_landscape() + list_story(data.nominees, w.text("list_title"), caption)
-    return build_pdf(story, qr_text=job.qr_text, title=w.text("doc_type"), author=job.author)
+    return build_pdf(story, qr_text=job.qr_text, title=document_title(w.text("doc_type"), w.text("subject", **values)),
+                     author=job.author)

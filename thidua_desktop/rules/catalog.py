@@ -260,8 +260,11 @@ def _cross_check(awards: tuple[AwardDef, ...], sources: Mapping[str, SourceInfo]
                 if code not in codes:
                     codes_path = join_path(c_path, "params.award_codes")
                     invalid(join_path(codes_path, j), "unknown_award", value=code)
-        if award.quota is not None and award.quota.of_award not in codes:
-            invalid(join_path(a_path, "quota.of_award"), "unknown_award", value=award.quota.of_award)
+        if award.quota is not None:
+            for j, code in enumerate(award.quota.base_awards):
+                if code not in codes:
+                    field = join_path(a_path, "quota.of_award")
+                    invalid(join_path(field, j) if award.quota.also_of else field, "unknown_award", value=code)
         for ref, r_path in refs:
             if ref.source_id is not None and ref.source_id not in sources:
                 invalid(join_path(r_path, "source_id"), "unknown_source", value=ref.source_id)

@@ -112,11 +112,17 @@ class QuotaRule:
 
     enabled: bool
     kind: str  # only "ratio_of_award" so far
-    of_award: str
+    of_award: str  # the first award of the base
     max_ratio: float
     rounding: Rounding
     scope: str  # only "batch" so far
     source: SourceRef
+    also_of: tuple[str, ...] = ()  # further awards counted in the base (format 2: "of_award" as a list)
+
+    @property
+    def base_awards(self) -> tuple[str, ...]:
+        """Every award whose nominations in the batch form the base of the ratio."""
+        return (self.of_award, *self.also_of)
 
 
 @dataclass(frozen=True)

@@ -30,16 +30,17 @@ from .definitions import (
     VoteRule,
 )
 
-SUPPORTED_FORMAT_VERSION = 1
+SUPPORTED_FORMAT_VERSION = 2
 
 E = TypeVar("E", bound=StrEnum)
 
 # Keys of a source given inline (vote, quota, reward, parameters): "source" is then the ref text.
 INLINE_SOURCE_KEYS = ("source", "confidence", "note", "source_id")
 
-# Upgraders from an older format_version to the next one; empty while only format 1 exists.
+# Upgraders from an older format_version to the next one.
 # Older catalogs must keep loading after a format change ("read older, refuse newer").
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+# Format 2 lets a quota's "of_award" be a list of codes; a format 1 catalog is a valid format 2 one.
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: lambda data: dict(data)}
 
 
 def upgrade(obj: Mapping[str, Any]) -> tuple[dict[str, Any], int]:
@@ -253,15 +254,33 @@ def _quota(value: Any, path: str) -> QuotaRule | None:
     scope = as_str(obj, "scope", path)
     if scope != "batch":
         invalid(join_path(path, "scope"), "unknown_value", value=scope, allowed="batch")
+    base = _quota_base(obj, path)
     return QuotaRule(
         enabled=as_bool(obj, "enabled", path),
         kind=kind,
-        of_award=as_str(obj, "of_award", path),
+        of_award=base[0],
+        also_of=base[1:],
         max_ratio=num_field(obj, "max_ratio", path, 0, 1),
         rounding=enum_field(obj, "rounding", path, Rounding),
         scope=scope,
         source=as_source(obj, "source", path),
     )
+
+
+def _quota_base(obj: Mapping[str, Any], path: str) -> tuple[str, ...]:
+    """``of_award``: one award code, or (format 2) a non-empty list of distinct codes."""
+    value = require(obj, "of_award", path)
+    if isinstance(value, str):
+        return (as_str(obj, "of_award", path),)
+    codes_path = join_path(path, "of_award")
+    codes: list[str] = []
+    for i, item in enumerate(as_list(value, codes_path, non_empty=True)):
+        if not isinstance(item, str) or not item.strip():
+            invalid(join_path(codes_path, i), "wrong_type", expected="non-empty string")
+        if item in codes:
+            invalid(join_path(codes_path, i), "duplicate", value=item)
+        codes.append(item)
+    return tuple(codes)
 
 
 def _reward(value: Any, path: str) -> RewardRule:

@@ -25,6 +25,7 @@ class BallotInput:
     ballots_issued: int
     ballots_valid: int
     votes_for: int
+    override_reason: str = ""  # why the council votes although the eligibility check is not met
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,9 @@ class CouncilService(ServiceBase):
                 nomination = get_live(session, Nomination, ballot.nomination_id, field=field)
                 if nomination.status != NominationStatus.DRAFT.value:
                     raise StateError("NOMINATION_NOT_DRAFT", field=field, status=nomination.status)
+                override = nominations.check_before_step(
+                    session, nomination, day, ballot.override_reason, f"{field}.override_reason",
+                    nominations._view(session, nomination).nominee_name)
                 threshold = self.threshold_for(nomination.award_code)
                 vote = self.catalog.award(nomination.award_code).vote
                 outcome = vote_result(vote, total, present, ballot.votes_for, threshold_override=threshold)
@@ -185,7 +189,7 @@ class CouncilService(ServiceBase):
                                           ballots_issued=ballot.ballots_issued, ballots_valid=ballot.ballots_valid,
                                           votes_for=ballot.votes_for, threshold_pct=outcome.threshold_pct,
                                           pct_of_all=outcome.pct_of_all, pct_of_present=outcome.pct_of_present,
-                                          passed=outcome.passed))
+                                          passed=outcome.passed, override_reason=override))
                 if outcome.passed:
                     nominations.transition(nomination.id, NominationStatus.COUNCIL_VOTED.value,
                                            session=session)

@@ -92,8 +92,12 @@ class DecisionService(ServiceBase):
         return DecisionView("", "", day, "", award.code, salary, recipients, award_name=award.name_vi)
 
     def issue(self, *, number: str, decided_on: str, signer_name: str, award_code: str,
-              nomination_ids: list[str], signer_title: str = DEFAULT_SIGNER_TITLE) -> DecisionView:
-        """Issue a commune-level decision for council-voted nominations, all in one transaction."""
+              nomination_ids: list[str], signer_title: str = DEFAULT_SIGNER_TITLE,
+              overrides: dict[str, str] | None = None) -> DecisionView:
+        """Issue a commune-level decision for council-voted nominations, all in one transaction.
+        Each nominee's eligibility is checked again on the decision date; one not eligible (or not
+        fully checked) is refused unless the council already voted on it with a reason, or
+        ``overrides`` gives the chairman's reason for it (kept in the nomination's history)."""
         award = self._award(award_code)
         clean_number = clean_text(number)
         require(clean_number, "number")
@@ -115,8 +119,12 @@ class DecisionService(ServiceBase):
             session.flush()
             recipients: list[RecipientView] = []
             batches: set[str] = set()
-            for nomination_id in nomination_ids:
+            for index, nomination_id in enumerate(nomination_ids, start=1):
                 n = self._checked(session, award, nomination_id)
+                council_reason = repo.council_override(session, n.id)
+                reason = nominations.check_before_step(
+                    session, n, day, (overrides or {}).get(n.id, "") or council_reason,
+                    f"recipients[{index}]", nominations._view(session, n).nominee_name)
                 batches.add(n.batch_id)
                 amount = self._amount(award, n, salary)
                 session.add(DecisionRecipient(decision_id=decision.id, nomination_id=n.id, person_id=n.person_id,
@@ -129,7 +137,7 @@ class DecisionService(ServiceBase):
                     commendation_kind=n.commendation_kind, source="decision", session=session)
                 for initiative_id in n.initiative_ids or []:
                     get_live(session, Initiative, initiative_id).used_by_award_id = award_id
-                view = nominations.transition(n.id, NominationStatus.DECIDED.value, session=session)
+                view = nominations.transition(n.id, NominationStatus.DECIDED.value, reason=reason, session=session)
                 recipients.append(RecipientView(n.id, view.nominee_name, amount))
             if len(batches) == 1:  # the decision answers that batch (printing files it with the batch)
                 decision.batch_id = batches.pop()

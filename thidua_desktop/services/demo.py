@@ -7,7 +7,7 @@ import random
 import struct
 import tempfile
 import zlib
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from ..bootstrap import App
 
 YEAR = 2026
+# The province as the author of the demo's simulated answers (never a real office's node).
+DEMO_PROVINCE_NODE = "00000000-0000-4000-8000-000000000004"
+DEMO_PROVINCE_ACTOR = "Sở Nội vụ tỉnh (dữ liệu mẫu)"
 
 
 class DemoBuilder:
@@ -32,6 +35,7 @@ class DemoBuilder:
         self.rng = random.Random(seed)
         self.today = today or date(YEAR, 11, 25)
         self.counts: dict[str, int] = {}
+        self.agency_members: set[str] = set()  # people of the three agencies nominated for TTLĐTT
 
     def build(self, people: int = 300) -> dict[str, int]:
         office = self.app.office.office()
@@ -76,38 +80,62 @@ class DemoBuilder:
         groups, weights = list(CAO_BANG_MIX.keys()), list(CAO_BANG_MIX.values())
         used: set[str] = set()
         rows: list[PersonInput] = []
+        officials = max(24, count // 10)
         for index in range(count):
             ethnicity = self.rng.choices(groups, weights)[0]
-            female = self.rng.random() < 0.5
-            birth_year = self.rng.randint(1962, 2002)
-            official = index < max(24, count // 10)
+            post = self._post(index) if index < officials else None
+            if post is None:
+                female = self.rng.random() < 0.5
+                birth_year = self.rng.randint(self.today.year - 64, self.today.year - 24)
+                position, workplace, start = self.rng.choice(data.DIRECT_POSITIONS), "", ""
+            else:
+                position, workplace, gender, youngest, oldest = post
+                female = gender == "female" if gender else self.rng.random() < 0.5
+                # Nobody past the retirement age of the demo's year (minus one year, so it holds all year).
+                oldest = min(oldest, data.retirement_age_months("female" if female else "male",
+                                                                self.today.year) // 12 - 1)
+                birth_year = self.today.year - self.rng.randint(youngest, oldest)
+                # Employment from 21 at the earliest, and before the first rated year of the history.
+                first = min(birth_year + 21, YEAR - 4)
+                start = date(self.rng.randint(max(first, YEAR - 30), YEAR - 4),
+                             self.rng.randint(1, 12), 1).strftime("%d/%m/%Y")
             birth = (f"{self.rng.randint(1, 28):02d}/{self.rng.randint(1, 12):02d}/{birth_year}"
                      if self.rng.random() < 0.7 else str(birth_year))
-            start = date(self.rng.randint(2005, 2024), self.rng.randint(1, 12), 1)
             rows.append(PersonInput(
                 full_name=self._name(ethnicity, female), gender="female" if female else "male", birth=birth,
                 ethnicity=ethnicity, cccd=self._cccd(birth_year, female, used) if self.rng.random() < 0.8 else "",
-                position=(data.OFFICIAL_POSITIONS[index % len(data.OFFICIAL_POSITIONS)] if official
-                          else self.rng.choice(data.DIRECT_POSITIONS)),
-                workplace="UBND xã" if official else "",
-                village_id=self.rng.choice(villages), is_direct_worker=not official,
-                employment_start=start.strftime("%d/%m/%Y") if official else "",
+                position=position, workplace=workplace,
+                village_id=self.rng.choice(villages), is_direct_worker=post is None,
+                employment_start=start,
             ))
         created: list[PersonView] = []
         for start_index in range(0, len(rows), 500):  # one transaction per 500 rows keeps memory flat
             created.extend(self.app.people.create_many(rows[start_index:start_index + 500]))
         return created
 
+    @staticmethod
+    def _post(index: int) -> tuple[str, str, str | None, int, int]:
+        """The index-th official's post: first every post with one holder, then staff posts in turn."""
+        if index < len(data.UNIQUE_POSTS):
+            return data.UNIQUE_POSTS[index]
+        return data.STAFF_POSTS[(index - len(data.UNIQUE_POSTS)) % len(data.STAFF_POSTS)]
+
     def _collectives(self, villages: list[str], officials: list[PersonView]) -> list[str]:
         ids = []
         for name, kind in data.COLLECTIVES:
             members = self.rng.randint(6, 25)
-            ids.append(self.app.collectives.create(name, kind, member_count=members,
-                                                   women_count=self.rng.randint(2, members)).id)
-        # The three agencies nominated below get real members, so collective criteria can be checked.
-        self.app.collectives.add_members(ids[0], [p.id for p in officials[:8]])
-        self.app.collectives.add_members(ids[1], [p.id for p in officials[8:14]])
-        self.app.collectives.add_members(ids[2], [p.id for p in officials[14:20]])
+            women = self.rng.randint(2, members)
+            if "Phụ nữ" in name:  # the women's union is women; the veterans are nearly all men
+                women = members
+            elif "Cựu chiến binh" in name:
+                women = min(women, 2)
+            ids.append(self.app.collectives.create(name, kind, member_count=members, women_count=women).id)
+        # The three agencies nominated below get their staff as members (by workplace), so collective
+        # criteria can be checked.
+        for (name, _kind), cid in zip(data.COLLECTIVES[:3], ids[:3], strict=True):
+            staff = [p.id for p in officials if p.workplace == name]
+            self.agency_members.update(staff)
+            self.app.collectives.add_members(cid, staff)
         for name, _border, _remote in data.VILLAGES[:6]:
             ids.append(self.app.collectives.create(name, "village", village_id=villages[0]).id)
         self.counts["collectives"] = len(ids)
@@ -116,7 +144,8 @@ class DemoBuilder:
     def _households(self, villages: list[str], persons: list[PersonView]) -> list[str]:
         ids = []
         for person in persons[-12:]:
-            ids.append(self.app.collectives.create(f"Hộ gia đình ông/bà {person.full_name}", "household",
+            head = "bà" if person.gender == "female" else "ông"
+            ids.append(self.app.collectives.create(f"Hộ {head} {person.full_name}", "household",
                                                    village_id=person.village_id, member_count=4).id)
         self.counts["households"] = len(ids)
         return ids
@@ -128,35 +157,50 @@ class DemoBuilder:
             grid: dict[Subject, str] = {}
             for index, person in enumerate(officials):
                 roll = self.rng.random()
-                grid[Subject(person_id=person.id)] = ("excellent" if roll < 0.3 or index in (5, 6)
-                                                      else "good" if roll < 0.9 else "completed")
+                rating = ("excellent" if roll < 0.3 or index in (5, 6) else "good" if roll < 0.9 else "completed")
+                if person.id in self.agency_members and rating == "completed":
+                    rating = "good"  # the agencies nominated for TTLĐTT: everyone completed tasks well
+                grid[Subject(person_id=person.id)] = rating
             for cid in collectives[:11]:
                 grid[Subject(collective_id=cid)] = "excellent" if self.rng.random() < 0.4 else "good"
             self.app.records.set_ratings(year, grid, source_document=f"Kết quả đánh giá, xếp loại năm {year}")
             if year == YEAR:
                 continue
-            decision = f"{self.rng.randint(10, 99):02d}/QĐ-UBND"
+            decided = date(year, 12, 20)
+            ldtt_number = f"{self.rng.randint(10, 99):02d}/QĐ-UBND"
+            cstdcs_number = f"{int(ldtt_number[:2]) + 1:02d}/QĐ-UBND"
+            issuer = self._issuer(decided)
             for subject, rating in grid.items():
                 if subject.person_id and rating in ("good", "excellent"):
                     self.app.records.add_award(subject, award_code="LDTT", year=year, award_kind="emulation_title",
-                                               title="Lao động tiên tiến", decision_number=decision,
-                                               decision_date=f"20/12/{year}")
+                                               title="Lao động tiên tiến", decision_number=ldtt_number,
+                                               decision_date=decided.strftime("%d/%m/%Y"), issuer=issuer)
                     awards += 1
                     # Officials 5 and 6 are the demo's Bằng khen candidates: CSTĐCS every year.
                     streak = subject.person_id in {officials[5].id, officials[6].id}
                     if rating == "excellent" and (streak or self.rng.random() < 0.6):
                         self.app.records.add_award(subject, award_code="CSTDCS", year=year,
                                                    award_kind="emulation_title", title="Chiến sĩ thi đua cơ sở",
-                                                   decision_number=decision, decision_date=f"20/12/{year}")
+                                                   decision_number=cstdcs_number,
+                                                   decision_date=decided.strftime("%d/%m/%Y"), issuer=issuer)
                         awards += 1
         self.counts["award_history"] = awards
+
+    def _issuer(self, decided: date) -> str:
+        """Who issued a decision of that day: the present commune from 1/7/2025, the former unit before
+        (before the reform the district chairman awarded CSTĐCS and LĐTT, Law 06/2022 Art. 80(2))."""
+        office = self.app.office.office()
+        if decided >= date(*data.REFORM_DAY):
+            return f"Chủ tịch UBND {office.unit_name[:1].lower()}{office.unit_name[1:]}"
+        district = data.FORMER_DISTRICTS.get(office.unit_code)
+        return f"Chủ tịch UBND {district}" if district else data.FORMER_ISSUER_FALLBACK
 
     def _initiatives(self, officials: list[PersonView]) -> dict[str, list[str]]:
         owned: dict[str, list[str]] = {}
         titles = ["Số hóa hồ sơ hộ tịch bằng mã QR", "Sổ tay song ngữ Tày - Việt hướng dẫn thủ tục",
                   "Quy trình tiếp nhận hồ sơ một cửa qua Zalo", "Bản đồ số các hộ nghèo của xã",
                   "Lịch thời vụ bằng tranh cho đồng bào Mông"]
-        for title, person in zip(titles, officials[:5], strict=False):
+        for title, person in zip(titles, officials[1:6], strict=False):
             initiative = self.app.records.add_initiative(title=title, level="grassroots", year=YEAR,
                                                          owner_ids=[person.id], decision_number="25/QĐ-HĐSK",
                                                          decision_date="15/10/2026")
@@ -164,13 +208,19 @@ class DemoBuilder:
         self.counts["initiatives"] = len(titles)
         return owned
 
+    @staticmethod
+    def _at(officials: list[PersonView], workplace: str) -> PersonView:
+        """The last official working there (a staff member, never the head of an agency)."""
+        return [p for p in officials if p.workplace == workplace][-1]
+
     def _discipline(self, officials: list[PersonView]) -> None:
         if len(officials) > 20:
-            self.app.records.add_discipline(Subject(person_id=officials[20].id), level="reprimand",
+            disciplined = self._at(officials, "Trường Tiểu học và THCS xã")
+            self.app.records.add_discipline(Subject(person_id=disciplined.id), level="reprimand",
                                             decided_on="10/03/2026", period_end="10/09/2026",
                                             decision_number="05/QĐ-UBND")
         if len(officials) > 21:
-            self.app.records.open_matter(Subject(person_id=officials[21].id), kind="complaint",
+            self.app.records.open_matter(Subject(person_id=self._at(officials, "Trạm Y tế xã").id), kind="complaint",
                                          opened_on="02/10/2026", note="Đang xác minh đơn")
 
     # Movements ---------------------------------------------------------------------------------
@@ -205,8 +255,9 @@ class DemoBuilder:
                 participants=["Các xóm, tổ dân phố", "Cơ quan, đoàn thể xã"],
                 interim_review_date="15/06/2028" if launched else "30/06/2026",
                 final_review_date="15/12/2030" if launched else "15/12/2026",
-                indicators=[IndicatorInput(n, u, b, t, ["30/06/2026", "15/12/2026"])
-                            for n, u, b, t in spec["indicators"]],  # type: ignore[attr-defined]
+                indicators=[IndicatorInput(i.name, i.unit, i.baseline, i.target, ["30/06/2026", "15/12/2026"],
+                                           kind=i.kind, direction=i.direction)
+                            for i in spec["indicators"]],  # type: ignore[attr-defined]
             ))
             ids.append(movement_id)
             indicators = self.app.movements.indicators(movement_id)
@@ -219,7 +270,8 @@ class DemoBuilder:
                     village_id=self.rng.choice(villages), description=self.rng.choice(data.ACTIVITY_TEXTS),
                     participants_total=total, participants_women=self.rng.randint(0, total),
                     participants_minority=self.rng.randint(total // 2, total),
-                    indicator_values={str(ind["id"]): float(self.rng.randint(1, 5))},
+                    indicator_values={str(ind["id"]): data.indicator_value(spec, str(ind["name"]), day,
+                                                                            self.rng.randint(1, 5))},
                     files=[self._photo(tmp / f"anh-hoat-dong-{activities + 1}.png",
                                        (self.rng.randint(60, 200), self.rng.randint(120, 220), 90))]
                     if activities % 4 == 0 else [])
@@ -263,54 +315,98 @@ class DemoBuilder:
             created.append((n.id, code))
             return n.id
 
-        for person in officials[:14]:
+        # The commune chairman signs the commune's decisions: he is not among their recipients.
+        for person in officials[1:]:
             add("LDTT", person_id=person.id)
-        for person in officials[:5]:
+        for person in officials[1:6]:
             add("CSTDCS", person_id=person.id, initiative_ids=initiatives.get(person.id, []))
-        for person in officials[14:22]:
-            add("LDTT", person_id=person.id)
         for cid in collectives[:3]:
             add("TTLDTT", collective_id=cid)
         for hid in households[:4]:
             add("GD_VH", collective_id=hid)
-        for person in officials[5:7]:
+        # Six Bằng khen dossiers, so every step of the province's answer shows: officials 5 and 6 on two
+        # consecutive CSTĐCS, the others on results the officer attests.
+        for person in [*officials[5:7], *officials[9:13]]:
             add("BK_TINH_CN", person_id=person.id, commendation_kind="regular")
-        for person in officials[7:9]:
+        for person in officials[3:5]:
             add("GK_XA_CN", person_id=person.id, commendation_kind="regular")
         for nomination_id, code in created:
             self._attest_all(nomination_id, code)
-        self._council_and_decisions(created)
+        self._council_and_decisions(officials, created)
         for nomination_id, _code in created:  # titles decided meanwhile count for collectives
             if self.app.nominations.get(nomination_id).status in ("draft", "council_voted"):
                 self.app.nominations.evaluate(nomination_id, self.today)
         self.counts["nominations"] = len(created)
 
-    def _council_and_decisions(self, created: list[tuple[str, str]]) -> None:
-        members = []
-        for index, (role, position) in enumerate(data.COUNCIL):
-            name = self._name("Tày", index % 3 == 1)
-            members.append(self.app.council.add_member(name, role, position))
-        # Some drafts stay drafts; the rest go to the council.
+    def _holder(self, officials: list[PersonView], position: str) -> PersonView:
+        return next(p for p in officials if p.position == position)
+
+    def _council_and_decisions(self, officials: list[PersonView], created: list[tuple[str, str]]) -> None:
+        seats = [(role, self._holder(officials, position)) for role, position in data.COUNCIL]
+        members = [self.app.council.add_member(person.full_name, role, person.position) for role, person in seats]
+        chairman = seats[0][1].full_name
+        # The Youth Union secretary is away; the six others meet (the secretary keeps the minutes).
+        absent = [m for m, (_role, p) in zip(members, seats, strict=True) if p.position == "Bí thư Đoàn xã"]
+        present = [m for m in members if m not in absent]
+        # Only eligible drafts go to the council; the others stay drafts with the reasons on screen.
         outcome = {nid: self.app.nominations.get(nid).eligibility_outcome for nid, _code in created}
-        to_vote = [(nid, code) for i, (nid, code) in enumerate(created)
-                   if outcome[nid] != "not_eligible"
-                   and (code in ("CSTDCS", "BK_TINH_CN") or (code == "LDTT" and i < 14))]
-        ballots = [BallotInput(nid, 6, 6, 6 if i % 7 else 4) for i, (nid, _code) in enumerate(to_vote)]
-        results = self.app.council.record_meeting(held_on="20/11/2026", present_member_ids=members[:6],
-                                                  absent_member_ids=members[6:], ballots=ballots)
+        person = {nid: self.app.nominations.get(nid).person_id for nid, _code in created}
+        eligible_ldtt = [nid for nid, code in created if code == "LDTT" and outcome[nid] == "eligible"]
+        # Three eligible LĐTT outside the agencies wait for the next meeting (drafts that could pass).
+        waiting = [nid for nid in eligible_ldtt if person[nid] not in self.agency_members][-3:]
+        to_vote = [(nid, code) for nid, code in created
+                   if outcome[nid] == "eligible" and nid not in waiting and code in ("LDTT", "CSTDCS", "BK_TINH_CN")]
+        failing = next((nid for nid, code in to_vote if code == "CSTDCS"), to_vote[0][0] if to_vote else None)
+        ballots = [BallotInput(nid, len(present), len(present), 4 if nid == failing else len(present))
+                   for nid, _code in to_vote]
+        results = self.app.council.record_meeting(held_on="20/11/2026", present_member_ids=present,
+                                                  absent_member_ids=absent, ballots=ballots)
         passed = {r.nomination_id for r in results if r.passed}
-        ldtt = [nid for nid, code in to_vote if code == "LDTT" and nid in passed][:8]
+        # The chairman decides LĐTT for those passed, except three outside the agencies left for later.
+        passed_ldtt = [nid for nid, code in to_vote if code == "LDTT" and nid in passed]
+        later = [nid for nid in passed_ldtt if person[nid] not in self.agency_members][-3:]
+        ldtt = [nid for nid in passed_ldtt if nid not in later]
         if ldtt:
-            self.app.decisions.issue(number="45/QĐ-UBND", decided_on="24/11/2026",
-                                     signer_name=self._name("Tày", False), award_code="LDTT",
-                                     nomination_ids=ldtt)
-        submitted = 0
+            self.app.decisions.issue(number="45/QĐ-UBND", decided_on="24/11/2026", signer_name=chairman,
+                                     award_code="LDTT", nomination_ids=ldtt)
+        submitted: list[str] = []
         for nid, code in to_vote:
             if code == "BK_TINH_CN" and nid in passed:
                 try:
                     self.app.nominations.transition(nid, "submitted")
-                    submitted += 1
+                    submitted.append(nid)
                 except StateError:
                     pass
         self.counts["decided"] = len(ldtt)
-        self.counts["submitted"] = submitted
+        self.counts["submitted"] = len(submitted)
+        self.counts["council_failed"] = len(to_vote) - len(passed)
+        self.counts["province_verdicts"] = self._province_verdicts(submitted[1:])
+
+    def _province_verdicts(self, nomination_ids: list[str]) -> int:
+        """The province's answers (received, in review, approved, returned, rejected) to submitted
+        dossiers, as a bundle from the province would bring them. Only on an office not connected to
+        a province: a connected office gets the real answers, and these rows never leave the office
+        (they belong to no office it exchanges with)."""
+        from ..db.models import Nomination
+        from ..db.models.sync import NominationReview
+        from .sync_views import SyncViews
+
+        if SyncViews(self.app.db, self.app.actor).peers()[1]:
+            return 0
+        reviewed_at = datetime(self.today.year, self.today.month, self.today.day, 2, 0)
+        with self.app.db.transaction(DEMO_PROVINCE_ACTOR) as session:
+            session.info["applying_remote"] = True  # the province's rows: not stamped as this office's
+            count = 0
+            for clock, (nid, (status, reason)) in enumerate(zip(nomination_ids, data.PROVINCE_VERDICTS,
+                                                              strict=False), start=1):
+                nomination = session.get(Nomination, nid)
+                if nomination is None or nomination.status != "submitted":
+                    continue
+                session.add(NominationReview(
+                    nomination_id=nid,
+                    status=status, reason=reason, reviewed_version=nomination.version,
+                    reviewed_epoch=nomination.origin_epoch, reviewed_at=reviewed_at,
+                    origin_node=DEMO_PROVINCE_NODE, origin_epoch=1, version=clock, clock=clock,
+                    updated_at=reviewed_at))
+                count += 1
+            return count

@@ -3,6 +3,9 @@ Directive 12/CT-UBND (15/5/2026) for the 2026–2030 period."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 FAMILY_NAMES: dict[str, list[str]] = {
     "Tày": ["Nông", "Hoàng", "Lý", "Bế", "Đàm", "Lương", "Triệu", "Ma", "Lục", "Hà"],
     "Nùng": ["Hoàng", "Nông", "Lương", "Vi", "Mã", "Lăng", "Đinh", "Chu", "Lạc"],
@@ -28,10 +31,51 @@ VILLAGES: list[tuple[str, bool, bool]] = [  # name, border, remote
     ("Xóm Bó Hay", False, False), ("Tổ dân phố 1", False, False), ("Tổ dân phố 2", False, False),
 ]
 
-OFFICIAL_POSITIONS = ["Công chức Văn phòng - Thống kê", "Công chức Văn hóa - Xã hội", "Công chức Tư pháp - Hộ tịch",
-                      "Công chức Địa chính - Xây dựng", "Công chức Tài chính - Kế toán", "Giáo viên", "Y sĩ",
-                      "Chủ tịch Hội Phụ nữ xã", "Chủ tịch Hội Nông dân xã", "Bí thư Đoàn xã", "Trưởng Công an xã",
-                      "Chỉ huy trưởng Quân sự xã"]
+# Posts of the commune's officials: (position, workplace, gender or None for either, youngest, oldest age).
+# A post in UNIQUE_POSTS has exactly one holder in the commune; STAFF_POSTS have several.
+UNIQUE_POSTS: list[tuple[str, str, str | None, int, int]] = [
+    ("Chủ tịch UBND xã", "UBND xã", None, 40, 58),
+    ("Phó Chủ tịch UBND xã", "UBND xã", None, 36, 56),
+    ("Chủ tịch Ủy ban MTTQ Việt Nam xã", "Ủy ban MTTQ Việt Nam xã", None, 40, 58),
+    ("Chủ tịch Hội Liên hiệp Phụ nữ xã", "Hội Liên hiệp Phụ nữ xã", "female", 32, 52),
+    ("Chủ tịch Hội Nông dân xã", "Hội Nông dân xã", None, 38, 58),
+    ("Bí thư Đoàn xã", "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", None, 26, 30),
+    ("Chủ tịch Hội Cựu chiến binh xã", "Hội Cựu chiến binh xã", "male", 50, 60),
+    ("Trưởng Công an xã", "Công an xã", "male", 32, 50),
+    ("Chỉ huy trưởng Ban Chỉ huy Quân sự xã", "Ban Chỉ huy Quân sự xã", "male", 30, 50),
+    ("Chánh Văn phòng HĐND - UBND xã", "Văn phòng HĐND - UBND xã", None, 34, 55),
+    ("Trưởng phòng Văn hóa - Xã hội", "Phòng Văn hóa - Xã hội", None, 34, 55),
+    ("Trưởng phòng Kinh tế", "Phòng Kinh tế", None, 34, 55),
+]
+STAFF_POSTS: list[tuple[str, str, str | None, int, int]] = [
+    ("Chuyên viên Văn phòng HĐND - UBND xã", "Văn phòng HĐND - UBND xã", None, 25, 55),
+    ("Chuyên viên Phòng Văn hóa - Xã hội", "Phòng Văn hóa - Xã hội", None, 25, 55),
+    ("Chuyên viên Phòng Kinh tế", "Phòng Kinh tế", None, 25, 55),
+    ("Giáo viên", "Trường Tiểu học và THCS xã", None, 25, 55),
+    ("Giáo viên", "Trường Mầm non xã", "female", 25, 52),
+    ("Y sĩ", "Trạm Y tế xã", None, 25, 55),
+]
+OFFICIAL_POSITIONS = sorted({post for post, *_rest in UNIQUE_POSTS + STAFF_POSTS})
+
+
+def retirement_age_months(gender: str, year: int) -> int:
+    """Normal retirement age in months for work in normal conditions (Labour Code 2019, Art. 169;
+    Decree 135/2020/NĐ-CP, Art. 4): men 60 years 3 months in 2021 plus 3 months a year up to 62 (2028);
+    women 55 years 4 months in 2021 plus 4 months a year up to 60 (2035)."""
+    if gender == "female":
+        return min(60 * 12, 55 * 12 + 4 * (max(year, 2021) - 2020))
+    return min(62 * 12, 60 * 12 + 3 * (max(year, 2021) - 2020))
+
+
+# Before 1/7/2025 the present commune did not exist in its present form (Resolution 1657/NQ-UBTVQH15):
+# decisions of that time were issued by the former units. Former district of a new commune, where known;
+# an office not listed gets a neutral wording rather than a guessed name.
+REFORM_DAY = (2025, 7, 1)
+FORMER_DISTRICTS: dict[str, str] = {
+    "01576": "huyện Quảng Hòa",  # xã Quảng Uyên takes its name from the former thị trấn Quảng Uyên
+}
+FORMER_ISSUER_FALLBACK = "UBND cấp huyện (trước ngày 01/7/2025)"
+
 DIRECT_POSITIONS = ["Nông dân", "Nông dân", "Nông dân", "Thợ thủ công", "Xã viên hợp tác xã", "Trưởng xóm"]
 
 COLLECTIVES: list[tuple[str, str]] = [
@@ -42,6 +86,33 @@ COLLECTIVES: list[tuple[str, str]] = [
     ("Trường Tiểu học và THCS xã", "school"), ("Trạm Y tế xã", "health_station"),
     ("Hợp tác xã Nông nghiệp Nà Cạn", "cooperative"),
 ]
+
+@dataclass(frozen=True)
+class DemoIndicator:
+    """An indicator of a demo movement. ``per_activity`` (counts): what one activity adds, lowest and
+    highest; ``end_2026`` (levels, percentages): the value the commune reaches by 31/12/2026, each
+    report on the way lying on the line from the baseline on 1/1/2026."""
+
+    name: str
+    unit: str
+    kind: str
+    direction: str
+    baseline: float | None
+    target: float | None
+    per_activity: tuple[float, float] = (1.0, 5.0)
+    end_2026: float | None = None
+
+
+def indicator_value(spec: dict[str, object], name: str, day: date, draw: int) -> float:
+    """The value an activity of ``day`` reports for the named indicator; ``draw`` (1 … 5) picks a
+    count between the indicator's lowest and highest per activity."""
+    ind = next(i for i in spec["indicators"] if i.name == name)  # type: ignore[attr-defined]
+    if ind.end_2026 is None or ind.baseline is None:
+        low, high = ind.per_activity
+        return float(round(low + (high - low) * (draw - 1) / 4))
+    share = (day - date(2026, 1, 1)).days / 364
+    return round(ind.baseline + (ind.end_2026 - ind.baseline) * share, 1 if ind.unit in ("%", "triệu đồng/năm") else 0)
+
 
 DIRECTIVE_DOC = ("12/CT-UBND", "15/05/2026")
 MOVEMENTS: list[dict[str, object]] = [
@@ -55,8 +126,10 @@ MOVEMENTS: list[dict[str, object]] = [
         "goals": ["Cụ thể hoá các mục tiêu, chỉ tiêu phát triển kinh tế - xã hội 5 năm (2026 - 2030)",
                   "Phấn đấu mục tiêu tăng trưởng “2 con số”"],
         "criteria": ["Hoàn thành các chỉ tiêu kinh tế - xã hội được giao", "Có mô hình mới, cách làm sáng tạo"],
-        "indicators": [("Thu nhập bình quân đầu người", "triệu đồng/năm", 32.0, 45.0),
-                       ("Tỷ lệ hộ nghèo", "%", 18.5, 10.0), ("Mô hình kinh tế mới", "mô hình", 2.0, 10.0)],
+        "indicators": [DemoIndicator("Thu nhập bình quân đầu người", "triệu đồng/năm", "level", "up", 32.0, 45.0,
+                                     end_2026=34.6),
+                       DemoIndicator("Tỷ lệ hộ nghèo", "%", "percentage", "down", 18.5, 10.0, end_2026=16.9),
+                       DemoIndicator("Mô hình kinh tế mới", "mô hình", "count", "up", 0.0, 8.0, (1.0, 1.0))],
     },
     {
         "code": "CT12-2026-2CONSO",
@@ -65,7 +138,8 @@ MOVEMENTS: list[dict[str, object]] = [
         "period": ("15/05/2026", "31/12/2030"),
         "goals": ["Quyết tâm thực hiện thắng lợi các chỉ tiêu theo Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX"],
         "criteria": ["Kết quả tăng trưởng của địa phương"],
-        "indicators": [("Diện tích cây trồng hàng hóa", "ha", 120.0, 200.0)],
+        "indicators": [DemoIndicator("Diện tích cây trồng hàng hóa", "ha", "level", "up", 120.0, 200.0,
+                                     end_2026=131.0)],
     },
     {
         "code": "CT12-2026-CDS",
@@ -74,8 +148,10 @@ MOVEMENTS: list[dict[str, object]] = [
         "period": ("15/05/2026", "31/12/2030"),
         "goals": ["Đẩy mạnh ứng dụng khoa học, công nghệ, chuyển đổi số"],
         "criteria": ["Hồ sơ giải quyết trực tuyến", "Sáng kiến được công nhận"],
-        "indicators": [("Tỷ lệ hồ sơ thủ tục hành chính trực tuyến", "%", 40.0, 80.0),
-                       ("Người dân được hướng dẫn kỹ năng số", "người", 0.0, 1500.0)],
+        "indicators": [DemoIndicator("Tỷ lệ hồ sơ thủ tục hành chính trực tuyến", "%", "percentage", "up", 40.0,
+                                     80.0, end_2026=52.5),
+                       DemoIndicator("Người dân được hướng dẫn kỹ năng số", "người", "count", "up", 0.0, 1500.0,
+                                     (20.0, 80.0))],
     },
     {
         "code": "CT12-2026-VHXH",
@@ -84,8 +160,9 @@ MOVEMENTS: list[dict[str, object]] = [
         "period": ("15/05/2026", "31/12/2030"),
         "goals": ["Nâng cao chất lượng cuộc sống của người dân vùng sâu, vùng xa, biên giới"],
         "criteria": ["Gia đình văn hóa, xóm văn hóa", "Hỗ trợ hộ khó khăn"],
-        "indicators": [("Gia đình đạt danh hiệu Gia đình văn hóa", "hộ", 850.0, 1100.0),
-                       ("Nhà ở được hỗ trợ xóa nhà tạm", "căn", 0.0, 60.0)],
+        "indicators": [DemoIndicator("Gia đình đạt danh hiệu Gia đình văn hóa", "hộ", "level", "up", 850.0, 1100.0,
+                                     end_2026=905.0),
+                       DemoIndicator("Nhà ở được hỗ trợ xóa nhà tạm", "căn", "count", "up", 0.0, 60.0, (1.0, 3.0))],
     },
     {
         "code": "CT12-2026-QPAN",
@@ -94,7 +171,8 @@ MOVEMENTS: list[dict[str, object]] = [
         "period": ("15/05/2026", "31/12/2030"),
         "goals": ["Giữ vững chủ quyền, an ninh biên giới"],
         "criteria": ["Xóm đạt tiêu chuẩn an toàn về an ninh, trật tự"],
-        "indicators": [("Buổi tuần tra biên giới phối hợp", "buổi", 0.0, 48.0)],
+        "indicators": [DemoIndicator("Buổi tuần tra biên giới phối hợp", "buổi", "count", "up", 0.0, 48.0,
+                                     (1.0, 2.0))],
     },
     {
         "code": "XA-2026-TX",
@@ -103,7 +181,8 @@ MOVEMENTS: list[dict[str, object]] = [
         "period": ("01/01/2026", "31/12/2026"),
         "goals": ["Mỗi cán bộ, công chức hoàn thành tốt nhiệm vụ trở lên"],
         "criteria": ["Đăng ký thi đua đầu năm", "Đánh giá, xếp loại cuối năm"],
-        "indicators": [("Cán bộ, công chức hoàn thành tốt nhiệm vụ trở lên", "%", 85.0, 95.0)],
+        "indicators": [DemoIndicator("Cán bộ, công chức hoàn thành tốt nhiệm vụ trở lên", "%", "percentage", "up",
+                                     85.0, 95.0, end_2026=91.5)],
     },
 ]
 
@@ -119,7 +198,16 @@ EXEMPLARS = [
     "Xóm tự quản về an ninh trật tự", "Câu lạc bộ hát then - đàn tính", "Nhóm thanh niên hướng dẫn kỹ năng số",
 ]
 
+# The council: each seat is taken by the one holder of the post in the register.
 COUNCIL = [("chair", "Chủ tịch UBND xã"), ("vice_chair", "Phó Chủ tịch UBND xã"),
-           ("member", "Chủ tịch Ủy ban MTTQ xã"), ("member", "Chủ tịch Hội Liên hiệp Phụ nữ xã"),
+           ("member", "Chủ tịch Ủy ban MTTQ Việt Nam xã"), ("member", "Chủ tịch Hội Liên hiệp Phụ nữ xã"),
            ("member", "Chủ tịch Hội Nông dân xã"), ("member", "Bí thư Đoàn xã"),
-           ("secretary", "Công chức Văn hóa - Xã hội")]
+           ("secretary", "Chuyên viên Phòng Văn hóa - Xã hội")]
+
+# The province's answers to the Bằng khen dossiers, shown on an office that is not connected to a
+# province (a connected office gets the real ones): (status, reason).
+PROVINCE_VERDICTS: list[tuple[str, str]] = [
+    ("received", ""), ("in_review", ""), ("approved", ""),
+    ("returned", "Báo cáo thành tích chưa có xác nhận của thủ trưởng đơn vị; đề nghị bổ sung"),
+    ("rejected", "Thành tích chưa có phạm vi ảnh hưởng trong tỉnh theo tiêu chuẩn Bằng khen"),
+]

@@ -17,7 +17,8 @@ What each kind contains:
   screen), by award, level and kind, and the shares of women, ethnic minorities, direct workers
   and people of border or remote villages among the awards to individuals.
 - ``indicators`` (needs ``movement_id``): the movement's indicators with baseline, target, the
-  total reported by activities and the rate against the target.
+  result by kind (sum for a count, latest value for a level or a percentage), the rate towards
+  the target by direction, and a note saying how the result was read and whether it is met.
 
 The file is written next to its destination under a temporary name and moved into place at the
 end, so a failed export never leaves half a workbook under the user's file name."""
@@ -36,9 +37,10 @@ from ..db import Database
 from ..db.repositories import exports as repo
 from ..db.repositories import reviews as reviews_repo
 from ..db.repositories.people import village_names
-from ..domain.enums import AuthorityLevel, AwardKind, CommendationKind, Role
+from ..domain.enums import AuthorityLevel, AwardKind, CommendationKind, Role, in_dossier
 from ..domain.errors import DomainError, ValidationError
 from ..domain.ethnicity import ethnic_group_by_code
+from ..domain.indicators import Direction, is_latest_value
 from ..domain.text import name_sort_key, nfc, vi_collation_key
 from ..domain.validation import parse_int
 from ..reports.blocks import place_date
@@ -175,8 +177,8 @@ class ExcelExportService(ServiceBase):
             batch = repo.batch(session, batch_id)
             rows = repo.batch_nominations(session, batch.id)
             reviews = reviews_repo.latest_reviews(session, [r[0].id for r in rows])
-            kept = [r for r in rows
-                    if reviews_repo.effective_state(r[0], reviews.get(r[0].id)).status != "rejected"]
+            # The same nominees as the printed tờ trình and its list (passed by the council, not decided).
+            kept = [r for r in rows if in_dossier(reviews_repo.effective_state(r[0], reviews.get(r[0].id)).status)]
             lines = [(nomination.award_code, self._sort_key(person, collective),
                       self._nominee_line(nomination, person, collective, village))
                      for nomination, person, collective, village in kept]
@@ -307,10 +309,21 @@ class ExcelExportService(ServiceBase):
         if movement.period_start or movement.period_end:
             details.append(f"Thời gian thực hiện: từ {movement.period_start or '…'} đến {movement.period_end or '…'}")
         lines = tuple(xl.IndicatorLine(
-            str(i["name"]), str(i["unit"] or ""), _float(i["baseline"]), _float(i["target"]), _float(i["reported"]),
-            "; ".join(dmy(date.fromisoformat(str(d))) for d in i["reporting_dates"] or []))  # type: ignore[union-attr]
-            for i in indicators)
+            str(i["name"]), str(i["unit"] or ""), _float(i["baseline"]), _float(i["target"]), _float(i["result"]),
+            "; ".join(dmy(date.fromisoformat(str(d))) for d in i["reporting_dates"] or []),  # type: ignore[union-attr]
+            None if i["percent"] is None else float(i["percent"]) / 100,  # type: ignore[arg-type]
+            _indicator_note(i)) for i in indicators)
         return xl.IndicatorTable(self._letterhead(), f"Phong trào: {movement.name}", tuple(details), lines)
+
+
+def _indicator_note(indicator: dict[str, object]) -> str:
+    """"Tổng các lần báo cáo" or "Số liệu báo cáo gần nhất", "chỉ tiêu cần giảm", then the verdict."""
+    parts = ["Số liệu báo cáo gần nhất" if is_latest_value(str(indicator["kind"])) else "Tổng các lần báo cáo"]
+    if indicator["direction"] == Direction.DOWN.value:
+        parts.append("chỉ tiêu cần giảm")
+    if indicator["achieved"] is not None:
+        parts.append("đạt" if indicator["achieved"] else "chưa đạt")
+    return "; ".join(parts)
 
 
 def _float(value: object) -> float | None:

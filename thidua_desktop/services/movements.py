@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,6 +24,7 @@ from ..db.repositories import movements as repo
 from ..db.repositories.common import count, get_live, live, page
 from ..domain.enums import AuthorityLevel, MovementKind, MovementStatus
 from ..domain.errors import Notice, ValidationError
+from ..domain.indicators import Assessment, Direction, IndicatorKind, assess, default_direction, indicator_result
 from ..domain.text import clean_text, search_key
 from ..domain.validation import ErrorCollector, parse_date, parse_enum, parse_int, require
 from ..rules.plausibility import DateLimits, days_ahead_notice, load_limits
@@ -42,6 +43,8 @@ class IndicatorInput:
     target: Number = None
     reporting_dates: list[str] = field(default_factory=list)  # dd/mm/yyyy
     id: str | None = None  # set when editing an indicator that already exists
+    kind: str = IndicatorKind.COUNT.value  # count (summed), level or percentage (latest value)
+    direction: str = ""  # up or down; blank: down when the target is below the baseline, else up
 
 
 @dataclass
@@ -144,9 +147,22 @@ def _indicator_values(ind: IndicatorInput, index: int) -> dict[str, Any]:
     baseline = errors.call(parse_number, ind.baseline, f"{label}.baseline")
     target = errors.call(parse_number, ind.target, f"{label}.target")
     dates = [errors.call(parse_date, d, f"{label}.reporting_dates") for d in ind.reporting_dates if clean_text(d)]
+    kind = errors.call(parse_enum, IndicatorKind, ind.kind or IndicatorKind.COUNT.value, f"{label}.kind")
+    direction = errors.call(parse_enum, Direction, ind.direction, f"{label}.direction") \
+        if clean_text(ind.direction) else None
     errors.raise_if_any()
+    assert kind is not None
     return dict(name=name, unit=clean_text(ind.unit), position=index, baseline=baseline, target=target,
-                reporting_dates=[d.isoformat() for d in dates if d])
+                reporting_dates=[d.isoformat() for d in dates if d], kind=kind.value,
+                direction=direction.value if direction else default_direction(baseline, target))
+
+
+def indicator_figures(session: Session, indicators: Sequence[MovementIndicator]) -> dict[str, Assessment]:
+    """Each indicator's result by its kind (sum, or latest value), whether it meets its target by
+    its direction, and how far it has come: what every screen, report and workbook shows."""
+    readings = repo.indicator_readings(session, [i.id for i in indicators])
+    return {i.id: assess(i.direction, i.baseline, i.target, indicator_result(i.kind, readings[i.id]))
+            for i in indicators}
 
 
 def _set_changed(row: MovementIndicator, values: dict[str, Any]) -> None:
@@ -265,7 +281,8 @@ class MovementService(ServiceBase):
             m = get_live(session, Movement, movement_id, field="movement")
             indicators = [IndicatorInput(
                 i.name, i.unit, i.baseline, i.target,
-                [date.fromisoformat(d).strftime("%d/%m/%Y") for d in i.reporting_dates or []], id=i.id)
+                [date.fromisoformat(d).strftime("%d/%m/%Y") for d in i.reporting_dates or []], id=i.id,
+                kind=i.kind, direction=i.direction)
                 for i in repo.live_indicators(session, movement_id)]
             return MovementInput(
                 code=m.code, name=m.name, theme=m.theme, launch_level=m.launch_level,
@@ -293,14 +310,24 @@ class MovementService(ServiceBase):
                  "period_end": iso(m.period_end)} for m in rows]
 
     def indicators(self, movement_id: str) -> list[dict[str, object]]:
-        """Indicators with their targets and the total reported by activities so far."""
+        """Indicators with their kind, direction and targets, and the result so far: ``result`` the
+        sum of the activities' values for a count, the latest value for a level or a percentage
+        (None: nothing reported; ``reported`` is the same with 0 for nothing), ``achieved`` by the
+        direction (None without a result or a target), ``percent`` towards the target and
+        ``progress`` (0 … 1, for a bar; a falling indicator fills from its baseline)."""
         with self.db.reader() as session:
             get_live(session, Movement, movement_id, field="movement")
             inds = repo.live_indicators(session, movement_id)
-            totals = repo.reported_totals(session, [i.id for i in inds])
-            return [{"id": ind.id, "name": ind.name, "unit": ind.unit, "baseline": ind.baseline,
-                     "target": ind.target, "reported": totals.get(ind.id, 0.0),
-                     "reporting_dates": list(ind.reporting_dates or [])} for ind in inds]
+            figures = indicator_figures(session, inds)
+            out: list[dict[str, object]] = []
+            for ind in inds:
+                f = figures[ind.id]
+                out.append({"id": ind.id, "name": ind.name, "unit": ind.unit, "kind": ind.kind,
+                            "direction": ind.direction, "baseline": ind.baseline, "target": ind.target,
+                            "result": f.result, "reported": f.result if f.result is not None else 0.0,
+                            "achieved": f.achieved, "percent": f.percent, "progress": f.progress,
+                            "reporting_dates": list(ind.reporting_dates or [])})
+            return out
 
     # Activities ----------------------------------------------------------------------------
     def record_activity(self, *, movement_id: str, held_on: str, village_id: str | None = None,

@@ -325,6 +325,20 @@ class NominationService(ServiceBase):
         nomination.eligibility = decision.to_dict()
         return decision
 
+    def check_before_step(self, session: Session, nomination: Nomination, as_of: date, override_reason: str,
+                          field: str, name: str) -> str:
+        """The eligibility check a council vote or a decision needs: re-evaluated on the day of the
+        step; a nominee not eligible, or whose check is incomplete, is refused unless the officer
+        gives a reason (returned cleaned, "" when none was needed)."""
+        batch = get_live(session, NominationBatch, nomination.batch_id)
+        decision = self._evaluate(session, nomination, batch.year, as_of)
+        reason = clean_text(override_reason)
+        if decision.eligible:
+            return ""
+        if not reason:
+            raise StateError("NOMINATION_NOT_ELIGIBLE", field=field, name=name, outcome=decision.outcome.value)
+        return reason
+
     def evaluate(self, nomination_id: str, as_of: date | None = None, *, store: bool = True) -> Decision:
         """Re-check eligibility now; ``store`` keeps the result on the nomination (else read-only)."""
         with (self.db.transaction(self.actor) if store else self.db.reader()) as session:
@@ -483,11 +497,12 @@ class NominationService(ServiceBase):
         with self.db.reader() as session:
             get_live(session, NominationBatch, batch_id, field="batch")
             nominated = repo.count_in_batch(session, batch_id, award.code) + max(adding, 0)
-            base = repo.count_in_batch(session, batch_id, rule.of_award) if rule else 0
+            base = sum(repo.count_in_batch(session, batch_id, code) for code in rule.base_awards) if rule else 0
         result = check_quota(rule, nominated, base)
         return {"award_code": award.code, "award_name": award.name_vi, "enabled": result.enabled,
                 "count": result.count, "limit": result.limit, "within": result.within,
                 "base_count": result.base_count, "of_award": rule.of_award if rule else None,
+                "of_awards": list(rule.base_awards) if rule else [],
                 "verified": bool(rule and rule.source.verified)}
 
     def _view(self, session: Session, n: Nomination) -> NominationView:

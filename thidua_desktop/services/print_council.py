@@ -98,7 +98,8 @@ def gather_minutes(ctx: PrintContext, meeting_id: str) -> CouncilMinutes:
     position = {nid: index for index, nid in enumerate(candidates)}
     results = [BallotLine(candidates[b.nomination_id], b.ballots_issued, b.ballots_valid, b.votes_for,
                           b.pct_of_all, b.pct_of_present, b.threshold_pct,
-                          _threshold_sign(ctx, candidates[b.nomination_id].award_code), b.passed)
+                          _threshold_sign(ctx, candidates[b.nomination_id].award_code), b.passed,
+                          b.override_reason or "")
                for b in ballots if b.nomination_id in candidates]
     results.sort(key=lambda line: position[line.candidate.nomination_id])
     present_ids = [str(x) for x in meeting.present_member_ids or []]

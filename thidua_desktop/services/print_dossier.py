@@ -8,7 +8,10 @@ from datetime import date
 
 from ..db.models import CouncilMeeting, Nomination, NominationBatch
 from ..db.repositories import printing as repo
+from ..db.repositories import reviews as reviews_repo
 from ..db.repositories.common import get_live, live
+from ..domain.enums import in_dossier
+from ..domain.errors import StateError
 from ..domain.ethnicity import ethnic_group_by_code
 from ..domain.text import collation_string
 from ..reports import nominee_list, submission
@@ -20,10 +23,14 @@ COMMUNE, PROVINCE = "commune", "province"
 
 
 def nominee_rows(ctx: PrintContext, batch_id: str) -> list[NomineeRow]:
-    """The batch's nominees in catalog order of awards, collectives first, then names sorted the
-    Vietnamese way (given name, middle, family)."""
+    """The batch's nominees that belong in its dossier (passed by the council, not yet decided: see
+    ``domain.enums.IN_DOSSIER``), in catalog order of awards, collectives first, then names sorted
+    the Vietnamese way (given name, middle, family)."""
     s = ctx.session
-    noms = repo.batch_nominations(s, batch_id)
+    every = repo.batch_nominations(s, batch_id)
+    reviews = reviews_repo.latest_reviews(s, [n.id for n in every])
+    # The status as the office sees it: a province's verdict (returned, rejected) counts.
+    noms = [n for n in every if in_dossier(reviews_repo.effective_state(n, reviews.get(n.id)).status)]
     people = repo.people_by_id(s, {n.person_id for n in noms if n.person_id})
     collectives = repo.collectives_by_id(s, {n.collective_id for n in noms if n.collective_id})
     villages = repo.village_names(s)
@@ -37,14 +44,15 @@ def nominee_rows(ctx: PrintContext, batch_id: str) -> list[NomineeRow]:
             unit = p.workplace or villages.get(p.village_id or "", "")
             row = NomineeRow(n.id, p.full_name, False, p.gender, p.birth_year or (p.birth_date.year if p.birth_date
                              else None), group.name if group else "", p.position, unit, n.award_code,
-                             ctx.award_name(n.award_code), n.achievement_summary, n.status, commune_grants)
+                             ctx.award_name(n.award_code), n.achievement_summary, n.status, commune_grants,
+                             nominee_id=p.id)
             key = (order.get(n.award_code, 999), 1, p.sort_key)
         elif n.collective_id and n.collective_id in collectives:
             c = collectives[n.collective_id]
             unit = villages.get(c.village_id or "", "") or c.address
             row = NomineeRow(n.id, c.name, True, "", None, "", "", unit, n.award_code,
                              ctx.award_name(n.award_code), n.achievement_summary, n.status, commune_grants,
-                             is_household=c.kind == "household")
+                             is_household=c.kind == "household", nominee_id=c.id)
             key = (order.get(n.award_code, 999), 0, c.sort_key or collation_string(c.name))
         else:
             continue
@@ -69,6 +77,7 @@ class BatchDossier:
     nominees: tuple[NomineeRow, ...]
     signer: Signer
     number: str
+    village_kinds: tuple[str, ...] = ()  # the commune's own word for its villages (xóm, thôn…)
 
 
 def _split_target(target: str) -> tuple[str, str]:
@@ -96,22 +105,27 @@ def gather_batch(ctx: PrintContext, target: str) -> BatchDossier:
     rows = nominee_rows(ctx, batch.id)
     level = _level(ctx, rows, wanted)
     chosen = tuple(r for r in rows if r.commune_grants == (level == COMMUNE))
+    if not chosen:  # never a tờ trình of nobody, nor one of the other level's nominees
+        raise StateError("DOSSIER_EMPTY", field="batch", batch=batch.name, level=level)
     authority = "on_behalf_of_council" if level == COMMUNE else "on_behalf_of_committee"
     signer = ctx.chairman_signer(authority)
-    return BatchDossier(batch.id, batch.name, batch.year, level, _meeting_date(ctx, batch.id), chosen or tuple(rows),
+    return BatchDossier(batch.id, batch.name, batch.year, level, _meeting_date(ctx, batch.id), chosen,
                         signer, str(ctx.options.get("number") or ""))
 
 
 def gather_public(ctx: PrintContext, batch_id: str) -> BatchDossier:
-    """Everyone proposed in the batch, whoever decides: the law asks for publicity of all."""
+    """Everyone the council proposes in the batch, whoever decides: the law asks for publicity of all."""
     batch = get_live(ctx.session, NominationBatch, batch_id, field="batch_id")
     rows = nominee_rows(ctx, batch.id)
+    if not rows:
+        raise StateError("DOSSIER_EMPTY", field="batch", batch=batch.name, level="all")
     return BatchDossier(batch.id, batch.name, batch.year, "all", _meeting_date(ctx, batch.id), tuple(rows),
-                        ctx.chairman_signer(), str(ctx.options.get("number") or ""))
+                        ctx.chairman_signer(), str(ctx.options.get("number") or ""),
+                        tuple(repo.village_kinds(ctx.session)))
 
 
 def _levels_in_batch(ctx: PrintContext, batch_id: str) -> list[str]:
-    return [batch_id] if repo.batch_nominations(ctx.session, batch_id) else []
+    return [batch_id] if nominee_rows(ctx, batch_id) else []
 
 
 def _submission_targets(ctx: PrintContext, batch_id: str) -> list[str]:

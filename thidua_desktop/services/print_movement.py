@@ -1,6 +1,7 @@
 """Data of the movement results report (báo cáo kết quả phong trào): the movement, its indicators with
-the totals its activities reported, its activities and advanced examples, and the awards given
-through the nomination batches linked to it (NominationBatch.movement_id)."""
+their results by kind (sum or latest value, domain/indicators.py), its activities and advanced
+examples, and the awards given through its nomination batches: those opened for it
+(NominationBatch.movement_id) and, for a regular movement, the unclaimed annual batches of its years."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from ..reports.movement_report import (
     MovementReport,
     ProposalRow,
 )
+from .movements import indicator_figures
 from .print_context import PrintContext
 from .printing import DocumentSpec
 
@@ -44,8 +46,9 @@ class _Subject:
 
 def _indicators(ctx: PrintContext, movement_id: str) -> tuple[IndicatorResult, ...]:
     inds = movement_repo.live_indicators(ctx.session, movement_id)
-    totals = movement_repo.reported_totals(ctx.session, [i.id for i in inds])
-    return tuple(IndicatorResult(i.name, i.unit, i.baseline, i.target, totals.get(i.id)) for i in inds)
+    figures = indicator_figures(ctx.session, inds)
+    return tuple(IndicatorResult(i.name, i.unit, i.baseline, i.target, figures[i.id].result, i.kind, i.direction)
+                 for i in inds)
 
 
 def _activities(ctx: PrintContext, movement_id: str) -> tuple[ActivityRow, ...]:
@@ -151,7 +154,7 @@ def _awards(ctx: PrintContext, batches: list[NominationBatch]) -> tuple[list[Pro
 
 def gather_movement(ctx: PrintContext, movement_id: str) -> MovementReport:
     m = get_live(ctx.session, Movement, clean_text(movement_id), field="movement")
-    batches = list(repo.movement_batches(ctx.session, m.id))
+    batches = list(repo.movement_batches(ctx.session, m))
     proposals, awards, shares = _awards(ctx, batches)
     return MovementReport(
         movement_id=m.id, code=m.code, name=m.name, theme=m.theme, launch_level=m.launch_level,

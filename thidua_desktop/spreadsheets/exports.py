@@ -358,8 +358,10 @@ class IndicatorLine:
     unit: str = ""
     baseline: float | None = None
     target: float | None = None
-    reported: float | None = None
+    reported: float | None = None  # the result by the indicator's kind (sum, or latest value)
     reporting_dates: str = ""  # "30/06/2026; 31/12/2026"
+    rate: float | None = None  # towards the target (1 = 100 %), by the indicator's direction
+    note: str = ""  # how the result is read, the direction and the verdict, in Vietnamese
 
 
 @dataclass(frozen=True)
@@ -386,12 +388,11 @@ def _number(value: float | None) -> int | float | None:
 
 
 def write_indicators(data: IndicatorTable, out: Path) -> int:
-    """The movement's indicator table; the rate is the result over the target, blank without a target."""
+    """The movement's indicator table, with each line's rate and note as the service computed them."""
     body: list[Sequence[object]] = []
     for number, line in enumerate(data.lines, start=1):
-        rate = line.reported / line.target if line.target and line.reported is not None else None
         body.append((number, line.name, line.unit, _number(line.baseline), _number(line.target),
-                     _number(line.reported), rate, line.reporting_dates, ""))
+                     _number(line.reported), line.rate, line.reporting_dates, line.note))
     _small_sheet(out, "Chỉ tiêu phong trào", data.letterhead, "BẢNG THEO DÕI CHỈ TIÊU PHONG TRÀO THI ĐUA",
                  (data.movement,), "; ".join(data.details), INDICATOR_HEADS, _INDICATOR_COLS, body)
     return len(body)

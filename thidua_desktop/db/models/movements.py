@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ...domain.indicators import IndicatorKind, default_direction
 from .base import Base, Synced
 from .register import SubjectRef
 
@@ -32,16 +34,27 @@ class Movement(Synced, Base):
 
 
 class MovementIndicator(Synced, Base):
-    """A target as an indicator: unit, baseline, target value and reporting dates."""
+    """A target as an indicator: unit, kind (``count`` summed over activities, ``level`` or
+    ``percentage`` read from the latest value), direction (``up``/``down``: which way is better),
+    baseline, target value and reporting dates (see domain/indicators.py)."""
 
     __tablename__ = "movement_indicators"
     movement_id: Mapped[str] = mapped_column(ForeignKey("movements.id"), index=True)
     name: Mapped[str] = mapped_column(String(300))
     unit: Mapped[str] = mapped_column(String(50), default="")
+    kind: Mapped[str] = mapped_column(String(16), default="count", server_default="count")
+    direction: Mapped[str] = mapped_column(String(8), default="up", server_default="up")
     baseline: Mapped[float | None] = mapped_column(Float, nullable=True)
     target: Mapped[float | None] = mapped_column(Float, nullable=True)
     reporting_dates: Mapped[list] = mapped_column(default=list)
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+    @staticmethod
+    def fill_missing(values: dict[str, Any]) -> None:
+        """A record from a bundle of an older app has no kind or direction: the same defaults as
+        migration 0007 (a count; to reduce when its target is below its baseline)."""
+        values.setdefault("kind", IndicatorKind.COUNT.value)
+        values.setdefault("direction", default_direction(values.get("baseline"), values.get("target")))
 
 
 class Activity(Synced, Base):

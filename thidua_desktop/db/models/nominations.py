@@ -84,6 +84,8 @@ class CouncilBallot(Synced, Base):
     pct_of_all: Mapped[float] = mapped_column(Float)
     pct_of_present: Mapped[float] = mapped_column(Float)
     passed: Mapped[bool] = mapped_column(default=False)
+    # Why the council voted although the eligibility check was not met or not complete ("" when it was).
+    override_reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class Decision(Synced, Base):

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from ...domain.indicators import Reading
 from ..models import (
     Activity,
     ActivityIndicatorValue,
@@ -38,16 +39,20 @@ def live_indicators(session: Session, movement_id: str) -> Sequence[MovementIndi
                            .order_by(MovementIndicator.position, MovementIndicator.id)).all()
 
 
-def reported_totals(session: Session, indicator_ids: list[str]) -> dict[str, float]:
-    """Sum of the values reported by live activities, per indicator, in one query."""
+def indicator_readings(session: Session, indicator_ids: list[str]) -> dict[str, list[Reading]]:
+    """Every value reported by live activities, per indicator, with the activity's date (one query);
+    ``domain.indicators.indicator_result`` turns them into the result by the indicator's kind."""
+    out: dict[str, list[Reading]] = {i: [] for i in indicator_ids}
     if not indicator_ids:
-        return {}
-    stmt = (select(ActivityIndicatorValue.indicator_id, func.sum(ActivityIndicatorValue.value))
+        return out
+    stmt = (select(ActivityIndicatorValue.indicator_id, Activity.held_on, ActivityIndicatorValue.value,
+                   ActivityIndicatorValue.clock, ActivityIndicatorValue.id)
             .join(Activity, Activity.id == ActivityIndicatorValue.activity_id)
             .where(ActivityIndicatorValue.indicator_id.in_(indicator_ids),
-                   ActivityIndicatorValue.deleted.is_(False), Activity.deleted.is_(False))
-            .group_by(ActivityIndicatorValue.indicator_id))
-    return {i: float(total or 0) for i, total in session.execute(stmt).all()}
+                   ActivityIndicatorValue.deleted.is_(False), Activity.deleted.is_(False)))
+    for indicator_id, held_on, value, clock, row_id in session.execute(stmt).all():
+        out[indicator_id].append(Reading(held_on, float(value), (int(clock or 0), str(row_id))))
+    return out
 
 
 def _attachment_count() -> Any:

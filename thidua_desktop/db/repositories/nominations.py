@@ -168,3 +168,13 @@ def summary_values(session: Session, person_id: str | None, collective_id: str |
     rating = session.scalars(live(TaskRating).where(who, TaskRating.year == year)).first()
     values["rating"] = rating.rating if rating else ""
     return values
+
+
+def council_override(session: Session, nomination_id: str) -> str:
+    """The reason the council gave when it passed a nominee whose eligibility check was not met ("" if none)."""
+    from ..models import CouncilBallot
+
+    reason = session.scalars(select(CouncilBallot.override_reason).where(
+        CouncilBallot.nomination_id == nomination_id, CouncilBallot.passed.is_(True),
+        CouncilBallot.override_reason != "")).first()
+    return reason or ""

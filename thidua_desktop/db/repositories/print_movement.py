@@ -1,13 +1,14 @@
 """Queries behind the printed movement report (read-only): the movement's activities and examples,
-and the awards given through the nomination batches linked to the movement."""
+and the awards given through the nomination batches of the movement (see ``movement_batches``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from ...domain.enums import BatchKind, MovementKind
 from ..models import (
     Activity,
     AwardHistory,
@@ -15,6 +16,7 @@ from ..models import (
     Decision,
     DecisionRecipient,
     Exemplar,
+    Movement,
     Nomination,
     NominationBatch,
     Person,
@@ -23,9 +25,18 @@ from ..models import (
 from .common import live
 
 
-def movement_batches(session: Session, movement_id: str) -> Sequence[NominationBatch]:
-    """Live nomination batches opened for this movement (NominationBatch.movement_id)."""
-    stmt = live(NominationBatch).where(NominationBatch.movement_id == movement_id)
+def movement_batches(session: Session, movement: Movement) -> Sequence[NominationBatch]:
+    """Live nomination batches of this movement: those opened for it (NominationBatch.movement_id)
+    and, for a regular movement (phong trào thi đua thường xuyên), the annual batches of the years
+    of its period that no movement claims: the yearly titles are awarded through it."""
+    linked = NominationBatch.movement_id == movement.id
+    start, end = movement.period_start, movement.period_end
+    if movement.kind == MovementKind.REGULAR.value and (start or end):
+        first, last = (start or end).year, (end or start).year  # type: ignore[union-attr]
+        linked = or_(linked, and_(NominationBatch.movement_id.is_(None),
+                                  NominationBatch.kind == BatchKind.ANNUAL.value,
+                                  NominationBatch.year.between(first, last)))
+    stmt = live(NominationBatch).where(linked)
     return session.scalars(stmt.order_by(NominationBatch.year, NominationBatch.name, NominationBatch.id)).all()
 
 

@@ -31,3 +31,9 @@ def collectives_by_id(session: Session, ids: set[str]) -> dict[str, Collective]:
 
 def village_names(session: Session) -> dict[str, str]:
     return {row[0]: row[1] for row in session.execute(select(Village.id, Village.name))}
+
+
+def village_kinds(session: Session) -> list[str]:
+    """The kinds of the office's live villages (xom, thon, ban, to_dan_pho…), each once."""
+    rows = session.scalars(select(Village.kind).where(Village.deleted.is_(False)).distinct())
+    return sorted(str(k) for k in rows if k)

@@ -45,7 +45,9 @@ def to_json(row: Synced) -> dict[str, Any]:
 
 
 def from_json(model: type[Synced], data: dict[str, Any]) -> dict[str, Any]:
-    """Column values from a JSON record; unknown keys (a newer app's fields) are ignored here."""
+    """Column values from a JSON record; unknown keys (a newer app's fields) are ignored here. A
+    model with a ``fill_missing(values)`` hook fills the columns an older app's record lacks the way
+    its migration filled them (otherwise the column defaults apply to a new row)."""
     values: dict[str, Any] = {}
     for column in model.__table__.columns:
         if column.key not in data:
@@ -56,11 +58,21 @@ def from_json(model: type[Synced], data: dict[str, Any]) -> dict[str, Any]:
         elif value is not None and isinstance(column.type, Date):
             value = date.fromisoformat(value)
         values[column.key] = value
+    fill = getattr(model, "fill_missing", None)
+    if fill is not None:
+        fill(values)
     return values
 
 
 def content_hash(data: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def _same_content(current: dict[str, Any], incoming: dict[str, Any]) -> bool:
+    """Equal on the columns both records carry: a record from an older app (fewer columns) or a
+    newer one (more) is not a conflict with the row it created."""
+    shared = current.keys() & incoming.keys()
+    return content_hash({k: current[k] for k in shared}) == content_hash({k: incoming[k] for k in shared})
 
 
 def _unacked(model: type[Synced], node_id: str, acked: dict[str, int]):  # type: ignore[no-untyped-def]
@@ -135,7 +147,7 @@ def apply_record(session: Session, table: str, data: dict[str, Any], report: App
                 return True
             current = to_json(existing)
             if existing.origin_node != data.get("origin_node") or (
-                    _key(current) == _key(data) and content_hash(current) != content_hash(data)):
+                    _key(current) == _key(data) and not _same_content(current, data)):
                 _conflict(session, existing, table, current, data, values, report)
                 return True
             if _key(data) > _key(current):

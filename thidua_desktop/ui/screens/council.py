@@ -42,6 +42,7 @@ ROLE_DATA = Qt.ItemDataRole.UserRole + 1  # the member's row, to reword the role
 GRID_LIMIT = 500  # a commune batch has tens of drafts; more is shown as "first 500 of N"
 ISSUED, VALID, FOR = 1, 2, 3  # columns of the meeting grid; 4-7 are computed
 FIRST_COMPUTED = 4
+OVERRIDE = 8  # why the council votes on a nominee whose eligibility check is not met
 
 
 def role_text(role: str) -> str:
@@ -117,7 +118,7 @@ class CouncilScreen(QWidget):
         self.written.changed.connect(self._update_all)
         self.written.changed.connect(self._meeting_changed)
         self.presence_summary = QLabel()
-        self.grid = QTableWidget(0, 8)
+        self.grid = QTableWidget(0, 9)
         self.grid.verticalHeader().setVisible(False)
         self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.grid.horizontalHeader()
@@ -288,11 +289,27 @@ class CouncilScreen(QWidget):
                 self.grid.setCellWidget(row, column, spin)
             for column in range(FIRST_COMPUTED, FIRST_COMPUTED + 4):
                 self.grid.setItem(row, column, QTableWidgetItem(""))
+            self.grid.setCellWidget(row, OVERRIDE, self._override_field(n.eligibility_outcome))
         self.grid_note.setText(self.tr("Showing the first %1 of %2 drafts.").replace("%1", str(len(rows)))
                                .replace("%2", str(total)) if total > len(rows)
                                else self.tr("No draft nominations in this batch.") if not rows else "")
         self.grid_note.setVisible(bool(self.grid_note.text()))
         self._update_all()
+
+    def _override_field(self, outcome: str | None) -> QLineEdit:
+        """Only a nominee the app's check did not find eligible needs a reason to be voted on."""
+        field = QLineEdit()
+        needed = outcome != "eligible"
+        field.setEnabled(needed)
+        field.setPlaceholderText(self.tr("Required: why the council still votes") if needed
+                                 else self.tr("Eligible"))
+        field.textChanged.connect(self._meeting_changed)
+        return field
+
+    def override(self, row: int) -> QLineEdit:
+        widget = self.grid.cellWidget(row, OVERRIDE)
+        assert isinstance(widget, QLineEdit)
+        return widget
 
     def spin(self, row: int, column: int) -> QSpinBox:
         widget = self.grid.cellWidget(row, column)
@@ -351,7 +368,7 @@ class CouncilScreen(QWidget):
     # Actions -------------------------------------------------------------------------------
     def save_meeting(self) -> None:
         ballots = [BallotInput(n.id, self.spin(r, ISSUED).value(), self.spin(r, VALID).value(),
-                               self.spin(r, FOR).value()) for r, n in enumerate(self.rows)
+                               self.spin(r, FOR).value(), self.override(r).text()) for r, n in enumerate(self.rows)
                    if self.spin(r, ISSUED).value() > 0]  # 0 ballots: not voted at this meeting
         results = ops.run(self, lambda: self.council.record_meeting(
             held_on=self.held_on.text(), present_member_ids=self.present_ids(),
@@ -411,7 +428,7 @@ class CouncilScreen(QWidget):
         self.grid.setHorizontalHeaderLabels([
             self.tr("Nominee and award"), self.tr("Ballots\nissued"), self.tr("Valid\nballots"),
             self.tr("In\nfavour"), self.tr("% of all\nmembers"), self.tr("% of those\npresent"),
-            self.tr("Required\nshare"), self.tr("Result")])
+            self.tr("Required\nshare"), self.tr("Result"), self.tr("Reason to vote\nalthough not eligible")])
         self.rule_hint.setText(self.tr("Votes in favour include absent members' written votes. The threshold is "
                                        "counted against all members of the council unless the catalog says "
                                        "otherwise."))

@@ -4,12 +4,14 @@ units, review dates and a table of indicators with their targets and reporting d
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,16 +28,21 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
+from ...domain.indicators import default_direction
 from ...services.drafts import DraftStore
-from ...services.movements import IndicatorInput, MovementInput, MovementService
+from ...services.movements import IndicatorInput, MovementInput, MovementService, parse_number
 from .. import dialogs
 from ..forms import DateField, combo
 from .movement_forms import (
+    DIRECTIONS,
+    INDICATOR_KINDS,
     KINDS,
     LEVELS,
     STATUSES,
     LabelledFormDialog,
+    direction_text,
     error_text,
+    indicator_kind_text,
     kind_text,
     level_text,
     movement_status_text,
@@ -43,7 +50,10 @@ from .movement_forms import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-INDICATOR_KEYS = ("name", "unit", "baseline", "target", "reporting_dates")
+INDICATOR_KEYS = ("name", "unit", "kind", "direction", "baseline", "target", "reporting_dates")
+# Columns chosen from a list (a combo box in the cell), with their codes and the text of each code.
+CHOICES: dict[str, tuple[tuple[str, ...], Callable[[str], str]]] = {
+    "kind": (INDICATOR_KINDS, indicator_kind_text), "direction": (DIRECTIONS, direction_text)}
 _INDICATOR_FIELD = re.compile(r"indicators\[(\d+)\](?:\.(\w+))?")
 
 
@@ -100,10 +110,10 @@ class MovementDialog(LabelledFormDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 110), (2, 110), (3, 100), (4, 220)):
+        for column, width in ((1, 100), (2, 170), (3, 130), (4, 80), (5, 80), (6, 170)):
             self.table.setColumnWidth(column, width)
         self.table.setMinimumHeight(120)
-        self.table.itemChanged.connect(self._changed)
+        self.table.itemChanged.connect(self._cell_changed)
         self.add_row = QPushButton()
         self.remove_row = QPushButton()
         self.add_row.clicked.connect(lambda: self.add_indicator())
@@ -152,16 +162,23 @@ class MovementDialog(LabelledFormDialog):
         for key in ("goals", "criteria", "participants"):
             values[key] = "\n".join(values[key])
         values["indicators"] = [{
-            "id": ind.id or "", "name": ind.name, "unit": ind.unit, "baseline": number_text(ind.baseline),
-            "target": number_text(ind.target), "reporting_dates": ", ".join(ind.reporting_dates),
+            "id": ind.id or "", "name": ind.name, "unit": ind.unit, "kind": ind.kind, "direction": ind.direction,
+            "baseline": number_text(ind.baseline), "target": number_text(ind.target),
+            "reporting_dates": ", ".join(ind.reporting_dates),
         } for ind in data.indicators]
         return values
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Edit movement") if self.movement_id else self.tr("New movement"))
         self.indicator_box.setTitle(self.tr("Indicators and targets"))
-        self.table.setHorizontalHeaderLabels([self.tr("Indicator"), self.tr("Unit of measure"), self.tr("Baseline"),
-                                              self.tr("Target"), self.tr("Reporting dates")])
+        self.table.setHorizontalHeaderLabels([self.tr("Indicator"), self.tr("Unit of measure"),
+                                              self.tr("Kind of indicator"), self.tr("Better when"),
+                                              self.tr("Baseline"), self.tr("Target"), self.tr("Reporting dates")])
+        for row in range(self.table.rowCount()):
+            for key, (codes, text) in CHOICES.items():
+                box = self._choice(row, key)
+                for index, code in enumerate(codes):
+                    box.setItemText(index, text(code))
         self.dates_hint.setText(self.tr("Type reporting dates as dd/mm/yyyy, separated by commas."))
         self.add_row.setText(self.tr("Add indicator"))
         self.remove_row.setText(self.tr("Remove indicator"))
@@ -176,6 +193,9 @@ class MovementDialog(LabelledFormDialog):
         try:
             self.table.insertRow(index)
             for column, key in enumerate(INDICATOR_KEYS):
+                if key in CHOICES:
+                    self.table.setCellWidget(index, column, self._choice_box(key, str(row.get(key) or "")))
+                    continue
                 item = QTableWidgetItem(str(row.get(key, "") or ""))
                 if column == 0:
                     item.setData(ID_ROLE, row.get("id") or "")
@@ -187,6 +207,36 @@ class MovementDialog(LabelledFormDialog):
             self.table.setCurrentCell(index, 0)
             self.table.editItem(self.table.item(index, 0))
         return index
+
+    def _choice_box(self, key: str, value: str) -> QComboBox:
+        """The kind or direction cell. A new row's direction follows its figures (lower is better
+        when the target is below the baseline) until the officer picks one."""
+        codes, text = CHOICES[key]
+        box = QComboBox()
+        for code in codes:
+            box.addItem(text(code), code)
+        box.setCurrentIndex(codes.index(value) if value in codes else 0)
+        box.setProperty("chosen", value in codes)
+        box.currentIndexChanged.connect(lambda _index: self._changed())
+        box.activated.connect(lambda _index: box.setProperty("chosen", True))
+        return box
+
+    def _cell_changed(self, item: QTableWidgetItem) -> None:
+        if INDICATOR_KEYS[item.column()] in ("baseline", "target") and not self._loading:
+            box = self._choice(item.row(), "direction")
+            if not box.property("chosen"):
+                cells = [self.table.item(item.row(), INDICATOR_KEYS.index(k)) for k in ("baseline", "target")]
+                try:
+                    baseline, target = (parse_number(c.text() if c else "", "") for c in cells)
+                except DomainError:
+                    baseline = target = None
+                box.setCurrentIndex(DIRECTIONS.index(default_direction(baseline, target)))
+        self._changed()
+
+    def _choice(self, row: int, key: str) -> QComboBox:
+        box = self.table.cellWidget(row, INDICATOR_KEYS.index(key))
+        assert isinstance(box, QComboBox)
+        return box
 
     def remove_selected_indicator(self) -> None:
         row = self.table.currentRow()
@@ -204,7 +254,8 @@ class MovementDialog(LabelledFormDialog):
     def indicator_rows(self) -> list[dict[str, str]]:
         rows = []
         for r in range(self.table.rowCount()):
-            cells = {key: (self.table.item(r, c).text() if self.table.item(r, c) else "")
+            cells = {key: (str(self._choice(r, key).currentData()) if key in CHOICES
+                           else self.table.item(r, c).text() if self.table.item(r, c) else "")
                      for c, key in enumerate(INDICATOR_KEYS)}
             first = self.table.item(r, 0)
             cells["id"] = str(first.data(ID_ROLE) or "") if first else ""
@@ -229,11 +280,13 @@ class MovementDialog(LabelledFormDialog):
         self._row_of_input = []
         indicators = []
         for table_row, row in enumerate(v["indicators"]):
-            if not any(str(row.get(key, "")).strip() for key in INDICATOR_KEYS) and not row.get("id"):
+            typed = [key for key in INDICATOR_KEYS if key not in CHOICES]
+            if not any(str(row.get(key, "")).strip() for key in typed) and not row.get("id"):
                 continue  # an empty row the user added and never filled
             self._row_of_input.append(table_row)
             indicators.append(IndicatorInput(row["name"], row["unit"], row["baseline"], row["target"],
-                                             _dates(row["reporting_dates"]), id=row.get("id") or None))
+                                             _dates(row["reporting_dates"]), id=row.get("id") or None,
+                                             kind=row.get("kind") or "count", direction=row.get("direction") or ""))
         data = MovementInput(
             code=v["code"], name=v["name"], theme=v["theme"], launch_level=v["launch_level"],
             launch_doc_number=v["launch_doc_number"], launch_doc_date=v["launch_doc_date"], kind=v["kind"],

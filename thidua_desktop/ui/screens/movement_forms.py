@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QProgressBar, QWidget
 
 from ...domain.errors import DomainError
 from ...messages import SERVICE_MESSAGES, field_label, render
@@ -50,7 +50,50 @@ def stage_text(stage: str) -> str:
     return names.get(stage, stage)
 
 
+def indicator_kind_text(kind: str) -> str:
+    names = {
+        "count": QCoreApplication.translate("Movements", "Count (sum of reports)"),
+        "level": QCoreApplication.translate("Movements", "Level (latest report)"),
+        "percentage": QCoreApplication.translate("Movements", "Percentage (latest report)"),
+    }
+    return names.get(kind, kind)
+
+
+def direction_text(direction: str) -> str:
+    names = {
+        "up": QCoreApplication.translate("Movements", "Higher is better"),
+        "down": QCoreApplication.translate("Movements", "Lower is better"),
+    }
+    return names.get(direction, direction)
+
+
+def indicator_bar(bar: QProgressBar, indicator: dict[str, object]) -> None:
+    """Show an indicator's progress (from ``MovementService.indicators``) on a bar: the share of
+    the way to the target by its direction (a falling one fills as it comes down from its baseline),
+    the result against the target as text, and how the result is read in the tooltip."""
+    result, target = indicator.get("result"), indicator.get("target")
+    progress = indicator.get("progress")
+    down = indicator.get("direction") == "down"
+    bar.setRange(0, 100)
+    bar.setValue(round(100 * float(progress)) if progress is not None else 0)  # type: ignore[arg-type]
+    shown = number_text(result) if result is not None else "—"  # type: ignore[arg-type]
+    goal = number_text(target) if target is not None else "—"  # type: ignore[arg-type]
+    bar.setFormat(f"{shown} → {goal}" if down else f"{shown} / {goal}")
+    tip = [indicator_kind_text(str(indicator.get("kind") or "count")),
+           direction_text("down" if down else "up")]
+    if down and indicator.get("baseline") is not None:
+        tip.append(QCoreApplication.translate("Movements", "Baseline: %1").replace(
+            "%1", number_text(indicator["baseline"])))  # type: ignore[arg-type]
+    achieved = indicator.get("achieved")
+    if achieved is not None:
+        tip.append(QCoreApplication.translate("Movements", "Target met") if achieved
+                   else QCoreApplication.translate("Movements", "Target not met yet"))
+    bar.setToolTip("\n".join(tip))
+
+
 LEVELS = ("commune", "province", "central")
+INDICATOR_KINDS = ("count", "level", "percentage")
+DIRECTIONS = ("up", "down")
 KINDS = ("regular", "thematic")
 STATUSES = ("planned", "active", "closed")
 STAGES = ("discovered", "fostered", "summarised", "replicated")

@@ -31,7 +31,15 @@ from ..lists import search_as_you_type
 from ..models.paged import Column, PagedTableModel
 from ..print_actions import PrintButton, entries
 from .movement_dialog import MovementDialog
-from .movement_forms import STATUSES, dmy, kind_text, level_text, movement_status_text, number_text, period_text
+from .movement_forms import (
+    STATUSES,
+    dmy,
+    indicator_bar,
+    kind_text,
+    level_text,
+    movement_status_text,
+    period_text,
+)
 
 
 class MovementsScreen(QWidget):
@@ -205,11 +213,7 @@ class MovementsScreen(QWidget):
             if dates:
                 name.setToolTip(self.tr("Reporting dates: %1").replace("%1", dates))
             bar = QProgressBar()
-            goal = float(ind["target"] or 0)  # type: ignore[arg-type]
-            reported = float(ind["reported"] or 0)  # type: ignore[arg-type]
-            bar.setRange(0, 100)
-            bar.setValue(min(100, max(0, round(100 * reported / goal))) if goal else 0)
-            bar.setFormat(f"{number_text(reported)} / {number_text(goal) if goal else '—'}")
+            indicator_bar(bar, ind)
             self.indicators.addWidget(name, row, 0)
             self.indicators.addWidget(bar, row, 1)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...services.overview import Overview, OverviewService
 from ..texts import status_text
+from .movement_forms import indicator_bar
 
 # The "start here" steps: the main window's screen key, and the counts that mark the step done.
 START_STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -150,11 +151,7 @@ class OverviewScreen(QWidget):
             name.setWordWrap(True)
             name.setToolTip(str(target["movement"]))
             bar = QProgressBar()
-            goal = float(target["target"] or 0)
-            reported = float(target["reported"] or 0)
-            bar.setRange(0, 100)
-            bar.setValue(min(100, round(100 * reported / goal)) if goal else 0)
-            bar.setFormat(f"{reported:g} / {goal:g}")
+            indicator_bar(bar, target)
             self.targets.addWidget(name, row, 0)
             self.targets.addWidget(bar, row, 1)
         self.targets.setColumnStretch(0, 3)
