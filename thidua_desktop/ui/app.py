@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from ..bootstrap import App, open_app, open_trial_office
@@ -78,6 +78,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     # The app ends when the main window closes, not whenever no window is open: between the first-run
     # dialog and the main window (the trial office being built, say) there is none, and a quitting
     # app would return at once from the progress dialog's event loop.
+    quits_on_last_window = qt_app.setQuitOnLastWindowClosed, qt_app.quitOnLastWindowClosed()
     qt_app.setQuitOnLastWindowClosed(False)
     try:
         app = open_app(args.data_dir)
@@ -106,6 +107,7 @@ def run(argv: Sequence[str] | None = None) -> int:
                 return result
     finally:
         qt_app.removeEventFilter(keeper)
+        quits_on_last_window[0](quits_on_last_window[1])
         real.close()
 
 
@@ -123,8 +125,11 @@ def _main_window(qt_app: QApplication, app: App, keeper: WindowStateKeeper, give
     if given is not None:  # a double-clicked .tdsync or enrolment file
         window.show_screen("sync")
         window.sync_screen.open_file(given)
-    if not app.sync.is_trial():
-        QTimer.singleShot(1500, lambda: scheduled_backup(app))
+    if not app.sync.is_trial():  # owned by the window: it never fires after the window is gone
+        QTimer.singleShot(1500, window, lambda: scheduled_backup(app))
     result = int(qt_app.exec())
     keeper.save(window)
+    window.closed.disconnect(qt_app.quit)
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return result, bool(wants_real)
