@@ -420,12 +420,24 @@
             <translation>Thành viên trong sổ theo dõi</translation>
         </message>
         <message>
+            <source>Head of household</source>
+            <translation>Chủ hộ</translation>
+        </message>
+        <message>
             <source>Edit collective: %1</source>
             <translation>Sửa tập thể: %1</translation>
         </message>
         <message>
             <source>New collective or household</source>
             <translation>Thêm tập thể hoặc hộ gia đình</translation>
+        </message>
+        <message>
+            <source>(not recorded)</source>
+            <translation>(chưa ghi)</translation>
+        </message>
+        <message>
+            <source>Make the selected person head of household</source>
+            <translation>Chọn người đang chọn làm chủ hộ</translation>
         </message>
         <message>
             <source>Details</source>
@@ -671,12 +683,28 @@
             <translation>Ngày họp</translation>
         </message>
         <message>
+            <source>Start time</source>
+            <translation>Giờ bắt đầu</translation>
+        </message>
+        <message>
             <source>Nomination batch</source>
             <translation>Đợt xét khen thưởng</translation>
         </message>
         <message>
+            <source>Secretary of the meeting</source>
+            <translation>Thư ký cuộc họp</translation>
+        </message>
+        <message>
             <source>Notes</source>
             <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <source>hh:mm, e.g. 08:30</source>
+            <translation>giờ:phút, ví dụ 08:30</translation>
+        </message>
+        <message>
+            <source>(not recorded)</source>
+            <translation>(chưa ghi)</translation>
         </message>
         <message>
             <source>Members present (untick those absent)</source>
@@ -821,6 +849,10 @@ although not eligible</source>
         <message>
             <source>Decision %1</source>
             <translation>Quyết định số %1</translation>
+        </message>
+        <message>
+            <source>Nobody holds this post on the decision date: enter the term in Settings → Officials who sign documents.</source>
+            <translation>Không có ai giữ chức vụ này vào ngày quyết định: hãy nhập nhiệm kỳ tại Cài đặt → Lãnh đạo ký văn bản.</translation>
         </message>
         <message>
             <source>No council-voted nomination for this award is waiting for a decision.</source>
@@ -969,12 +1001,44 @@ although not eligible</source>
             <translation>Đơn vị soạn thảo (Lưu: VT, …)</translation>
         </message>
         <message>
+            <source>Province's rules on emulation: decision number</source>
+            <translation>Quy định thi đua, khen thưởng của tỉnh: số quyết định</translation>
+        </message>
+        <message>
+            <source>Province's rules: date issued</source>
+            <translation>Quy định của tỉnh: ngày ban hành</translation>
+        </message>
+        <message>
+            <source>Province's rules: title</source>
+            <translation>Quy định của tỉnh: tên văn bản</translation>
+        </message>
+        <message>
+            <source>From the province: %1</source>
+            <translation>Theo tỉnh: %1</translation>
+        </message>
+        <message>
+            <source>e.g. 25/2025/QĐ-UBND</source>
+            <translation>ví dụ 25/2025/QĐ-UBND</translation>
+        </message>
+        <message>
+            <source>dd/mm/yyyy</source>
+            <translation>ngày/tháng/năm</translation>
+        </message>
+        <message>
+            <source>Printed in “Căn cứ Quyết định số … ban hành Quy định công tác thi đua, khen thưởng”. The province's values travel to its communes with the document wording; a commune's own value, when filled in, is used instead. Left empty, the documents keep the dotted blank.</source>
+            <translation>In vào dòng “Căn cứ Quyết định số … ban hành Quy định công tác thi đua, khen thưởng”. Giá trị do tỉnh nhập được gửi xuống các xã cùng mẫu văn bản; giá trị xã tự nhập (nếu có) được dùng thay. Để trống thì văn bản giữ dòng chấm.</translation>
+        </message>
+        <message>
             <source>Empty: the commune's name</source>
             <translation>Để trống: dùng tên xã</translation>
         </message>
         <message>
-            <source>Empty: the council chair</source>
-            <translation>Để trống: dùng Chủ tịch Hội đồng TĐKT</translation>
+            <source>Enter in Officials who sign documents</source>
+            <translation>Nhập tại mục Lãnh đạo ký văn bản</translation>
+        </message>
+        <message>
+            <source>Who is in office today, from Officials who sign documents</source>
+            <translation>Người đương nhiệm hôm nay, theo mục Lãnh đạo ký văn bản</translation>
         </message>
         <message>
             <source>The vice-chairman signs (KT. CHỦ TỊCH)</source>
@@ -2660,6 +2724,73 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
         </message>
     </context>
     <context>
+        <name>OfficialsBox</name>
+        <message>
+            <source>in office</source>
+            <translation>đương nhiệm</translation>
+        </message>
+        <message>
+            <source>Remove a term</source>
+            <translation>Xóa nhiệm kỳ</translation>
+        </message>
+        <message>
+            <source>Remove %1's term entered by mistake? A term that ended is ended, not removed.</source>
+            <translation>Xóa nhiệm kỳ của %1 (nhập nhầm)? Nhiệm kỳ đã hết thì kết thúc nhiệm kỳ, không xóa.</translation>
+        </message>
+        <message>
+            <source>Officials who sign documents</source>
+            <translation>Lãnh đạo ký văn bản</translation>
+        </message>
+        <message>
+            <source>Every document is signed by the holder in office on its date: the decision and its certificates by the chairman (or a vice-chairman, KT.), the minutes by the council's chair and secretary. The commune chairman chairs the council unless another chair is entered.</source>
+            <translation>Mỗi văn bản do người đương nhiệm vào ngày của văn bản ký: quyết định và giấy khen do Chủ tịch (hoặc Phó Chủ tịch ký KT.), biên bản do Chủ tịch và Thư ký Hội đồng ký. Chủ tịch UBND xã là Chủ tịch Hội đồng, trừ khi nhập người khác.</translation>
+        </message>
+        <message>
+            <source>Post</source>
+            <translation>Chức vụ</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Title printed</source>
+            <translation>Chức danh in trên văn bản</translation>
+        </message>
+        <message>
+            <source>Term from</source>
+            <translation>Nhiệm kỳ từ ngày</translation>
+        </message>
+        <message>
+            <source>Term to (empty: in office)</source>
+            <translation>Đến ngày (để trống: đương nhiệm)</translation>
+        </message>
+        <message>
+            <source>Empty: the post's name</source>
+            <translation>Để trống: tên chức vụ</translation>
+        </message>
+        <message>
+            <source>Term to</source>
+            <translation>Đến ngày</translation>
+        </message>
+        <message>
+            <source>Add term</source>
+            <translation>Thêm nhiệm kỳ</translation>
+        </message>
+        <message>
+            <source>Selected term ends on</source>
+            <translation>Nhiệm kỳ đang chọn kết thúc ngày</translation>
+        </message>
+        <message>
+            <source>End term</source>
+            <translation>Kết thúc nhiệm kỳ</translation>
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation>Xóa…</translation>
+        </message>
+    </context>
+    <context>
         <name>Ops</name>
         <message>
             <source>Cannot do this</source>
@@ -3237,6 +3368,10 @@ Hai mã có khớp hoàn toàn không?</translation>
         <message>
             <source>of %1</source>
             <translation>/ %1</translation>
+        </message>
+        <message>
+            <source>Left blank (dotted lines on paper): fill these in first, or print and write them by hand:</source>
+            <translation>Còn để trống (in ra là dòng chấm): hãy bổ sung trước, hoặc in rồi viết tay:</translation>
         </message>
     </context>
     <context>

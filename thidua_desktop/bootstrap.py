@@ -29,6 +29,7 @@ from .services.maintenance import MaintenanceService, read_backup_manifest
 from .services.movements import MovementService
 from .services.nominations import NominationService
 from .services.office import OfficeService
+from .services.officials import OfficialsService
 from .services.overview import OverviewService
 from .services.people import PeopleService
 from .services.printing import PrintService
@@ -56,6 +57,7 @@ class App:
     nominations: NominationService = field(init=False)
     council: CouncilService = field(init=False)
     decisions: DecisionService = field(init=False)
+    officials: OfficialsService = field(init=False)
     maintenance: MaintenanceService = field(init=False)
     overview: OverviewService = field(init=False)
     drafts: DraftStore = field(init=False)
@@ -79,6 +81,7 @@ class App:
         self.exemplars = ExemplarService(*args)
         self.council = CouncilService(*args)
         self.decisions = DecisionService(*args)
+        self.officials = OfficialsService(*args)
         self.maintenance = MaintenanceService(self.db, self.paths, self.actor)
         self.overview = OverviewService(*args)
         self.drafts = DraftStore(self.paths.data_dir / "drafts")
@@ -169,6 +172,7 @@ def open_app(data_dir: str | os.PathLike[str] | None = None, actor: str | None =
         if name:
             app.actor = name
             app.__post_init__()
+    app.officials.adopt_document_settings()  # once: names typed in the settings become terms
     log.info("opened data dir (sqlite=%s)", db.is_sqlite)
     return app
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from .cli import _json, _opened, _out, _t
+from .messages import render
+from .services.printing import RenderedDocument
 
 PRINT_HELP = ("submission|report|list|minutes|ballots|decision|certificate|public-list|movement-report, "
               "hoặc batch / or batch")
@@ -16,7 +19,10 @@ def cmd_print(args: argparse.Namespace) -> int:
                                                   ("number", args.number)) if v}
     with _opened(args) as app:
         if args.kind == "batch":
-            paths = app.printing.print_batch(args.target, args.out)
+            docs: list[RenderedDocument] = []
+            paths = app.printing.print_batch(args.target, args.out, rendered_out=docs)
+            for rendered in docs:
+                _warn_missing(args.lang, rendered, prefix=f"{rendered.file_name()}: ")
             if args.json:
                 _json({"files": [str(p) for p in paths]})
             else:
@@ -26,11 +32,19 @@ def cmd_print(args: argparse.Namespace) -> int:
                     _out(f"  {path.name}")
             return 0
         doc = app.printing.save(args.kind, args.target, args.out, options=options)
+        _warn_missing(args.lang, doc)
         if args.json:
             _json({"file": args.out, "kind": doc.kind, "target": doc.target_id, "qr": doc.qr_text})
         else:
             _out(_t(args.lang, f"Đã ghi {doc.title}: {args.out}", f"Wrote {doc.kind}: {args.out}"))
     return 0
+
+
+def _warn_missing(lang: str, doc: RenderedDocument, prefix: str = "") -> None:
+    """What the document still prints as dotted blanks: warnings on stderr; the file is written."""
+    for notice in doc.missing:
+        label = _t(lang, "Cảnh báo: còn để trống", "Warning: left blank")
+        sys.stderr.write(f"{prefix}{label}: {render(notice, lang)}\n")
 
 
 def cmd_verify_qr(args: argparse.Namespace) -> int:

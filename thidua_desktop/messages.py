@@ -27,7 +27,10 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "level": ("Mức", "Level"), "decided_on": ("Ngày quyết định", "Decision date"),
     "period_end": ("Ngày hết thời hạn", "End of period"), "number": ("Số quyết định", "Decision number"),
     "signer_name": ("Người ký", "Signer"), "recipients": ("Danh sách khen thưởng", "Recipients"),
-    "held_on": ("Ngày tổ chức", "Date held"), "movement": ("Phong trào", "Movement"),
+    "held_on": ("Ngày tổ chức", "Date held"), "started_at": ("Giờ bắt đầu", "Start time"),
+    "secretary": ("Thư ký cuộc họp", "Meeting secretary"), "head_person": ("Chủ hộ", "Head of household"),
+    "province_rules_date": ("Ngày ban hành quy định của tỉnh", "Date of the province's rules"),
+    "movement": ("Phong trào", "Movement"),
     "code": ("Mã", "Code"), "name": ("Tên", "Name"), "file": ("Tệp", "File"), "data_dir": ("Thư mục dữ liệu", "Data folder"),
     "present_members": ("Thành viên có mặt", "Members present"), "title": ("Tên", "Title"),
     "owners": ("Tác giả", "Owners"), "initiatives": ("Sáng kiến", "Initiatives"), "subject": ("Đối tượng", "Subject"),
@@ -70,6 +73,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "votes_for": ("Phiếu đồng ý", "Votes in favour"), "ballots_valid": ("Phiếu hợp lệ", "Valid ballots"),
     "ballots_issued": ("Phiếu phát ra", "Ballots issued"),
     "mode": ("Cách in", "Print mode"), "calibration": ("Căn chỉnh in phôi", "Blank-form calibration"),
+    "officials": ("Lãnh đạo ký văn bản", "Officials who sign"), "official_id": ("Lãnh đạo", "Official"),
+    "term_start": ("Ngày bắt đầu nhiệm kỳ", "Term start"), "term_end": ("Ngày kết thúc nhiệm kỳ", "Term end"),
+    "official_title": ("Chức vụ", "Title"),
 }
 
 SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
@@ -106,6 +112,31 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
                                    "văn bản đồng ý của thành viên vắng mặt).",
                                    "Ballot counts at «{field_label}» are inconsistent: valid ≤ issued ≤ members, and in "
                                    "favour (written votes of absent members included) ≤ valid."),
+    # Meeting time and secretary, household head, legal bases; blanks a document would still print.
+    "MEETING_TIME_INVALID": ("Giờ bắt đầu «{value}» không hợp lệ; ghi theo dạng giờ:phút, ví dụ 08:30.",
+                             "Start time «{value}» is not valid; write hours:minutes, e.g. 08:30."),
+    "MEETING_SECRETARY_NOT_PRESENT": ("Thư ký cuộc họp phải là thành viên có mặt tại cuộc họp.",
+                                      "The meeting's secretary must be a member present at the meeting."),
+    "HEAD_PERSON_UNKNOWN": ("Chủ hộ phải là một người có trong sổ theo dõi (không tìm thấy «{value}»).",
+                            "The head of household must be a person in the register («{value}» not found)."),
+    "BLANK_PROVINCE_RULES_NUMBER": ("Chưa có số Quyết định của UBND tỉnh ban hành Quy định công tác thi đua, khen "
+                                    "thưởng (Cài đặt → Văn bản in).",
+                                    "The number of the province's decision on its emulation and commendation rules "
+                                    "is not set (Settings → Printed documents)."),
+    "BLANK_PROVINCE_RULES_DATE": ("Chưa có ngày ban hành Quy định công tác thi đua, khen thưởng của tỉnh (Cài đặt → "
+                                  "Văn bản in).",
+                                  "The date of the province's emulation and commendation rules is not set "
+                                  "(Settings → Printed documents)."),
+    "BLANK_MEETING_START_TIME": ("Chưa ghi giờ bắt đầu cuộc họp Hội đồng.",
+                                 "The council meeting's start time is not recorded."),
+    "BLANK_MEETING_SECRETARY": ("Chưa có thư ký cuộc họp Hội đồng.",
+                                "The council meeting's secretary is not recorded."),
+    "BLANK_MEETING_CHAIR": ("Chưa có người chủ trì cuộc họp Hội đồng.", "Nobody chaired the council meeting."),
+    "BLANK_HOUSEHOLD_HEAD": ("Chưa có chủ hộ của «{name}».", "The head of household of «{name}» is not set."),
+    "BLANK_DECISION_NUMBER": ("Quyết định chưa có số.", "The decision has no number."),
+    "BLANK_DOCUMENT_NUMBER": ("Văn bản chưa có số (để trống cho văn thư ghi).",
+                              "The document has no number (left for the clerk to write)."),
+    "BLANK_MEETING_END_TIME": ("Giờ kết thúc cuộc họp (ghi tay).", "The meeting's end time (written by hand)."),
     "WRITTEN_VOTE_NOT_ABSENT": ("Chỉ thành viên vắng mặt mới có phiếu biểu quyết bằng văn bản; thành viên có mặt "
                                 "biểu quyết tại cuộc họp.",
                                 "Only absent members vote in writing; members present vote at the meeting."),
@@ -182,6 +213,20 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
                                 "trường hợp này khi ghi rõ lý do ở «{field_label}».",
                                 "«{name}» does not meet the criteria by the app's check ({outcome_label}). It can go "
                                 "on only with a reason written in «{field_label}»."),
+    "OFFICIAL_MISSING": ("Cài đặt → Lãnh đạo ký văn bản: chưa có {role_vi} tại ngày {date}. Hãy nhập người giữ "
+                         "chức vụ này và nhiệm kỳ của họ rồi in lại.",
+                         "Settings → Officials who sign: no {role_en} in office on {date}. Enter who holds "
+                         "the post and their term, then print again."),
+    "OFFICIAL_TERM_OVERLAP": ("Nhiệm kỳ trùng với {other} ({role_vi}, {other_term}): mỗi thời điểm chỉ có một "
+                              "{role_vi}. Hãy kết thúc nhiệm kỳ trước rồi nhập người mới.",
+                              "The term overlaps {other} ({role_en}, {other_term}): there is one {role_en} at a "
+                              "time. End the earlier term first, then enter the new holder."),
+    "OFFICIAL_TERM_ORDER": ("Ngày kết thúc nhiệm kỳ ({term_end}) trước ngày bắt đầu ({term_start}).",
+                            "The term ends ({term_end}) before it starts ({term_start})."),
+    "OFFICIAL_TERM_ENDED": ("Nhiệm kỳ của {name} đã kết thúc ngày {term_end}.",
+                            "{name}'s term already ended on {term_end}."),
+    "SIGNER_NOT_IN_OFFICE": ("{name} không phải {role_vi} tại ngày {date} (Cài đặt → Lãnh đạo ký văn bản).",
+                             "{name} is not the {role_en} on {date} (Settings → Officials who sign)."),
     "DOSSIER_EMPTY": ("Đợt «{batch}» không có đề nghị nào để đưa vào văn bản này: hồ sơ chỉ gồm những đề nghị đã "
                       "được Hội đồng Thi đua - Khen thưởng thông qua và chưa có quyết định khen thưởng.",
                       "Batch «{batch}» has no nomination for this document: a dossier holds only nominations the "
@@ -202,6 +247,7 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
     "movement_indicators": ("Chỉ tiêu phong trào", "Movement indicators"),
     "activities": ("Hoạt động phong trào", "Movement activities"),
     "activity_indicator_values": ("Kết quả chỉ tiêu", "Indicator results"),
+    "office_officials": ("Lãnh đạo ký văn bản", "Officials who sign"),
     "villages": ("Thôn, xóm", "Villages"), "attachments": ("Tệp đính kèm", "Attached files"),
     "initiatives": ("Sáng kiến", "Initiatives"), "initiative_owners": ("Tác giả sáng kiến", "Initiative owners"),
     "council_meetings": ("Cuộc họp Hội đồng", "Council meetings"),

@@ -180,7 +180,7 @@ def test_report_for_a_decided_nomination_keeps_its_qr(office) -> None:  # type: 
              if n.award_code == "LDTT" and n.status == "council_voted"]
     nomination = voted[0]
     doc = office.printing.render("report", nomination.id)
-    office.decisions.issue(number="99/QĐ-UBND", decided_on="26/11/2026", signer_name="Hoàng Văn Chủ",
+    office.decisions.issue(number="99/QĐ-UBND", decided_on="26/11/2026",
                            award_code="LDTT", nomination_ids=[nomination.id])
     assert office.nominations.get(nomination.id).status == "decided"
     assert office.printing.verify_qr(doc.qr_text).status == "match"

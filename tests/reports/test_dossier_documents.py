@@ -71,7 +71,9 @@ def test_submission_names_heading_margins_and_page_numbers(office) -> None:  # t
     letter = "".join(p.text for p in pages if p.width < p.height)
     assert "TỜ TRÌNH" in first and "Kính gửi: Chủ tịch Ủy ban nhân dân xã Quảng Uyên" in first
     assert "UBND XÃ QUẢNG UYÊN" in first and "HỘI ĐỒNG THI ĐUA" in first
-    assert "Hoàng Văn Chủ" in letter and "TM. HỘI ĐỒNG" in letter
+    # Signed by the council's chair in office on the print date, not by a name typed in the settings.
+    chair = office.officials.holder("council_chair", date.today()).full_name
+    assert chair in letter and "Hoàng Văn Chủ" not in letter and "TM. HỘI ĐỒNG" in letter
     assert "Số:" in first and "/TTr-HĐTĐKT" in first
     assert "Quảng Uyên, ngày" in first and "Nơi nhận:" in letter
     assert pages[-1].width > pages[-1].height  # the attached list is landscape

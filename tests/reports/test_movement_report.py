@@ -70,8 +70,8 @@ def _awarded_batch(app, movement_id: str, count: int = 8) -> tuple[str, list[str
                                          ballots=[BallotInput(n, 6, 6, 6, CHECKED) for n in nominations])
     passed = [r.nomination_id for r in results if r.passed]
     assert len(passed) == count
-    app.decisions.issue(number=DECISION, decided_on="28/11/2026", signer_name="Nông Thành An",
-                        award_code="GK_XA_CN", nomination_ids=passed[:-1])
+    app.decisions.issue(number=DECISION, decided_on="28/11/2026", award_code="GK_XA_CN",
+                        nomination_ids=passed[:-1])
     return batch.id, [p.id for p in people[:-1]]
 
 
@@ -96,8 +96,7 @@ def test_assess_follows_the_stored_direction() -> None:
 
 
 def test_report_prints_indicators_chart_activities_examples_and_awards(office) -> None:  # type: ignore[no-untyped-def]
-    settings = office.printing.document_settings()
-    office.printing.set_document_settings(type(settings)(chairman_name="Hoàng Văn Chủ"))
+    chairman = office.officials.holder("chairman", date.today()).full_name  # who signs on the print date
     movement = _movement(office, "CT12-2026-KTXH")
     _batch_id, awarded = _awarded_batch(office, movement.id)
     indicators = office.movements.indicators(movement.id)
@@ -154,11 +153,12 @@ def test_report_prints_indicators_chart_activities_examples_and_awards(office) -
     assert f"Tổng số lượt cá nhân được khen thưởng {len(people)} 100" in text
     assert f"1 Nữ {women_awarded} {share}" in text
     assert "III. ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG" in text and "Phương hướng, nhiệm vụ thời gian tới" in text
-    assert "TM. ỦY BAN NHÂN DÂN" in pages[-1].text and "Hoàng Văn Chủ" in pages[-1].text
+    assert "TM. ỦY BAN NHÂN DÂN" in pages[-1].text and chairman in pages[-1].text
 
 
 def test_commune_movement_without_baseline_or_figures_claims_no_verdict(commune, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
+    commune.officials.add(role="chairman", full_name="Hoàng Văn Chủ", term_start="01/07/2025")  # who signs
     movement_id = commune.movements.create(MovementInput(
         code="XA-2026-NTM", name="Chung sức xây dựng nông thôn mới năm 2026", launch_level="commune",
         launch_doc_number="03/KH-UBND", launch_doc_date="10/01/2026", period_start="10/01/2026",
@@ -212,6 +212,7 @@ def test_print_batch_adds_the_report_of_the_batch_movement(office, tmp_path: Pat
 def test_levels_print_their_latest_value_and_a_falling_rate_above_its_target_is_not_met(commune, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Issue 10, point 8: "85% → plan 95%, result 10 → 10.5% Chưa đạt" came from summing a percentage."""
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
+    commune.officials.add(role="chairman", full_name="Hoàng Văn Chủ", term_start="01/07/2025")  # who signs
     movement_id = commune.movements.create(MovementInput(
         code="XA-2026-KT", name="Thi đua phát triển kinh tế năm 2026", launch_level="commune",
         period_start="01/01/2026", period_end="31/12/2026",

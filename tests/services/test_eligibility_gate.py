@@ -68,7 +68,7 @@ def test_with_a_reason_the_vote_is_recorded_and_the_minutes_say_why(office) -> N
     text = unicodedata.normalize("NFC", " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split()))
     assert f"Đối với trường hợp {draft.nominee_name}" in text and REASON in text
     # The chairman's decision follows the council's reasoned vote, and the history keeps the reason.
-    view = office.decisions.issue(number="90/QĐ-UBND", decided_on="26/11/2026", signer_name="Hoàng Văn Chủ",
+    view = office.decisions.issue(number="90/QĐ-UBND", decided_on="26/11/2026",
                                   award_code="LDTT", nomination_ids=[draft.id])
     assert [r.nomination_id for r in view.recipients] == [draft.id]
     assert office.nominations.get(draft.id).status == "decided"
@@ -82,10 +82,10 @@ def test_the_decision_refuses_an_unfit_nominee_unless_the_chairman_says_why(offi
         session.get(Nomination, draft.id).status = "council_voted"
     before = _dump(office)
     with pytest.raises(DomainError) as caught:
-        office.decisions.issue(number="91/QĐ-UBND", decided_on="26/11/2026", signer_name="Hoàng Văn Chủ",
+        office.decisions.issue(number="91/QĐ-UBND", decided_on="26/11/2026",
                                award_code="LDTT", nomination_ids=[draft.id])
     assert caught.value.code == "NOMINATION_NOT_ELIGIBLE" and caught.value.field == "recipients[1]"
     assert _dump(office) == before
-    office.decisions.issue(number="91/QĐ-UBND", decided_on="26/11/2026", signer_name="Hoàng Văn Chủ",
+    office.decisions.issue(number="91/QĐ-UBND", decided_on="26/11/2026",
                            award_code="LDTT", nomination_ids=[draft.id], overrides={draft.id: REASON})
     assert office.nominations.get(draft.id).status == "decided"

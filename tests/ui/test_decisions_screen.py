@@ -32,6 +32,9 @@ def _council_voted(app, names: list[str]) -> dict[str, str]:  # type: ignore[no-
                                         nominees=[NomineeDraft(pid, attested=["self_reliance_solidarity"])
                                                   for pid in people.values()])
     members = [app.council.add_member(f"Thành viên {i}") for i in range(5)]
+    # Who signs: Cài đặt → Lãnh đạo ký văn bản.
+    app.officials.add(role="chairman", full_name="Hoàng Văn Nam", term_start="01/07/2025")
+    app.officials.add(role="vice_chairman", full_name="Đàm Ngọc Thu", term_start="01/07/2025")
     app.council.record_meeting(held_on="20/11/2026", present_member_ids=members, absent_member_ids=[],
                                ballots=[BallotInput(v.id, 5, 5, 5, CHECKED) for v in views])
     return people
@@ -65,7 +68,12 @@ def test_issue_a_decision_with_rewards_and_award_history(qtbot, commune, dialog_
     type_text(screen.number, "05/QĐ-UBND")
     screen.decided_on.clear()
     qtbot.keyClicks(screen.decided_on, "24/11/2026")
-    type_text(screen.signer_name, "Hoàng Văn Nam")
+    # The chairman in office on the decision date is filled in; nothing is typed.
+    assert [screen.signer_name.itemText(i) for i in range(screen.signer_name.count())] == ["Hoàng Văn Nam"]
+    screen.signer_title.setCurrentText("PHÓ CHỦ TỊCH")
+    assert screen.signer_name.currentText() == "Đàm Ngọc Thu"  # a vice-chairman signs KT. CHỦ TỊCH
+    screen.signer_title.setCurrentText("CHỦ TỊCH")
+    assert screen.signer_name.currentText() == "Hoàng Văn Nam"
     qtbot.mouseClick(screen.issue_button, Qt.MouseButton.LeftButton)
     assert screen.errors["number"].isHidden()
     assert [kind for kind, _t in dialog_log] == ["info"]
@@ -99,7 +107,6 @@ def test_a_duplicate_number_is_refused_beside_the_field(qtbot, commune) -> None:
     screen = _screen(qtbot, commune)
     screen.award.setCurrentIndex(screen.award.findData("LDTT"))
     type_text(screen.number, "05/QĐ-UBND")
-    type_text(screen.signer_name, "Hoàng Văn Nam")
     qtbot.mouseClick(screen.issue_button, Qt.MouseButton.LeftButton)
     assert "05/QĐ-UBND" in screen.errors["number"].text()
     assert commune.nominations.get(second.id).status == "council_voted"

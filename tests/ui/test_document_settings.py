@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 
 from pypdf import PdfReader
 
@@ -16,19 +17,19 @@ def test_names_typed_are_saved_and_printed(qtbot, demo, app_factory, dialog_log,
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
     box = DocumentSettingsBox(demo)
     qtbot.addWidget(box)
-    type_text(box.chairman, "Đàm Văn Thủy")
-    type_text(box.vice_chairman, "Bế Thị Hạnh")
+    # Who signs is read from Lãnh đạo ký văn bản (the demo office's officials), not typed here.
+    vice = demo.officials.holder("vice_chairman", date.today()).full_name
+    assert box.chairman.isReadOnly() and box.vice_chairman.isReadOnly() and box.vice_chairman.text() == vice
     type_text(box.place, "Quảng Uyên")
     box.as_deputy.setChecked(True)
     box.save.click()
     assert dialog_log and dialog_log[-1][0] == "info"
     reopened = app_factory().printing.document_settings()
-    assert (reopened.chairman_name, reopened.vice_chairman_name, reopened.sign_as_deputy) == (
-        "Đàm Văn Thủy", "Bế Thị Hạnh", True)
+    assert (reopened.place, reopened.sign_as_deputy) == ("Quảng Uyên", True)
     batch = demo.nominations.batches()[0]
     pdf = demo.printing.render("submission", batch.id).pdf
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
-    assert "KT. CHỦ TỊCH" in text and "PHÓ CHỦ TỊCH" in text and "Bế Thị Hạnh" in text
+    assert "KT. CHỦ TỊCH" in text and "PHÓ CHỦ TỊCH" in text and vice in text
 
 
 def test_settings_screen_shows_the_documents_box(qtbot, commune) -> None:  # type: ignore[no-untyped-def]

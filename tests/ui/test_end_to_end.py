@@ -467,14 +467,22 @@ def test_a_year_end_round_from_movement_to_decision(qtbot, commune, dialog_log, 
     assert council.grid.rowCount() == 0  # nothing left to vote on in this batch
 
     # 6. Quyết định: the chairman's decision writes the award history with the reward ------------------
+    # Who signs: Cài đặt → Lãnh đạo ký văn bản, the chairman since the commune was formed.
+    settings = go(qtbot, window, "Cài đặt")
+    officials = settings.box_officials
+    officials.role.setCurrentIndex(officials.role.findData("chairman"))
+    type_text(officials.full_name, "Hoàng Văn Nam")
+    type_text(officials.term_start, "01/07/2025")
+    click(qtbot, officials.add)
+    assert officials.table.rowCount() == 1 and officials.table.item(0, 1).text() == "Hoàng Văn Nam"
     decisions = go(qtbot, window, "Quyết định")
     choose(decisions.award, "LDTT")
     assert decisions.recipients.rowCount() == 1
     assert [decisions.recipients.item(0, c).text() for c in (0, 2)] == [HOA, "710.000 đ"]
     type_text(decisions.number, "15/QĐ-UBND")
     retype(qtbot, decisions.decided_on, "25/11/2026")
-    type_text(decisions.signer_name, "Hoàng Văn Nam")
     assert decisions.signer_title.currentText() == "CHỦ TỊCH"
+    assert decisions.signer_name.currentText() == "Hoàng Văn Nam"  # the chairman in office that day
     assert "2.340.000 đ" in decisions.total.text() and "710.000 đ" in decisions.total.text()
     click(qtbot, decisions.issue_button)
     assert all(e.isHidden() for e in decisions.errors.values()), [e.text() for e in decisions.errors.values()]

@@ -89,6 +89,7 @@ class CouncilMinutes:
     notes: str
     results: tuple[BallotLine, ...]
     number: str
+    started_at: str = ""  # "08:30"; "" prints the dotted blank
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,15 @@ def threshold_text(line: BallotLine) -> str:
 def long_date(day: date) -> str:
     month = two_digits(day.month) if day.month <= 2 else str(day.month)
     return f"ngày {two_digits(day.day)} tháng {month} năm {day.year}"
+
+
+def start_time(w: Wording, started_at: str) -> dict[str, str]:
+    """"08:30" → hour "08", minute "30" for "vào hồi 08 giờ 30 phút"; unknown: the dotted blanks."""
+    hour, _, minute = started_at.partition(":")
+    if hour.isdigit() and minute.isdigit():
+        return {"hour": hour.zfill(2), "minute": minute.zfill(2)}
+    blank = w.text("blank_time") or "......"
+    return {"hour": blank, "minute": blank}
 
 
 def _count(n: int) -> str:
@@ -240,7 +250,8 @@ def minutes_story(data: CouncilMinutes, job: PrintJob) -> list[Flowable]:
     story: list[Flowable] = [_heading(w, doc_number(data.number, w.text("symbol")), data.held_on)]
     story += title_block(w.text("doc_type"), w.text("subject", year=data.year))
     story.append(para(w.text("section_time"), s.section))
-    story.append(para(w.text("time_line", held_on_long=long_date(data.held_on)), s.body))
+    story.append(para(w.text("time_line", held_on_long=long_date(data.held_on), **start_time(w, data.started_at)),
+                      s.body))
     story.append(para(w.text("venue_line"), s.body))
     if data.batch_name:
         story.append(para(w.text("batch_line", batch_name=data.batch_name), s.body))

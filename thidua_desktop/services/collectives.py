@@ -27,6 +27,8 @@ class CollectiveView:
     village: str = ""
     address: str = ""
     registered_members: int = 0  # members linked to people in the register
+    head_person_id: str | None = None  # the head of household (or of the unit), a person in the register
+    head_name: str = ""
 
     @property
     def is_household(self) -> bool:
@@ -35,13 +37,19 @@ class CollectiveView:
     def to_json(self) -> dict[str, object]:
         return {"id": self.id, "name": self.name, "kind": self.kind, "parent_id": self.parent_id,
                 "village_id": self.village_id, "member_count": self.member_count,
-                "women_count": self.women_count}
+                "women_count": self.women_count, "head_person_id": self.head_person_id}
 
 
-def collective_view(c: Collective, villages: dict[str, str] | None = None, registered: int = 0) -> CollectiveView:
+def collective_view(c: Collective, villages: dict[str, str] | None = None, registered: int = 0,
+                    head: Person | None = None) -> CollectiveView:
     return CollectiveView(c.id, c.name, c.kind, c.parent_id, c.village_id, c.member_count, c.women_count,
                           village=(villages or {}).get(c.village_id or "", ""), address=c.address,
-                          registered_members=registered)
+                          registered_members=registered, head_person_id=c.head_person_id,
+                          head_name=head.full_name if head is not None and not head.deleted else "")
+
+
+def _head(session: Session, c: Collective) -> Person | None:
+    return session.get(Person, c.head_person_id) if c.head_person_id else None
 
 
 def _count(value: int | str | None, field: str) -> int | None:
@@ -61,7 +69,7 @@ def _name(text: str) -> str:
 class CollectiveService(ServiceBase):
     def _apply(self, session: Session, row: Collective, name: str, kind: str, parent_id: str | None,
                village_id: str | None, member_count: int | str | None, women_count: int | str | None,
-               address: str) -> None:
+               address: str, head_person_id: str | None = None) -> None:
         errors = ErrorCollector()
         clean = errors.call(_name, name)
         kind_value = errors.call(parse_enum, CollectiveKind, clean_text(kind), "kind")
@@ -81,6 +89,9 @@ class CollectiveService(ServiceBase):
                 parent = session.get(Collective, parent.parent_id) if parent.parent_id else None
         if village_id:
             get_live(session, Village, village_id, field="village")
+        head = session.get(Person, head_person_id) if head_person_id else None
+        if head_person_id and (head is None or head.deleted):
+            errors.add(ValidationError("HEAD_PERSON_UNKNOWN", field="head_person", value=head_person_id))
         errors.raise_if_any()
         assert clean is not None and kind_value is not None  # refused above otherwise
         row.name, row.search_key, row.sort_key = clean, search_key(clean), collation_string(clean)
@@ -89,6 +100,8 @@ class CollectiveService(ServiceBase):
         row.village_id = village_id or None
         row.member_count, row.women_count = members, women
         row.address = clean_text(address)
+        if head_person_id is not None:  # None keeps the head as it is, "" clears it
+            row.head_person_id = head_person_id or None
 
     @staticmethod
     def _set_members(session: Session, collective_id: str, person_ids: list[str]) -> None:
@@ -105,31 +118,37 @@ class CollectiveService(ServiceBase):
 
     def create(self, name: str, kind: str, *, parent_id: str | None = None, village_id: str | None = None,
                member_count: int | str | None = None, women_count: int | str | None = None,
-               address: str = "", member_ids: list[str] | None = None) -> CollectiveView:
-        """A new collective or household; with ``member_ids`` its members join in the same transaction."""
+               address: str = "", member_ids: list[str] | None = None,
+               head_person_id: str | None = None) -> CollectiveView:
+        """A new collective or household; with ``member_ids`` its members join in the same transaction.
+        ``head_person_id``: the head of household (a live person), printed as "Chủ hộ"."""
         with self.db.transaction(self.actor) as session:
             row = Collective()
-            self._apply(session, row, name, kind, parent_id, village_id, member_count, women_count, address)
+            self._apply(session, row, name, kind, parent_id, village_id, member_count, women_count, address,
+                        head_person_id)
             session.add(row)
             session.flush()
             if member_ids is not None:
                 self._set_members(session, row.id, member_ids)
                 session.flush()
-            return collective_view(row, repo.village_names(session), len(set(member_ids or [])))
+            return collective_view(row, repo.village_names(session), len(set(member_ids or [])),
+                                   _head(session, row))
 
     def update(self, collective_id: str, name: str, kind: str, *, parent_id: str | None = None,
                village_id: str | None = None, member_count: int | str | None = None,
                women_count: int | str | None = None, address: str = "",
-               member_ids: list[str] | None = None) -> CollectiveView:
-        """Change a collective; ``member_ids`` (when given) replaces its member list, all in one transaction."""
+               member_ids: list[str] | None = None, head_person_id: str | None = None) -> CollectiveView:
+        """Change a collective; ``member_ids`` (when given) replaces its member list, all in one transaction.
+        ``head_person_id``: None keeps the head as it is, "" clears it."""
         with self.db.transaction(self.actor) as session:
             row = get_live(session, Collective, collective_id, field="collective")
-            self._apply(session, row, name, kind, parent_id, village_id, member_count, women_count, address)
+            self._apply(session, row, name, kind, parent_id, village_id, member_count, women_count, address,
+                        head_person_id)
             if member_ids is not None:
                 self._set_members(session, row.id, member_ids)
             session.flush()
             registered = repo.member_counts(session, [row.id]).get(row.id, 0)
-            return collective_view(row, repo.village_names(session), registered)
+            return collective_view(row, repo.village_names(session), registered, _head(session, row))
 
     def delete(self, collective_id: str) -> None:
         """Tombstone a collective and its member links (the people stay in the register)."""
@@ -163,7 +182,7 @@ class CollectiveService(ServiceBase):
         with self.db.reader() as session:
             row = get_live(session, Collective, collective_id, field="collective")
             return collective_view(row, repo.village_names(session),
-                                   repo.member_counts(session, [row.id]).get(row.id, 0))
+                                   repo.member_counts(session, [row.id]).get(row.id, 0), _head(session, row))
 
     def search(self, text: str = "", *, kind: str | None = None, offset: int = 0, limit: int = 100,
                households: bool | None = None) -> tuple[list[CollectiveView], int]:
@@ -175,5 +194,5 @@ class CollectiveService(ServiceBase):
             found = list(page(session, stmt, offset, limit))
             villages = repo.village_names(session)
             counts = repo.member_counts(session, [c.id for c in found])
-            rows = [collective_view(c, villages, counts.get(c.id, 0)) for c in found]
+            rows = [collective_view(c, villages, counts.get(c.id, 0), _head(session, c)) for c in found]
             return rows, count(session, stmt)

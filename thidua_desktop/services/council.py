@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from ..db import Session
 from ..db.models import CouncilBallot, CouncilMeeting, CouncilMember, Nomination, NominationBatch
 from ..db.repositories import nominations as repo
 from ..db.repositories.common import count, get_live, live, page
@@ -52,6 +54,8 @@ class MeetingView:
     # Absent members' written votes: {member id: [nomination ids the member agreed to]}; a member
     # missing from it sent no written vote, an empty list agreed to no one.
     written_votes: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    started_at: str = ""  # "08:30"; "" when not recorded
+    secretary_member_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,18 @@ class BallotView:
 
 
 ROLES = ("chair", "vice_chair", "member", "secretary")
+_TIME = re.compile(r"^\s*(\d{1,2})\s*[:hgH.]\s*(\d{1,2})\s*(?:p|ph|phút)?\s*$")
+
+
+def parse_start_time(text: str | None) -> str:
+    """"8:30", "08:30", "8h30", "8g30" → "08:30"; "" stays "" (not recorded); anything else is refused."""
+    value = clean_text(text or "")
+    if not value:
+        return ""
+    match = _TIME.match(value)
+    if match is None or not (0 <= int(match[1]) <= 23 and 0 <= int(match[2]) <= 59):
+        raise ValidationError("MEETING_TIME_INVALID", field="started_at", value=value)
+    return f"{int(match[1]):02d}:{int(match[2]):02d}"
 
 
 class CouncilService(ServiceBase):
@@ -115,7 +131,8 @@ class CouncilService(ServiceBase):
                 recorded, passed = repo.ballot_counts(session, m.id)
                 out.append(MeetingView(m.id, m.held_on, m.batch_id, batch.name if batch else "", m.members_total,
                                        m.members_present, recorded, passed, m.notes,
-                                       stored_written_votes(m.written_votes)))
+                                       stored_written_votes(m.written_votes), m.started_at or "",
+                                       m.secretary_member_id))
             return out, count(session, stmt)
 
     def meeting_ballots(self, meeting_id: str) -> list[BallotView]:
@@ -131,6 +148,18 @@ class CouncilService(ServiceBase):
                                       b.pct_of_present, b.threshold_pct, b.passed))
             return sorted(out, key=lambda v: (v.award_code, v.nominee_name))
 
+    @staticmethod
+    def _default_secretary(session: Session) -> str | None:
+        row = session.scalars(live(CouncilMember).where(CouncilMember.active.is_(True),
+                                                        CouncilMember.council_role == "secretary")
+                              .order_by(CouncilMember.full_name, CouncilMember.id)).first()
+        return row.id if row is not None else None
+
+    def default_secretary_id(self) -> str | None:
+        """The active member whose council role is secretary (the meeting form's default)."""
+        with self.db.reader() as session:
+            return self._default_secretary(session)
+
     def threshold_for(self, award_code: str) -> float:
         """The vote threshold as the office applies it: the catalog's, or the office's own value
         where the catalog allows one (set on the Settings screen, audited)."""
@@ -139,13 +168,18 @@ class CouncilService(ServiceBase):
 
     def record_meeting(self, *, held_on: str, present_member_ids: list[str], absent_member_ids: list[str],
                        ballots: list[BallotInput], batch_id: str | None = None,
-                       notes: str = "", written_votes: dict[str, list[str]] | None = None) -> list[BallotResult]:
+                       notes: str = "", written_votes: dict[str, list[str]] | None = None,
+                       started_at: str = "", secretary_member_id: str | None = None) -> list[BallotResult]:
         """Record a meeting and its ballots in one transaction; passing draft nominees become council_voted.
 
         ``written_votes`` holds the absent members' written votes (phiếu biểu quyết bằng văn bản):
         {absent member id: [ids of the nominations, balloted at this meeting, the member agreed to]}.
-        Each agreement is one of its nominee's ``votes_for``, so a nominee never has more of them."""
+        Each agreement is one of its nominee's ``votes_for``, so a nominee never has more of them.
+
+        ``started_at`` is the start time ("08:30"; "" when not known); ``secretary_member_id`` who
+        took the minutes, by default the active member whose council role is secretary."""
         day = parse_date(held_on, "held_on")
+        start = parse_start_time(started_at)
         if not present_member_ids:
             raise ValidationError("REQUIRED", field="present_members")
         if set(present_member_ids) & set(absent_member_ids):
@@ -161,10 +195,18 @@ class CouncilService(ServiceBase):
                 get_live(session, CouncilMember, member_id, field="members")
             if batch_id:
                 get_live(session, NominationBatch, batch_id, field="batch")
+            if secretary_member_id:
+                secretary: str | None = get_live(session, CouncilMember, secretary_member_id, field="secretary").id
+                if secretary not in present_member_ids:  # an absent member cannot keep the minutes
+                    raise ValidationError("MEETING_SECRETARY_NOT_PRESENT", field="secretary")
+            else:
+                secretary = self._default_secretary(session)
+                secretary = secretary if secretary in present_member_ids else None
             meeting = CouncilMeeting(batch_id=batch_id, held_on=day, members_total=total, members_present=present,
                                      present_member_ids=list(present_member_ids),
                                      absent_member_ids=list(absent_member_ids), written_votes=written,
-                                     notes=clean_text(notes))
+                                     notes=clean_text(notes), started_at=start,
+                                     secretary_member_id=secretary)
             session.add(meeting)
             session.flush()
             for index, ballot in enumerate(ballots, start=1):

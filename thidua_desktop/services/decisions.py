@@ -8,6 +8,7 @@ from datetime import date
 from ..db import Session
 from ..db.models import Decision, DecisionRecipient, Initiative, Nomination
 from ..db.repositories import nominations as repo
+from ..db.repositories import officials as officials_repo
 from ..db.repositories.common import count, get_live, live, page
 from ..domain.enums import NominationStatus, Role
 from ..domain.errors import StateError, ValidationError
@@ -17,6 +18,8 @@ from ..rules import AwardDef, base_salary_on, reward_amount
 from .base import ServiceBase
 from .nominations import NominationService
 from .office import OfficeService
+from .officials import CHAIRMAN, VICE_CHAIRMAN, missing, role_label
+from .print_context import load_settings
 from .records import RecordsService, Subject
 
 DEFAULT_SIGNER_TITLE = "CHỦ TỊCH"
@@ -91,18 +94,59 @@ class DecisionService(ServiceBase):
                                                 self._amount(award, n, salary)))
         return DecisionView("", "", day, "", award.code, salary, recipients, award_name=award.name_vi)
 
-    def issue(self, *, number: str, decided_on: str, signer_name: str, award_code: str,
-              nomination_ids: list[str], signer_title: str = DEFAULT_SIGNER_TITLE,
+    def signers(self, decided_on: date | str, title: str = DEFAULT_SIGNER_TITLE) -> list[str]:
+        """Who may sign a decision of that date with that title: the chairman in office, or for
+        "PHÓ CHỦ TỊCH" (KT. CHỦ TỊCH) the vice-chairmen in office (Cài đặt → Lãnh đạo ký văn bản).
+        An office that keeps no officials: the name typed in its document settings, if any."""
+        day = decided_on if isinstance(decided_on, date) else parse_date(decided_on, "decided_on")
+        role = VICE_CHAIRMAN if self._deputy(title) else CHAIRMAN
+        with self.db.reader() as session:
+            if officials_repo.kept(session):
+                return [o.full_name for o in officials_repo.holders(session, role, day)]
+            settings = load_settings(session)
+        name = settings.vice_chairman_name if role == VICE_CHAIRMAN else settings.chairman_name
+        return [name] if name else []
+
+    @staticmethod
+    def _deputy(title: str) -> bool:
+        return clean_text(title).upper().startswith("PHÓ")
+
+    def _signer(self, session: Session, day: date, typed: str, title: str) -> str:
+        """The signer of a decision dated ``day``: the holder in office (the chairman, or the
+        vice-chairman signing KT.), and a typed name only if it is one of them. An office that
+        keeps no officials signs with the typed name, else the one in its document settings."""
+        role = VICE_CHAIRMAN if self._deputy(title) else CHAIRMAN
+        unit = OfficeService(self.db, self.actor).office().unit_name
+        if officials_repo.kept(session):
+            names = [o.full_name for o in officials_repo.holders(session, role, day)]
+            if not names:
+                raise missing(role, day, unit)
+            if typed and typed not in names:
+                raise ValidationError("SIGNER_NOT_IN_OFFICE", field="signer_name", name=typed, role=role,
+                                      role_vi=role_label(role, unit), role_en=role_label(role, unit, "en"),
+                                      date=day.strftime("%d/%m/%Y"))
+            return typed or names[0]
+        if typed:
+            return typed
+        settings = load_settings(session)
+        name = settings.vice_chairman_name if role == VICE_CHAIRMAN else settings.chairman_name
+        if not name:
+            raise missing(role, day, unit)
+        return name
+
+    def issue(self, *, number: str, decided_on: str, award_code: str, nomination_ids: list[str],
+              signer_name: str = "", signer_title: str = DEFAULT_SIGNER_TITLE,
               overrides: dict[str, str] | None = None) -> DecisionView:
         """Issue a commune-level decision for council-voted nominations, all in one transaction.
+        It is signed by the chairman in office on its date, or with ``signer_title`` "PHÓ CHỦ
+        TỊCH" by a vice-chairman in office (KT. CHỦ TỊCH); ``signer_name`` picks one of them.
         Each nominee's eligibility is checked again on the decision date; one not eligible (or not
         fully checked) is refused unless the council already voted on it with a reason, or
         ``overrides`` gives the chairman's reason for it (kept in the nomination's history)."""
         award = self._award(award_code)
         clean_number = clean_text(number)
         require(clean_number, "number")
-        signer = clean_text(signer_name)
-        require(signer, "signer_name")
+        typed = clean_text(signer_name)
         day = parse_date(decided_on, "decided_on")
         if not nomination_ids:
             raise ValidationError("REQUIRED", field="recipients")
@@ -113,6 +157,7 @@ class DecisionService(ServiceBase):
         with self.db.transaction(self.actor) as session:
             if session.scalars(live(Decision).where(Decision.number == clean_number)).first():
                 raise ValidationError("DECISION_NUMBER_DUPLICATE", field="number", value=clean_number)
+            signer = self._signer(session, day, typed, title)
             decision = Decision(number=clean_number, decided_on=day, signer_name=signer, signer_title=title,
                                 award_code=award.code, level="commune", base_salary=salary)
             session.add(decision)

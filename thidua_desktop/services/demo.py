@@ -17,6 +17,7 @@ from ..domain.ethnicity import CAO_BANG_MIX
 from . import demo_data as data
 from .council import BallotInput
 from .movements import IndicatorInput, MovementInput
+from .officials import CHAIRMAN, COUNCIL_CHAIR, COUNCIL_VICE_CHAIR, REFORM_DAY, SECRETARY, VICE_CHAIRMAN
 from .people import PersonInput, PersonView
 from .records import Subject
 
@@ -146,7 +147,8 @@ class DemoBuilder:
         for person in persons[-12:]:
             head = "bà" if person.gender == "female" else "ông"
             ids.append(self.app.collectives.create(f"Hộ {head} {person.full_name}", "household",
-                                                   village_id=person.village_id, member_count=4).id)
+                                                   village_id=person.village_id, member_count=4,
+                                                   head_person_id=person.id).id)
         self.counts["households"] = len(ids)
         return ids
 
@@ -341,10 +343,20 @@ class DemoBuilder:
     def _holder(self, officials: list[PersonView], position: str) -> PersonView:
         return next(p for p in officials if p.position == position)
 
+    def _officials(self, seats: list[tuple[str, PersonView]]) -> None:
+        """Who signs (Cài đặt → Lãnh đạo ký văn bản): the commune chairman, who chairs the council,
+        the vice-chairman, who is its vice-chair, and the council's secretary, all in office since
+        the present commune was formed on 1/7/2025."""
+        by_role = {role: person for role, person in seats if role != "member"}
+        start = REFORM_DAY.strftime("%d/%m/%Y")
+        for role, seat in ((CHAIRMAN, "chair"), (COUNCIL_CHAIR, "chair"), (VICE_CHAIRMAN, "vice_chair"),
+                           (COUNCIL_VICE_CHAIR, "vice_chair"), (SECRETARY, "secretary")):
+            self.app.officials.add(role=role, full_name=by_role[seat].full_name, term_start=start)
+
     def _council_and_decisions(self, officials: list[PersonView], created: list[tuple[str, str]]) -> None:
         seats = [(role, self._holder(officials, position)) for role, position in data.COUNCIL]
         members = [self.app.council.add_member(person.full_name, role, person.position) for role, person in seats]
-        chairman = seats[0][1].full_name
+        self._officials(seats)
         # The Youth Union secretary is away; the six others meet (the secretary keeps the minutes).
         absent = [m for m, (_role, p) in zip(members, seats, strict=True) if p.position == "Bí thư Đoàn xã"]
         present = [m for m in members if m not in absent]
@@ -359,7 +371,8 @@ class DemoBuilder:
         failing = next((nid for nid, code in to_vote if code == "CSTDCS"), to_vote[0][0] if to_vote else None)
         ballots = [BallotInput(nid, len(present), len(present), 4 if nid == failing else len(present))
                    for nid, _code in to_vote]
-        results = self.app.council.record_meeting(held_on="20/11/2026", present_member_ids=present,
+        results = self.app.council.record_meeting(held_on="20/11/2026", started_at="08:30",
+                                                  present_member_ids=present,
                                                   absent_member_ids=absent, ballots=ballots)
         passed = {r.nomination_id for r in results if r.passed}
         # The chairman decides LĐTT for those passed, except three outside the agencies left for later.
@@ -367,8 +380,9 @@ class DemoBuilder:
         later = [nid for nid in passed_ldtt if person[nid] not in self.agency_members][-3:]
         ldtt = [nid for nid in passed_ldtt if nid not in later]
         if ldtt:
-            self.app.decisions.issue(number="45/QĐ-UBND", decided_on="24/11/2026", signer_name=chairman,
-                                     award_code="LDTT", nomination_ids=ldtt)
+            # Signed by the chairman in office that day, who also chaired the meeting.
+            self.app.decisions.issue(number="45/QĐ-UBND", decided_on="24/11/2026", award_code="LDTT",
+                                     nomination_ids=ldtt)
         submitted: list[str] = []
         for nid, code in to_vote:
             if code == "BK_TINH_CN" and nid in passed:

@@ -23,6 +23,7 @@ from ..reports.decision import COLLECTIVE, HOUSEHOLD, KIND_ORDER, PERSON, AwardR
 from ..rules import AwardDef, reward_amount
 from .certificate_layout import load_calibration
 from .print_context import PrintContext
+from .print_households import nominee_name
 from .printing import DocumentSpec
 
 
@@ -47,7 +48,8 @@ def _recipient(ctx: PrintContext, row: Any, nomination: Nomination | None, peopl
         c = collectives[row.collective_id]
         kind = HOUSEHOLD if c.kind == "household" else COLLECTIVE
         unit = villages.get(c.village_id or "", "") or c.address
-        item = AwardRecipient(row.id, nomination_id, c.name, kind, "", "", unit, achievement, row.reward_amount)
+        item = AwardRecipient(row.id, nomination_id, nominee_name(ctx, c), kind, "", "", unit, achievement,
+                              row.reward_amount)
         return (KIND_ORDER.index(kind), c.sort_key or collation_string(c.name)), item
     raise NotFoundError("NOT_FOUND", field="recipients", id=row.id)
 

@@ -11,13 +11,24 @@ from typing import Any
 
 from ..db import Session
 from ..db.models import CouncilMember, LocalParameter
+from ..db.repositories import officials as officials_repo
 from ..db.repositories.common import live
-from ..domain.errors import NotFoundError
+from ..domain.errors import DomainError, NotFoundError
 from ..domain.text import clean_text
 from ..reports.model import Signer, Wording
 from ..reports.templates import load_template
 from ..rules.catalog import Catalog
+from .legal_bases import legal_basis_values
 from .office import OfficeView
+from .officials import (
+    CHAIRMAN,
+    COUNCIL_CHAIR,
+    COUNCIL_VICE_CHAIR,
+    VICE_CHAIRMAN,
+    holder_in,
+    missing,
+    require_holder,
+)
 
 SETTINGS_KEY = "document_settings"
 
@@ -32,6 +43,11 @@ class DocumentSettings:
     place: str = ""  # the place in "Quảng Uyên, ngày …"; defaults to the unit name without "Xã"
     drafting_unit: str = ""  # the "Lưu: VT, …" abbreviation
     council_secretary_name: str = ""
+    # The province's own regulation on emulation and commendation ("Căn cứ Quyết định số …"): set at
+    # the province, they travel down with its wording; a commune's own value wins (legal_bases.py).
+    province_rules_number: str = ""  # "25/2025/QĐ-UBND"
+    province_rules_date: str = ""  # "20/08/2025"
+    province_rules_title: str = ""  # "Quy định công tác thi đua, khen thưởng trên địa bàn tỉnh"
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -66,6 +82,7 @@ class PrintContext:
     options: dict[str, Any] = field(default_factory=dict)
     pushed: dict[str, dict[str, Any]] = field(default_factory=dict)  # the province's wording
     _templates: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _officials_kept: bool | None = None
 
     def template(self, name: str) -> dict[str, Any]:
         if name not in self._templates:
@@ -85,27 +102,74 @@ class PrintContext:
             "province_reviewer": common.get("province_reviewer", ""),
             "drafting_unit": self.settings.drafting_unit or common.get("drafting_unit", ""),
             "chairman_name": self.chairman_name(),
+            **legal_basis_values(self.settings, common),
         }
 
-    def chairman_name(self) -> str:
-        """The name the office typed in its settings, else the council's chair."""
+    def officials_kept(self) -> bool:
+        """Whether the office keeps its officials with their terms (Cài đặt → Lãnh đạo ký văn bản).
+        An office that never entered one still signs with the names typed in its settings."""
+        if self._officials_kept is None:
+            self._officials_kept = officials_repo.kept(self.session)
+        return self._officials_kept
+
+    def holder_name(self, role: str, on: date | None = None, fallback: str | None = None) -> str:
+        """Who held ``role`` on ``on`` (default: the print date), else ``fallback``'s holder;
+        OFFICIAL_MISSING when nobody did (printing stops and says what to fill in)."""
+        return require_holder(self.session, role, on or self.today, self.office.unit_name, fallback).full_name
+
+    def chairman_name(self, on: date | None = None) -> str:
+        """The chairman in office on ``on`` (default: the print date), "" when none is known;
+        an office that keeps no officials: the name typed in its settings, else the council's chair."""
+        if self.officials_kept():
+            found = holder_in(self.session, CHAIRMAN, on or self.today)
+            return found.full_name if found else ""
         if self.settings.chairman_name:
             return self.settings.chairman_name
         chair = self.session.scalars(live(CouncilMember).where(CouncilMember.council_role == "chair")
                                      .order_by(CouncilMember.id)).first()
         return chair.full_name if chair else ""
 
+    def _legacy_name(self, role: str, on: date) -> str:
+        name = self.settings.vice_chairman_name if role == VICE_CHAIRMAN else self.settings.chairman_name
+        if not name:
+            raise missing(role, on, self.office.unit_name)
+        return name
+
     def wording(self, name: str) -> Wording:
         return Wording(self.template("common"), self.template(name), self.values())
 
-    def chairman_signer(self, authority_key: str = "on_behalf_of_committee") -> Signer:
-        """The chairman signs, or a vice-chairman "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" when the office says so."""
+    def chairman_signer(self, authority_key: str = "on_behalf_of_committee", on: date | None = None,
+                        required: bool = True) -> Signer:
+        """The holder in office on ``on`` (default: the print date) signs: the chairman, or a
+        vice-chairman "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" when the office says so. A paper the council
+        issues ("TM. HỘI ĐỒNG") is signed by the council's chair, who is the commune chairman unless
+        the office names another. Nobody in office: OFFICIAL_MISSING (printing stops), or with
+        ``required`` False a blank name (a workbook the officer still edits)."""
+        try:
+            return self._signer(authority_key, on)
+        except DomainError as exc:
+            if required or exc.code != "OFFICIAL_MISSING":
+                raise
+            return self._signer(authority_key, on, blank=True)
+
+    def _signer(self, authority_key: str, on: date | None, blank: bool = False) -> Signer:
         common = self.template("common")
-        if self.settings.sign_as_deputy:
-            return Signer(str(common.get("deputy_for_chairman", "KT. CHỦ TỊCH")), "PHÓ CHỦ TỊCH",
-                          self.settings.vice_chairman_name)
-        return Signer(str(common.get(authority_key, "")), str(common.get("chairman_title", "CHỦ TỊCH")),
-                      self.chairman_name())
+        day = on or self.today
+        council = authority_key == "on_behalf_of_council"
+        deputy = self.settings.sign_as_deputy
+        if blank:
+            name = ""
+        elif self.officials_kept():
+            if deputy:
+                role, fallback = (COUNCIL_VICE_CHAIR, VICE_CHAIRMAN) if council else (VICE_CHAIRMAN, None)
+            else:
+                role, fallback = (COUNCIL_CHAIR, CHAIRMAN) if council else (CHAIRMAN, None)
+            name = self.holder_name(role, day, fallback)
+        else:
+            name = self._legacy_name(VICE_CHAIRMAN if deputy else CHAIRMAN, day)
+        if deputy:
+            return Signer(str(common.get("deputy_for_chairman", "KT. CHỦ TỊCH")), "PHÓ CHỦ TỊCH", name)
+        return Signer(str(common.get(authority_key, "")), str(common.get("chairman_title", "CHỦ TỊCH")), name)
 
     def award_name(self, code: str) -> str:
         try:

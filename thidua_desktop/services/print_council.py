@@ -7,6 +7,7 @@ voted yet, the batch's nominations still waiting for the council."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from ..db.models import CouncilMeeting, CouncilMember, Nomination, NominationBatch
 from ..db.repositories import print_council as repo
@@ -18,7 +19,18 @@ from ..domain.text import collation_string, name_sort_string
 from ..reports import council_papers
 from ..reports.council_papers import BallotLine, BallotPaper, Candidate, CouncilMinutes, MemberLine
 from ..rules.definitions import VoteComparison
+from .officials import (
+    CHAIRMAN,
+    COUNCIL_CHAIR,
+    COUNCIL_VICE_CHAIR,
+    SECRETARY,
+    VICE_CHAIRMAN,
+    holder_in,
+    missing,
+    require_holder,
+)
 from .print_context import PrintContext
+from .print_households import nominee_name
 from .printing import DocumentSpec
 
 # Nominations a council may still vote on when a meeting has no ballots recorded yet.
@@ -46,7 +58,7 @@ def _candidates(ctx: PrintContext, nominations: Iterable[Nomination]) -> dict[st
         elif n.collective_id and n.collective_id in collectives:
             c = collectives[n.collective_id]
             where = villages.get(c.village_id or "", "") or c.address
-            item = Candidate(n.id, c.name, True, where, n.award_code, award_name)
+            item = Candidate(n.id, nominee_name(ctx, c), True, where, n.award_code, award_name)
             key = (order.get(n.award_code, 999), 0, c.sort_key or collation_string(c.name), n.id)
         else:
             continue
@@ -116,13 +128,40 @@ def gather_minutes(ctx: PrintContext, meeting_id: str) -> CouncilMinutes:
     batch = _batch(ctx, meeting, [nominations[i] for i in voted_ids if i in nominations])
     return CouncilMinutes(meeting.id, meeting.held_on, batch.year if batch else meeting.held_on.year,
                           batch.name if batch else "", meeting.members_total, meeting.members_present,
-                          tuple(present), tuple(absent), _chair(ctx, present), _secretary(ctx, present),
-                          meeting.notes or "", tuple(results), str(ctx.options.get("number") or ""))
+                          tuple(present), tuple(absent), _chair(ctx, present, absent, meeting.held_on),
+                          _meeting_secretary(ctx, meeting, present), meeting.notes or "", tuple(results),
+                          str(ctx.options.get("number") or ""), meeting.started_at or "")
 
 
-def _chair(ctx: PrintContext, present: list[MemberLine]) -> MemberLine | None:
-    """The chair presides; without them a vice-chair present does. A council whose chair was not
-    entered as a member falls back on the chairman's name the office typed in its settings."""
+def _meeting_secretary(ctx: PrintContext, meeting: CouncilMeeting, present: list[MemberLine]) -> MemberLine | None:
+    """Who the meeting recorded as its secretary; a meeting without one (recorded before the app
+    kept it) falls back on the council's secretary present, then the office's setting."""
+    if meeting.secretary_member_id:
+        member = ctx.session.get(CouncilMember, meeting.secretary_member_id)
+        if member is not None and not member.deleted:
+            return _member_line(member)
+    return _secretary(ctx, present, meeting.held_on)
+
+
+def _chair(ctx: PrintContext, present: list[MemberLine], absent: list[MemberLine], on: date) -> MemberLine | None:
+    """The council's chair in office on the meeting day presides (the commune chairman unless the
+    office names another chair: Cài đặt → Lãnh đạo ký văn bản); when they are recorded absent, a
+    vice-chair present does. Nobody in office: OFFICIAL_MISSING (printing stops).
+    An office that keeps no officials: the chair present, else a vice-chair, else the chairman's
+    name typed in its settings."""
+    if ctx.officials_kept():
+        chair = require_holder(ctx.session, COUNCIL_CHAIR, on, ctx.office.unit_name, CHAIRMAN)
+        if not any(m.name == chair.full_name for m in absent):
+            seat = next((m for m in present if m.name == chair.full_name), None)
+            return MemberLine(seat.member_id if seat else "", chair.full_name,
+                              seat.position if seat and seat.position else chair.title, "chair")
+        deputy = next((m for m in present if m.role == "vice_chair"), None)
+        if deputy is None:
+            holder = holder_in(ctx.session, COUNCIL_VICE_CHAIR, on) or holder_in(ctx.session, VICE_CHAIRMAN, on)
+            if holder is None:
+                raise missing(COUNCIL_VICE_CHAIR, on, ctx.office.unit_name)
+            deputy = MemberLine("", holder.full_name, holder.title, "vice_chair")
+        return deputy
     for role in ("chair", "vice_chair"):
         for m in present:
             if m.role == role:
@@ -131,9 +170,15 @@ def _chair(ctx: PrintContext, present: list[MemberLine]) -> MemberLine | None:
     return MemberLine("", name, "", "chair") if name else None
 
 
-def _secretary(ctx: PrintContext, present: list[MemberLine]) -> MemberLine | None:
-    """The council's secretary if present; otherwise whoever the office names as secretary. An
-    absent secretary never signs: the line is left for the person who took the minutes."""
+def _secretary(ctx: PrintContext, present: list[MemberLine], on: date) -> MemberLine | None:
+    """The council's secretary in office on the meeting day (Cài đặt → Lãnh đạo ký văn bản), else
+    the council's secretary if present, else whoever the office names as secretary. An absent
+    secretary never signs: the line is left for the person who took the minutes."""
+    holder = holder_in(ctx.session, SECRETARY, on) if ctx.officials_kept() else None
+    if holder is not None:
+        seat = next((m for m in present if m.name == holder.full_name), None)
+        return MemberLine(seat.member_id if seat else "", holder.full_name,
+                          seat.position if seat and seat.position else holder.title, "secretary")
     for m in present:
         if m.role == "secretary":
             return m

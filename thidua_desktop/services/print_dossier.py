@@ -17,6 +17,7 @@ from ..domain.text import collation_string
 from ..reports import nominee_list, submission
 from ..reports.model import NomineeRow, Signer
 from .print_context import PrintContext
+from .print_households import nominee_name
 from .printing import DocumentSpec
 
 COMMUNE, PROVINCE = "commune", "province"
@@ -50,7 +51,7 @@ def nominee_rows(ctx: PrintContext, batch_id: str) -> list[NomineeRow]:
         elif n.collective_id and n.collective_id in collectives:
             c = collectives[n.collective_id]
             unit = villages.get(c.village_id or "", "") or c.address
-            row = NomineeRow(n.id, c.name, True, "", None, "", "", unit, n.award_code,
+            row = NomineeRow(n.id, nominee_name(ctx, c), True, "", None, "", "", unit, n.award_code,
                              ctx.award_name(n.award_code), n.achievement_summary, n.status, commune_grants,
                              is_household=c.kind == "household", nominee_id=c.id)
             key = (order.get(n.award_code, 999), 0, c.sort_key or collation_string(c.name))

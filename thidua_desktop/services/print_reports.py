@@ -18,6 +18,7 @@ from ..reports import achievement_report as report
 from ..reports.achievement_report import AwardLine, InitiativeLine, RatingLine, ReportData
 from .print_context import PrintContext
 from .print_dossier import nomination_ids_in_batch
+from .print_households import nominee_name
 from .printing import DocumentSpec
 
 
@@ -75,7 +76,8 @@ def gather_report(ctx: PrintContext, nomination_id: str) -> ReportData:
                           **common)  # type: ignore[arg-type]
     c = get_live(s, Collective, n.collective_id, field="collective")
     parent = s.get(Collective, c.parent_id) if c.parent_id else None
-    return ReportData(subject=report.HOUSEHOLD if c.kind == "household" else report.COLLECTIVE, name=c.name,
+    return ReportData(subject=report.HOUSEHOLD if c.kind == "household" else report.COLLECTIVE,
+                      name=nominee_name(ctx, c),
                       village=villages.get(c.village_id or "", ""), address=c.address, collective_kind=c.kind,
                       parent_unit=parent.name if parent is not None and not parent.deleted else "",
                       head_name=_person_name(ctx, c.head_person_id),

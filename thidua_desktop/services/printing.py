@@ -11,22 +11,24 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..db.models import LocalParameter, NominationBatch
+from ..db.repositories import officials as officials_repo
 from ..db.repositories.common import get_live
 from ..domain.enums import Role
-from ..domain.errors import DomainError, NotFoundError, StateError, ValidationError
+from ..domain.errors import DomainError, NotFoundError, Notice, StateError, ValidationError
 from ..domain.text import clean_text, search_key
 from ..reports.model import PrintJob
 from ..reports.qr import QrPayload, content_hash, make_payload, parse_payload
-from . import template_store
+from . import legal_bases, template_store
 from .base import ServiceBase
 from .office import OfficeService
 from .print_context import SETTINGS_KEY, DocumentSettings, PrintContext, load_settings
+from .print_missing import missing_blanks
 from .progress import Progress
 from .template_store import pushed_templates
 
@@ -52,6 +54,8 @@ class RenderedDocument:
     title: str
     pdf: bytes
     qr_text: str
+    # What the document still prints as dotted blanks (not those meant for a hand): print_missing.py.
+    missing: tuple[Notice, ...] = ()
 
     def file_name(self) -> str:
         return f"{self.kind}-{self.target_id[:8]}.pdf"
@@ -114,7 +118,8 @@ class PrintService(ServiceBase):
 
     def _context(self, session: Any, options: dict[str, Any] | None) -> PrintContext:
         office = OfficeService(self.db, self.actor).office()
-        return PrintContext(session=session, office=office, catalog=self.catalog, settings=load_settings(session),
+        settings = with_pushed_legal_bases(load_settings(session), template_store.pushed_legal_bases(session))
+        return PrintContext(session=session, office=office, catalog=self.catalog, settings=settings,
                             today=self._today(), override_dir=self.override_dir, options=dict(options or {}),
                             pushed=pushed_templates(session))
 
@@ -123,7 +128,8 @@ class PrintService(ServiceBase):
         payload = make_payload(spec.kind, target_id, qr_content(data))
         job = PrintJob(wording=ctx.wording(spec.kind), qr_text=payload.text(),
                        issued_on=ctx.today if spec.dated else None, author=ctx.office.unit_name)
-        return RenderedDocument(spec.kind, target_id, spec.title_vi, spec.render(data, job), payload.text())
+        return RenderedDocument(spec.kind, target_id, spec.title_vi, spec.render(data, job), payload.text(),
+                                tuple(missing_blanks(ctx, spec.kind, data)))
 
     def render(self, kind: str, target_id: str, *, options: dict[str, Any] | None = None) -> RenderedDocument:
         spec = self.spec(clean_text(kind))
@@ -132,6 +138,13 @@ class PrintService(ServiceBase):
             raise ValidationError("REQUIRED", field="target_id")
         with self.db.reader() as session:
             return self._render(self._context(session, options), spec, target)
+
+    def missing(self, kind: str, target_id: str, *, options: dict[str, Any] | None = None) -> list[Notice]:
+        """What the document would still print as dotted blanks with the data and settings as they are."""
+        spec = self.spec(clean_text(kind))
+        with self.db.reader() as session:
+            ctx = self._context(session, options)
+            return missing_blanks(ctx, spec.kind, spec.gather(ctx, clean_text(target_id)))
 
     def save(self, kind: str, target_id: str, out: str | Path, *,
              options: dict[str, Any] | None = None) -> RenderedDocument:
@@ -147,7 +160,8 @@ class PrintService(ServiceBase):
             return [(kind, target) for kind in self.kinds() if (spec := self.spec(kind)).in_batch is not None
                     for target in spec.in_batch(ctx, clean_text(batch_id))]
 
-    def print_batch(self, batch_id: str, out_dir: str | Path, progress: Progress | None = None) -> list[Path]:
+    def print_batch(self, batch_id: str, out_dir: str | Path, progress: Progress | None = None,
+                    rendered_out: list[RenderedDocument] | None = None) -> list[Path]:
         """Every document of a batch: submission and lists, each dossier's report, the council's
         papers and the decisions with their certificates. All are rendered before any is written,
         so cancelling (``progress``) leaves the folder as it was."""
@@ -160,6 +174,8 @@ class PrintService(ServiceBase):
                 if progress:
                     progress.step(len(rendered), len(targets))
                 rendered.append(self._render(ctx, self.spec(kind), target))
+        if rendered_out is not None:  # the caller also wants the documents (their missing blanks)
+            rendered_out.extend(rendered)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -178,6 +194,10 @@ class PrintService(ServiceBase):
         except ValidationError:
             raise ValidationError("QR_TEXT_INVALID", field="qr") from None
         with self.db.reader() as session:
+            # A commune's paper checked at the province is signed by the commune's own officials.
+            owner = officials_repo.origin_node_of(session, payload.record_id.split(":", 1)[0])
+            if owner:
+                session.info[officials_repo.OWNER_NODE] = owner
             ctx = self._context(session, None)
             try:
                 data = spec.gather(ctx, payload.record_id)
@@ -211,15 +231,29 @@ class PrintService(ServiceBase):
         with self.db.reader() as session:
             return load_settings(session)
 
+    def province_legal_bases(self) -> dict[str, str]:
+        """The legal bases the province sent down with its wording (a commune's own values win)."""
+        with self.db.reader() as session:
+            return template_store.pushed_legal_bases(session)
+
     def set_document_settings(self, settings: DocumentSettings) -> None:
         value = DocumentSettings.from_json(settings.to_json()).to_json()
+        value.update(legal_bases.checked(value))  # the date refused here, before anything is written
+        province = OfficeService(self.db, self.actor).office().role == Role.PROVINCE.value
         with self.db.transaction(self.actor) as session:
+            if province:  # the province's legal bases travel down with its wording
+                template_store.set_legal_bases(session, legal_bases.checked(value), self.actor)
             row = session.get(LocalParameter, SETTINGS_KEY)
             if row is None:
                 session.add(LocalParameter(key=SETTINGS_KEY, value=value, changed_by=self.actor))
             else:
                 row.value = value
                 row.changed_by = self.actor
+
+
+def with_pushed_legal_bases(settings: DocumentSettings, pushed: dict[str, str]) -> DocumentSettings:
+    """The office's settings with the province's legal bases where the office set none."""
+    return replace(settings, **legal_bases.effective(legal_bases.of(settings), pushed))
 
 
 def safe_file_stem(text: str) -> str:

@@ -3,7 +3,11 @@
 The province loads edited wording files (``thidua templates load``); they travel down in its
 sync bundles like the award catalog, and a commune adopts a set whose revision is newer than the
 one it holds. Each file replaces the shipped file's keys; an office's own files in
-``<data dir>/documents`` still win, so a commune can fix a local detail."""
+``<data dir>/documents`` still win, so a commune can fix a local detail.
+
+The same entry carries the province's legal bases (``legal_bases``: the number, date and title of
+its regulation on emulation and commendation, from its document settings); a change of them is a
+new revision too."""
 
 from __future__ import annotations
 
@@ -24,6 +28,22 @@ def pushed_templates(session: Session) -> dict[str, dict[str, Any]]:
     row = session.get(LocalParameter, PUSHED_KEY)
     files = row.value.get("files") if row else None
     return dict(files) if isinstance(files, dict) else {}
+
+
+def pushed_legal_bases(session: Session) -> dict[str, str]:
+    row = session.get(LocalParameter, PUSHED_KEY)
+    bases = row.value.get("legal_bases") if row else None
+    return {str(k): str(v) for k, v in bases.items() if isinstance(v, str)} if isinstance(bases, dict) else {}
+
+
+def set_legal_bases(session: Session, values: dict[str, str], actor: str) -> int | None:
+    """Province: its legal bases travel down as the next revision when they changed."""
+    if values == pushed_legal_bases(session) or (not any(values.values()) and not pushed_legal_bases(session)):
+        return None
+    new_revision = revision(session) + 1
+    _store(session, {"revision": new_revision, "files": pushed_templates(session), "legal_bases": dict(values)},
+           actor)
+    return new_revision
 
 
 def revision(session: Session) -> int:
@@ -61,7 +81,11 @@ def adopt(session: Session, entry: Any, actor: str) -> int | None:
         raise DomainError("WORDING_INVALID", field="file", name="", problem="revision") from exc
     if new_revision <= revision(session):
         return None
-    _store(session, {"revision": new_revision, "files": files}, actor)
+    value: dict[str, Any] = {"revision": new_revision, "files": files}
+    bases = entry.get("legal_bases")
+    if isinstance(bases, dict):
+        value["legal_bases"] = {str(k): str(v) for k, v in bases.items() if isinstance(v, str)}
+    _store(session, value, actor)
     return new_revision
 
 
@@ -95,7 +119,8 @@ def load(db: Any, source: Path, actor: str) -> int:
     with db.transaction(actor) as session:
         merged = {**pushed_templates(session), **files}
         new_revision = revision(session) + 1
-        _store(session, {"revision": new_revision, "files": merged}, actor)
+        _store(session, {"revision": new_revision, "files": merged, "legal_bases": pushed_legal_bases(session)},
+               actor)
     return new_revision
 
 
@@ -103,7 +128,7 @@ def clear(db: Any, actor: str) -> int:
     """Province: go back to the shipped wording (a new, empty revision still travels down)."""
     with db.transaction(actor) as session:
         new_revision = revision(session) + 1
-        _store(session, {"revision": new_revision, "files": {}}, actor)
+        _store(session, {"revision": new_revision, "files": {}, "legal_bases": pushed_legal_bases(session)}, actor)
     return new_revision
 
 

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..messages import render
 from ..services.printing import PrintService, RenderedDocument, safe_file_stem, write_atomically
 from . import dialogs, ops
 from .worker import run_with_progress
@@ -167,6 +168,13 @@ class PrintPreviewDialog(QDialog):
         self.status = QLabel()
         self.status.setStyleSheet("color: #555;")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # What the document still prints as dotted blanks: fill it in first, or print knowingly.
+        self.missing_banner = QLabel()
+        self.missing_banner.setWordWrap(True)
+        self.missing_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.missing_banner.setStyleSheet("background: #fff3b0; color: #3d3000; border: 1px solid #e0c200; "
+                                          "padding: 6px;")
+        self.missing_banner.setVisible(bool(doc.missing))
 
         self.pages: list[PageWidget] = []
         column = QWidget()
@@ -202,6 +210,7 @@ class PrintPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
+        layout.addWidget(self.missing_banner)
         layout.addWidget(self.scroll, 1)
 
         # Esc closes (QDialog's own reject); Ctrl+P and Ctrl+S as in every office program.
@@ -396,6 +405,11 @@ class PrintPreviewDialog(QDialog):
         self.zoom.setItemText(0, self.tr("Fit width"))
         self.page_label.setText(self.tr("Page"))
         self.of_pages.setText(self.tr("of %1").replace("%1", str(self.page_count)))
+        if self.doc.missing:
+            lang = ops.current_lang()
+            lines = "".join(f"\n• {render(item, lang)}" for item in self.doc.missing)
+            self.missing_banner.setText(self.tr("Left blank (dotted lines on paper): fill these in first, or "
+                                                "print and write them by hand:") + lines)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

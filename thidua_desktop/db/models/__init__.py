@@ -19,7 +19,16 @@ from .nominations import (
     NominationDocument,
     NominationEvent,
 )
-from .office import AdminUnit, Attachment, AuditEntry, CouncilMember, LocalParameter, Office, Village
+from .office import (
+    AdminUnit,
+    Attachment,
+    AuditEntry,
+    CouncilMember,
+    LocalParameter,
+    Office,
+    OfficeOfficial,
+    Village,
+)
 from .register import (
     AwardHistory,
     Collective,
@@ -71,6 +80,7 @@ __all__ = [
     "NominationEvent",
     "NominationReview",
     "Office",
+    "OfficeOfficial",
     "PendingMatter",
     "Person",
     "QuarantinedRecord",

@@ -69,6 +69,9 @@ class CouncilMeeting(Synced, Base):
     # Absent members' written votes: {member_id: [nomination ids voted for]}.
     written_votes: Mapped[dict] = mapped_column(JSON, default=dict)
     notes: Mapped[str] = mapped_column(Text, default="")
+    started_at: Mapped[str] = mapped_column(String(5), default="")  # "08:30"; "" when not recorded
+    # Who took the minutes (the council's secretary by default); None: not recorded.
+    secretary_member_id: Mapped[str | None] = mapped_column(ForeignKey("council_members.id"), nullable=True)
 
 
 class CouncilBallot(Synced, Base):

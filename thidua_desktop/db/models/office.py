@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import UUID, Base, Synced, utcnow
@@ -96,3 +96,16 @@ class CouncilMember(Synced, Base):
     position: Mapped[str] = mapped_column(String(200), default="")
     person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class OfficeOfficial(Synced, Base):
+    """Who holds a post of the office over a term: the commune chairman and vice-chairmen, the
+    council's chair, vice-chairs and secretary. Every document is signed by the holder in office
+    on its date (services/officials.py); a term with no end is current."""
+
+    __tablename__ = "office_officials"
+    role: Mapped[str] = mapped_column(String(32), index=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200), default="")  # "Chủ tịch UBND xã"
+    term_start: Mapped[date] = mapped_column(Date)
+    term_end: Mapped[date | None] = mapped_column(Date, nullable=True)

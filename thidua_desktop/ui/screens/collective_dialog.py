@@ -155,6 +155,15 @@ class CollectiveDialog(FormDialog):
         self.add_field("women_count", texts["women_count"], QLineEdit())
         self.add_field("address", texts["address"], QLineEdit())
         self.picker = MemberPicker(people)
+        # The head of household: one of the members, or anyone picked in the search by "Head of household".
+        head = QComboBox()
+        head.addItem("", None)  # before add_field: the first item is no change of the officer's
+        self.head = self.add_field("head", texts["head"], head)
+        self.head_button = QPushButton()
+        self.head_button.setAutoDefault(False)
+        self.head_button.clicked.connect(self.make_head)
+        self.picker.layout().addWidget(self.head_button, 3, 0)  # type: ignore[attr-defined]
+        self.kind.currentIndexChanged.connect(lambda _i: self._show_head())
         self._add_picker(texts["members"])
         self.history: SubjectHistory | None = None
         if self.collective is not None and records is not None:
@@ -163,6 +172,7 @@ class CollectiveDialog(FormDialog):
         if self.collective is not None:
             self.set_values(self._stored_values(self.collective))
         self.restore_draft()
+        self._show_head()
         self.fields["name"].setFocus()
         fit_size(self, 960, 660)
 
@@ -184,7 +194,45 @@ class CollectiveDialog(FormDialog):
 
     def _members_changed(self) -> None:
         self.picker.retranslate()
+        self._head_choices()
         self._changed()
+
+    # The head of household --------------------------------------------------------------------
+    def _show_head(self) -> None:
+        household = self.kind.currentData() == "household"
+        self.form.setRowVisible(self.errors["head"].parentWidget(), household)
+        self.head_button.setVisible(household)
+
+    def _head_choices(self, extra: list[PersonView] | None = None) -> None:
+        """Blank, the members picked, the head chosen (kept even when not a member)."""
+        current = self.head.currentData()
+        people = {self.picker.members.item(i).data(Qt.ItemDataRole.UserRole): self.picker.members.item(i).text()
+                  for i in range(self.picker.members.count())}
+        for i in range(1, self.head.count()):
+            if self.head.itemData(i) == current:
+                people.setdefault(current, self.head.itemText(i))
+        for person in extra or []:
+            people.setdefault(person.id, person.full_name + (f" — {person.village}" if person.village else ""))
+        self.head.blockSignals(True)
+        self.head.clear()
+        self.head.addItem("", None)
+        for person_id, text in people.items():
+            self.head.addItem(text, person_id)
+        self.head.setCurrentIndex(max(0, self.head.findData(current)) if current else 0)
+        self.head.blockSignals(False)
+
+    def make_head(self) -> None:
+        """The person selected in the search results (or among the members) heads the household."""
+        rows = self.picker.results.selectionModel().selectedRows()
+        if rows:
+            person = self.picker.model.row_object(rows[0].row())
+            self._head_choices([person])
+            person_id = person.id
+        elif self.picker.members.selectedItems():
+            person_id = self.picker.members.selectedItems()[0].data(Qt.ItemDataRole.UserRole)
+        else:
+            return
+        self.head.setCurrentIndex(self.head.findData(person_id))
 
     def _add_history_tab(self, records: RecordsService, collective: CollectiveView) -> None:
         self.body.removeItem(self.form)
@@ -212,28 +260,39 @@ class CollectiveDialog(FormDialog):
         values = super().values()
         values.pop("members", None)
         values["member_ids"] = self.picker.ids()
+        values["head"] = self.head.currentData() or ""  # never the blank entry's text
         return values
 
     def set_values(self, values: dict[str, Any]) -> None:
         rest = dict(values)
         ids = rest.pop("member_ids", None)
         rest.pop("members", None)
+        head = rest.pop("head", None)
         super().set_values(rest)
         if ids is not None:
             self.picker.set_people(self.people.get_many([str(i) for i in ids]))
             self.picker.retranslate()
+        if head:
+            self._head_choices(self.people.get_many([str(head)]))
+            self._loading = True
+            try:
+                self.head.setCurrentIndex(max(0, self.head.findData(head)))
+            finally:
+                self._loading = False
+        else:
+            self._head_choices()
 
     def _stored_values(self, c: CollectiveView) -> dict[str, Any]:
         return {"name": c.name, "kind": c.kind, "parent": c.parent_id, "village": c.village_id,
                 "member_count": "" if c.member_count is None else str(c.member_count),
                 "women_count": "" if c.women_count is None else str(c.women_count), "address": c.address,
-                "member_ids": self.collectives.member_ids(c.id)}
+                "member_ids": self.collectives.member_ids(c.id), "head": c.head_person_id}
 
     def _texts(self) -> dict[str, str]:
         return {"name": self.tr("Name"), "kind": self.tr("Kind"), "parent": self.tr("Parent unit"),
                 "village": self.tr("Village"), "member_count": self.tr("Number of members"),
                 "women_count": self.tr("Of whom women"), "address": self.tr("Address"),
-                "members": self.tr("Members from the register")}
+                "members": self.tr("Members from the register"), "head": self.tr("Head of household")}
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Edit collective: %1").replace("%1", self.collective.name) if self.collective
@@ -245,6 +304,8 @@ class CollectiveDialog(FormDialog):
                 label.setText(text)
                 label.setWordWrap(True)
         self.picker.retranslate()
+        self.head.setItemText(0, self.tr("(not recorded)"))
+        self.head_button.setText(self.tr("Make the selected person head of household"))
         if self.history is not None:
             self.tabs.setTabText(0, self.tr("Details"))
             self.tabs.setTabText(1, self.tr("Awards and history"))
@@ -255,7 +316,8 @@ class CollectiveDialog(FormDialog):
         kwargs: dict[str, Any] = {
             "parent_id": v["parent"] or None, "village_id": v["village"] or None,
             "member_count": v["member_count"], "women_count": v["women_count"], "address": v["address"],
-            "member_ids": v["member_ids"]}
+            "member_ids": v["member_ids"],
+            "head_person_id": (v["head"] or "") if v["kind"] == "household" else None}
         if self.collective_id:
             return self.collectives.update(self.collective_id, v["name"], v["kind"] or "", **kwargs)
         return self.collectives.create(v["name"], v["kind"] or "", **kwargs)

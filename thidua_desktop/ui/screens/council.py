@@ -110,6 +110,11 @@ class CouncilScreen(QWidget):
         self.held_on.textChanged.connect(self._meeting_changed)
         self.notes = QLineEdit()
         self.notes.textChanged.connect(self._meeting_changed)
+        self.started_at = QLineEdit()  # "08:30", printed "vào hồi 08 giờ 30 phút" in the minutes
+        self.started_at.setMaxLength(8)
+        self.started_at.textChanged.connect(self._meeting_changed)
+        self.secretary = QComboBox()  # who takes the minutes: the council's secretary by default
+        self.secretary.currentIndexChanged.connect(self._meeting_changed)
         self.presence = QListWidget()
         self.presence.setWordWrap(True)
         self.presence.itemChanged.connect(lambda _item: self._update_all())
@@ -133,8 +138,9 @@ class CouncilScreen(QWidget):
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save_meeting)
         self.form = QFormLayout()
-        self.form_labels = [QLabel(), QLabel(), QLabel()]
-        for label, field in zip(self.form_labels, (self.held_on, self.batch, self.notes), strict=True):
+        self.form_labels = [QLabel(), QLabel(), QLabel(), QLabel(), QLabel()]
+        for label, field in zip(self.form_labels, (self.held_on, self.started_at, self.batch, self.secretary,
+                                                   self.notes), strict=True):
             self.form.addRow(label, field)
         self.presence_label = QLabel()
         self.presence_label.setWordWrap(True)
@@ -250,6 +256,7 @@ class CouncilScreen(QWidget):
             item.setCheckState(Qt.CheckState.Checked)
             self.presence.addItem(item)
         self.presence.blockSignals(False)
+        self._fill_secretaries(members)
         current = self.batch.currentData()
         self.batch.blockSignals(True)
         self.batch.clear()
@@ -260,6 +267,17 @@ class CouncilScreen(QWidget):
         self._fill_grid()
         self.meetings_model.reload()
         self.meetings.resizeColumnsToContents()
+
+    def _fill_secretaries(self, members: list[dict[str, str]]) -> None:
+        """Every member, the council's secretary chosen; the blank entry: nobody recorded."""
+        self.secretary.blockSignals(True)
+        self.secretary.clear()
+        self.secretary.addItem("", None)
+        for m in members:
+            self.secretary.addItem(f"{m['full_name']} ({role_text(m['council_role'])})", m["id"])
+        default = next((m["id"] for m in members if m["council_role"] == "secretary"), None)
+        self.secretary.setCurrentIndex(max(0, self.secretary.findData(default)))
+        self.secretary.blockSignals(False)
 
     def present_ids(self) -> list[str]:
         return [self.presence.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.presence.count())
@@ -373,7 +391,8 @@ class CouncilScreen(QWidget):
         results = ops.run(self, lambda: self.council.record_meeting(
             held_on=self.held_on.text(), present_member_ids=self.present_ids(),
             absent_member_ids=self.absent_ids(), ballots=ballots, batch_id=self.batch.currentData(),
-            notes=self.notes.text(), written_votes=self.written.votes()))
+            notes=self.notes.text(), written_votes=self.written.votes(), started_at=self.started_at.text(),
+            secretary_member_id=self.secretary.currentData()))
         if results is None:
             return
         self.meeting_draft.discard()
@@ -382,6 +401,7 @@ class CouncilScreen(QWidget):
                      self.tr("%1 of %2 nominees passed and moved to “Council voted”.").replace("%1", str(passed))
                      .replace("%2", str(len(results))))
         self.notes.clear()
+        self.started_at.clear()
         self.refresh()
 
     def add_member(self) -> None:
@@ -420,9 +440,18 @@ class CouncilScreen(QWidget):
     def retranslate(self) -> None:
         for index, title in enumerate((self.tr("Meeting and votes"), self.tr("Members"), self.tr("Past meetings"))):
             self.tabs.setTabText(index, title)
-        for label, text in zip(self.form_labels, (self.tr("Meeting date"), self.tr("Nomination batch"),
+        for label, text in zip(self.form_labels, (self.tr("Meeting date"), self.tr("Start time"),
+                                                  self.tr("Nomination batch"), self.tr("Secretary of the meeting"),
                                                   self.tr("Notes")), strict=True):
             label.setText(text)
+        self.started_at.setPlaceholderText(self.tr("hh:mm, e.g. 08:30"))
+        self.secretary.setItemText(0, self.tr("(not recorded)"))
+        for index in range(1, self.secretary.count()):
+            member_id = self.secretary.itemData(index)
+            for row in range(self.presence.count()):
+                m = self.presence.item(row).data(ROLE_DATA)
+                if m["id"] == member_id:
+                    self.secretary.setItemText(index, f"{m['full_name']} ({role_text(m['council_role'])})")
         self.presence_label.setText(self.tr("Members present (untick those absent)"))
         # Two-line headers keep the eight columns within a 1366-pixel screen.
         self.grid.setHorizontalHeaderLabels([

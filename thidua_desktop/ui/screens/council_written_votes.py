@@ -205,8 +205,8 @@ class WrittenVotesPanel(QWidget):
 
 
 class MeetingDraft:
-    """The meeting form as typed so far (date, batch, notes, who is absent, the counts per nominee
-    and the written votes), saved in the DraftStore on every change and put back when the screen
+    """The meeting form as typed so far (date, start time, batch, secretary, notes, who is absent,
+    the counts per nominee and the written votes), saved in the DraftStore on every change and put back when the screen
     is rebuilt: after a switch to another screen (which refreshes it), or on the next start."""
 
     def __init__(self, screen: CouncilScreen, store: DraftStore | None, following: tuple[int, ...] = ()) -> None:
@@ -226,6 +226,7 @@ class MeetingDraft:
                 str(column): spin.value() for column, spin in self._spins(row)
                 if column not in self.following or spin.value() != s._present_default}
         return {"held_on": s.held_on.text(), "batch_id": s.batch.currentData(), "notes": s.notes.text(),
+                "started_at": s.started_at.text(), "secretary_id": s.secretary.currentData(),
                 "absent": s.absent_ids(), "ballots": ballots, "written_votes": s.written.votes()}
 
     def apply(self, values: dict[str, Any]) -> None:
@@ -237,6 +238,12 @@ class MeetingDraft:
             s.batch.setCurrentIndex(index)  # refills the grid with that batch's drafts
         if isinstance(values.get("notes"), str):
             s.notes.setText(values["notes"])
+        if isinstance(values.get("started_at"), str):
+            s.started_at.setText(values["started_at"])
+        if "secretary_id" in values:  # None: the officer chose "not recorded"
+            index = s.secretary.findData(values["secretary_id"]) if values["secretary_id"] else 0
+            if index >= 0:
+                s.secretary.setCurrentIndex(index)
         absent = {str(x) for x in values.get("absent") or []}
         for row in range(s.presence.count()):
             item = s.presence.item(row)

@@ -75,10 +75,13 @@ class DecisionsScreen(QWidget):
         self.number.setPlaceholderText("05/QĐ-UBND")
         self.decided_on = DateField()
         self.decided_on.setText(self.today.strftime("%d/%m/%Y"))
-        self.signer_name = QLineEdit()
+        # Who signs comes from Cài đặt → Lãnh đạo ký văn bản: the chairman in office on the decision
+        # date, or a vice-chairman signing KT. CHỦ TỊCH; nothing is typed.
+        self.signer_name = QComboBox()
         self.signer_title = QComboBox()
-        self.signer_title.setEditable(True)
         self.signer_title.addItems(list(SIGNER_TITLES))
+        self.signer_title.currentIndexChanged.connect(lambda _i: self._fill_signers())
+        self.decided_on.textChanged.connect(lambda _t: self._fill_signers())
         self.award = QComboBox()
         self.award.currentIndexChanged.connect(lambda _i: self._fill_recipients())
         self.decided_on.textChanged.connect(lambda _t: self._update_money())
@@ -173,6 +176,20 @@ class DecisionsScreen(QWidget):
         return self.decisions.page(offset=offset, limit=limit)
 
     # Data ----------------------------------------------------------------------------------
+    def _fill_signers(self) -> None:
+        """The holders in office on the decision date for the chosen title (empty: none entered)."""
+        current = self.signer_name.currentText()
+        try:
+            names = self.decisions.signers(self.decided_on.text(), self.signer_title.currentText())
+        except DomainError:  # a date still being typed
+            names = []
+        self.signer_name.clear()
+        self.signer_name.addItems(names)
+        self.signer_name.setCurrentIndex(max(0, self.signer_name.findText(current)))
+        self.signer_name.setToolTip("" if names else self.tr(
+            "Nobody holds this post on the decision date: enter the term in Settings → Officials who sign "
+            "documents."))
+
     def refresh(self) -> None:
         current = self.award.currentData()
         self.award.blockSignals(True)
@@ -182,6 +199,7 @@ class DecisionsScreen(QWidget):
             self.award.addItem(award_label(award, self.decisions.catalog, lang), award.code)
         self.award.setCurrentIndex(max(0, self.award.findData(current)))
         self.award.blockSignals(False)
+        self._fill_signers()
         self._fill_recipients()
         self.past_model.reload()
         self.past.resizeColumnsToContents()
@@ -246,7 +264,8 @@ class DecisionsScreen(QWidget):
         self._clear_errors()
         try:
             decision = self.decisions.issue(
-                number=self.number.text(), decided_on=self.decided_on.text(), signer_name=self.signer_name.text(),
+                number=self.number.text(), decided_on=self.decided_on.text(),
+                signer_name=self.signer_name.currentText(),
                 signer_title=self.signer_title.currentText(), award_code=self.award.currentData() or "",
                 nomination_ids=self.chosen_ids())
         except DomainError as exc:

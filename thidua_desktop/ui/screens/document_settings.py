@@ -3,6 +3,9 @@ the drafting unit's abbreviation). Saved in one audited transaction by the print
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import date
+
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
@@ -22,13 +25,21 @@ class DocumentSettingsBox(QGroupBox):
         self.place = QLineEdit()
         self.drafting_unit = QLineEdit()
         self.drafting_unit.setMaxLength(20)
+        # The province's regulation on emulation and commendation ("Căn cứ Quyết định số …").
+        self.rules_number = QLineEdit()
+        self.rules_date = QLineEdit()
+        self.rules_title = QLineEdit()
+        self.rules_hint = QLabel()
+        self.rules_hint.setWordWrap(True)
+        self.rules_hint.setStyleSheet("color: #555;")
         self.save = QPushButton()
         self.calibrate = QPushButton()
-        self.labels = [QLabel() for _ in range(4)]
+        self.labels = [QLabel() for _ in range(7)]
         form = QFormLayout(self)
-        for label, field in zip(self.labels, (self.chairman, self.vice_chairman, self.place, self.drafting_unit),
-                                strict=True):
+        for label, field in zip(self.labels, (self.chairman, self.vice_chairman, self.place, self.drafting_unit,
+                                              self.rules_number, self.rules_date, self.rules_title), strict=True):
             form.addRow(label, field)
+        form.addRow(self.rules_hint)
         row = QHBoxLayout()
         row.addWidget(self.as_deputy, 1)
         row.addWidget(self.calibrate)
@@ -43,21 +54,30 @@ class DocumentSettingsBox(QGroupBox):
 
     def load(self) -> None:
         current = self.app.printing.document_settings()
-        self.chairman.setText(current.chairman_name)
-        self.vice_chairman.setText(current.vice_chairman_name)
+        # Who signs is kept once, with terms, in Lãnh đạo ký văn bản (officials.py): shown here, not typed.
+        self.chairman.setText(", ".join(self.app.decisions.signers(date.today())))
+        self.vice_chairman.setText(", ".join(self.app.decisions.signers(date.today(), "PHÓ CHỦ TỊCH")))
         self.as_deputy.setChecked(current.sign_as_deputy)
         self.place.setText(current.place)
         self.drafting_unit.setText(current.drafting_unit)
+        self.rules_number.setText(current.province_rules_number)
+        self.rules_date.setText(current.province_rules_date)
+        self.rules_title.setText(current.province_rules_title)
+        self.loaded = current
+        self.pushed = self.app.printing.province_legal_bases()
 
     def current(self) -> DocumentSettings:
-        return DocumentSettings(chairman_name=self.chairman.text(), vice_chairman_name=self.vice_chairman.text(),
-                                sign_as_deputy=self.as_deputy.isChecked(), place=self.place.text(),
-                                drafting_unit=self.drafting_unit.text())
+        """The form's values over the stored settings (fields set elsewhere are kept)."""
+        return dataclasses.replace(
+            self.loaded, sign_as_deputy=self.as_deputy.isChecked(), place=self.place.text(),
+            drafting_unit=self.drafting_unit.text(), province_rules_number=self.rules_number.text(),
+            province_rules_date=self.rules_date.text(), province_rules_title=self.rules_title.text())
 
     def save_settings(self) -> None:
         if ops.run(self, lambda: self.app.printing.set_document_settings(self.current()) or True):
             dialogs.info(self, self.tr("Documents"), self.tr("Saved. New documents use these names."))
             self.load()
+            self.retranslate()
 
     def open_calibration(self) -> None:
         from ..certificate_calibration import CalibrationDialog
@@ -68,11 +88,27 @@ class DocumentSettingsBox(QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Printed documents"))
         for label, text in zip(self.labels, (self.tr("Chairman's full name"), self.tr("Vice-chairman's full name"),
-                                             self.tr("Place name in dates"), self.tr("Drafting unit (Lưu: VT, …)")),
-                               strict=True):
+                                             self.tr("Place name in dates"), self.tr("Drafting unit (Lưu: VT, …)"),
+                                             self.tr("Province's rules on emulation: decision number"),
+                                             self.tr("Province's rules: date issued"),
+                                             self.tr("Province's rules: title")), strict=True):
             label.setText(text)
+        from_province = self.tr("From the province: %1")
+        for field, key, empty in ((self.rules_number, "province_rules_number", self.tr("e.g. 25/2025/QĐ-UBND")),
+                                  (self.rules_date, "province_rules_date", self.tr("dd/mm/yyyy")),
+                                  (self.rules_title, "province_rules_title",
+                                   "Quy định công tác thi đua, khen thưởng trên địa bàn tỉnh")):
+            pushed = self.pushed.get(key, "")
+            field.setPlaceholderText(from_province.replace("%1", pushed) if pushed else empty)
+        self.rules_hint.setText(self.tr("Printed in “Căn cứ Quyết định số … ban hành Quy định công tác thi đua, khen "
+                                        "thưởng”. The province's values travel to its communes with the document "
+                                        "wording; a commune's own value, when filled in, is used instead. Left "
+                                        "empty, the documents keep the dotted blank."))
         self.place.setPlaceholderText(self.tr("Empty: the commune's name"))
-        self.chairman.setPlaceholderText(self.tr("Empty: the council chair"))
+        for name in (self.chairman, self.vice_chairman):
+            name.setReadOnly(True)
+            name.setPlaceholderText(self.tr("Enter in Officials who sign documents"))
+            name.setToolTip(self.tr("Who is in office today, from Officials who sign documents"))
         self.as_deputy.setText(self.tr("The vice-chairman signs (KT. CHỦ TỊCH)"))
         self.save.setText(self.tr("Save"))
         self.calibrate.setText(self.tr("Certificate blanks…"))

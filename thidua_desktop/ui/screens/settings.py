@@ -31,6 +31,7 @@ from ..forms import DateField
 from ..texts import award_label
 from ..worker import run_with_progress
 from .document_settings import DocumentSettingsBox
+from .officials import OfficialsBox
 
 
 class SettingsScreen(QWidget):
@@ -64,6 +65,7 @@ class SettingsScreen(QWidget):
         self.box_general, self.box_params, self.box_backup = QGroupBox(), QGroupBox(), QGroupBox()
         self.box_villages = QGroupBox()
         self.box_documents = DocumentSettingsBox(app)
+        self.box_officials = OfficialsBox(app)
         self.village_list = QLabel()
         self.village_list.setWordWrap(True)
         self.village_legend = QLabel()  # what the ★ after a village's name means
@@ -114,7 +116,8 @@ class SettingsScreen(QWidget):
 
         content = QWidget()
         column = QVBoxLayout(content)
-        for box in (self.box_general, self.box_villages, self.box_documents, self.box_params, self.box_backup):
+        for box in (self.box_general, self.box_villages, self.box_officials, self.box_documents, self.box_params,
+                    self.box_backup):
             column.addWidget(box)
         column.addStretch(1)
         scroll = QScrollArea()
