@@ -2824,6 +2824,10 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
             <translation>Mở Cài đặt</translation>
         </message>
         <message>
+            <source>Enter the officials who sign documents (chairman, council chair, secretary) with their terms</source>
+            <translation>Nhập lãnh đạo ký văn bản (Chủ tịch UBND xã, Chủ tịch Hội đồng, Thư ký) cùng nhiệm kỳ</translation>
+        </message>
+        <message>
             <source>Add people and collectives to the register, or import them from Excel</source>
             <translation>Thêm cá nhân, tập thể vào sổ theo dõi, hoặc nhập từ tệp Excel</translation>
         </message>

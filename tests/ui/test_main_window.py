@@ -40,7 +40,8 @@ def test_switching_language_keeps_the_typed_search(qtbot, demo) -> None:  # type
 def test_start_here_buttons_of_an_empty_office_open_their_screens(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(commune, TODAY)
     qtbot.addWidget(window)
-    for key in ("settings", "people", "movements", "nominations"):
+    for step, key in (("villages", "settings"), ("officials", "settings"), ("people", "people"),
+                      ("movements", "movements"), ("nominations", "nominations")):
         window.show_screen("overview")
-        window.overview.start_buttons[key].click()
+        window.overview.start_buttons[step].click()
         assert window.stack.currentWidget() is window.screen(key)

@@ -31,23 +31,27 @@ def test_empty_office_shows_where_to_start(qtbot, commune) -> None:  # type: ign
     screen.resize(680, 470)
     screen.show()
     assert screen.start_box.isVisible()
-    keys = ["settings", "people", "movements", "nominations"]
+    keys = ["villages", "officials", "people", "movements", "nominations"]
     assert list(screen.start_buttons) == keys
-    assert [screen.start_marks[k].text() for k in keys] == ["1.", "2.", "3.", "4."]
+    assert [screen.start_marks[k].text() for k in keys] == ["1.", "2.", "3.", "4.", "5."]
     asked: list[str] = []
     screen.go_to.connect(asked.append)
     for key in keys:
         button = screen.start_buttons[key]
         assert button.isVisible() and button.text()
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert asked == keys
+    assert asked == ["settings", "settings", "people", "movements", "nominations"]  # the screens
     for label in screen.start_texts.values():  # the steps wrap rather than run off a small screen
         assert label.wordWrap() and label.width() > 0
 
     # Steps done are ticked; the panel stays until there are people and a movement.
     commune.office.add_village("Xóm Nà Cạn")
     screen.refresh()
-    assert screen.start_marks["settings"].text() == "✓" and screen.start_box.isVisible()
+    assert screen.start_marks["villages"].text() == "✓" and screen.start_box.isVisible()
+    assert screen.start_marks["officials"].text() == "2."
+    commune.officials.add(role="chairman", full_name="Hà Thành Vĩnh", term_start="01/07/2025")
+    screen.refresh()
+    assert screen.start_marks["officials"].text() == "✓"
 
 
 def test_overview_with_data_has_no_start_panel(qtbot, demo) -> None:  # type: ignore[no-untyped-def]

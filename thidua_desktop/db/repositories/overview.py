@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..models import AwardHistory, Collective, Movement, Nomination, NominationBatch, Person, Village
+from . import officials as officials_repo
 
 
 def nominations_by_status(session: Session) -> dict[str, int]:
@@ -48,4 +49,5 @@ def setup_counts(session: Session) -> dict[str, int]:
                        ("movements", Movement), ("nominations", Nomination)):
         stmt = select(func.count()).select_from(model).where(model.deleted.is_(False))  # type: ignore[attr-defined]
         counts[key] = int(session.scalar(stmt) or 0)
+    counts["officials"] = len(officials_repo.all_officials(session))  # this office's own, not a commune's
     return counts

@@ -23,10 +23,12 @@ from ...services.overview import Overview, OverviewService
 from ..texts import status_text
 from .movement_forms import indicator_bar
 
-# The "start here" steps: the main window's screen key, and the counts that mark the step done.
-START_STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("settings", ("villages",)), ("people", ("people", "collectives")), ("movements", ("movements",)),
-    ("nominations", ("nominations",)))
+# The "start here" steps: the step, the main window's screen where it is done, and the counts that
+# mark it done. Officials come early: without them no document can be signed (printing stops).
+START_STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("villages", "settings", ("villages",)), ("officials", "settings", ("officials",)),
+    ("people", "people", ("people", "collectives")), ("movements", "movements", ("movements",)),
+    ("nominations", "nominations", ("nominations",)))
 
 
 class OverviewScreen(QWidget):
@@ -69,10 +71,10 @@ class OverviewScreen(QWidget):
         self.start_marks: dict[str, QLabel] = {}
         self.start_texts: dict[str, QLabel] = {}
         self.start_buttons: dict[str, QPushButton] = {}
-        for row, (key, _counts) in enumerate(START_STEPS):
+        for row, (key, screen, _counts) in enumerate(START_STEPS):
             mark, text, button = QLabel(), QLabel(), QPushButton()
             text.setWordWrap(True)
-            button.clicked.connect(lambda _checked=False, k=key: self.go_to.emit(k))
+            button.clicked.connect(lambda _checked=False, k=screen: self.go_to.emit(k))
             steps.addWidget(mark, row, 0)
             steps.addWidget(text, row, 1)
             steps.addWidget(button, row, 2)
@@ -88,12 +90,14 @@ class OverviewScreen(QWidget):
         self.start_box.setTitle(self.tr("Start here"))
         self.start_intro.setText(self.tr("This office has little data yet. These steps set it up; each button "
                                          "opens the screen where you do it."))
-        texts = {"settings": (self.tr("Add the commune's villages and residential groups"), self.tr("Open Settings")),
+        texts = {"villages": (self.tr("Add the commune's villages and residential groups"), self.tr("Open Settings")),
+                 "officials": (self.tr("Enter the officials who sign documents (chairman, council chair, "
+                                       "secretary) with their terms"), self.tr("Open Settings")),
                  "people": (self.tr("Add people and collectives to the register, or import them from Excel"),
                             self.tr("Open People && collectives")),
                  "movements": (self.tr("Create an emulation movement and its targets"), self.tr("Open Movements")),
                  "nominations": (self.tr("Propose awards for those who qualify"), self.tr("Open Nominations"))}
-        for number, (key, counts) in enumerate(START_STEPS, start=1):
+        for number, (key, _screen, counts) in enumerate(START_STEPS, start=1):
             done = any(data.setup.get(c, 0) for c in counts)
             self.start_marks[key].setText("✓" if done else f"{number}.")
             self.start_marks[key].setToolTip(self.tr("Done") if done else "")
