@@ -341,10 +341,10 @@ class SyncViews(ServiceBase):
             marks = [(_marks(p.acked), _merged(_marks(p.acked), _marks(p.sent_upto))) for p in peers.all()]
             if not marks:
                 marks = [({}, {})]
-            counted = [SyncCounters(unsent=self._count_unacked(session, office.node_id, sent),
-                                    awaiting=self._count_unacked(session, office.node_id, acked)
-                                    - self._count_unacked(session, office.node_id, sent))
-                       for acked, sent in marks]
+            counted = []
+            for acked, sent in marks:  # one COUNT per table for each mark; the awaiting ones are the difference
+                unsent = self._count_unacked(session, office.node_id, sent)
+                counted.append(SyncCounters(unsent, self._count_unacked(session, office.node_id, acked) - unsent))
             return max(counted, key=lambda c: c.total)
 
     def unsent_count(self, peer_code: str | None = None) -> int:

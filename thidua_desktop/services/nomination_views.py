@@ -1,0 +1,91 @@
+"""What the nomination service hands to screens, the CLI and documents: plain records, no database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..rules import Decision
+
+
+@dataclass(frozen=True)
+class NominationView:
+    id: str
+    batch_id: str
+    award_code: str
+    award_name: str
+    commendation_kind: str
+    status: str
+    status_reason: str
+    nominee_name: str
+    person_id: str | None
+    collective_id: str | None
+    achievement_summary: str
+    eligibility_outcome: str | None
+    changed_since_review: bool = False  # "đã sửa sau thẩm định"
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.id, "status": self.status, "nominee_name": self.nominee_name,
+                "changed_since_review": self.changed_since_review,
+                "award_code": self.award_code, "award_name": self.award_name, "batch_id": self.batch_id,
+                "commendation_kind": self.commendation_kind, "person_id": self.person_id,
+                "collective_id": self.collective_id, "status_reason": self.status_reason,
+                "eligibility": self.eligibility_outcome}
+
+
+@dataclass(frozen=True)
+class BatchView:
+    id: str
+    name: str
+    year: int
+    kind: str
+    deadline: date | None
+
+
+@dataclass(frozen=True)
+class NomineeOption:
+    """A person, collective or household that can be picked as a nominee."""
+
+    id: str
+    is_person: bool
+    name: str
+    detail: str  # position and village, or the kind of collective
+    is_woman: bool | None
+
+
+@dataclass
+class NomineeDraft:
+    """One nominee as the wizard collects it; saved by ``create_many``."""
+
+    person_id: str | None = None
+    collective_id: str | None = None
+    achievement_summary: str = ""
+    attested: list[str] = field(default_factory=list)
+    provided: list[str] = field(default_factory=list)  # dossier item codes ticked off
+    files: dict[str, list[str]] = field(default_factory=dict)  # dossier item code -> file paths
+    initiative_ids: list[str] = field(default_factory=list)
+
+    @property
+    def subject_id(self) -> str:
+        return self.person_id or self.collective_id or ""
+
+
+@dataclass(frozen=True)
+class CandidatePreview:
+    """Eligibility of a nominee not saved yet; ``preferred`` is the legal preference for women
+    (Decree 152/2025 Art. 4(6)) used when candidates are equally qualified."""
+
+    subject_id: str
+    name: str
+    decision: Decision
+    preferred: bool
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    item_code: str
+    name_vi: str
+    name_en: str
+    required: bool
+    provided: bool
+    files: list[str]
