@@ -178,6 +178,30 @@
             <source>Add photos or PDF files</source>
             <translation>Thêm ảnh hoặc tệp PDF</translation>
         </message>
+        <message>
+            <source>«%1» is a program or a script (a %2 file). For safety ThiĐua does not open it. You can save a copy or show it in its folder; have it checked by an antivirus before using it.</source>
+            <translation>«%1» là một chương trình hoặc tập lệnh (tệp %2). Để an toàn, ThiĐua không mở tệp này. Có thể lưu một bản sao hoặc mở thư mục chứa tệp; hãy quét virus trước khi dùng.</translation>
+        </message>
+        <message>
+            <source>File not opened</source>
+            <translation>Không mở tệp</translation>
+        </message>
+        <message>
+            <source>Save a copy…</source>
+            <translation>Lưu một bản sao…</translation>
+        </message>
+        <message>
+            <source>Show in folder</source>
+            <translation>Mở thư mục chứa tệp</translation>
+        </message>
+        <message>
+            <source>Save a copy</source>
+            <translation>Lưu một bản sao</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>Mọi tệp (*)</translation>
+        </message>
     </context>
     <context>
         <name>AdvanceDialog</name>
@@ -623,14 +647,6 @@
             <translation>Đợt xét này không còn đề nghị nào ở trạng thái bản nháp.</translation>
         </message>
         <message>
-            <source>Required: why the council still votes</source>
-            <translation>Bắt buộc: vì sao Hội đồng vẫn xét</translation>
-        </message>
-        <message>
-            <source>Eligible</source>
-            <translation>Đủ điều kiện</translation>
-        </message>
-        <message>
             <source>Present: %1 of %2 members</source>
             <translation>Có mặt: %1/%2 thành viên</translation>
         </message>
@@ -649,6 +665,10 @@
         <message>
             <source>%1 of %2 nominees passed and moved to “Council voted”.</source>
             <translation>%1/%2 người/tập thể được đề nghị đạt tỷ lệ phiếu và chuyển sang “Đã qua Hội đồng”.</translation>
+        </message>
+        <message>
+            <source>Double-click the nominee's cell in the last column (or select it and press Enter) to write the reason, or set its ballots issued to 0 to leave it out of this meeting.</source>
+            <translation>Bấm đúp vào ô của trường hợp này ở cột cuối (hoặc chọn ô rồi nhấn Enter) để ghi lý do, hoặc đặt số phiếu phát ra bằng 0 để không xét trường hợp này tại cuộc họp.</translation>
         </message>
         <message>
             <source>Council members</source>
@@ -711,8 +731,14 @@
             <translation>Thành viên có mặt (bỏ dấu tích người vắng mặt)</translation>
         </message>
         <message>
-            <source>Nominee and award</source>
-            <translation>Người/tập thể được đề nghị và danh hiệu</translation>
+            <source>Reason to
+vote anyway</source>
+            <translation>Lý do
+vẫn xét</translation>
+        </message>
+        <message>
+            <source>Why the council votes on a nominee the app's check does not find eligible. Double-click the cell (or press Enter) to write it.</source>
+            <translation>Lý do Hội đồng vẫn bỏ phiếu cho trường hợp chưa đủ điều kiện theo kết quả tự kiểm tra. Bấm đúp vào ô (hoặc nhấn Enter) để ghi.</translation>
         </message>
         <message>
             <source>Ballots
@@ -725,6 +751,12 @@ phát ra</translation>
 ballots</source>
             <translation>Phiếu
 hợp lệ</translation>
+        </message>
+        <message>
+            <source>Nominee
+and award</source>
+            <translation>Người/tập thể được đề nghị
+và danh hiệu</translation>
         </message>
         <message>
             <source>In
@@ -753,12 +785,6 @@ yêu cầu</translation>
         <message>
             <source>Result</source>
             <translation>Kết quả</translation>
-        </message>
-        <message>
-            <source>Reason to vote
-although not eligible</source>
-            <translation>Lý do vẫn xét
-(chưa đủ điều kiện)</translation>
         </message>
         <message>
             <source>Votes in favour include absent members' written votes. The threshold is counted against all members of the council unless the catalog says otherwise.</source>
@@ -828,6 +854,22 @@ although not eligible</source>
             <source>Threshold</source>
             <translation>Tỷ lệ yêu cầu</translation>
         </message>
+        <message>
+            <source>Required: double-click</source>
+            <translation>Cần ghi lý do…</translation>
+        </message>
+        <message>
+            <source>Not needed</source>
+            <translation>Không cần</translation>
+        </message>
+        <message>
+            <source>The app's check does not find this nominee eligible: double-click (or press Enter) to write why the council still votes.</source>
+            <translation>Theo kết quả tự kiểm tra, trường hợp này chưa đủ điều kiện: bấm đúp (hoặc nhấn Enter) để ghi lý do Hội đồng vẫn bỏ phiếu.</translation>
+        </message>
+        <message>
+            <source>Eligible by the app's check: no reason needed.</source>
+            <translation>Đủ điều kiện theo kết quả tự kiểm tra: không cần ghi lý do.</translation>
+        </message>
     </context>
     <context>
         <name>DateField</name>
@@ -881,6 +923,14 @@ although not eligible</source>
         <message>
             <source>Decision %1 was issued for %2 recipient(s); their award history is updated.</source>
             <translation>Đã ban hành Quyết định số %1 cho %2 người/tập thể; quá trình khen thưởng của từng người đã được cập nhật.</translation>
+        </message>
+        <message>
+            <source>Not issued: the chairman's reason is needed for %1. Click “Issue the decision” again to write it, or untick them to leave them out of this decision.</source>
+            <translation>Chưa ban hành: cần lý do của Chủ tịch cho %1. Bấm «Ban hành quyết định» lần nữa để ghi lý do, hoặc bỏ dấu tích để không đưa các trường hợp này vào quyết định.</translation>
+        </message>
+        <message>
+            <source>«%1» does not meet the criteria by the app's check on the decision date (%2). Click “Issue the decision” again and write the chairman's reason in the window that opens, or untick the nominee to leave them out.</source>
+            <translation>«%1» chưa đạt tiêu chuẩn theo kết quả tự kiểm tra tại ngày quyết định (%2). Bấm «Ban hành quyết định» lần nữa và ghi lý do của Chủ tịch trong cửa sổ hiện ra, hoặc bỏ dấu tích trường hợp này để không đưa vào quyết định.</translation>
         </message>
         <message>
             <source>Issue a decision</source>
@@ -1800,6 +1850,10 @@ although not eligible</source>
             <translation>Cấp</translation>
         </message>
         <message>
+            <source>Scope of effect</source>
+            <translation>Phạm vi ảnh hưởng</translation>
+        </message>
+        <message>
             <source>Decision number</source>
             <translation>Số quyết định</translation>
         </message>
@@ -1814,6 +1868,10 @@ although not eligible</source>
         <message>
             <source>Decision date</source>
             <translation>Ngày quyết định</translation>
+        </message>
+        <message>
+            <source>Effect (results)</source>
+            <translation>Hiệu quả</translation>
         </message>
         <message>
             <source>Add initiative</source>
@@ -2806,6 +2864,29 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
         </message>
     </context>
     <context>
+        <name>OverrideReasonsDialog</name>
+        <message>
+            <source>Chairman's reason needed</source>
+            <translation>Cần lý do của Chủ tịch</translation>
+        </message>
+        <message>
+            <source>On the decision date the app's check does not find these nominees eligible, and the council recorded no reason when it passed them. The decision can include them only with the chairman's reason for each, which is kept in the nomination's history. To leave one out instead, cancel and untick it.</source>
+            <translation>Theo kết quả tự kiểm tra tại ngày quyết định, các trường hợp dưới đây chưa đủ điều kiện, và khi bình xét Hội đồng không ghi lý do vẫn xét. Quyết định chỉ gồm các trường hợp này khi có lý do của Chủ tịch cho từng trường hợp; lý do được lưu trong lịch sử của đề nghị. Nếu muốn bỏ một trường hợp ra, hãy bấm Hủy rồi bỏ dấu tích trường hợp đó.</translation>
+        </message>
+        <message>
+            <source>Chairman's reason (required)</source>
+            <translation>Lý do của Chủ tịch (bắt buộc)</translation>
+        </message>
+        <message>
+            <source>Issue with these reasons</source>
+            <translation>Ban hành với các lý do này</translation>
+        </message>
+        <message>
+            <source>Still without a reason: %1</source>
+            <translation>Còn chưa ghi lý do: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>OverviewScreen</name>
         <message>
             <source>Start here</source>
@@ -2919,6 +3000,10 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
     <context>
         <name>PeersPanel</name>
         <message>
+            <source>%1 (to check)</source>
+            <translation>%1 (cần đối chiếu)</translation>
+        </message>
+        <message>
             <source>Confirm fingerprint</source>
             <translation>Xác nhận mã xác thực</translation>
         </message>
@@ -2937,6 +3022,26 @@ Do the two codes match exactly?</source>
 %3
 
 Hai mã có khớp hoàn toàn không?</translation>
+        </message>
+        <message>
+            <source>Bundles signed by %1 different keys claim to come from %2 (%3): only one can be the commune's. Call its officer, ask them to read the fingerprint shown on their Sync screen, and choose the one that matches exactly.</source>
+            <translation>Có gói ký bằng %1 khóa khác nhau cùng nhận là của %2 (%3): chỉ một khóa là của xã. Hãy gọi điện cho cán bộ xã, đề nghị đọc Mã xác thực hiện trên màn hình Đồng bộ của họ, rồi chọn mã trùng khớp hoàn toàn.</translation>
+        </message>
+        <message>
+            <source>Fingerprint confirmed. Bundles that waited and are now imported: %1 (%2 new records). Bundles signed by another key, discarded: %3.</source>
+            <translation>Đã xác nhận mã xác thực. Số gói đang chờ nay đã được nhập: %1 (%2 bản ghi mới). Số gói ký bằng khóa khác, đã hủy: %3.</translation>
+        </message>
+        <message>
+            <source>Could not be imported (ask the commune to send again): %1</source>
+            <translation>Không nhập được (hãy đề nghị xã gửi lại): %1</translation>
+        </message>
+        <message>
+            <source>The codes do not match: the waiting bundle(s) were not sent by %1 (%2). Discard them? The commune's own bundles will wait for the check again.</source>
+            <translation>Hai mã không khớp: (các) gói đang chờ không do %1 (%2) gửi. Hủy các gói này? Gói do chính xã gửi sẽ lại chờ đối chiếu mã xác thực.</translation>
+        </message>
+        <message>
+            <source>Reject waiting bundles</source>
+            <translation>Từ chối gói đang chờ</translation>
         </message>
         <message>
             <source>Revoke</source>
@@ -3151,6 +3256,26 @@ Hai mã có khớp hoàn toàn không?</translation>
             <translation>Ngày bắt đầu công tác</translation>
         </message>
         <message>
+            <source>Hometown</source>
+            <translation>Quê quán</translation>
+        </message>
+        <message>
+            <source>Professional qualification</source>
+            <translation>Trình độ chuyên môn</translation>
+        </message>
+        <message>
+            <source>Political theory</source>
+            <translation>Lý luận chính trị</translation>
+        </message>
+        <message>
+            <source>Academic title, degree</source>
+            <translation>Học hàm, học vị</translation>
+        </message>
+        <message>
+            <source>Duties assigned</source>
+            <translation>Nhiệm vụ được giao</translation>
+        </message>
+        <message>
             <source>Edit person: %1</source>
             <translation>Sửa thông tin: %1</translation>
         </message>
@@ -3167,8 +3292,28 @@ Hai mã có khớp hoàn toàn không?</translation>
             <translation>Gõ để tìm, ví dụ: tay, nung, mong</translation>
         </message>
         <message>
+            <source>e.g. Trung cấp</source>
+            <translation>ví dụ: Trung cấp</translation>
+        </message>
+        <message>
+            <source>e.g. Thạc sĩ, Tiến sĩ; write “Không” if none</source>
+            <translation>ví dụ: Thạc sĩ, Tiến sĩ; không có thì ghi “Không”</translation>
+        </message>
+        <message>
+            <source>One duty per line, as the job description says</source>
+            <translation>Mỗi nhiệm vụ một dòng, theo bản mô tả vị trí việc làm</translation>
+        </message>
+        <message>
+            <source>Printed in the achievement report (Mẫu 05). What is left blank prints as a dotted line and is listed before printing.</source>
+            <translation>In trong báo cáo thành tích (Mẫu 05). Mục nào để trống sẽ in thành dòng chấm và được liệt kê trước khi in.</translation>
+        </message>
+        <message>
             <source>Details</source>
             <translation>Thông tin chung</translation>
+        </message>
+        <message>
+            <source>Dossier profile</source>
+            <translation>Hồ sơ khen thưởng</translation>
         </message>
         <message>
             <source>Awards and history</source>
@@ -3479,6 +3624,71 @@ Hai mã có khớp hoàn toàn không?</translation>
         </message>
     </context>
     <context>
+        <name>ReasonDialog</name>
+        <message>
+            <source>Reason to vote although not eligible</source>
+            <translation>Lý do vẫn bỏ phiếu dù chưa đủ điều kiện</translation>
+        </message>
+        <message>
+            <source>Why the council still votes on this nominee</source>
+            <translation>Lý do Hội đồng vẫn bỏ phiếu cho trường hợp này</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryKey</name>
+        <message>
+            <source>Recovery key</source>
+            <translation>Khóa khôi phục</translation>
+        </message>
+        <message>
+            <source>The recovery key %1 was saved to %2, protected by the passphrase. Move the file to the USB stick kept in the safe and delete it from this computer.</source>
+            <translation>Đã lưu khóa khôi phục %1 vào %2, được bảo vệ bằng mật khẩu. Hãy chuyển tệp sang USB cất trong tủ an toàn rồi xóa tệp trên máy này.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryKeyDialog</name>
+        <message>
+            <source>Make the recovery key</source>
+            <translation>Tạo khóa khôi phục</translation>
+        </message>
+        <message>
+            <source>Before the first enrolment file, the province makes its recovery key. With it the province can rebuild a commune whose computer was lost or broken, so it opens every commune's data: save it on a USB stick kept in a safe, not on this computer, and protect it with a passphrase that only the people responsible know. Without the passphrase the file is useless, so write it down and keep it apart from the stick.</source>
+            <translation>Trước khi cấp tệp kết nối đầu tiên, văn phòng tỉnh tạo khóa khôi phục. Với khóa này, tỉnh dựng lại được dữ liệu của một xã bị mất hoặc hỏng máy, nên khóa mở được dữ liệu của mọi xã: hãy lưu khóa vào một USB cất trong tủ an toàn, không để trên máy này, và bảo vệ bằng một mật khẩu chỉ những người có trách nhiệm biết. Không có mật khẩu thì tệp khóa vô dụng, vì vậy hãy ghi mật khẩu ra giấy và cất riêng, không để cùng USB.</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Chọn…</translation>
+        </message>
+        <message>
+            <source>Save the key to:</source>
+            <translation>Lưu khóa vào:</translation>
+        </message>
+        <message>
+            <source>Passphrase (at least 8 characters):</source>
+            <translation>Mật khẩu (ít nhất 8 ký tự):</translation>
+        </message>
+        <message>
+            <source>Repeat the passphrase:</source>
+            <translation>Nhập lại mật khẩu:</translation>
+        </message>
+        <message>
+            <source>Save the recovery key</source>
+            <translation>Lưu khóa khôi phục</translation>
+        </message>
+        <message>
+            <source>Recovery key (*.tdkey)</source>
+            <translation>Khóa khôi phục (*.tdkey)</translation>
+        </message>
+        <message>
+            <source>Choose where to save the key.</source>
+            <translation>Hãy chọn nơi lưu khóa.</translation>
+        </message>
+        <message>
+            <source>The two passphrases do not match.</source>
+            <translation>Hai lần nhập mật khẩu không khớp nhau.</translation>
+        </message>
+    </context>
+    <context>
         <name>Register</name>
         <message>
             <source>Female</source>
@@ -3538,6 +3748,18 @@ Hai mã có khớp hoàn toàn không?</translation>
         </message>
         <message>
             <source>National level</source>
+            <translation>Toàn quốc</translation>
+        </message>
+        <message>
+            <source>Grassroots (the unit, the commune)</source>
+            <translation>Tại cơ sở (đơn vị, xã)</translation>
+        </message>
+        <message>
+            <source>Province-wide</source>
+            <translation>Toàn tỉnh</translation>
+        </message>
+        <message>
+            <source>Nationwide</source>
             <translation>Toàn quốc</translation>
         </message>
         <message>
@@ -4015,6 +4237,10 @@ Hai mã có khớp hoàn toàn không?</translation>
             <translation>Chờ xác nhận</translation>
         </message>
         <message>
+            <source>First bundle waits: check its fingerprint</source>
+            <translation>Gói đầu tiên đang chờ: cần đối chiếu mã xác thực</translation>
+        </message>
+        <message>
             <source>Confirmed</source>
             <translation>Đã xác nhận</translation>
         </message>
@@ -4071,6 +4297,14 @@ Hai mã có khớp hoàn toàn không?</translation>
             <translation>Có giá trị không hợp lệ</translation>
         </message>
         <message>
+            <source>Not a record this app can read</source>
+            <translation>Không phải bản ghi mà phần mềm đọc được</translation>
+        </message>
+        <message>
+            <source>A damaged line of the bundle, kept as text</source>
+            <translation>Một dòng bị hỏng trong gói, được giữ lại dạng văn bản</translation>
+        </message>
+        <message>
             <source>Bundle cut short</source>
             <translation>Gói bị cắt ngắn</translation>
         </message>
@@ -4101,6 +4335,22 @@ Hai mã có khớp hoàn toàn không?</translation>
         <message>
             <source>Not a sync bundle</source>
             <translation>Không phải gói đồng bộ</translation>
+        </message>
+        <message>
+            <source>First bundle kept until the fingerprint is confirmed</source>
+            <translation>Gói đầu tiên được giữ lại đến khi xác nhận mã xác thực</translation>
+        </message>
+        <message>
+            <source>Waiting bundle signed by another key: discarded</source>
+            <translation>Gói đang chờ ký bằng khóa khác: đã hủy</translation>
+        </message>
+        <message>
+            <source>Waiting bundle rejected: fingerprint did not match</source>
+            <translation>Gói đang chờ bị từ chối: mã xác thực không khớp</translation>
+        </message>
+        <message>
+            <source>Waiting bundle discarded: office revoked</source>
+            <translation>Gói đang chờ đã hủy: đơn vị đã bị thu hồi kết nối</translation>
         </message>
         <message>
             <source>Family name</source>
@@ -4172,6 +4422,10 @@ Hai mã có khớp hoàn toàn không?</translation>
         <message>
             <source>Enrolment files (*.json)</source>
             <translation>Tệp kết nối (*.json)</translation>
+        </message>
+        <message>
+            <source>None of these</source>
+            <translation>Không mã nào trùng</translation>
         </message>
     </context>
     <context>

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from .config import AppPaths, database_url, resolve_data_dir, trial_data_dir
 from .db import Database
-from .db.maintenance import mark_application
+from .db.maintenance import mark_application, sqlite_file
 from .db.migrate import is_newer_than_app, upgrade
 from .domain.errors import DomainError
+from .private_files import private_dir, restrict_umask
 from .rules.catalog import Catalog
 from .rules.local import apply_overrides
 from .services.attachments import AttachmentStore
@@ -36,6 +37,7 @@ from .services.printing import PrintService
 from .services.records import RecordsService
 from .services.reviews import ReviewService
 from .services.settings import SettingsService, load_overrides
+from .services.staging import clean_leftovers
 from .services.statistics import StatisticsService
 from .services.sync import SyncService
 
@@ -140,8 +142,8 @@ def setup_logging(paths: AppPaths) -> None:
     """Log to a file in the data dir. Only codes and ids are logged, never personal data."""
     if getattr(setup_logging, "_done", False):
         return
-    paths.log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(paths.log_dir / "thidua.log", encoding="utf-8")
+    private_dir(paths.log_dir)
+    handler = logging.FileHandler(paths.log_dir / "thidua.log", encoding="utf-8")  # 0600 by the umask
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
@@ -155,12 +157,16 @@ def open_app(data_dir: str | os.PathLike[str] | None = None, actor: str | None =
     paths = AppPaths(resolve_data_dir(data_dir))
     if trial:
         paths = AppPaths(trial_data_dir(paths.data_dir))
+    restrict_umask()  # before the first file: database, log and backups are created 0600
     try:
-        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        paths.make_private()
     except OSError as exc:
         raise DomainError("DATA_DIR_UNWRITABLE", field="data_dir", value=str(paths.data_dir)) from exc
     setup_logging(paths)
     db = Database(database_url(paths, allow_override=not trial))
+    # What a killed restore, backup or demo build left: staging folders with database copies.
+    live_file = sqlite_file(db.engine)
+    clean_leftovers(paths.data_dir, *([live_file.parent] if live_file else []))
     if is_newer_than_app(db.engine):
         db.dispose()
         raise DomainError("DATABASE_TOO_NEW", field="data_dir")
@@ -189,8 +195,13 @@ def open_trial_office(data_dir: str | os.PathLike[str] | None, unit_code: str = 
     app = open_app(data_dir, actor=officer or "trial", trial=True)
     try:
         if not app.office.is_initialised():
-            app.office.init_office("commune", unit_code or TRIAL_UNIT_CODE, officer_name=officer, trial=True)
-            DemoBuilder(app).build(people=people)
+            from .staged_demo import build_atomically
+
+            def make(staged: App) -> None:  # all or nothing: a kill half-way leaves no half office
+                staged.office.init_office("commune", unit_code or TRIAL_UNIT_CODE, officer_name=officer, trial=True)
+                DemoBuilder(staged).build(people=people)
+
+            build_atomically(app, make)
         name = app.office.office().officer_name
         if name:
             app.set_actor(name)

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .domain.errors import DomainError
-from .domain.text import nfc
+from .domain.text import nfc, printable
 from .messages import check_problem_label, counts_label, render, status_label, table_label
+from .os_refusals import refusal_for
 
 log = logging.getLogger("thidua")
 
@@ -31,11 +32,16 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    # Every line goes through printable(): a name that came in a bundle or an old database may
+    # hold an ESC or a right-to-left override, which the terminal must show, not obey.
+    sys.stdout.write(printable(text, keep_newlines=True) + "\n")
 
 
 def _json(data: Any) -> None:
-    _out(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    # JSON escapes C0 controls itself; bidi, invisible and C1 characters get a \\uXXXX escape too,
+    # which keeps the document valid and the same data.
+    sys.stdout.write("".join(ch if ch == "\n" or ch.isprintable() else json.dumps(ch)[1:-1] for ch in text) + "\n")
 
 
 def _t(lang: str, vi: str, en: str) -> str:
@@ -58,11 +64,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     enrollment = Path(args.enrollment).read_bytes() if args.enrollment and Path(args.enrollment).is_file() else None
     if args.enrollment and enrollment is None:
         raise DomainError("FILE_NOT_FOUND", field="file", value=args.enrollment)
+    passphrase = _recovery_passphrase(args) if args.role == "province" else None  # asked before anything is made
     with _opened(args) as app:
         if enrollment is not None:  # refuse a file made for another commune before creating anything
-            from .sync.keys import read_enrollment
-
-            read_enrollment(enrollment, args.unit_code.strip())
+            app.sync.read_enrollment(enrollment, args.unit_code.strip())
         office = app.office.init_office(args.role, args.unit_code, args.unit_name or "", args.officer or "")
         role_vi = "văn phòng cấp tỉnh" if office.role == "province" else "văn phòng cấp xã"
         role_en = "provincial office" if office.role == "province" else "commune office"
@@ -75,19 +80,36 @@ def cmd_init(args: argparse.Namespace) -> int:
                     f"Province key fingerprint: {theirs} — compare it with the province by phone."))
         if office.role == "province":
             out = Path(args.recovery_out or (app.paths.data_dir / f"khoa-khoi-phuc-{office.unit_code}.tdkey"))
-            app.sync.create_recovery_key(out)
+            app.sync.create_recovery_key(out, passphrase)
             _out(_t(args.lang, f"Khóa khôi phục đã ghi vào {out}: hãy chép ra nơi cất giữ an toàn, ngoài máy này, "
                     "rồi xóa tệp trên máy.", f"Recovery key written to {out}: move it to safe offline storage "
                     "and delete it from this computer."))
+            if passphrase is None:
+                sys.stderr.write(_t(args.lang, "Cảnh báo: khóa khôi phục chưa có mật khẩu; hãy đặt bằng "
+                                    "«thidua recovery protect».\n", "Warning: the recovery key has no passphrase; "
+                                    "set one with «thidua recovery protect».\n"))
         _out(_t(args.lang, f"Mã xác thực của đơn vị: {mine}", f"This office's key fingerprint: {mine}"))
     return 0
 
 
+def _recovery_passphrase(args: argparse.Namespace) -> str | None:
+    """The passphrase for the province's new recovery key (--recovery-passphrase-file, or asked at
+    the terminal), checked before the office is created; None for --recovery-no-passphrase."""
+    from .cli_recovery import new_passphrase
+    from .sync.keys import checked_recovery_passphrase
+
+    if args.recovery_no_passphrase:
+        return None
+    secret = new_passphrase(args, "recovery_passphrase_file")
+    return checked_recovery_passphrase(secret) if secret is not None else None
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from .services.demo import DemoBuilder
+    from .staged_demo import build_atomically
 
-    with _opened(args) as app:
-        counts = DemoBuilder(app, seed=args.seed).build(people=args.people)
+    with _opened(args) as app:  # built in a staged copy: a kill half-way leaves the office as it was
+        counts = build_atomically(app, lambda staged: DemoBuilder(staged, seed=args.seed).build(people=args.people))
     summary = counts_label(counts, args.lang)
     _out(_t(args.lang, f"Đã tạo dữ liệu mẫu ({summary}).", f"Demo data created ({summary})."))
     return 0
@@ -202,10 +224,42 @@ def cmd_enroll_load(args: argparse.Namespace) -> int:
 
 
 def cmd_enroll_confirm(args: argparse.Namespace) -> int:
+    """Province: the commune read its fingerprint over the phone; the bundles that waited for it apply."""
     with _opened(args) as app:
-        fingerprint = app.sync.confirm_peer(args.unit_code)
-    _out(_t(args.lang, f"Đã xác nhận xã {args.unit_code} (mã xác thực {fingerprint}).",
-            f"Confirmed commune {args.unit_code} (fingerprint {fingerprint})."))
+        done = app.sync.confirm_peer(args.unit_code, args.fingerprint)
+    _out(_t(args.lang, f"Đã xác nhận xã {args.unit_code} (mã xác thực {done.fingerprint}).",
+            f"Confirmed commune {args.unit_code} (fingerprint {done.fingerprint})."))
+    for report in done.applied:
+        _out(_t(args.lang, "Đã nhập gói đang chờ: mới {new}, cập nhật {updated}, không đổi {unchanged}, "
+                "xung đột {conflicts}, chờ xử lý {quarantined}, thiếu {gaps}.",
+                "Imported a waiting bundle: new {new}, updated {updated}, unchanged {unchanged}, "
+                "conflicts {conflicts}, quarantined {quarantined}, gaps {gaps}.").format(**report))
+    if done.discarded:
+        _out(_t(args.lang, f"Đã hủy {done.discarded} gói ký bằng khóa khác (không do xã gửi).",
+                f"Discarded {done.discarded} bundle(s) signed by another key (not sent by the commune)."))
+    for name, code in done.failed or []:
+        _out(_t(args.lang, f"Không nhập được gói {name} ({code}): hãy đề nghị xã gửi lại.",
+                f"Could not import {name} ({code}): ask the commune to send it again."))
+    return 0
+
+
+def cmd_enroll_reject(args: argparse.Namespace) -> int:
+    """Province: the fingerprints did not match; the waiting bundles are discarded."""
+    with _opened(args) as app:
+        count = app.sync.reject_waiting(args.unit_code)
+    _out(_t(args.lang, f"Đã hủy {count} gói đang chờ của đơn vị {args.unit_code}.",
+            f"Discarded {count} waiting bundle(s) from office {args.unit_code}."))
+    return 0
+
+
+def cmd_enroll_waiting(args: argparse.Namespace) -> int:
+    """Province: the bundles waiting for a fingerprint check, with the fingerprint each carries."""
+    with _opened(args) as app:
+        rows = app.sync.waiting_bundles()
+    for row in rows:
+        _out(f"{row.peer_code}  {row.fingerprint}  {row.received_at:%d/%m/%Y %H:%M}  {row.file_name}")
+    _out(_t(args.lang, f"Số gói đang chờ xác nhận mã xác thực: {len(rows)}",
+            f"Bundles waiting for the fingerprint check: {len(rows)}"))
     return 0
 
 
@@ -322,6 +376,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--officer")
     p.add_argument("--enrollment", help="tệp kết nối do tỉnh cấp / enrolment file from the province")
     p.add_argument("--recovery-out", help="nơi ghi khóa khôi phục (tỉnh) / where to write the recovery key")
+    secret = p.add_mutually_exclusive_group()
+    secret.add_argument("--recovery-passphrase-file",
+                        help="tệp chứa mật khẩu bảo vệ khóa khôi phục / file holding the recovery key's passphrase")
+    secret.add_argument("--recovery-no-passphrase", action="store_true",
+                        help="không đặt mật khẩu (không nên) / no passphrase (not advised)")
     p.set_defaults(func=cmd_init)
 
     enroll = sub.add_parser("enroll").add_subparsers(dest="action", required=True, parser_class=_Parser)
@@ -334,7 +393,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_enroll_load)
     p = enroll.add_parser("confirm")
     p.add_argument("unit_code")
+    p.add_argument("--fingerprint", required=True,
+                   help="mã xác thực xã đọc qua điện thoại / the fingerprint the commune reads over the phone")
     p.set_defaults(func=cmd_enroll_confirm)
+    p = enroll.add_parser("reject")
+    p.add_argument("unit_code")
+    p.set_defaults(func=cmd_enroll_reject)
+    enroll.add_parser("waiting").set_defaults(func=cmd_enroll_waiting)
     p = enroll.add_parser("revoke")
     p.add_argument("unit_code")
     p.set_defaults(func=cmd_enroll_revoke)
@@ -412,6 +477,9 @@ def build_parser() -> argparse.ArgumentParser:
     from . import cli_documents
 
     cli_documents.add_parsers(sub, _Parser)
+    from . import cli_recovery
+
+    cli_recovery.add_parsers(sub, _Parser)
     return parser
 
 
@@ -424,10 +492,23 @@ def _lang_from(argv: Sequence[str]) -> str:
     return "vi"
 
 
+def _data_dir_text(args: argparse.Namespace) -> str:
+    """The data folder, to name it when the database itself refused (busy, full, read-only)."""
+    from .config import resolve_data_dir
+
+    try:
+        return str(resolve_data_dir(getattr(args, "data_dir", None)))
+    except Exception:  # naming the folder is a courtesy; never fail the message over it
+        return ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from .private_files import restrict_umask
+
+    restrict_umask()  # before anything is written: data, backups and exports are private (0600)
     raw = [nfc(a) for a in (sys.argv[1:] if argv is None else argv)]
     lang = "en" if _lang_from(raw) == "en" else "vi"
-    err: Callable[[str], None] = lambda line: sys.stderr.write(line + "\n")  # noqa: E731
+    err: Callable[[str], None] = lambda line: sys.stderr.write(printable(line, keep_newlines=True) + "\n")  # noqa: E731
     try:
         args = build_parser().parse_args(raw)
     except UsageError as exc:
@@ -444,7 +525,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         err(_t(lang, "Đã dừng theo yêu cầu.", "Stopped."))
         return 1
-    except Exception as exc:  # a bug: keep the trace in the log file, show one line
+    except Exception as exc:
+        data_dir = _data_dir_text(args)
+        refusal = refusal_for(exc, data_dir)
+        if refusal is not None:  # a full disk, a missing file, a busy database: say which and where
+            if "path" in refusal.params and not refusal.params["path"]:
+                # A failed write() names no file: name the command's destination, else the data folder.
+                refusal.params["path"] = str(getattr(args, "out", None) or data_dir)
+            log.info("refused: %s (%s)", refusal.code, type(exc).__name__)
+            err(render(refusal, lang))
+            return 1
+        # a bug: keep the trace in the log file, show one line
         log.error("unexpected %s", type(exc).__name__, exc_info=True)
         err(_t(lang, f"Lỗi không mong đợi ({type(exc).__name__}). Chi tiết đã ghi vào nhật ký.",
                f"Unexpected error ({type(exc).__name__}). Details are in the log."))

@@ -24,19 +24,22 @@ def cmd_print(args: argparse.Namespace) -> int:
             for rendered in docs:
                 _warn_missing(args.lang, rendered, prefix=f"{rendered.file_name()}: ")
             if args.json:
-                _json({"files": [str(p) for p in paths]})
+                _json({"files": [str(p) for p in paths], "titles": [d.pdf_title for d in docs]})
             else:
                 _out(_t(args.lang, f"Đã in {len(paths)} văn bản vào {args.out}",
                         f"Printed {len(paths)} documents into {args.out}"))
-                for path in paths:
-                    _out(f"  {path.name}")
+                for path, rendered in zip(paths, docs, strict=True):
+                    _out(f"  {path.name}: {rendered.pdf_title}")
             return 0
         doc = app.printing.save(args.kind, args.target, args.out, options=options)
         _warn_missing(args.lang, doc)
         if args.json:
-            _json({"file": args.out, "kind": doc.kind, "target": doc.target_id, "qr": doc.qr_text})
+            _json({"file": args.out, "kind": doc.kind, "target": doc.target_id, "qr": doc.qr_text,
+                   "title": doc.pdf_title})
         else:
-            _out(_t(args.lang, f"Đã ghi {doc.title}: {args.out}", f"Wrote {doc.kind}: {args.out}"))
+            # The document named as its page and its file's metadata name it (the paper is Vietnamese).
+            _out(_t(args.lang, f"Đã ghi «{doc.pdf_title}»: {args.out}",
+                    f"Wrote {doc.kind} «{doc.pdf_title}»: {args.out}"))
     return 0
 
 

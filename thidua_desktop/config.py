@@ -14,8 +14,19 @@ from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
 
+from .private_files import private_dir, tighten_tree
+
 APP_NAME = "ThiDua"
 DB_FILE_NAME = "thidua.sqlite"
+# What the app keeps directly in the data folder; only these are made private at start, so a
+# data folder chosen by hand that also holds the user's own files keeps those as they were.
+_OWN_FOLDERS = frozenset({"attachments", "backups", "keys", "logs", "drafts", "documents", "opened"})
+_OWN_FILES = frozenset({"config.json", "preferences.json"})
+
+
+def _is_own_entry(name: str) -> bool:
+    return (name in _OWN_FOLDERS or name in _OWN_FILES or name.startswith(("thidua", "tmp", ".~thidua-"))
+            or name.endswith((".tdkey", ".tmp", ".part")))
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,14 @@ class AppPaths:
     @property
     def log_dir(self) -> Path:
         return self.data_dir / "logs"
+
+    def make_private(self) -> None:
+        """Create the data folder 0700 and take group/other access off what an older version left
+        readable: the database, logs, backups, keys and attachments here, and the key-encryption
+        keys in the config folder. No-op for the modes on Windows (the profile's ACL protects it)."""
+        private_dir(self.data_dir)
+        tighten_tree(self.data_dir, include=_is_own_entry)
+        tighten_tree(resolve_key_folder())
 
 
 def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:

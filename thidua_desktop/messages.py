@@ -77,6 +77,12 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "officials": ("Lãnh đạo ký văn bản", "Officials who sign"), "official_id": ("Lãnh đạo", "Official"),
     "term_start": ("Ngày bắt đầu nhiệm kỳ", "Term start"), "term_end": ("Ngày kết thúc nhiệm kỳ", "Term end"),
     "official_title": ("Chức vụ", "Title"),
+    "position": ("Chức vụ", "Position"), "hometown": ("Quê quán", "Hometown"),
+    "qualification": ("Trình độ chuyên môn, nghiệp vụ", "Professional qualification"),
+    "political_theory": ("Trình độ lý luận chính trị", "Political theory"),
+    "academic_title": ("Học hàm, học vị", "Academic title, degree"),
+    "duties": ("Quyền hạn, nhiệm vụ được giao", "Duties assigned"), "scope": ("Phạm vi ảnh hưởng", "Scope of effect"),
+    "effect": ("Hiệu quả", "Effect"), "achievement_summary": ("Tóm tắt thành tích", "Achievement summary"),
 }
 
 # Synced tables (and the demo builder's other counts) in words, for counts shown to people: the CLI's

@@ -64,6 +64,38 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
     "BLANK_DOCUMENT_NUMBER": ("Văn bản chưa có số (để trống cho văn thư ghi).",
                               "The document has no number (left for the clerk to write)."),
     "BLANK_MEETING_END_TIME": ("Giờ kết thúc cuộc họp (ghi tay).", "The meeting's end time (written by hand)."),
+    # Mẫu 05 (báo cáo thành tích): what the person record or the initiative does not hold yet.
+    "BLANK_PERSON_POSITION": ("Chưa có chức vụ của «{name}» (Cá nhân & tập thể → sửa cá nhân).",
+                              "{name}: no position (People & collectives → edit the person)."),
+    "BLANK_PERSON_HOMETOWN": ("Chưa có quê quán của «{name}» (Cá nhân & tập thể → sửa cá nhân → thẻ Hồ sơ khen "
+                              "thưởng).",
+                              "{name}: no hometown (People & collectives → edit the person → Dossier profile)."),
+    "BLANK_PERSON_QUALIFICATION": ("Chưa có trình độ chuyên môn, nghiệp vụ của «{name}» (Cá nhân & tập thể → sửa cá "
+                                   "nhân → thẻ Hồ sơ khen thưởng).",
+                                   "{name}: no professional qualification (People & collectives → edit the person → "
+                                   "Dossier profile)."),
+    "BLANK_PERSON_POLITICAL_THEORY": ("Chưa có trình độ lý luận chính trị của «{name}» (Cá nhân & tập thể → sửa cá "
+                                      "nhân → thẻ Hồ sơ khen thưởng).",
+                                      "{name}: no political theory level (People & collectives → edit the person → "
+                                      "Dossier profile)."),
+    "BLANK_PERSON_ACADEMIC_TITLE": ("Chưa có học hàm, học vị của «{name}»; nếu không có, ghi «Không» (Cá nhân & tập "
+                                    "thể → sửa cá nhân → thẻ Hồ sơ khen thưởng).",
+                                    "{name}: no academic title or degree; write “Không” if none (People & collectives "
+                                    "→ edit the person → Dossier profile)."),
+    "BLANK_PERSON_DUTIES": ("Chưa có quyền hạn, nhiệm vụ được giao của «{name}» (Cá nhân & tập thể → sửa cá nhân → "
+                            "thẻ Hồ sơ khen thưởng).",
+                            "{name}: no duties assigned (People & collectives → edit the person → Dossier profile)."),
+    "BLANK_ACHIEVEMENTS": ("Chưa có nội dung thành tích của «{name}»: chưa có tóm tắt thành tích, cũng chưa có kết quả "
+                           "đánh giá, xếp loại của năm xét.",
+                           "{name}: no achievements to print: no summary and no task rating for the year."),
+    "BLANK_INITIATIVE_EFFECT": ("Sáng kiến «{title}» chưa ghi hiệu quả (Cá nhân & tập thể → sửa cá nhân → Khen "
+                                "thưởng và quá trình → Sáng kiến).",
+                                "Initiative «{title}» has no effect recorded (People & collectives → edit the person "
+                                "→ Awards and history → Initiatives)."),
+    "BLANK_INITIATIVE_SCOPE": ("Sáng kiến «{title}» chưa ghi phạm vi ảnh hưởng (Cá nhân & tập thể → sửa cá nhân → "
+                               "Khen thưởng và quá trình → Sáng kiến).",
+                               "Initiative «{title}» has no scope of effect recorded (People & collectives → edit "
+                               "the person → Awards and history → Initiatives)."),
     "WRITTEN_VOTE_NOT_ABSENT": ("Chỉ thành viên vắng mặt mới có phiếu biểu quyết bằng văn bản; thành viên có mặt "
                                 "biểu quyết tại cuộc họp.",
                                 "Only absent members vote in writing; members present vote at the meeting."),
@@ -91,14 +123,69 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
     "ATTACHMENT_HASH_INVALID": ("Mã tệp đính kèm không hợp lệ.", "Invalid attachment hash."),
     "BACKUP_NOT_OURS": ("Tệp «{value}» không phải bản sao lưu của ThiĐua hoặc đã bị hỏng.",
                         "«{value}» is not a ThiĐua backup, or it is damaged."),
+    "BACKUP_KEY_MISSING": ("Bản sao lưu «{value}» được mã hóa bằng khóa của máy đã tạo ra nó, và máy này không có khóa "
+                           "đó. Hãy khôi phục trên máy cũ, hoặc dùng khóa khôi phục của tỉnh. Không có gì thay đổi.",
+                           "Backup «{value}» is encrypted with the key of the computer that made it, which this "
+                           "computer does not hold. Restore it there, or use the province's recovery key. Nothing "
+                           "was changed."),
     "BACKUP_TOO_NEW": ("Bản sao lưu «{value}» do phiên bản mới hơn tạo ra. Hãy cập nhật ứng dụng.",
                        "Backup «{value}» was made by a newer version. Update the app."),
-    "BACKUP_UNSAFE_PATH": ("Bản sao lưu chứa đường dẫn không an toàn («{value}»).", "The backup has an unsafe path («{value}»)."),
+    "BACKUP_UNSAFE_PATH": ("Bản sao lưu «{file}» chứa đường dẫn không an toàn («{value}»). Không có gì thay đổi.",
+                           "Backup «{file}» has an unsafe path («{value}»). Nothing was changed."),
     "BACKUP_SQLITE_ONLY": ("Sao lưu bằng ứng dụng chỉ dùng cho cơ sở dữ liệu SQLite.",
                            "App backups are for SQLite databases only."),
+    # Restore checks everything before writing (services/restore.py); each names the backup file.
+    "BACKUP_MANIFEST_UNREADABLE": ("Bản sao lưu «{value}» có phần mô tả (manifest.json) không đọc được. Không có gì "
+                                   "thay đổi.", "The description (manifest.json) in backup «{value}» cannot be read. "
+                                   "Nothing was changed."),
+    "BACKUP_MANIFEST_INVALID": ("Bản sao lưu «{value}» có phần mô tả (manifest.json) sai: mục «{key}» bị thiếu hoặc "
+                                "sai kiểu. Không có gì thay đổi.", "The description (manifest.json) in backup "
+                                "«{value}» is wrong: «{key}» is missing or of the wrong type. Nothing was changed."),
+    "BACKUP_TOO_MANY_FILES": ("Bản sao lưu «{value}» chứa quá nhiều tệp ({count}; tối đa {max}). Không có gì thay đổi.",
+                              "Backup «{value}» holds too many files ({count}; at most {max}). Nothing was changed."),
+    "BACKUP_TOO_LARGE": ("Bản sao lưu «{value}» khi giải nén lớn quá giới hạn ({size_mb} MB; tối đa {max_mb} MB). "
+                         "Không có gì thay đổi.", "Backup «{value}» expands beyond the limit ({size_mb} MB; at most "
+                         "{max_mb} MB). Nothing was changed."),
+    "BACKUP_ENTRY_TOO_LARGE": ("Tệp «{entry}» trong bản sao lưu «{value}» lớn quá {max_mb} MB. Không có gì thay đổi.",
+                               "«{entry}» in backup «{value}» is larger than {max_mb} MB. Nothing was changed."),
+    "BACKUP_DISK_FULL": ("Không đủ chỗ trống trên ổ đĩa để khôi phục «{value}»: cần khoảng {need_mb} MB, còn {free_mb} "
+                         "MB. Hãy giải phóng dung lượng rồi thử lại. Không có gì thay đổi.", "Not enough free disk "
+                         "space to restore «{value}»: about {need_mb} MB needed, {free_mb} MB free. Free some space "
+                         "and try again. Nothing was changed."),
+    "BACKUP_ENTRY_DAMAGED": ("Bản sao lưu «{value}» bị hỏng: tệp «{entry}» không khớp với mô tả của nó. Không có gì "
+                             "thay đổi.", "Backup «{value}» is damaged: «{entry}» does not match its description. "
+                             "Nothing was changed."),
+    "DATABASE_IN_USE": ("Dữ liệu đang được mở ở một cửa sổ hoặc lệnh khác; hãy đóng chúng rồi thử lại. Không có gì "
+                        "thay đổi.", "The data is open in another window or command; close it and try again. "
+                        "Nothing was changed."),
+    "DEMO_OFFICE_CHANGED": ("Dữ liệu của đơn vị đã thay đổi trong lúc tạo dữ liệu mẫu nên chưa thêm gì. Hãy chạy lại.",
+                            "The office's data changed while the demo data was being built, so nothing was added. "
+                            "Run it again."),
     "DATABASE_TOO_NEW": ("Dữ liệu do phiên bản mới hơn tạo ra. Hãy cập nhật ứng dụng.",
                          "The data was written by a newer version. Update the app."),
     "DATA_DIR_UNWRITABLE": ("Không ghi được vào thư mục dữ liệu «{value}».", "Cannot write to the data folder «{value}»."),
+    # The operating system or the database engine said no (see thidua_desktop/os_refusals.py).
+    "DATABASE_BUSY": ("Một cửa sổ hoặc lệnh khác đang ghi dữ liệu; vui lòng thử lại sau giây lát.",
+                      "Another window or command is writing data; please try again in a moment."),
+    # «{path}» may be unknown (a write() that fails names no file): the sentence reads without it.
+    "DISK_FULL": ("Ổ đĩa đã đầy: không ghi được dữ liệu («{path}»). Hãy giải phóng dung lượng rồi thử lại.",
+                  "The disk is full: the data could not be written («{path}»). Free some space and try again."),
+    "PERMISSION_DENIED": ("Không có quyền đọc hoặc ghi («{path}»). Hãy kiểm tra quyền của tệp hoặc thư mục, hoặc "
+                          "chọn nơi khác.", "Permission denied («{path}»). Check the file or folder's permissions, "
+                          "or choose another place."),
+    "READ_ONLY_PLACE": ("Không ghi được vì ổ đĩa hoặc thư mục chỉ cho đọc («{path}»). Hãy chọn nơi khác.",
+                        "Cannot write: the disk or folder is read-only («{path}»). Choose another place."),
+    "NOT_A_FILE": ("Cần chọn một tệp, không phải thư mục («{path}»).", "Choose a file, not a folder («{path}»)."),
+    "NOT_A_FOLDER": ("Đường dẫn có một phần không phải thư mục («{path}»).",
+                     "Part of the path is not a folder («{path}»)."),
+    "FILE_EXISTS": ("Đã có tệp hoặc thư mục trùng tên («{path}»). Hãy chọn tên hoặc nơi khác.",
+                    "A file or folder of that name already exists («{path}»). Choose another name or place."),
+    "DISK_IO_ERROR": ("Lỗi đọc/ghi ổ đĩa («{path}»). Hãy kiểm tra ổ đĩa hoặc USB rồi thử lại.",
+                      "The disk could not be read or written («{path}»). Check the disk or USB stick and try again."),
+    "OS_ERROR": ("Không thực hiện được: hệ điều hành báo lỗi {reason} («{path}»).",
+                 "Could not be done: the system reported {reason} («{path}»)."),
+    "DATABASE_DAMAGED": ("Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu của ThiĐua. Hãy khôi phục từ bản "
+                         "sao lưu.", "The database file is damaged or is not a ThiĐua database. Restore a backup."),
     "ROW_OWNED_BY_OTHER_OFFICE": ("Bản ghi này do đơn vị khác quản lý; chỉ đơn vị đó được sửa.",
                                   "This record belongs to another office; only that office may change it."),
     "REVIEW_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh mới thẩm định hồ sơ.", "Only the provincial office reviews dossiers."),
@@ -111,12 +198,39 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
     "PARENT_IS_SELF": ("Đơn vị cấp trên không thể là chính tập thể này hoặc một đơn vị trực thuộc nó.",
                        "The parent unit cannot be this collective or one of its own sub-units."),
     "RECOVERY_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh tạo khóa khôi phục.", "Only the provincial office makes the recovery key."),
+    "RECOVERY_FILE_EXISTS": ("Đã có tệp «{value}»: chọn tên khác để không ghi đè một khóa khôi phục.",
+                             "«{value}» already exists: choose another name so no recovery key is overwritten."),
+    "RECOVERY_PASSPHRASE_MISMATCH": ("Hai lần nhập mật khẩu không khớp nhau.", "The two passphrases do not match."),
+    "PASSPHRASE_FILE_UNREADABLE": ("Không đọc được tệp mật khẩu «{value}».", "Cannot read passphrase file «{value}»."),
     "ENROLL_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh cấp tệp kết nối.", "Only the provincial office issues enrolment files."),
     "RECOVERY_KEY_MISSING": ("Chưa có khóa khôi phục của tỉnh. Văn phòng tỉnh cần khởi tạo lại hoặc cấp lại tệp kết nối.",
                              "The province's recovery key is missing. The province must set it up or issue the enrolment file again."),
     "PEER_NO_KEYS_YET": ("Chưa nhận được khóa của đơn vị «{value}»: cần nhập gói dữ liệu đầu tiên của đơn vị đó trước.",
                          "No keys from office «{value}» yet: import its first bundle first."),
     "PEER_REVOKED": ("Kết nối với đơn vị «{value}» đã bị thu hồi.", "Office «{value}» has been revoked."),
+    "BUNDLE_WAITS_FOR_FINGERPRINT": (
+        "Gói dữ liệu «{file}» là gói đầu tiên nhận từ {sender_name} (mã {sender_code}) nên chưa được nhập: gói "
+        "đang chờ cán bộ tỉnh xác nhận mã xác thực của đơn vị. Hãy gọi điện cho cán bộ xã, đề nghị đọc mã xác "
+        "thực hiển thị trên màn hình Đồng bộ của xã và so với mã của gói này: {fingerprint}. Nếu trùng khớp, "
+        "hãy xác nhận (nút «Xác nhận mã xác thực», hoặc lệnh «thidua enroll confirm {sender_code} --fingerprint "
+        "MÃ»): gói sẽ được nhập ngay. Nếu khác, gói không do xã gửi: hãy từ chối gói.",
+        "Bundle «{file}» is the first one from {sender_name} (code {sender_code}), so it was not imported: it "
+        "waits until the province confirms the office's fingerprint. Call the commune's officer, ask them to "
+        "read the fingerprint shown on their Sync screen and compare it with this bundle's: {fingerprint}. If "
+        "they match, confirm it (\"Confirm fingerprint\", or «thidua enroll confirm {sender_code} --fingerprint "
+        "CODE»): the bundle is then imported. If not, the commune did not send it: reject it."),
+    "BUNDLE_WAITING_FULL": (
+        "Đã có quá nhiều gói từ {sender_name} (mã {sender_code}) đang chờ xác nhận mã xác thực, nên gói «{file}» "
+        "không được giữ lại. Hãy xác nhận hoặc từ chối các gói đang chờ trước.",
+        "Too many bundles from {sender_name} (code {sender_code}) are already waiting for the fingerprint "
+        "check, so «{file}» was not kept. Confirm or reject the waiting bundles first."),
+    "PEER_FINGERPRINT_MISMATCH": (
+        "Mã xác thực {fingerprint} không khớp với khóa của gói nào đang chờ từ đơn vị «{value}», nên chưa xác nhận "
+        "gì. Hãy đề nghị đọc lại mã (từng nhóm 4 ký tự); nếu vẫn khác, gói đang chờ không do đơn vị đó gửi: hãy từ "
+        "chối gói và đề nghị đơn vị gửi lại.",
+        "Fingerprint {fingerprint} matches no bundle waiting from office «{value}», so nothing was confirmed. Ask "
+        "for the code again (four characters at a time); if it still differs, the waiting bundle was not sent by "
+        "that office: reject it and ask the office to send again."),
     "EXPORT_NEEDS_RECIPIENT": ("Văn phòng tỉnh cần chọn xã nhận gói (--to MÃ_XÃ).",
                                "The provincial office must name the commune (--to CODE)."),
     "NOMINATION_DUPLICATE": ("Người/tập thể này đã có trong đợt xét với «{award}».",

@@ -27,6 +27,10 @@ from thidua_desktop.messages import render
         ("Nông Văn Số 12", "Nông Văn Số 12"),  # digits (numbered placeholders in old registers)
         ("ÐINH VĂN TÚ", "ÐINH VĂN TÚ"),  # Icelandic eth from legacy conversions
         ("Lê\tVăn\nTám\u2028Út", "Lê Văn Tám Út"),  # tabs, line breaks become one space
+        # Invisible characters pasted along are dropped (issue 11): zero-width space and joiner, BOM.
+        ("Lê\u200bVăn", "LêVăn"),
+        ("Lê\u200dVăn\u2060", "LêVăn"),
+        ("\ufeffBế Văn Nam", "Bế Văn Nam"),
     ],
 )
 def test_names_accepted(text: str, expected: str) -> None:
@@ -42,9 +46,9 @@ def test_names_accepted(text: str, expected: str) -> None:
         ("Bế Văn 👍🏽", 8, "👍"),
         ("Lê\x07Văn", 3, "U+0007"),  # bell
         ("Lê\x00Văn", 3, "U+0000"),  # NUL
-        ("Lê\u200bVăn", 3, "U+200B"),  # zero-width space
-        ("Lê\u200dVăn", 3, "U+200D"),  # zero-width joiner
         ("Lê\u202eVăn", 3, "U+202E"),  # right-to-left override
+        ("Lê \u2067Văn", 4, "U+2067"),  # right-to-left isolate
+        ("Lê\x1b[31mVăn", 3, "U+001B"),  # a terminal escape
         ("Lê Văn\ue000", 7, "U+E000"),  # private use (some old fonts' symbols)
         ("Lê Văn ★", 8, "★"),
         ("Lê Văn 1\ufe0f\u20e3", 9, "U+FE0F"),  # keycap emoji

@@ -64,13 +64,14 @@ def test_individual_report_has_profile_history_ratings_and_signatures(office) ->
     assert f"Họ và tên: {person.full_name}" in text
     assert f"Dân tộc: {person.ethnicity}" in text
     assert f"Giới tính: {'Nữ' if person.gender == 'female' else 'Nam'}" in text
-    assert f"Quê quán: {DOTS}" in text  # not in the database: a dotted blank for the officer
+    assert f"Quê quán: {person.hometown}" in text and person.hometown  # the demo fills what Mẫu 05 asks
     for heading in ("I. SƠ LƯỢC LÝ LỊCH", "II. THÀNH TÍCH ĐẠT ĐƯỢC", "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
                     "1. Danh hiệu thi đua:", "2. Hình thức khen thưởng:"):
         assert heading in text
     assert nomination.achievement_summary in text
     for initiative in initiatives:
         assert f"Sáng kiến “{initiative.title}”" in text
+        assert f"hiệu quả: {initiative.effect}; phạm vi ảnh hưởng: tại cơ sở" in text
         assert f"Quyết định số {initiative.decision_number} ngày 15/10/2026" in text
     labels = {"excellent": "Hoàn thành xuất sắc nhiệm vụ", "good": "Hoàn thành tốt nhiệm vụ",
               "completed": "Hoàn thành nhiệm vụ"}

@@ -137,7 +137,7 @@ def test_print_batch_writes_every_document(office, tmp_path: Path) -> None:  # t
     assert {"submission", "list", "public-list"} <= kinds
     for path in paths:
         assert PdfReader(str(path)).pages  # every file is a complete PDF
-    assert not list((tmp_path / "dot").glob(".tmp-*"))
+    assert not list((tmp_path / "dot").glob(".*"))
 
 
 def test_unknown_kind_and_missing_batch_are_refused(office, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

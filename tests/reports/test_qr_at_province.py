@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from sync_helpers import deliver
+
 from thidua_desktop.bootstrap import open_app
 from thidua_desktop.services.council import BallotInput
 from thidua_desktop.services.demo import DemoBuilder
@@ -32,7 +34,7 @@ def test_province_checks_the_communes_paper_copies(tmp_path: Path, monkeypatch) 
             papers.setdefault(kind, xa.printing.render(kind, target).qr_text)
         assert {"submission", "report", "list", "minutes", "ballots", "decision", "public-list"} <= set(papers)
         for bundle in xa.sync.export(tmp_path / "usb").files:
-            province.sync.import_bundle(bundle)
+            deliver(province, xa, bundle)  # the first waits for the fingerprint check, then applies
         assert {k: province.printing.verify_qr(q).status for k, q in papers.items()} == dict.fromkeys(papers, "match")
 
         # The council passes one more nominee after printing: the province's next bundle shows the list changed.

@@ -132,7 +132,7 @@ def test_nominee_list_official_layout(commune, tmp_path: Path) -> None:  # type:
                                   "Lao động tiên tiến"]
     assert ws["F11"].data_type == "s"  # text, never a formula
     assert _values(ws, 12, 6) == [2, "Nông Thị Ánh", None, 1990, "Tày", "Công chức Văn hóa - Xã hội, UBND xã"]
-    assert _values(ws, 13, 6) == [3, "Hoàng Văn Đức", 1985, None, "Nùng", "Trưởng xóm, Xóm Nà Cạn"]
+    assert _values(ws, 13, 6) == [3, "Hoàng Văn Đức", 1985, None, "Nùng", "Trưởng xóm Nà Cạn"]  # "xóm" said once
     assert ws["A14"].value == "II. Danh hiệu “Tập thể lao động tiên tiến”: 1 tập thể"
     assert _values(ws, 15, 8) == [1, "Trường Tiểu học Quảng Uyên", None, None, None, "Xóm Nà Cạn", None,
                                   "Tập thể lao động tiên tiến"]
@@ -153,7 +153,9 @@ def _register_people(app) -> dict[str, str]:  # type: ignore[no-untyped-def]
     border = app.office.add_village("Xóm Phja Đeng", is_border=True).id
     ids = {
         "anh": _person(app, "Nông Thị Ánh", "female", birth="05/03/1990", ethnicity="Tày", cccd="004190012345",
-                       phone="0912345678", position="Công chức", workplace="UBND xã", village_id=border),
+                       phone="0912345678", position="Công chức", workplace="UBND xã", village_id=border,
+                       hometown="Hà Quảng, Cao Bằng", qualification="Đại học Luật", political_theory="Trung cấp",
+                       academic_title="Cử nhân", duties="Văn phòng - thống kê\nMột cửa"),
         "duc": _person(app, "Hoàng Văn Đức", "male", birth="1985", ethnicity="Nùng", is_direct_worker=True),
         "an": _person(app, "Bế Văn An", "male", birth="02/01/1979", ethnicity="Kinh", position="=SUM(A1:A3)",
                       cccd="004079000001"),
@@ -182,37 +184,41 @@ def test_register_one_line_per_award_with_text_ids(commune, tmp_path: Path, page
     assert (result.kind, result.rows) == ("register", 5)
     ws = _sheet(result.path)
     assert ws["A4"].value == "SỔ THEO DÕI KHEN THƯỞNG CÁ NHÂN" and ws["A5"].value == "(Số liệu đến ngày 25/11/2026)"
-    assert _values(ws, 7, 18)[:2] == ["STT", "THÔNG TIN CÁ NHÂN"] and ws["L7"].value == "QUÁ TRÌNH KHEN THƯỞNG"
-    assert _values(ws, 8, 18)[1:] == ["Họ và tên", "Giới tính", "Ngày sinh", "Dân tộc", "Số CCCD", "Số điện thoại",
-                                      "Chức vụ", "Đơn vị công tác", "Thôn, xóm", "Lao động trực tiếp", "Năm",
+    assert _values(ws, 7, 23)[:2] == ["STT", "THÔNG TIN CÁ NHÂN"] and ws["Q7"].value == "QUÁ TRÌNH KHEN THƯỞNG"
+    assert _values(ws, 8, 23)[1:] == ["Họ và tên", "Giới tính", "Ngày sinh", "Dân tộc", "Số CCCD", "Số điện thoại",
+                                      "Chức vụ", "Đơn vị công tác", "Thôn, xóm", "Lao động trực tiếp", "Quê quán",
+                                      "Trình độ chuyên môn", "Lý luận chính trị", "Học hàm, học vị",
+                                      "Nhiệm vụ được giao", "Năm",
                                       "Danh hiệu, hình thức khen thưởng", "Loại hình", "Cấp khen thưởng",
                                       "Số quyết định", "Ngày quyết định", "Cơ quan ban hành"]
-    assert {"A7:A8", "B7:K7", "L7:R7", "A4:R4"} <= _merged(ws)
+    assert {"A7:A8", "B7:P7", "Q7:W7", "A4:W4"} <= _merged(ws)
     _assert_print_setup(ws, "$7:$8", "C9", landscape=True)
 
-    assert _values(ws, 9, 18) == [1, "Bế Văn An", "Nam", "02/01/1979", "Kinh", "004079000001", None, "=SUM(A1:A3)",
-                                  None, None, None, 2023, "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+    assert _values(ws, 9, 23) == [1, "Bế Văn An", "Nam", "02/01/1979", "Kinh", "004079000001", None, "=SUM(A1:A3)",
+                                  None, None, None, *[None] * 5, 2023, "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
                                   "Thường xuyên", "Cấp tỉnh", "1234/QĐ-UBND", "02/09/2023", None]
     assert ws["H9"].data_type == "s"
     assert _values(ws, 10, 11) == [2, "Nông Thị Ánh", "Nữ", "05/03/1990", "Tày", "004190012345", "0912345678",
                                    "Công chức", "UBND xã", "Xóm Phja Đeng", None]
     # Award history oldest first; the person's columns only on the first line.
-    assert [_values(ws, r, 18)[11:] for r in (10, 11, 12)] == [
+    assert _values(ws, 10, 16)[11:] == ["Hà Quảng, Cao Bằng", "Đại học Luật", "Trung cấp", "Cử nhân",
+                                        "Văn phòng - thống kê; Một cửa"]
+    assert [_values(ws, r, 23)[16:] for r in (10, 11, 12)] == [
         [2020, "Giấy khen của Hội Phụ nữ huyện", "Theo chuyên đề", "Cấp xã", None, None, "Hội LHPN huyện"],
         [2024, "Lao động tiên tiến", "Thường xuyên", "Cấp xã", "12/QĐ-UBND", "20/12/2024", "UBND xã Quảng Uyên"],
         [2025, "Chiến sĩ thi đua cơ sở", "Thường xuyên", "Cấp xã", "03/QĐ-UBND", "05/01/2026", "UBND xã Quảng Uyên"]]
-    assert _values(ws, 11, 11) == [None] * 11 and _values(ws, 12, 11) == [None] * 11
-    assert _values(ws, 13, 18) == [3, "Hoàng Văn Đức", "Nam", "1985", "Nùng", None, None, None, None, None, "x",
-                                   *[None] * 7]
+    assert _values(ws, 11, 16) == [None] * 16 and _values(ws, 12, 16) == [None] * 16
+    assert _values(ws, 13, 23) == [3, "Hoàng Văn Đức", "Nam", "1985", "Nùng", None, None, None, None, None, "x",
+                                   *[None] * 12]
     assert ws.max_row == 13
     # The leading zeros survive: text cells with the text number format.
-    for ref in ("F9", "F10", "G10", "D9", "D10", "D13", "Q9", "Q11"):
+    for ref in ("F9", "F10", "G10", "D9", "D10", "D13", "V9", "V11"):
         assert ws[ref].data_type == "s" and ws[ref].number_format == "@", ref
-    assert ws["L9"].data_type == "n" and ws["A9"].data_type == "n"
+    assert ws["Q9"].data_type == "n" and ws["A9"].data_type == "n"
     # A person's block is drawn as one: no line between its rows in the person's columns.
     assert (ws["B10"].border.bottom.style, ws["B11"].border.top.style, ws["B12"].border.bottom.style) == (
         None, None, "thin")
-    assert ws["M11"].border.top.style == "thin"
+    assert ws["R11"].border.top.style == "thin"
     widths = {k: v.width for k, v in ws.column_dimensions.items()}
     assert 12 <= widths["F"] <= 15 and widths["B"] >= text_width("Nông Thị Ánh")
 
@@ -425,8 +431,8 @@ def test_builder_cleans_text_excel_cannot_hold(tmp_path: Path) -> None:
     assert (counts.people, counts.rows) == (1, 1)
     ws = _sheet(tmp_path / "r.xlsx")
     assert ws["B8"].value == "Nông Thị <Ánh> & co"
-    assert len(ws["M8"].value) == 32_767 and ws["M8"].value.endswith("…")
-    assert ws["M8"].alignment.wrap_text
+    assert len(ws["R8"].value) == 32_767 and ws["R8"].value.endswith("…")
+    assert ws["R8"].alignment.wrap_text
 
 
 def test_a_sheet_never_passes_the_excel_row_limit() -> None:

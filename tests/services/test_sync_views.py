@@ -7,6 +7,7 @@ import copy
 from pathlib import Path
 
 import pytest
+from sync_helpers import confirm_first
 
 from thidua_desktop.bootstrap import App, open_app
 from thidua_desktop.domain.errors import DomainError
@@ -42,7 +43,12 @@ def test_peers_fingerprints_and_histories_follow_a_round_trip(offices) -> None: 
     commune.people.create_many([PersonInput("Nông Văn An", "male"), PersonInput("Lý Thị Hoa", "female")])
     assert views(commune).unsent_count() == sum(commune.sync.exchange.build_payload("04").counts.values()) >= 2
     [bundle] = commune.sync.export(tmp / "usb").files
-    province.sync.import_bundle(bundle)
+    with pytest.raises(DomainError) as waits:  # a first bundle waits for the fingerprint check
+        province.sync.import_bundle(bundle)
+    assert waits.value.code == "BUNDLE_WAITS_FOR_FINGERPRINT"
+    waiting = views(province).peer("01576")
+    assert waiting.status == "waiting" and not waiting.has_keys and views(province).imports()[1] == 0
+    confirm_first(province, commune)
 
     peer = views(province).peer("01576")
     assert peer.has_keys and peer.fingerprint == commune.sync.fingerprint() and peer.last_received_at
@@ -55,7 +61,6 @@ def test_peers_fingerprints_and_histories_follow_a_round_trip(offices) -> None: 
     assert province_peer is not None and province_peer.fingerprint == province.sync.fingerprint()
     assert province_peer.status == "confirmed"
 
-    province.sync.confirm_peer("01576")
     assert views(province).peer("01576").status == "confirmed"
     [back] = province.sync.export(tmp / "usb", to="01576").files
     commune.sync.import_bundle(back)  # carries the province's acknowledgement

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
+from sync_helpers import deliver
 
 from thidua_desktop.bootstrap import App
 from thidua_desktop.domain.errors import DomainError
@@ -37,7 +39,7 @@ def test_a_commune_set_up_without_the_file_loads_it_and_syncs(commune: App, prov
     result = commune.sync.export(tmp_path / "usb")
     [bundle] = result.files
     assert file_kind(bundle) == "bundle"
-    report = province.sync.import_bundle(bundle)
+    report = deliver(province, commune, bundle)
     assert report["new"] >= 1
     assert province.people.search("nong thi hoa").total == 1
 
@@ -98,11 +100,17 @@ def test_enroll_load_on_the_command_line(tmp_path: Path) -> None:
     assert missing.returncode == 1 and "khong-co.json" in missing.stderr and "Traceback" not in missing.stderr
     loaded = thidua(xa, "enroll", "load", str(usb / "ket-noi-01576.json"))
     assert "Mã xác thực của tỉnh" in loaded.stdout
+    commune_fingerprint = loaded.stdout.strip().splitlines()[-1].rsplit(" ", 1)[-1]  # read over the phone
     thidua(xa, "people", "add", "--name", "Hoàng Thị Mai", "--gender", "female")
     thidua(xa, "bundle", "export", "--out", str(usb))
     [bundle] = sorted(usb.glob("TD-01576-04-*.tdsync"))
-    report = json.loads(thidua(tinh, "bundle", "import", str(bundle), "--json").stdout)
-    assert report["new"] >= 1
+    waits = thidua(tinh, "bundle", "import", str(bundle), "--json", ok=False)
+    assert waits.returncode == 1 and commune_fingerprint in waits.stderr and waits.stdout == ""
+    listed = thidua(tinh, "enroll", "waiting").stdout
+    assert "01576" in listed and commune_fingerprint in listed
+    confirmed = thidua(tinh, "enroll", "confirm", "01576", "--fingerprint", commune_fingerprint.lower())
+    assert re.search(r"mới [1-9]", confirmed.stdout), confirmed.stdout
+    assert json.loads(thidua(tinh, "people", "list", "--json").stdout)[0]["full_name"] == "Hoàng Thị Mai"
     usage = thidua(xa, "enroll", "load", ok=False)
     assert usage.returncode == 2
     assert os.environ.get("THIDUA_CONFIG_DIR")

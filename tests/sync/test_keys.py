@@ -140,8 +140,8 @@ def test_recovery_private_key_export_and_import(tmp_path: Path) -> None:
     assert base64.b64encode(bytes(recovery.private_key)) not in locked.read_bytes()
     assert load_recovery_private(locked, "mật khẩu dài 2025").public_key == recovery.public_key
     with pytest.raises(DomainError) as error:
-        load_recovery_private(locked, "sai")
-    refused(error, "RECOVERY_KEY_INVALID")
+        load_recovery_private(locked, "sai mật khẩu")
+    refused(error, "RECOVERY_PASSPHRASE_WRONG")
     with pytest.raises(DomainError) as error:
         load_recovery_private(locked)
     refused(error, "RECOVERY_PASSPHRASE_REQUIRED")

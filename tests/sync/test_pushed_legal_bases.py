@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from sync_helpers import deliver
 
 from thidua_desktop.bootstrap import open_app
 from thidua_desktop.services.demo import DemoBuilder
@@ -41,7 +42,7 @@ def offices(tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
 
 def _send_down(province, xa, folder: Path) -> dict:  # type: ignore[no-untyped-def]
     for bundle in xa.sync.export(folder / "len").files:  # the commune must be known first
-        province.sync.import_bundle(bundle)
+        deliver(province, xa, bundle)
     [bundle] = province.sync.export(folder / "xuong", to="01576").files
     return xa.sync.import_bundle(bundle)
 

@@ -23,17 +23,24 @@ def test_round_trip_from_the_readme(tmp_path: Path) -> None:
     usb, province = tmp_path / "usb", tmp_path / "tinh"
     communes = {"01576": tmp_path / "xa-quang-uyen", "01273": tmp_path / "phuong-thuc-phan"}
     thidua(province, "init", "--role", "province", "--unit-code", "04", "--recovery-out", str(tmp_path / "k.tdkey"))
+    fingerprints = {}  # what each commune's officer reads from its screen over the phone
     for code, folder in communes.items():
         thidua(province, "enroll", "export", "--unit-code", code, "--out", str(usb / f"ket-noi-{code}.json"))
-        thidua(folder, "init", "--role", "commune", "--unit-code", code, "--enrollment",
-               str(usb / f"ket-noi-{code}.json"))
+        shown = thidua(folder, "init", "--role", "commune", "--unit-code", code, "--enrollment",
+                       str(usb / f"ket-noi-{code}.json")).stdout
+        fingerprints[code] = shown.strip().splitlines()[-1].rsplit(" ", 1)[-1]
         thidua(folder, "demo", "--people", "40", "--seed", code[-2:])
         thidua(folder, "bundle", "export", "--out", str(usb))
     bundles = sorted(usb.glob("TD-0*-04-*.tdsync"))
     assert len(bundles) == 2
     for bundle in bundles:
-        report = json.loads(thidua(province, "bundle", "import", str(bundle), "--json").stdout)
-        assert report["new"] > 0 and report["quarantined"] == 0
+        # A commune's first bundle waits until the province confirms the fingerprint read over the phone.
+        waits = thidua(province, "bundle", "import", str(bundle), ok=False)
+        assert waits.returncode == 1 and "chờ cán bộ tỉnh xác nhận mã xác thực" in waits.stderr
+        code = bundle.name.split("-")[1]
+        assert fingerprints[code] in waits.stderr
+        confirmed = thidua(province, "enroll", "confirm", code, "--fingerprint", fingerprints[code]).stdout
+        assert "Đã nhập gói đang chờ: mới" in confirmed and "chờ xử lý 0" in confirmed
         again = thidua(province, "bundle", "import", str(bundle), ok=False)  # re-import changes nothing
         assert again.returncode == 1 and "đã được nhập" in again.stderr
     received = json.loads(thidua(province, "nominations", "list", "--json").stdout)

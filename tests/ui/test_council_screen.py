@@ -14,6 +14,7 @@ from thidua_desktop.services.records import Subject
 from thidua_desktop.ui.screens.council import FOR, CouncilScreen, MemberDialog
 
 from .conftest import type_text
+from .council_helpers import write_reason
 
 TODAY = date(2026, 11, 25)
 
@@ -89,8 +90,8 @@ def test_meeting_votes_pass_and_fail_live_and_are_recorded(qtbot, commune, dialo
     assert kind == "error" and "Lý do vẫn xét" in text and "dòng 1 của bảng bỏ phiếu" in text
     assert commune.council.meetings()[1] == 0 and commune.nominations.get(first).status == "draft"
     dialog_log.clear()
-    for row in (row_first, row_second):
-        type_text(screen.override(row), "Đã xác minh thành tích tại cuộc họp")
+    for row in (row_first, row_second):  # in the window a double-click on the row's reason cell opens
+        assert len(write_reason(qtbot, screen, row, "Đã xác minh thành tích tại cuộc họp")) == 1
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert [kind for kind, _text in dialog_log] == ["info"]
     assert commune.nominations.get(first).status == "council_voted"

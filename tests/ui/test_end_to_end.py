@@ -261,7 +261,7 @@ def test_a_year_end_round_from_movement_to_decision(qtbot, commune, dialog_log, 
     double_click_row(qtbot, people.table, row_of(people.model, HOA))
     form = people.dialog
     assert form is not None and form.person_id == hoa and form.history is not None
-    click_tab(qtbot, form.tabs, 1)
+    click_tab(qtbot, form.tabs, 2)  # Details, Dossier profile, Awards and history
     awards = form.history.awards
     click_tab(qtbot, form.history, form.history.indexOf(awards))
     choose(awards.fields["award_code"], "GK_XA_CN")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from sync_helpers import deliver
 
 from thidua_desktop.bootstrap import App, open_app
 from thidua_desktop.config import trial_data_dir
@@ -89,7 +90,7 @@ def test_newcomer_sets_up_connects_exports_and_the_province_imports(
         monkeypatch.setattr(sync_dialogs, "choose_folder", lambda *_a: str(usb))
         result = screen.export_panel.export()
         assert result is not None and len(result.files) == 1
-        report = province.sync.import_bundle(result.files[0])
+        report = deliver(province, commune, result.files[0])
         assert report["new"] >= 1 and report["quarantined"] == 0
         assert province.people.search("hoang thi mai").total == 1
         assert not any(kind == "error" for kind, _ in dialog_log)
@@ -260,7 +261,7 @@ def test_status_bar_counts_follow_every_change_and_an_export(
         assert f"chờ tỉnh xác nhận: {unsent}" in screen.export_panel.unsent.text()
         # The province confirms by its next bundle: nothing is awaiting any more.
         [bundle] = sorted((tmp_path / "usb").glob("TD-01576-04-*.tdsync"))
-        province.sync.import_bundle(bundle)
+        deliver(province, commune, bundle)
         [back] = province.sync.export(tmp_path / "back", to="01576").files
         commune.sync.import_bundle(back)
         assert (commune.sync.status()["unsent"], commune.sync.status()["awaiting"]) == (0, 0)

@@ -117,7 +117,7 @@ def test_editing_keeps_its_own_draft_and_saves_changes(qtbot, commune) -> None: 
 def test_award_history_and_rating_are_added_from_the_dialog(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
     person = commune.people.create(PersonInput("Nông Thị Hoa", "female", birth="1985", ethnicity="Tày"))
     dialog = _dialog(qtbot, commune, person.id)
-    dialog.tabs.setCurrentIndex(1)
+    dialog.tabs.setCurrentIndex(2)  # Details, Dossier profile, Awards and history
     awards = dialog.history.awards
     f = awards.fields
     _choose(f["award_code"], "CSTDCS")

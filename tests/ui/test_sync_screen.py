@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QApplication
 
 from thidua_desktop.bootstrap import App, open_app
+from thidua_desktop.domain.errors import DomainError
 from thidua_desktop.services import sync_views
 from thidua_desktop.services.people import PersonInput
 from thidua_desktop.services.sync_exchange import SyncExchange
@@ -92,7 +93,7 @@ def test_nothing_new_is_reported_and_a_folder_can_be_chosen(qtbot, offices, monk
     assert list(folder.iterdir()) == []
 
 
-def test_province_previews_then_imports_and_sees_the_people(qtbot, offices, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_province_previews_then_imports_and_sees_the_people(qtbot, offices, monkeypatch, dialog_log) -> None:  # type: ignore[no-untyped-def]
     province, commune, tmp = offices
     bundle = commune_bundle(commune, tmp)
     monkeypatch.setattr(sync_dialogs, "choose_bundle", lambda *_a: str(bundle))
@@ -107,13 +108,29 @@ def test_province_previews_then_imports_and_sees_the_people(qtbot, offices, monk
     assert panel.preview_text("intact") and panel.warning.text() == ""
     assert province.people.search("").total == 0  # a preview imports nothing
 
-    panel.import_button.click()
-    assert panel.last_report is not None and panel.last_report["new"] >= 2
-    assert panel.report_values["new"][1].text() == str(panel.last_report["new"])
-    assert panel.report_box.isVisibleTo(screen) and not panel.preview_box.isVisibleTo(screen)
+    panel.import_button.click()  # the commune's first bundle: it waits for the fingerprint check
+    kind, text = dialog_log[-1]
+    assert kind == "error" and "chờ cán bộ tỉnh xác nhận mã xác thực" in text and commune.sync.fingerprint() in text
+    assert panel.last_report is None and province.people.search("").total == 0
+    assert views(province).peer("01576").status == "waiting"
+    peers = screen.peers
+    assert peers.select_peer("01576") and commune.sync.fingerprint() in peers._fingerprint_text(peers.selected_peer())
+    done = peers.confirm_selected()  # the officer compared it with the commune's screen over the phone
+    assert any(k == "ask" and commune.sync.fingerprint() in t for k, t in dialog_log)
+    assert done is not None and done.applied[0]["new"] >= 2 and done.discarded == 0
     assert sorted(p.full_name for p in province.people.search("").rows) == ["Lý Thị Hoa", "Nông Văn An"]
     assert screen.imports.model.total == 1 and screen.imports.model.row_object(0).peer_code == "01576"
+    assert screen.imports.model.row_object(0).file_name == bundle.name
     assert views(province).peer("01576").fingerprint == commune.sync.fingerprint()
+
+    commune.people.create(PersonInput("Hoàng Văn Đức", "male"))  # the next bundles apply at once
+    [second] = commune.sync.export(tmp / "usb2").files
+    assert screen.open_bundle(second)
+    panel.import_button.click()
+    assert panel.last_report is not None and panel.last_report["new"] >= 1
+    assert panel.report_values["new"][1].text() == str(panel.last_report["new"])
+    assert panel.report_box.isVisibleTo(screen) and not panel.preview_box.isVisibleTo(screen)
+    assert province.people.search("").total == 3
 
 
 def test_a_truncated_copy_is_refused_in_vietnamese_and_nothing_changes(qtbot, offices, dialog_log) -> None:  # type: ignore[no-untyped-def]
@@ -148,19 +165,22 @@ def test_a_bundle_damaged_after_the_preview_is_refused_and_logged(qtbot, offices
 
 def test_province_confirms_a_communes_fingerprint_then_sends_back(qtbot, offices, monkeypatch, dialog_log) -> None:  # type: ignore[no-untyped-def]
     province, commune, tmp = offices
-    province.sync.import_bundle(commune_bundle(commune, tmp))
+    with pytest.raises(DomainError):  # a first bundle waits for the fingerprint check
+        province.sync.import_bundle(commune_bundle(commune, tmp))
     screen = screen_for(qtbot, province)
     peers = screen.peers
     assert peers.table.isVisibleTo(screen) and not peers.province_label.isVisibleTo(screen)
     assert peers.own_code.text() == province.sync.fingerprint()
     assert peers.select_peer("01576")
 
-    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *_a: False)  # the codes did not match
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *_a: False)  # the codes did not match (and keep it)
     peers.confirm_button.click()
-    assert views(province).peer("01576").status == "pending"
+    assert views(province).peer("01576").status == "waiting" and province.people.search("").total == 0
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda _p, _t, text: dialog_log.append(("ask", text)) or True)
     peers.confirm_button.click()
-    assert dialog_log[-1][0] == "ask" and commune.sync.fingerprint() in dialog_log[-1][1]
+    asked = [text for kind, text in dialog_log if kind == "ask"]
+    assert len(asked) == 1 and commune.sync.fingerprint() in asked[0]
+    assert dialog_log[-1][0] == "info" and province.people.search("").total == 2
     assert views(province).peer("01576").status == "confirmed"
     assert peers.selected_peer().status == "confirmed"
 

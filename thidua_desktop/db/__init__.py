@@ -2,6 +2,6 @@
 
 from sqlalchemy.orm import Session
 
-from .engine import Database, make_engine
+from .engine import Database, DatabaseBusy, busy_wait, make_engine
 
-__all__ = ["Database", "Session", "make_engine"]
+__all__ = ["Database", "DatabaseBusy", "Session", "busy_wait", "make_engine"]

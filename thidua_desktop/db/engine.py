@@ -1,38 +1,115 @@
-"""Engines and sessions. SQLite gets WAL, synchronous=FULL and foreign keys on every connection;
-any other URL (PostgreSQL at the provincial office) is used as given."""
+"""Engines and sessions. SQLite gets WAL, synchronous=FULL, foreign keys and a busy timeout on every
+connection; any other URL (PostgreSQL at the provincial office) is used as given.
+
+Several writers share one SQLite file: the GUI, a ``thidua`` command run beside it, two imports
+started at once. A write transaction therefore starts with ``BEGIN IMMEDIATE``: it takes the write
+lock first and waits (up to the busy timeout) for another writer to finish. A deferred ``BEGIN``
+that reads and later writes would instead fail at once with "database is locked" when someone else
+wrote in between (SQLite does not wait on a read-to-write lock upgrade, whatever the timeout).
+Readers keep a deferred ``BEGIN`` and never wait for writers (WAL)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..domain.errors import DomainError, StateError
 from . import stamping
 
+DEFAULT_BUSY_TIMEOUT_MS = 10_000
+# Tests (and an impatient deployment) shorten the wait without touching the code.
+BUSY_TIMEOUT_ENV = "THIDUA_DB_BUSY_TIMEOUT_MS"
+_WRITE_OPTION = "thidua_write"  # execution option: this connection's transactions write
+_BUSY_TEXTS = ("database is locked", "database table is locked", "database is busy")
 
-def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+# A shorter wait for one caller (the GUI thread retries a few short waits instead of freezing for
+# one long one); None means the database's own timeout.
+_wait_override: ContextVar[int | None] = ContextVar("thidua_busy_wait_ms", default=None)
+
+
+class BusyScope:
+    """What happened inside one :func:`busy_wait` block: how many transactions committed. A caller
+    may retry a busy action only when none did (else the retry would do the first part twice)."""
+
+    def __init__(self) -> None:
+        self.commits = 0
+
+
+_scope: ContextVar[BusyScope | None] = ContextVar("thidua_busy_scope", default=None)
+
+
+class DatabaseBusy(StateError):
+    """Another window or command held the write lock for longer than we waited. Nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("DATABASE_BUSY")
+
+
+def busy_timeout_ms(given: int | None = None) -> int:
+    if given is not None:
+        return max(0, int(given))
+    raw = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
+    return max(0, int(raw)) if raw.isdigit() else DEFAULT_BUSY_TIMEOUT_MS
+
+
+@contextmanager
+def busy_wait(milliseconds: int | None) -> Iterator[BusyScope]:
+    """Within the block, transactions begun in this thread wait at most ``milliseconds`` for the lock."""
+    scope = BusyScope()
+    token, scope_token = _wait_override.set(milliseconds), _scope.set(scope)
+    try:
+        yield scope
+    finally:
+        _scope.reset(scope_token)
+        _wait_override.reset(token)
+
+
+def is_busy_error(exc: BaseException) -> bool:
+    """True for SQLite's "database is locked" (SQLITE_BUSY / SQLITE_LOCKED), wrapped or not."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return any(t in text for t in _BUSY_TEXTS)
+
+
+def _sqlite_on_connect(timeout_ms: int, dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy emit BEGIN itself (pysqlite's implicit transactions break atomicity).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={int(timeout_ms)}")
     cursor.close()
+    _record.info["busy_timeout_ms"] = _record.info["default_busy_timeout_ms"] = int(timeout_ms)
 
 
 def _sqlite_on_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    wanted = _wait_override.get()
+    info = conn.info
+    wanted = info.get("default_busy_timeout_ms") if wanted is None else wanted
+    if wanted is not None and info.get("busy_timeout_ms") != wanted:
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wanted)}")
+        info["busy_timeout_ms"] = wanted
+    write = bool(conn.get_execution_options().get(_WRITE_OPTION))
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def make_engine(url: str, *, busy_timeout: int | None = None, **kwargs: Any) -> Engine:
+    """An engine for ``url``; on SQLite ``busy_timeout`` (ms, default 10 s or $THIDUA_DB_BUSY_TIMEOUT_MS)
+    is how long a writer waits for another one."""
     # hide_parameters: SQL errors must never carry personal data into logs or messages.
     engine = create_engine(url, hide_parameters=True, **kwargs)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "connect", partial(_sqlite_on_connect, busy_timeout_ms(busy_timeout)))
         event.listen(engine, "begin", _sqlite_on_begin)
     return engine
 
@@ -40,9 +117,12 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 class Database:
     """An engine plus a session factory whose sessions stamp sync metadata and write the audit log."""
 
-    def __init__(self, url: str, **engine_kwargs: Any) -> None:
+    def __init__(self, url: str, *, busy_timeout: int | None = None, **engine_kwargs: Any) -> None:
         self.url = url
-        self.engine = make_engine(url, **engine_kwargs)
+        self.engine = make_engine(url, busy_timeout=busy_timeout, **engine_kwargs)
+        # Write transactions go through an engine view whose BEGIN is IMMEDIATE (SQLite only; the
+        # option means nothing to PostgreSQL, whose row locks wait on their own).
+        self._writer = self.engine.execution_options(**{_WRITE_OPTION: True}) if self.is_sqlite else self.engine
         self._factory = sessionmaker(bind=self.engine, expire_on_commit=False)
         stamping.install(self._factory)
         # Told after every committed transaction (from whatever thread ran it), so a window can
@@ -53,16 +133,33 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
+    @property
+    def file(self) -> Path | None:
+        """The SQLite file, if this is one (to name it in a message)."""
+        database = make_url(self.url).database if self.is_sqlite else None
+        return Path(database) if database and database != ":memory:" else None
+
     @contextmanager
     def transaction(self, actor: str = "system") -> Iterator[Session]:
-        """One user action = one transaction: commit on success, roll back on any error."""
-        session = self._factory()
+        """One user action = one transaction: commit on success, roll back on any error.
+
+        Raises :class:`DatabaseBusy` when another writer kept the lock past the busy timeout."""
+        session = self._factory(bind=self._writer)
         session.info["actor"] = actor
         try:
             with session.begin():
                 yield session
+        except OperationalError as exc:
+            if self.is_sqlite and is_busy_error(exc):
+                raise DatabaseBusy() from exc
+            if self.is_sqlite and "disk is full" in str(exc.orig).lower():
+                raise DomainError("DISK_FULL", field="data_dir", path=str(self.file or "")) from exc
+            raise
         finally:
             session.close()
+        scope = _scope.get()
+        if scope is not None:
+            scope.commits += 1
         for listener in list(self.committed):
             listener()
 

@@ -9,16 +9,22 @@ Standard library only. See docs ARCHITECTURE.md, section "Vietnamese text":
 
 from __future__ import annotations
 
+import re
 import string
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = [
+    "BIDI_CONTROLS",
+    "INVISIBLE",
     "CollationKey",
     "clean_text",
+    "is_control",
     "name_sort_key",
     "name_sort_string",
     "nfc",
+    "printable",
     "search_key",
     "split_name",
     "vi_collation_key",
@@ -30,11 +36,56 @@ def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
-def clean_text(s: str | None) -> str:
-    """NFC, trimmed, every run of whitespace collapsed to one space; ``None`` -> ``""``."""
+# Invisible formatting characters that pasted text brings along (from web pages, Word, a CSV's
+# byte-order mark): zero-width space, non-joiner and joiner, word joiner, BOM. They change nothing
+# a person sees, so they are removed silently.
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+# Characters that reorder the text shown around them ("\u202egpj.exe" shows as "exe.jpg"): the
+# bidi embeddings, overrides, isolates and marks. Never needed in Vietnamese text.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+# The same sets as patterns, so cleaning stays at C speed (clean_text runs for every cell of an
+# imported sheet). Cc is exactly U+0000-U+001F and U+007F-U+009F.
+_INVISIBLE_RE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+
+def is_control(ch: str) -> bool:
+    """A C0/C1 control character (ESC, NUL, BEL, DEL …) or a bidi control."""
+    return _CONTROL_RE.fullmatch(ch) is not None
+
+
+@lru_cache(maxsize=1 << 16)  # called for every cell of an imported sheet, often on the same values
+def clean_text(s: str | None, *, keep_controls: bool = False) -> str:
+    """NFC, trimmed, every run of whitespace collapsed to one space; ``None`` -> ``""``.
+
+    Invisible characters (:data:`INVISIBLE`) are dropped, and so are control and bidi characters
+    (:func:`is_control`), which no single-line field may hold: a terminal would obey an ESC, and a
+    right-to-left override disguises a name. ``keep_controls`` leaves those for a caller that
+    refuses them with a message naming the field and the character (names do)."""
     if s is None:
         return ""
-    return " ".join(nfc(s).split())
+    text = " ".join(_INVISIBLE_RE.sub("", nfc(s)).split())
+    if keep_controls or not _CONTROL_RE.search(text):
+        return text
+    return " ".join(_CONTROL_RE.sub("", text).split())
+
+
+def printable(s: object, *, keep_newlines: bool = False) -> str:
+    """``s`` safe to write to a terminal: control, bidi, invisible and other format characters
+    shown as escapes (``\\x1b``, ``\\u202e``) instead of being obeyed. Text read from a bundle or an
+    old database may hold them even though our own forms refuse them."""
+    out: list[str] = []
+    for ch in str(s):
+        if ch == "\n" and keep_newlines:
+            out.append(ch)
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs") or ch in INVISIBLE:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 # "Ð" (U+00D0, Icelandic eth) is what legacy VNI/TCVN3 conversions and some keyboards produce
@@ -49,8 +100,21 @@ def search_key(s: str | None) -> str:
     """
     if not s:
         return ""
-    decomposed = unicodedata.normalize("NFD", s.casefold())
-    bare = "".join(_D_STROKE.get(ch, ch) for ch in decomposed if not unicodedata.combining(ch))
+    return _search_key(s)
+
+
+@lru_cache(maxsize=1)
+def _bare_table() -> dict[int, str | None]:
+    """str.translate table: every combining mark removed, đ and ð to d (built once; the marks end
+    at U+1E94A). Translating is C speed: an imported sheet asks for thousands of keys."""
+    table: dict[int, str | None] = {c: None for c in range(0x1E94B) if unicodedata.combining(chr(c))}
+    table.update({ord(k): v for k, v in _D_STROKE.items()})
+    return table
+
+
+@lru_cache(maxsize=1 << 16)  # the same villages, ethnic groups and words come back row after row
+def _search_key(s: str) -> str:
+    bare = unicodedata.normalize("NFD", s.casefold()).translate(_bare_table())
     # NFC again so that non-Latin text (e.g. Hangul) that NFD split into pieces is whole again.
     return " ".join(nfc(bare).split())
 
@@ -130,6 +194,7 @@ def _clusters(decomposed: str) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)  # family and middle names repeat: "Nông", "Thị", "Văn" (keys are immutable)
 def vi_collation_key(s: str | None) -> CollationKey:
     """Deterministic key for Vietnamese alphabet order (NFC, NFD or mixed input).
 

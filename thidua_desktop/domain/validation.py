@@ -120,6 +120,14 @@ _NEVER_IN_NAMES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp", "Me"})
 _VARIATION_SELECTORS = frozenset(range(0xFE00, 0xFE10)) | frozenset(range(0xE0100, 0xE01F0))
 
 
+# Every letter of Vietnamese and the other Latin scripts, digits, space, hyphen, apostrophes and
+# dot: a name made only of these needs no check per character (an imported sheet has thousands).
+_SURELY_FINE = frozenset(
+    " -.'’0123456789" + "".join(chr(c) for c in [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250),
+                                                *range(0x1E00, 0x1F00)]
+                                if unicodedata.category(chr(c)).startswith("L")))
+
+
 def _refused_in_name(ch: str, person: bool) -> bool:
     if ord(ch) in _VARIATION_SELECTORS:
         return True
@@ -135,8 +143,13 @@ def check_name_characters(text: str | None, field: str, *, person: bool = True) 
     """The name cleaned (NFC, single spaces), or NAME_INVALID_CHARACTERS naming the first character
     that cannot be in a name (emoji, symbols, control characters) and its position from 1.
 
-    Letters with any diacritics, digits, spaces, hyphens, apostrophes and dots stay accepted."""
-    cleaned = clean_text(text)
+    Letters with any diacritics, digits, spaces, hyphens, apostrophes and dots stay accepted.
+    Invisible characters pasted along (zero-width space or joiner, BOM) are dropped silently;
+    control and bidi characters (ESC, NUL, a right-to-left override) are refused, so give this the
+    text as typed, not text :func:`clean_text` already stripped."""
+    cleaned = clean_text(text, keep_controls=True)
+    if _SURELY_FINE.issuperset(cleaned):
+        return cleaned
     for position, ch in enumerate(cleaned, start=1):
         if _refused_in_name(ch, person):
             visible = not unicodedata.category(ch).startswith(("C", "Z")) and ord(ch) not in _VARIATION_SELECTORS

@@ -3,11 +3,17 @@
 An individual's report follows the layout of Decree 152/2025 Mẫu số 05; a collective's and a
 household's are reference layouts with the same three parts: I. who the nominee is, II. what was
 achieved, III. the awards already received. Everything the database knows is filled in; what it
-does not know (hometown, qualifications, duties …) prints as a dotted blank for the officer to
-complete by hand. All fixed wording is in ``resources/documents/report.json``."""
+does not know prints as a dotted blank for the officer to complete by hand (and is listed before
+printing, ``services/print_missing.py``). All fixed wording is in ``resources/documents/report.json``.
+
+The achievement sentence follows the data: it is chosen by the nominee's kind (person, collective,
+household) and the task rating stored for the year (wording ``achievement_sentences``). A summary
+paragraph that only states a rating ("Hoàn thành tốt nhiệm vụ được giao năm 2026.") is replaced by
+that sentence, so the text never says "tốt" where the table below says "xuất sắc"."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -75,6 +81,7 @@ class InitiativeLine:
     decision_number: str
     decision_date: date | None
     effect: str
+    scope: str = ""  # phạm vi ảnh hưởng: an InitiativeLevel code, "" = not recorded
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,12 @@ class ReportData:
     initiatives: tuple[InitiativeLine, ...] = ()
     ratings: tuple[RatingLine, ...] = ()
     awards: tuple[AwardLine, ...] = ()
+    # Mẫu 05: "" when the register does not know it (a dotted blank).
+    hometown: str = ""
+    qualification: str = ""
+    political_theory: str = ""
+    academic_title: str = ""
+    duties: str = ""
 
 
 # Wording helpers ---------------------------------------------------------------------------------
@@ -211,6 +224,8 @@ def profile_values(data: ReportData, w: Wording) -> dict[str, str]:
     return {
         "full_name": data.name, "birth": birth, "gender": _mapped(w, "genders", data.gender) if data.gender else "",
         "ethnicity": data.ethnicity, "residence": residence, "workplace": workplace, "position": data.position,
+        "hometown": data.hometown, "qualification": data.qualification, "political_theory": data.political_theory,
+        "degrees": data.academic_title,
         "collective_name": data.name, "parent_unit": data.parent_unit,
         "collective_kind": _mapped(w, "collective_kinds", data.collective_kind) if data.collective_kind else "",
         "address": residence, "head": data.head_name, "headcount": headcount,
@@ -237,18 +252,80 @@ def award_rows(lines: Sequence[AwardLine], w: Wording) -> list[list[str]]:
         default = w.doc.get("issuers", {}).get(a.issuing_level)  # the level's usual issuer, when typed blank
         issuer = a.issuer or (fill(str(default), w.values) if default else "")
         rows.append([year, a.title, decision_text(w, a.decision_number, a.decision_date, issuer)])
-    return rows or [[w.text("blank")] * 3]
+    return rows or _none_row(w)
+
+
+def _none_row(w: Wording) -> list[list[str]]:
+    """The register holds no line: the table says so, as the clerk would write it by hand."""
+    return [["", w.text("none"), ""]]
 
 
 def rating_rows(lines: Sequence[RatingLine], w: Wording) -> list[list[str]]:
     rows = [[str(r.year), _mapped(w, "ratings", r.rating), r.source_document or w.text("blank")] for r in lines]
-    return rows or [[w.text("blank")] * 3]
+    return rows or _none_row(w)
 
 
 def initiative_texts(lines: Sequence[InitiativeLine], w: Wording) -> list[str]:
+    blank = w.text("blank")
     return [w.text("initiative_line", title=i.title, level=_mapped(w, "initiative_levels", i.level), year=i.year,
-                   decision=decision_text(w, i.decision_number, i.decision_date), effect=i.effect or w.text("blank"))
+                   decision=decision_text(w, i.decision_number, i.decision_date), effect=i.effect or blank,
+                   scope=_mapped(w, "initiative_scopes", i.scope) if i.scope else blank)
             for i in lines]
+
+
+# Achievement sentences ---------------------------------------------------------------------------
+
+def year_rating(data: ReportData) -> str:
+    """The task rating stored for the report's year ("" when none)."""
+    return next((r.rating for r in data.ratings if r.year == data.year), "")
+
+
+def achievement_sentence(w: Wording, subject: str, rating: str, year: int) -> str:
+    """The sentence for this kind of nominee and this rating (wording ``achievement_sentences``:
+    by subject, a rating code or "any"); "" when the wording has none (no rating stored)."""
+    table: dict[str, Any] = w.doc.get("achievement_sentences", {}).get(subject, {})
+    template = table.get(rating) or table.get("any") or ""
+    return fill(str(template), {**w.values, "year": year}) if template else ""
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", nfc(text).casefold()).split())
+
+
+def generic_sentences(w: Wording, year: int) -> set[str]:
+    """Paragraphs that say no more than a rating ("Hoàn thành tốt nhiệm vụ được giao năm 2026."),
+    or one of the stock sentences, folded for comparison: the data's own sentence replaces them."""
+    found = set()
+    for table in w.doc.get("achievement_sentences", {}).values():
+        for template in table.values():
+            found.add(_plain(fill(str(template), {**w.values, "year": year})))
+    for label in w.doc.get("ratings", {}).values():
+        for tail in ("", " được giao", f" năm {year}", f" được giao năm {year}"):
+            found.add(_plain(f"{label}{tail}"))
+    found.discard("")
+    return found
+
+
+def achievement_paragraphs(data: ReportData, w: Wording) -> list[str]:
+    """What §II prints as achievements: the nomination's summary, its bare rating sentences replaced
+    by the sentence the stored rating and the nominee's kind call for; that sentence alone when the
+    summary is empty; nothing (dotted lines) when neither is known."""
+    sentence = achievement_sentence(w, data.subject, year_rating(data), data.year)
+    generic = generic_sentences(w, data.year)
+    out: list[str] = []
+    for paragraph in (p.strip() for p in nfc(data.summary).splitlines()):
+        if not paragraph:
+            continue
+        if sentence and _plain(paragraph) in generic:  # no rating stored: the officer's word stands
+            if sentence not in out:
+                out.append(sentence)
+            continue
+        out.append(paragraph)
+    return out or ([sentence] if sentence else [])
+
+
+def duties_lines(data: ReportData) -> list[str]:
+    return [line.strip() for line in nfc(data.duties).splitlines() if line.strip()]
 
 
 # Layout ------------------------------------------------------------------------------------------
@@ -316,11 +393,12 @@ def _section_ii(data: ReportData, w: Wording, width: float) -> list[Flowable]:
             story.append(_before_table())
         story.append(para(title, _item_style(keep=kind != "ratings")))
         if kind == "summary":
-            paragraphs = [p.strip() for p in nfc(data.summary).splitlines() if p.strip()]
-            story += [para(p, s.body) for p in paragraphs] or blank_lines(lines + 1, width, dot)
+            story += [para(p, s.body) for p in achievement_paragraphs(data, w)] or blank_lines(lines + 1, width, dot)
+        elif kind == "duties":
+            story += [para(p, s.body) for p in duties_lines(data)] or blank_lines(lines, width, dot)
         elif kind == "initiatives":
             texts = initiative_texts(data.initiatives, w)
-            story += [para(t, s.body) for t in texts] or blank_lines(lines, width, dot)
+            story += [para(t, s.body) for t in texts] or [para(w.text("none") + ".", s.body)]
         elif kind == "ratings":
             story += [_table(w.lines("ratings_columns"), rating_rows(data.ratings, w), RATING_WIDTHS_MM, width),
                       Spacer(1, 4)]

@@ -33,7 +33,7 @@ from .blocks import doc_number, document_title, place_date, text
 from .decision import PERSON, AwardRecipient, DecisionDoc, achievement_clause, decision_signer
 from .fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts, text_width
 from .model import PrintJob, Wording
-from .page import draw_qr
+from .page import draw_qr, pdf_title
 from .templates import fill
 
 FULL, BLANK = "full", "blank"
@@ -332,7 +332,7 @@ def render(data: CertificateSet, job: PrintJob) -> bytes:
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=True, initialFontName=REGULAR,
                     initialFontSize=13)
-    canvas.setTitle(nfc(certificate_title(w, data.decision)))
+    canvas.setTitle(pdf_title(certificate_title(w, data.decision)))
     canvas.setAuthor(nfc(job.author))
     canvas.setCreator("ThiĐua Desktop")
     if job.qr_text:  # the code is printed on every certificate and named in the file

@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
+from ..domain.positions import position_with_unit
 from .blocks import (
     doc_number,
     document_title,
@@ -58,7 +59,7 @@ class AwardRecipient:
 
     @property
     def position_unit(self) -> str:
-        return ", ".join(x for x in (self.position, self.unit) if x)
+        return position_with_unit(self.position, self.unit)
 
 
 @dataclass(frozen=True)

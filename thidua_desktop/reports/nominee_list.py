@@ -11,6 +11,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
+from ..domain.positions import position_with_unit
 from .blocks import (
     authority_lines,
     closing_block,
@@ -36,7 +37,7 @@ LIST_WIDTHS_MM = (12, 50, 14, 14, 17, 50, 63, 32)
 
 
 def _position_unit(row: NomineeRow) -> str:
-    return ", ".join(x for x in (row.position, row.unit) if x)
+    return position_with_unit(row.position, row.unit)
 
 
 def nominee_table(rows: Sequence[NomineeRow], width: float) -> Table:

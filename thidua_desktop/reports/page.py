@@ -9,7 +9,9 @@ block (Nơi nhận and signature) never stands on a page without the last lines 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from reportlab.graphics.barcode import qrencoder
@@ -37,6 +39,31 @@ PAGE_NUMBER_SIZE = 13
 QR_SIZE = 15 * mm  # the code with its 4-module quiet zone
 EDGE_CLEARANCE = 10 * mm  # no ink nearer the paper edge than this
 QR_BOTTOM_MARGIN = 23 * mm  # a page carrying the QR (Decree 30: 20-25 mm): room for it 10 mm above the edge
+
+# The titles written into PDF metadata while a caller listens (see capture_pdf_title).
+_TITLES: ContextVar[list[str] | None] = ContextVar("pdf_titles", default=None)
+
+
+def pdf_title(title: str) -> str:
+    """The title as the PDF's metadata will carry it (NFC, single spaces); every renderer passes
+    its metadata title through here, so the print service can name the document as the file does."""
+    clean = " ".join(nfc(title).split())
+    sink = _TITLES.get()
+    if sink is not None:
+        sink.append(clean)
+    return clean
+
+
+@contextmanager
+def capture_pdf_title() -> Iterator[list[str]]:
+    """Collect the metadata titles of the PDFs rendered inside the block (the last one is the
+    file's: a renderer that tries several layouts keeps the last it built)."""
+    sink: list[str] = []
+    token = _TITLES.set(sink)
+    try:
+        yield sink
+    finally:
+        _TITLES.reset(token)
 
 
 @dataclass(frozen=True)
@@ -221,7 +248,7 @@ def build_pdf(story: Sequence[Flowable], *, orientation: str = PORTRAIT, qr_text
     register_fonts()
     buffer = io.BytesIO()
     doc = _StateDocTemplate(buffer, first=orientation, margins=margins, qr_text=qr_text,
-                            title=" ".join(nfc(title).split()), author=nfc(author), numbered=numbered,
+                            title=pdf_title(title), author=nfc(author), numbered=numbered,
                             qr_every_page=qr_every_page)
     if qr_text:  # the same code in the file's metadata, for a reviewer checking the PDF itself
         doc.subject = qr_text

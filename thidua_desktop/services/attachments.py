@@ -6,19 +6,53 @@ half-written file under a valid hash. The same content is stored once."""
 from __future__ import annotations
 
 import hashlib
+import json
 import mimetypes
 import os
 import re
 import shutil
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..db.models import Attachment
 from ..domain.errors import ValidationError
+from ..domain.text import clean_text
+from ..paths import resource_path
 
 _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 _UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+MAX_NAME_CHARS = 150  # well under every file system's 255, with room for the folder
+
+
+@lru_cache(maxsize=1)
+def executable_extensions() -> frozenset[str]:
+    """Extensions the system would run rather than show (resources/data/executable_extensions.json)."""
+    data = json.loads(resource_path("data/executable_extensions.json").read_text(encoding="utf-8"))
+    return frozenset(str(ext).lower() for ext in data["extensions"])
+
+
+def clean_file_name(name: str, fallback: str = "tep-dinh-kem") -> str:
+    """An attachment's name as stored and shown: the last path part, NFC, without control, bidi or
+    invisible characters (``"\\u202egpj.exe"`` would show as ``"exe.jpg"``), without characters
+    Windows refuses, and without the trailing dots and spaces Windows drops (``"a.exe."`` runs as
+    ``a.exe``). Long names keep their extension."""
+    base = clean_text(name.replace("\\", "/").rsplit("/", 1)[-1])  # drops control, bidi, invisible
+    base = _UNSAFE_NAME.sub("_", base).strip(" .")
+    if not base:
+        return fallback
+    if len(base) > MAX_NAME_CHARS:
+        stem, dot, ext = base.rpartition(".")
+        ext = ext if dot and stem and len(ext) <= 16 else ""
+        base = base[: MAX_NAME_CHARS - len(ext) - 1].rstrip(" .") + ("." + ext if ext else "")
+    return base
+
+
+def is_executable_name(name: str) -> bool:
+    """True when the system would run this file instead of showing it (judged on the cleaned
+    name, so a hidden override or a trailing dot does not hide the real extension)."""
+    return Path(clean_file_name(name)).suffix.lower() in executable_extensions()
 
 
 @dataclass(frozen=True)
@@ -38,7 +72,9 @@ class AttachmentView:
 
 
 def attachment_view(row: Attachment) -> AttachmentView:
-    return AttachmentView(row.id, row.file_name, row.mime_type, row.size, row.sha256, row.purpose)
+    # Cleaned again for the screen: a name that came in a bundle from an older app may still hold
+    # a right-to-left override ("\u202egpj.exe" shown as "exe.jpg").
+    return AttachmentView(row.id, clean_file_name(row.file_name), row.mime_type, row.size, row.sha256, row.purpose)
 
 
 class AttachmentStore:
@@ -61,7 +97,7 @@ class AttachmentStore:
         """A copy of the stored file under its original name (and extension), so the system's
         viewer knows how to open it. Copies live outside the store and outside backups."""
         source = self.existing_path(sha256, file_name)
-        name = _UNSAFE_NAME.sub("_", Path(file_name.replace("\\", "/")).name).strip(" .") or sha256
+        name = clean_file_name(file_name, fallback=sha256)
         target = self.root.parent / "opened" / sha256[:16] / name
         if not target.is_file() or target.stat().st_size != source.stat().st_size:
             target.parent.mkdir(parents=True, exist_ok=True)

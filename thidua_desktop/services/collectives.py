@@ -60,10 +60,10 @@ def _count(value: int | str | None, field: str) -> int | None:
 
 
 def _name(text: str) -> str:
-    clean = require(clean_text(text), "name")
+    clean = require(check_name_characters(text, "name", person=False), "name")  # refuses ESC, bidi … as typed
     if len(clean) > 300:
         raise ValidationError("TEXT_TOO_LONG", field="name", max=300)
-    return check_name_characters(clean, "name", person=False)
+    return clean
 
 
 class CollectiveService(ServiceBase):

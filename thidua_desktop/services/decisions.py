@@ -15,6 +15,7 @@ from ..domain.errors import StateError, ValidationError
 from ..domain.text import clean_text
 from ..domain.validation import parse_date, require
 from ..rules import AwardDef, base_salary_on, reward_amount
+from ..rules import Decision as CheckResult
 from .base import ServiceBase
 from .nominations import NominationService
 from .office import OfficeService
@@ -47,6 +48,16 @@ class DecisionView:
     @property
     def total_reward(self) -> int:
         return sum(r.reward_amount or 0 for r in self.recipients)
+
+
+@dataclass(frozen=True)
+class OverrideNeed:
+    """A nominee ``issue`` refuses without the chairman's reason (see ``overrides_needed``)."""
+
+    nomination_id: str
+    nominee_name: str
+    award_code: str
+    check: CheckResult  # the eligibility check on the decision date: its failed and unknown criteria say why
 
 
 class DecisionService(ServiceBase):
@@ -93,6 +104,25 @@ class DecisionService(ServiceBase):
                 recipients.append(RecipientView(n.id, nominations._view(session, n).nominee_name,
                                                 self._amount(award, n, salary)))
         return DecisionView("", "", day, "", award.code, salary, recipients, award_name=award.name_vi)
+
+    def overrides_needed(self, *, decided_on: str, award_code: str,
+                         nomination_ids: list[str]) -> list[OverrideNeed]:
+        """The nominees ``issue`` would refuse unless ``overrides`` gives the chairman's reason for
+        them: not eligible, or not fully checked, on the decision date, and passed by the council
+        without a reason of its own. Nothing is saved."""
+        award = self._award(award_code)
+        day = parse_date(decided_on, "decided_on")
+        nominations = NominationService(self.db, self.actor, self.catalog)
+        needs: list[OverrideNeed] = []
+        with self.db.reader() as session:  # rolled back: the check's result is not stored here
+            for nomination_id in nomination_ids:
+                n = self._checked(session, award, nomination_id)
+                if repo.council_override(session, n.id):
+                    continue
+                check = nominations._evaluate(session, n, nominations.batch_year(session, n.batch_id), day)
+                if not check.eligible:
+                    needs.append(OverrideNeed(n.id, nominations._view(session, n).nominee_name, award.code, check))
+        return needs
 
     def signers(self, decided_on: date | str, title: str = DEFAULT_SIGNER_TITLE) -> list[str]:
         """Who may sign a decision of that date with that title: the chairman in office, or for

@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING
 from ..domain.enums import Role
 from ..domain.errors import DomainError, StateError
 from ..domain.ethnicity import CAO_BANG_MIX
+from ..reports.achievement_report import COLLECTIVE, HOUSEHOLD, INDIVIDUAL, achievement_sentence
+from ..reports.model import Wording
+from ..reports.templates import load_template
 from . import demo_data as data
 from .council import BallotInput
 from .movements import IndicatorInput, MovementInput
@@ -34,6 +37,9 @@ class DemoBuilder:
     def __init__(self, app: App, seed: int = 2026, today: date | None = None) -> None:
         self.app = app
         self.rng = random.Random(seed)
+        # The Mẫu 05 fields draw from their own generator: everything else stays as it was for a seed.
+        self.dossier_rng = random.Random(seed * 31 + 5)
+        self.ratings_now: dict[str, str] = {}  # person or collective id -> its rating of YEAR
         self.today = today or date(YEAR, 11, 25)
         self.counts: dict[str, int] = {}
         self.agency_members: set[str] = set()  # people of the three agencies nominated for TTLĐTT
@@ -107,12 +113,20 @@ class DemoBuilder:
                 ethnicity=ethnicity, cccd=self._cccd(birth_year, female, used) if self.rng.random() < 0.8 else "",
                 position=position, workplace=workplace,
                 village_id=self.rng.choice(villages), is_direct_worker=post is None,
-                employment_start=start,
+                employment_start=start, **(self._dossier(position, workplace) if post else {}),
             ))
         created: list[PersonView] = []
         for start_index in range(0, len(rows), 500):  # one transaction per 500 rows keeps memory flat
             created.extend(self.app.people.create_many(rows[start_index:start_index + 500]))
         return created
+
+    def _dossier(self, position: str, workplace: str) -> dict[str, str]:
+        """Mẫu 05 fields of an official (every official is nominated for something, so no demo
+        achievement report has a blank the register could fill)."""
+        spec = data.POST_DOSSIERS[(position, workplace)]
+        qualification, degree = self.dossier_rng.choice(spec.qualifications)
+        return {"hometown": self.dossier_rng.choice(data.HOMETOWNS), "qualification": qualification,
+                "political_theory": spec.political_theory, "academic_title": degree, "duties": spec.duties}
 
     @staticmethod
     def _post(index: int) -> tuple[str, str, str | None, int, int]:
@@ -165,6 +179,8 @@ class DemoBuilder:
                 grid[Subject(person_id=person.id)] = rating
             for cid in collectives[:11]:
                 grid[Subject(collective_id=cid)] = "excellent" if self.rng.random() < 0.4 else "good"
+            if year == YEAR:
+                self.ratings_now = {s.person_id or s.collective_id or "": r for s, r in grid.items()}
             self.app.records.set_ratings(year, grid, source_document=f"Kết quả đánh giá, xếp loại năm {year}")
             if year == YEAR:
                 continue
@@ -199,15 +215,12 @@ class DemoBuilder:
 
     def _initiatives(self, officials: list[PersonView]) -> dict[str, list[str]]:
         owned: dict[str, list[str]] = {}
-        titles = ["Số hóa hồ sơ hộ tịch bằng mã QR", "Sổ tay song ngữ Tày - Việt hướng dẫn thủ tục",
-                  "Quy trình tiếp nhận hồ sơ một cửa qua Zalo", "Bản đồ số các hộ nghèo của xã",
-                  "Lịch thời vụ bằng tranh cho đồng bào Mông"]
-        for title, person in zip(titles, officials[1:6], strict=False):
+        for (title, effect, scope), person in zip(data.INITIATIVES, officials[1:6], strict=False):
             initiative = self.app.records.add_initiative(title=title, level="grassroots", year=YEAR,
                                                          owner_ids=[person.id], decision_number="25/QĐ-HĐSK",
-                                                         decision_date="15/10/2026")
+                                                         decision_date="15/10/2026", effect=effect, scope=scope)
             owned.setdefault(person.id, []).append(initiative)
-        self.counts["initiatives"] = len(titles)
+        self.counts["initiatives"] = len(data.INITIATIVES)
         return owned
 
     @staticmethod
@@ -306,11 +319,19 @@ class DemoBuilder:
         noms = self.app.nominations
         batch = noms.create_batch(f"Xét khen thưởng năm {YEAR}", YEAR, "annual", deadline="10/12/2026")
         created: list[tuple[str, str]] = []
+        # Each summary is the sentence the nominee's kind and rating of the year call for, in the
+        # report's wording (a household is never said to have "completed its tasks").
+        household_ids = set(households)
+        wording = Wording(load_template("common"), load_template("report"), {})
 
         def add(code: str, **kwargs: object) -> str | None:
+            subject_id = str(kwargs.get("person_id") or kwargs.get("collective_id"))
+            kind = (INDIVIDUAL if "person_id" in kwargs else HOUSEHOLD if subject_id in household_ids
+                    else COLLECTIVE)
             try:
                 n = noms.create(batch_id=batch.id, award_code=code, as_of=self.today,
-                                achievement_summary="Hoàn thành tốt nhiệm vụ được giao năm 2026.",
+                                achievement_summary=achievement_sentence(
+                                    wording, kind, self.ratings_now.get(subject_id, ""), YEAR),
                                 **kwargs)  # type: ignore[arg-type]
             except DomainError:
                 return None

@@ -58,6 +58,106 @@ STAFF_POSTS: list[tuple[str, str, str | None, int, int]] = [
 OFFICIAL_POSITIONS = sorted({post for post, *_rest in UNIQUE_POSTS + STAFF_POSTS})
 
 
+@dataclass(frozen=True)
+class PostDossier:
+    """What Mẫu 05 asks of the holder of a post: qualifications to choose from (with the academic
+    degree each gives, "Không" below a master's), the political theory level and the duties."""
+
+    qualifications: tuple[tuple[str, str], ...]
+    political_theory: str
+    duties: str
+
+
+_LEADER_THEORY = "Trung cấp"
+# Keyed by (position, workplace): the two "Giáo viên" posts differ by school.
+POST_DOSSIERS: dict[tuple[str, str], PostDossier] = {
+    ("Chủ tịch UBND xã", "UBND xã"): PostDossier(
+        (("Thạc sĩ Quản lý kinh tế", "Thạc sĩ"), ("Đại học Luật", "Không")), "Cao cấp",
+        "Lãnh đạo, điều hành chung các hoạt động của Ủy ban nhân dân xã\n"
+        "Chủ tịch Hội đồng Thi đua - Khen thưởng xã\nPhụ trách công tác quốc phòng, an ninh, tổ chức bộ máy"),
+    ("Phó Chủ tịch UBND xã", "UBND xã"): PostDossier(
+        (("Đại học Kinh tế nông nghiệp", "Không"), ("Thạc sĩ Quản lý công", "Thạc sĩ")), "Cao cấp",
+        "Giúp Chủ tịch phụ trách lĩnh vực văn hóa - xã hội, giáo dục, y tế\n"
+        "Phó Chủ tịch Hội đồng Thi đua - Khen thưởng xã"),
+    ("Chủ tịch Ủy ban MTTQ Việt Nam xã", "Ủy ban MTTQ Việt Nam xã"): PostDossier(
+        (("Đại học Xây dựng Đảng và chính quyền nhà nước", "Không"),), _LEADER_THEORY,
+        "Chủ trì hoạt động của Ủy ban Mặt trận Tổ quốc Việt Nam xã\n"
+        "Chỉ đạo cuộc vận động “Toàn dân đoàn kết xây dựng đời sống văn hóa ở khu dân cư”"),
+    ("Chủ tịch Hội Liên hiệp Phụ nữ xã", "Hội Liên hiệp Phụ nữ xã"): PostDossier(
+        (("Đại học Quản lý nhà nước", "Không"), ("Đại học Công tác xã hội", "Không")), _LEADER_THEORY,
+        "Lãnh đạo hoạt động của Hội Liên hiệp Phụ nữ xã\n"
+        "Vận động hội viên phát triển kinh tế hộ gia đình, xây dựng gia đình “no ấm, tiến bộ, hạnh phúc”"),
+    ("Chủ tịch Hội Nông dân xã", "Hội Nông dân xã"): PostDossier(
+        (("Kỹ sư Nông học", "Không"), ("Đại học Kinh tế nông nghiệp", "Không")), _LEADER_THEORY,
+        "Lãnh đạo hoạt động của Hội Nông dân xã\n"
+        "Chỉ đạo phong trào nông dân thi đua sản xuất, kinh doanh giỏi"),
+    ("Bí thư Đoàn xã", "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã"): PostDossier(
+        (("Đại học Công tác thanh thiếu niên", "Không"), ("Đại học Công tác xã hội", "Không")), "Sơ cấp",
+        "Phụ trách công tác Đoàn và phong trào thanh thiếu nhi của xã\n"
+        "Tổ chức các phong trào thanh niên tình nguyện, hướng dẫn kỹ năng số cho người dân"),
+    ("Chủ tịch Hội Cựu chiến binh xã", "Hội Cựu chiến binh xã"): PostDossier(
+        (("Trung cấp Quân sự", "Không"),), _LEADER_THEORY,
+        "Lãnh đạo hoạt động của Hội Cựu chiến binh xã\n"
+        "Vận động hội viên tham gia bảo vệ an ninh, trật tự và phát triển kinh tế"),
+    ("Trưởng Công an xã", "Công an xã"): PostDossier(
+        (("Đại học Cảnh sát nhân dân", "Không"), ("Đại học An ninh nhân dân", "Không")), _LEADER_THEORY,
+        "Chỉ huy Công an xã; bảo đảm an ninh, trật tự, an toàn xã hội trên địa bàn\n"
+        "Phụ trách công tác quản lý cư trú, căn cước"),
+    ("Chỉ huy trưởng Ban Chỉ huy Quân sự xã", "Ban Chỉ huy Quân sự xã"): PostDossier(
+        (("Đại học ngành Quân sự cơ sở", "Không"),), _LEADER_THEORY,
+        "Tham mưu cho Đảng ủy, Ủy ban nhân dân xã về công tác quốc phòng, quân sự địa phương\n"
+        "Chỉ huy lực lượng dân quân tự vệ, phối hợp tuần tra bảo vệ biên giới"),
+    ("Chánh Văn phòng HĐND - UBND xã", "Văn phòng HĐND - UBND xã"): PostDossier(
+        (("Đại học Luật", "Không"), ("Thạc sĩ Quản lý công", "Thạc sĩ")), _LEADER_THEORY,
+        "Điều hành Văn phòng HĐND - UBND xã; phụ trách bộ phận một cửa\n"
+        "Tham mưu công tác thi đua, khen thưởng của xã"),
+    ("Trưởng phòng Văn hóa - Xã hội", "Phòng Văn hóa - Xã hội"): PostDossier(
+        (("Đại học Văn hóa học", "Không"), ("Đại học Công tác xã hội", "Không")), _LEADER_THEORY,
+        "Phụ trách Phòng Văn hóa - Xã hội: văn hóa, thông tin, giáo dục, y tế, lao động, chính sách xã hội\n"
+        "Theo dõi phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa”"),
+    ("Trưởng phòng Kinh tế", "Phòng Kinh tế"): PostDossier(
+        (("Đại học Kinh tế", "Không"), ("Thạc sĩ Kinh tế nông nghiệp", "Thạc sĩ")), _LEADER_THEORY,
+        "Phụ trách Phòng Kinh tế: nông nghiệp, tài nguyên, xây dựng, giao thông\n"
+        "Theo dõi các chương trình mục tiêu quốc gia trên địa bàn xã"),
+    ("Chuyên viên Văn phòng HĐND - UBND xã", "Văn phòng HĐND - UBND xã"): PostDossier(
+        (("Đại học Hành chính học", "Không"), ("Đại học Lưu trữ học", "Không")), "Sơ cấp",
+        "Tiếp nhận, trả kết quả thủ tục hành chính tại bộ phận một cửa\nVăn thư, lưu trữ của Ủy ban nhân dân xã"),
+    ("Chuyên viên Phòng Văn hóa - Xã hội", "Phòng Văn hóa - Xã hội"): PostDossier(
+        (("Đại học Văn hóa học", "Không"), ("Đại học Công tác xã hội", "Không")), "Sơ cấp",
+        "Theo dõi lĩnh vực văn hóa, thông tin, thể thao\nTheo dõi công tác thi đua, khen thưởng và gia đình"),
+    ("Chuyên viên Phòng Kinh tế", "Phòng Kinh tế"): PostDossier(
+        (("Kỹ sư Quản lý đất đai", "Không"), ("Kỹ sư Lâm nghiệp", "Không")), "Sơ cấp",
+        "Theo dõi lĩnh vực đất đai, môi trường\nHướng dẫn nông dân chuyển đổi cơ cấu cây trồng"),
+    ("Giáo viên", "Trường Tiểu học và THCS xã"): PostDossier(
+        (("Đại học Sư phạm Toán", "Không"), ("Đại học Sư phạm Ngữ văn", "Không"),
+         ("Đại học Giáo dục Tiểu học", "Không")), "Sơ cấp",
+        "Giảng dạy theo phân công của nhà trường\nChủ nhiệm lớp; bồi dưỡng học sinh dân tộc thiểu số"),
+    ("Giáo viên", "Trường Mầm non xã"): PostDossier(
+        (("Cao đẳng Sư phạm Mầm non", "Không"), ("Đại học Giáo dục Mầm non", "Không")), "Sơ cấp",
+        "Chăm sóc, giáo dục trẻ theo phân công của nhà trường\nChuẩn bị tiếng Việt cho trẻ em dân tộc thiểu số"),
+    ("Y sĩ", "Trạm Y tế xã"): PostDossier(
+        (("Trung cấp Y sĩ đa khoa", "Không"), ("Cao đẳng Y sĩ đa khoa", "Không")), "Sơ cấp",
+        "Khám, chữa bệnh ban đầu tại Trạm Y tế xã\nTheo dõi tiêm chủng mở rộng và y tế thôn, xóm"),
+}
+# Where the demo's officials come from (the province's communes and wards since 1/7/2025).
+HOMETOWNS = ["xã Quảng Uyên, tỉnh Cao Bằng", "xã Phục Hòa, tỉnh Cao Bằng", "xã Hòa An, tỉnh Cao Bằng",
+             "xã Trùng Khánh, tỉnh Cao Bằng", "xã Hạ Lang, tỉnh Cao Bằng", "xã Nguyên Bình, tỉnh Cao Bằng",
+             "xã Hà Quảng, tỉnh Cao Bằng", "phường Thục Phán, tỉnh Cao Bằng"]
+
+# The demo's initiatives: (title, effect, scope).
+INITIATIVES: list[tuple[str, str, str]] = [
+    ("Số hóa hồ sơ hộ tịch bằng mã QR", "Rút ngắn thời gian tra cứu hồ sơ hộ tịch từ 2 ngày xuống 15 phút",
+     "grassroots"),
+    ("Sổ tay song ngữ Tày - Việt hướng dẫn thủ tục", "Người dân tộc Tày tự làm được 80% thủ tục thường gặp",
+     "grassroots"),
+    ("Quy trình tiếp nhận hồ sơ một cửa qua Zalo", "Giảm 40% lượt người dân phải đi lại nộp hồ sơ", "grassroots"),
+    ("Bản đồ số các hộ nghèo của xã", "Theo dõi kịp thời 312 hộ nghèo, cận nghèo để hỗ trợ đúng đối tượng",
+     "grassroots"),
+    ("Lịch thời vụ bằng tranh cho đồng bào Mông", "Trên 200 hộ đồng bào Mông ở 3 xóm gieo trồng đúng thời vụ",
+     "grassroots"),
+]
+
+
 def retirement_age_months(gender: str, year: int) -> int:
     """Normal retirement age in months for work in normal conditions (Labour Code 2019, Art. 169;
     Decree 135/2020/NĐ-CP, Art. 4): men 60 years 3 months in 2021 plus 3 months a year up to 62 (2028);

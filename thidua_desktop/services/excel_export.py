@@ -41,6 +41,7 @@ from ..domain.enums import AuthorityLevel, AwardKind, CommendationKind, Role, in
 from ..domain.errors import DomainError, ValidationError
 from ..domain.ethnicity import ethnic_group_by_code
 from ..domain.indicators import Direction, is_latest_value
+from ..domain.positions import position_with_unit
 from ..domain.text import name_sort_key, nfc, vi_collation_key
 from ..domain.validation import parse_int
 from ..reports.blocks import place_date
@@ -214,7 +215,7 @@ class ExcelExportService(ServiceBase):
         summary = nomination.achievement_summary or ""
         if person is not None:
             group = ethnic_group_by_code(person.ethnicity_code) if person.ethnicity_code else None
-            unit = ", ".join(x for x in (person.position, person.workplace or village or "") if x)
+            unit = position_with_unit(person.position, person.workplace or village or "")
             born = person.birth_date.year if person.birth_date else person.birth_year
             return xl.NomineeLine(person.full_name, born, person.gender == "female", group.name if group else "",
                                   unit, summary, award)
@@ -246,7 +247,7 @@ class ExcelExportService(ServiceBase):
             for page in repo.people_pages(session, self.PAGE):
                 awards = repo.awards_of_people(session, [p[0] for p in page])
                 for (pid, name, gender, born_on, born_in, ethnicity, cccd, phone, position, workplace, village,
-                     direct) in page:
+                     direct, hometown, qualification, theory, academic, duties) in page:
                     lines = []
                     for _pid, code, title, _kind, kind, year, number, decided_on, level, issuer in awards.get(pid, ()):
                         label = awards_of.get((code, title))
@@ -261,7 +262,8 @@ class ExcelExportService(ServiceBase):
                     birth = dmy(born_on) or (f"{born_in:04d}" if born_in else "")
                     yield xl.RegisterPerson(name, GENDER_VI.get(gender, gender), birth, group, cccd or "", phone or "",
                                             position, workplace, villages.get(village or "", ""), bool(direct),
-                                            tuple(lines))
+                                            tuple(lines), hometown, qualification, theory, academic,
+                                            "; ".join(x for x in duties.splitlines() if x))
 
     # Statistics ----------------------------------------------------------------------------------
     def _statistics(self, year: int) -> xl.StatisticsReport:

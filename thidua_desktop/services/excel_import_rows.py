@@ -93,7 +93,9 @@ def stored_person_input(person: Person) -> dict[str, Any]:
             "position": person.position, "workplace": person.workplace, "village_id": person.village_id,
             "address": person.address, "is_direct_worker": person.is_direct_worker,
             "employment_start": person.employment_start.strftime("%d/%m/%Y") if person.employment_start else "",
-            "notes": person.notes}
+            "notes": person.notes, "hometown": person.hometown, "qualification": person.qualification,
+            "political_theory": person.political_theory, "academic_title": person.academic_title,
+            "duties": person.duties}
 
 
 def birth_text(birth_date: date | None, birth_year: int | None) -> str:
@@ -287,7 +289,8 @@ class RowParser:
             number = row.guard("phone", validate_phone, phone, "phone")
             if number:
                 fields["phone"] = row.values["phone"] = number
-        for name_ in ("position", "workplace", "address", "notes"):
+        for name_ in ("position", "workplace", "address", "notes", "hometown", "qualification", "political_theory",
+                      "academic_title", "duties"):
             if text := row.text(name_):
                 fields[name_] = row.values[name_] = text
         self._village(row, fields)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -15,15 +15,15 @@ from .. import __version__
 from ..config import AppPaths
 from ..db import Database
 from ..db import maintenance as low
-from ..db.migrate import current_revision, head_revision, is_known_revision
+from ..db.migrate import current_revision, head_revision
 from ..db.models import Attachment, Office
 from ..db.repositories.common import live
-from ..domain.errors import DomainError, StateError
+from ..domain.errors import StateError
 from .attachments import AttachmentStore
-
-BACKUP_FORMAT = 1
-_DB_ENTRY = "thidua.sqlite"
-_MANIFEST = "manifest.json"
+from .restore import BACKUP_FORMAT, inspect_backup, read_backup_manifest, restore_backup
+from .restore import DB_ENTRY as _DB_ENTRY
+from .restore import MANIFEST as _MANIFEST
+from .staging import staging_folder
 
 
 @dataclass
@@ -70,13 +70,15 @@ class MaintenanceService:
             if office is None:
                 raise StateError("OFFICE_NOT_INITIALISED")
             unit_code, epoch = office.unit_code, office.epoch
-        with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
-            copy = Path(tmp) / _DB_ENTRY
+        # The database copy and the zip are built in a private staging folder inside the data
+        # folder (removed at the next start if this process is killed), never beside ``out``.
+        with staging_folder(self.paths.data_dir, "backup") as tmp:
+            copy = tmp / _DB_ENTRY
             low.online_backup(self.db.engine, copy)
             manifest = {"format": "thidua-backup", "format_version": BACKUP_FORMAT, "app_version": __version__,
                         "created_at": datetime.now(UTC).isoformat(timespec="seconds"), "unit_code": unit_code,
                         "epoch": epoch, "schema_revision": current_revision(self.db.engine)}
-            partial = Path(tmp) / "backup.part"
+            partial = tmp / "backup.part"
             with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
                 zf.writestr(_MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
                 zf.write(copy, _DB_ENTRY)
@@ -86,9 +88,8 @@ class MaintenanceService:
                             zf.write(file, "attachments/" + file.relative_to(self.paths.attachments_dir).as_posix())
             with partial.open("rb") as fh:
                 os.fsync(fh.fileno())
-            os.replace(partial, out)
+            _move_into_place(partial, out)
         return out
-
 
     def scheduled_backup(self, folder: Path, every_days: int, last: date | None, today: date,
                          keep: int = 10) -> Path | None:
@@ -105,61 +106,26 @@ class MaintenanceService:
         return out
 
 
-def read_backup_manifest(path: Path) -> dict[str, object]:
-    """The manifest of one of our backups, or DomainError("BACKUP_NOT_OURS" | "BACKUP_TOO_NEW")."""
-    if not path.is_file() or not zipfile.is_zipfile(path):
-        raise DomainError("BACKUP_NOT_OURS", field="file", value=path.name)
+def _move_into_place(partial: Path, out: Path) -> None:
+    """Rename when ``out`` is on the data folder's disk; else copy to a hidden name beside it
+    (removed on failure) and rename that, so ``out`` is either complete or absent."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            manifest = json.loads(zf.read(_MANIFEST).decode("utf-8"))
-            names = zf.namelist()
-    except (KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
-        raise DomainError("BACKUP_NOT_OURS", field="file", value=path.name) from exc
-    if manifest.get("format") != "thidua-backup" or _DB_ENTRY not in names:
-        raise DomainError("BACKUP_NOT_OURS", field="file", value=path.name)
-    if int(manifest.get("format_version", 0)) > BACKUP_FORMAT:
-        raise DomainError("BACKUP_TOO_NEW", field="file", value=path.name)
-    for name in names:
-        if name.startswith("/") or ".." in Path(name).parts or "\\" in name:
-            raise DomainError("BACKUP_UNSAFE_PATH", field="file", value=name)
-    return manifest
-
-
-def restore_backup(path: Path, paths: AppPaths) -> dict[str, object]:
-    """Replace the office's database and attachments with a backup, then start a new epoch.
-
-    The caller must have closed every connection to the current database first."""
-    manifest = read_backup_manifest(path)
-    paths.data_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=paths.data_dir) as tmp:
-        staged = Path(tmp) / _DB_ENTRY
-        with zipfile.ZipFile(path) as zf:
-            with zf.open(_DB_ENTRY) as src, staged.open("wb") as dst:
-                shutil.copyfileobj(src, dst)
-            info = low.inspect_file(staged)
-            if info is None:
-                raise DomainError("BACKUP_NOT_OURS", field="file", value=path.name)
-            if not is_known_revision(info.get("revision")):  # type: ignore[arg-type]
-                raise DomainError("BACKUP_TOO_NEW", field="file", value=path.name)
-            for name in zf.namelist():
-                if name.startswith("attachments/") and not name.endswith("/"):
-                    target = paths.attachments_dir / Path(name).relative_to("attachments")
-                    if not target.exists():
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        with zf.open(name) as src, target.open("wb") as dst:
-                            shutil.copyfileobj(src, dst)
-        for suffix in ("-wal", "-shm"):
-            Path(str(paths.db_file) + suffix).unlink(missing_ok=True)
-        os.replace(staged, paths.db_file)
-    db = Database(f"sqlite:///{paths.db_file.as_posix()}")
+        os.replace(partial, out)
+        return
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+    hidden = out.with_name(f".{out.name}.part")
     try:
-        # A restored copy must never reuse the counters it had: a new epoch (see docs/sync-format.md).
-        with db.transaction("restore") as session:
-            office = session.get(Office, 1)
-            if office is None:
-                raise DomainError("BACKUP_NOT_OURS", field="file", value=path.name)
-            office.epoch = (office.epoch or 1) + 1
-            new_epoch = office.epoch
-    finally:
-        db.dispose()
-    return {**manifest, "new_epoch": new_epoch}
+        with partial.open("rb") as src, hidden.open("wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.replace(hidden, out)
+    except BaseException:
+        hidden.unlink(missing_ok=True)
+        raise
+
+
+__all__ = ["BACKUP_FORMAT", "CheckReport", "MaintenanceService", "inspect_backup", "read_backup_manifest",
+           "restore_backup"]

@@ -28,7 +28,7 @@ from ..domain.indicators import Assessment, Direction, IndicatorKind, assess, de
 from ..domain.text import clean_text, search_key
 from ..domain.validation import ErrorCollector, parse_date, parse_enum, parse_int, require
 from ..rules.plausibility import DateLimits, days_ahead_notice, load_limits
-from .attachments import AttachmentStore, AttachmentView, attachment_view
+from .attachments import AttachmentStore, AttachmentView, attachment_view, clean_file_name
 from .base import ServiceBase, iso
 from .records import Subject
 
@@ -389,7 +389,7 @@ class MovementService(ServiceBase):
     def _add_attachments(session: Session, activity_id: str,
                          stored: list[tuple[Path, tuple[str, int, str]]]) -> None:
         for path, (sha, size, mime) in stored:
-            session.add(Attachment(sha256=sha, file_name=path.name, mime_type=mime, size=size,
+            session.add(Attachment(sha256=sha, file_name=clean_file_name(path.name), mime_type=mime, size=size,
                                    owner_table="activities", owner_id=activity_id,
                                    purpose="document" if mime == "application/pdf" else "photo"))
 

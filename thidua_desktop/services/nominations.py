@@ -28,7 +28,7 @@ from ..domain.text import clean_text, search_key
 from ..domain.validation import parse_date, parse_enum, parse_int, require
 from ..rules import AwardDef, Decision, QuotaRule, check_quota, evaluate, tie_break_key
 from ..rules.labels import RATING, word
-from .attachments import AttachmentStore
+from .attachments import AttachmentStore, clean_file_name
 from .base import ServiceBase
 from .nomination_views import (
     BatchView,
@@ -302,7 +302,7 @@ class NominationService(ServiceBase):
             doc = repo.document(session, nomination_id, clean_text(item_code))
             if doc is None:
                 raise ValidationError("DOSSIER_ITEM_UNKNOWN", field="documents", value=item_code)
-            return repo.link_attachment(session, doc, stored_path.name, sha, size, mime)
+            return repo.link_attachment(session, doc, clean_file_name(stored_path.name), sha, size, mime)
 
     def set_document_provided(self, nomination_id: str, item_code: str, provided: bool) -> None:
         with self.db.transaction(self.actor) as session:

@@ -28,6 +28,7 @@ from ..domain.validation import (
 )
 from ..rules.plausibility import DateLimits, load_limits, person_date_checks
 from .base import ServiceBase, birth_json
+from .summary_templates import clean_multiline
 
 
 @dataclass
@@ -47,6 +48,18 @@ class PersonInput:
     is_direct_worker: bool = False
     employment_start: str = ""
     notes: str = ""
+    # Mẫu 05 (báo cáo thành tích): hometown, qualification, political theory, academic title or
+    # degree, duties assigned (several lines).
+    hometown: str = ""
+    qualification: str = ""
+    political_theory: str = ""
+    academic_title: str = ""
+    duties: str = ""
+
+
+# Longest text kept for each dossier field (the column sizes of the people table).
+DOSSIER_LIMITS = {"hometown": 300, "qualification": 200, "political_theory": 100, "academic_title": 200,
+                  "duties": 4000}
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,11 @@ class PersonView:
     is_direct_worker: bool
     employment_start: date | None
     extra: dict[str, object] = field(default_factory=dict)
+    hometown: str = ""
+    qualification: str = ""
+    political_theory: str = ""
+    academic_title: str = ""
+    duties: str = ""
 
     @property
     def is_woman(self) -> bool:
@@ -91,6 +109,11 @@ class PersonView:
             "village": self.village,
             "village_id": self.village_id,
             "address": self.address,
+            "hometown": self.hometown,
+            "qualification": self.qualification,
+            "political_theory": self.political_theory,
+            "academic_title": self.academic_title,
+            "duties": self.duties,
         }
 
 
@@ -103,7 +126,8 @@ def person_view(person: Person, villages: dict[str, str]) -> PersonView:
         cccd=person.cccd, phone=person.phone, position=person.position, workplace=person.workplace,
         village_id=person.village_id, village=villages.get(person.village_id or "", ""),
         address=person.address, is_direct_worker=person.is_direct_worker,
-        employment_start=person.employment_start,
+        employment_start=person.employment_start, hometown=person.hometown, qualification=person.qualification,
+        political_theory=person.political_theory, academic_title=person.academic_title, duties=person.duties,
     )
 
 
@@ -114,10 +138,23 @@ class Page:
 
 
 def _full_name(text: str) -> str:
-    full_name = require(clean_text(text), "full_name")
+    full_name = require(check_name_characters(text, "full_name"), "full_name")  # refuses ESC, bidi … as typed
     if len(full_name) > 200:
         raise ValidationError("TEXT_TOO_LONG", field="full_name", max=200)
-    return check_name_characters(full_name, "full_name")
+    return full_name
+
+
+def dossier_values(data: PersonInput) -> dict[str, str]:
+    """The Mẫu 05 fields in NFC, one line each (duties keep their line breaks); refuses, all at once,
+    those longer than their column."""
+    values = {name: clean_text(getattr(data, name)) for name in DOSSIER_LIMITS if name != "duties"}
+    values["duties"] = "\n".join(line for line in clean_multiline(data.duties).splitlines() if line)  # one a line
+    errors = ErrorCollector()
+    for name, limit in DOSSIER_LIMITS.items():
+        if len(values[name]) > limit:
+            errors.add(ValidationError("TEXT_TOO_LONG", field=name, max=limit))
+    errors.raise_if_any()
+    return values
 
 
 def _in_row(error: DomainError, index: int) -> ValidationError:
@@ -164,10 +201,11 @@ class PeopleService(ServiceBase):
                                                limits=self.limits)
         for error in refusals:
             errors.add(error)
+        dossier = errors.call(dossier_values, data) or {}
         errors.raise_if_any()
         values = dict(full_name=full_name, gender=gender, birth=birth, ethnicity_code=ethnicity_code,
                       minority=minority, cccd=cccd, phone=phone or "", position=position,
-                      employment_start=employment_start)
+                      employment_start=employment_start, **dossier)
         return values, notices
 
     def warnings(self, data: PersonInput) -> list[Notice]:
@@ -198,6 +236,8 @@ class PeopleService(ServiceBase):
         person.employment_start = v["employment_start"]
         person.notes = clean_text(data.notes)
         person.village_id = data.village_id or None
+        for name in DOSSIER_LIMITS:
+            setattr(person, name, v[name])
 
     def _check_refs(self, session: Session, person: Person) -> None:
         if person.village_id:

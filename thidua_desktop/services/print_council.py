@@ -15,6 +15,7 @@ from ..db.repositories.common import get_live
 from ..db.repositories.printing import collectives_by_id, people_by_id, village_names
 from ..domain.enums import NominationStatus
 from ..domain.errors import NotFoundError
+from ..domain.positions import position_with_unit
 from ..domain.text import collation_string, name_sort_string
 from ..reports import council_papers
 from ..reports.council_papers import BallotLine, BallotPaper, Candidate, CouncilMinutes, MemberLine
@@ -52,7 +53,7 @@ def _candidates(ctx: PrintContext, nominations: Iterable[Nomination]) -> dict[st
         if n.person_id and n.person_id in people:
             p = people[n.person_id]
             unit = p.workplace or villages.get(p.village_id or "", "")
-            where = ", ".join(x for x in (p.position, unit) if x)
+            where = position_with_unit(p.position, unit)
             item = Candidate(n.id, p.full_name, False, where, n.award_code, award_name)
             key = (order.get(n.award_code, 999), 1, p.sort_key or name_sort_string(p.full_name), n.id)
         elif n.collective_id and n.collective_id in collectives:

@@ -10,13 +10,21 @@ from __future__ import annotations
 from typing import Any
 
 from ..domain.errors import Notice
-from ..reports.achievement_report import HOUSEHOLD
+from ..reports.achievement_report import HOUSEHOLD, INDIVIDUAL, ReportData, achievement_paragraphs, variant_wording
 from ..reports.council_papers import CouncilMinutes
 from ..reports.decision import DecisionDoc
 from .print_context import PrintContext
 
 # Documents whose wording cites legal grounds, and where in the wording they are listed.
 NUMBERED_BY_HAND = ("submission", "minutes")  # unnumbered until the clerk writes the number
+# Mẫu 05's profile lines the person record holds: profile key -> (ReportData field, reason code).
+PERSON_PROFILE = {
+    "position": ("position", "BLANK_PERSON_POSITION"),
+    "hometown": ("hometown", "BLANK_PERSON_HOMETOWN"),
+    "qualification": ("qualification", "BLANK_PERSON_QUALIFICATION"),
+    "political_theory": ("political_theory", "BLANK_PERSON_POLITICAL_THEORY"),
+    "degrees": ("academic_title", "BLANK_PERSON_ACADEMIC_TITLE"),
+}
 
 
 def _uses_ground(wording: Any, ground: str) -> bool:
@@ -58,8 +66,34 @@ def _record(kind: str, data: Any) -> list[Notice]:
     return out
 
 
+def _report(ctx: PrintContext, data: ReportData) -> list[Notice]:
+    """An achievement report: the profile lines and items its wording prints that the register
+    leaves empty, the initiatives without effect or scope, and achievements with no text at all."""
+    w = variant_wording(ctx.wording("report"), data.subject)
+    name = {"name": data.name}
+    out: list[Notice] = []
+    if data.subject == INDIVIDUAL:
+        profile = set(w.doc.get("profile", []))
+        out += [Notice(code, attr, name) for key, (attr, code) in PERSON_PROFILE.items()
+                if key in profile and not getattr(data, attr).strip()]
+    items = {str(item.get("kind", "")) for item in w.doc.get("items", [])}
+    if "duties" in items and data.subject == INDIVIDUAL and not data.duties.strip():
+        out.append(Notice("BLANK_PERSON_DUTIES", "duties", name))
+    if "summary" in items and not achievement_paragraphs(data, w):
+        out.append(Notice("BLANK_ACHIEVEMENTS", "achievement_summary", name))
+    if "initiatives" in items:
+        for line in data.initiatives:
+            if not line.effect.strip():
+                out.append(Notice("BLANK_INITIATIVE_EFFECT", "effect", {"title": line.title}))
+            if not line.scope:
+                out.append(Notice("BLANK_INITIATIVE_SCOPE", "scope", {"title": line.title}))
+    return out
+
+
 def missing_blanks(ctx: PrintContext, kind: str, data: Any) -> list[Notice]:
     """The dotted blanks of one gathered document, those meant for a hand left out."""
     hand = {str(code) for code in ctx.template("common").get("hand_blanks") or []}
     found = [*_legal_bases(ctx, kind), *_record(kind, data)]
+    if isinstance(data, ReportData):
+        found += _report(ctx, data)
     return [item for item in found if item.code not in hand]

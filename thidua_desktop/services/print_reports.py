@@ -48,7 +48,7 @@ def _history(ctx: PrintContext, n: Nomination, year: int) -> tuple[tuple[RatingL
 
 
 def _initiatives(ctx: PrintContext, n: Nomination) -> tuple[InitiativeLine, ...]:
-    return tuple(InitiativeLine(i.title, i.level, i.year, i.decision_number, i.decision_date, i.effect)
+    return tuple(InitiativeLine(i.title, i.level, i.year, i.decision_number, i.decision_date, i.effect, i.scope)
                  for i in repo.nomination_initiatives(ctx.session, n))
 
 
@@ -73,7 +73,8 @@ def gather_report(ctx: PrintContext, nomination_id: str) -> ReportData:
         return ReportData(subject=report.INDIVIDUAL, name=p.full_name, gender=p.gender, birth_date=p.birth_date,
                           birth_year=p.birth_year, ethnicity=group.name if group else "", position=p.position,
                           workplace=p.workplace, village=villages.get(p.village_id or "", ""), address=p.address,
-                          **common)  # type: ignore[arg-type]
+                          hometown=p.hometown, qualification=p.qualification, political_theory=p.political_theory,
+                          academic_title=p.academic_title, duties=p.duties, **common)  # type: ignore[arg-type]
     c = get_live(s, Collective, n.collective_id, field="collective")
     parent = s.get(Collective, c.parent_id) if c.parent_id else None
     return ReportData(subject=report.HOUSEHOLD if c.kind == "household" else report.COLLECTIVE,

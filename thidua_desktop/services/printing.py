@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
@@ -22,7 +21,9 @@ from ..db.repositories.common import get_live
 from ..domain.enums import Role
 from ..domain.errors import DomainError, NotFoundError, Notice, StateError, ValidationError
 from ..domain.text import clean_text, search_key
+from ..private_files import temp_beside
 from ..reports.model import PrintJob
+from ..reports.page import capture_pdf_title
 from ..reports.qr import QrPayload, content_hash, make_payload, parse_payload
 from . import legal_bases, template_store
 from .base import ServiceBase
@@ -56,6 +57,9 @@ class RenderedDocument:
     qr_text: str
     # What the document still prints as dotted blanks (not those meant for a hand): print_missing.py.
     missing: tuple[Notice, ...] = ()
+    # What the file's metadata and its page call this document ("Giấy chứng nhận", "Tờ trình về việc …");
+    # ``title`` is the kind's short name, for file names and window titles.
+    pdf_title: str = ""
 
     def file_name(self) -> str:
         return f"{self.kind}-{self.target_id[:8]}.pdf"
@@ -128,8 +132,10 @@ class PrintService(ServiceBase):
         payload = make_payload(spec.kind, target_id, qr_content(data))
         job = PrintJob(wording=ctx.wording(spec.kind), qr_text=payload.text(),
                        issued_on=ctx.today if spec.dated else None, author=ctx.office.unit_name)
-        return RenderedDocument(spec.kind, target_id, spec.title_vi, spec.render(data, job), payload.text(),
-                                tuple(missing_blanks(ctx, spec.kind, data)))
+        with capture_pdf_title() as titles:
+            pdf = spec.render(data, job)
+        return RenderedDocument(spec.kind, target_id, spec.title_vi, pdf, payload.text(),
+                                tuple(missing_blanks(ctx, spec.kind, data)), titles[-1] if titles else spec.title_vi)
 
     def render(self, kind: str, target_id: str, *, options: dict[str, Any] | None = None) -> RenderedDocument:
         spec = self.spec(clean_text(kind))
@@ -262,16 +268,14 @@ def safe_file_stem(text: str) -> str:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write next to the target then rename: the old file or the new one, never half of either."""
+    """Write next to the target then rename: the old file or the new one, never half of either.
+    The temporary file is private (0600) and removed on any failure; one left by a killed process
+    goes at the next document written into that folder (see :mod:`thidua_desktop.private_files`)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
+        with temp_beside(path) as tmp, tmp.open("wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except OSError as exc:
-        if "tmp" in locals():
-            Path(tmp).unlink(missing_ok=True)
         raise DomainError("OUTPUT_UNWRITABLE", field="out", value=str(path)) from exc

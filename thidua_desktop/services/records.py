@@ -85,6 +85,7 @@ class InitiativeView:
     decision_date: date | None
     effect: str
     used: bool  # already backed an award or a nomination
+    scope: str = ""  # phạm vi ảnh hưởng: an InitiativeLevel code, "" = not recorded
 
 
 @dataclass(frozen=True)
@@ -238,14 +239,21 @@ class RecordsService(ServiceBase):
 
     # Initiatives --------------------------------------------------------------------------------
     def add_initiative(self, *, title: str, level: str, year: str | int, owner_ids: list[str],
-                       decision_number: str = "", decision_date: str = "", effect: str = "") -> str:
+                       decision_number: str = "", decision_date: str = "", effect: str = "",
+                       scope: str = "") -> str:
+        """``scope``: where the initiative has effect (phạm vi ảnh hưởng), one of the InitiativeLevel
+        codes (cơ sở, tỉnh, toàn quốc: the reaches Law 06/2022 Art. 21-23 ask of an initiative), or ""."""
         clean = clean_text(title)
         require(clean, "title")
         if not owner_ids:
             raise ValidationError("REQUIRED", field="owners")
+        reach = parse_enum(InitiativeLevel, scope, "scope").value if clean_text(scope) else ""
+        if len(clean_text(effect)) > 2000:
+            raise ValidationError("TEXT_TOO_LONG", field="effect", max=2000)
         row = Initiative(title=clean, level=parse_enum(InitiativeLevel, level, "level").value,
                          year=_year(year, "year"), decision_number=clean_text(decision_number),
-                         decision_date=_opt_date(decision_date, "decision_date"), effect=clean_text(effect))
+                         decision_date=_opt_date(decision_date, "decision_date"), effect=clean_text(effect),
+                         scope=reach)
         with self.db.transaction(self.actor) as session:
             session.add(row)
             session.flush()
@@ -260,7 +268,7 @@ class RecordsService(ServiceBase):
             return []
         with self.db.reader() as session:
             return [InitiativeView(x.id, x.title, x.level, x.year, x.decision_number, x.decision_date, x.effect,
-                                   bool(x.used_by_award_id or x.used_by_nomination_id))
+                                   bool(x.used_by_award_id or x.used_by_nomination_id), x.scope)
                     for x in repo.initiatives(session, subject.person_id)]
 
     def remove_initiative(self, initiative_id: str) -> None:

@@ -17,19 +17,21 @@ from typing import Any
 from ..config import AppPaths, resolve_key_folder
 from ..db import Session
 from ..db.migrate import head_revision
-from ..db.models import Office
-from ..db.models.sync import SecurityEvent, SyncExport, SyncImport, SyncPeer
+from ..db.models import AdminUnit, Office
+from ..db.models.sync import SecurityEvent, SyncExport, SyncImport, SyncPeer, WaitingBundle
 from ..db.repositories.sync_rows import synced_models
 from ..domain.enums import Role
 from ..domain.errors import DomainError, StateError
 from ..sync import keys as k
+from ..sync import safe_json
 from ..sync.container import MAX_BUNDLE_BYTES, BundleWriter, bundle_file_name, inspect_bundle, open_bundle
 from . import catalog_store, template_store
 from .attachments import AttachmentStore
 from .base import ServiceBase
 from .office import OfficeService
 from .reviews import ReviewService
-from .sync_exchange import Payload, SyncExchange
+from .sync_exchange import Payload, SyncExchange, forget_keys, payload_from_manifest, read_records
+from .sync_waiting import Confirmation, WaitingBundles, WaitingView
 
 SCHEMA_VERSION = int(head_revision())
 _TAMPER = {"BUNDLE_CORRUPT", "BUNDLE_TRUNCATED", "BUNDLE_SIGNATURE_INVALID", "BUNDLE_UNSAFE_ENTRY",
@@ -77,10 +79,10 @@ def file_kind(path: Path) -> str:
             if head == MAGIC:
                 return "bundle"
             if path.stat().st_size <= ENROLLMENT_MAX_BYTES:
-                envelope = json.loads((head + fh.read()).decode("utf-8"))
+                envelope = safe_json.loads(head + fh.read(), max_bytes=ENROLLMENT_MAX_BYTES)
                 if isinstance(envelope, dict) and envelope.get("kind") == k.ENROLLMENT_KIND:
                     return "enrollment"
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, ValueError):
         pass
     return "unknown"
 
@@ -102,6 +104,7 @@ class SyncService(ServiceBase):
         self.on_catalog_change = on_catalog_change
         self.exchange = SyncExchange(*args, **kwargs)
         self.store = AttachmentStore(paths.attachments_dir)
+        self.waiting = WaitingBundles(*args, data_dir=paths.data_dir, **kwargs)
 
     # Keys and enrolment ------------------------------------------------------------------
     @property
@@ -117,15 +120,42 @@ class SyncService(ServiceBase):
     def _param(self, key: str) -> Any:
         return OfficeService(self.db, self.actor).parameter(key)
 
-    def create_recovery_key(self, out: Path) -> str:
-        """Province only: the recovery key pair; the private half goes to ``out`` for offline keeping."""
+    def create_recovery_key(self, out: Path, passphrase: str | None = None) -> str:
+        """Province only: the recovery key pair; the private half goes to ``out`` for offline
+        keeping, encrypted under ``passphrase`` when one is given (Argon2id, see sync/keys.py)."""
         office = OfficeService(self.db, self.actor).office()
         if office.role != Role.PROVINCE.value:
             raise StateError("RECOVERY_PROVINCE_ONLY", field="role")
+        if passphrase is not None:
+            passphrase = k.checked_recovery_passphrase(passphrase)  # refused before anything is written
+        if out.exists():
+            raise DomainError("RECOVERY_FILE_EXISTS", field="out", value=str(out))
         recovery = k.generate_recovery()
-        recovery.export_recovery_private(out)
+        try:
+            recovery.export_recovery_private(out, passphrase)
+        except OSError as exc:
+            raise DomainError("OUTPUT_UNWRITABLE", field="out", value=str(out)) from exc
         OfficeService(self.db, self.actor).set_parameter("recovery_public", k.b64e(recovery.public_key))
         return recovery.fingerprint
+
+    def has_recovery_key(self) -> bool:
+        """Whether the recovery key's public half is known (made here, or from the enrolment file)."""
+        return bool(self._param("recovery_public"))
+
+    def check_recovery_key(self, path: Path, passphrase: str | None = None) -> tuple[str, bool]:
+        """Open a recovery key file (asking nothing: RECOVERY_PASSPHRASE_REQUIRED when it is
+        protected and no passphrase came); returns its fingerprint and whether it is the one this
+        province's enrolment files carry."""
+        keys = k.load_recovery_private(path, passphrase)
+        held = self._param("recovery_public")
+        return keys.fingerprint, bool(held) and k.b64d(held, 32) == keys.public_key
+
+    def protect_recovery_key(self, path: Path, passphrase: str, old_passphrase: str | None = None) -> str:
+        """Put a passphrase on an existing recovery key file, or change it, in place."""
+        try:
+            return k.protect_recovery_file(path, passphrase, old_passphrase)
+        except OSError as exc:
+            raise DomainError("OUTPUT_UNWRITABLE", field="out", value=str(path)) from exc
 
     def export_enrollment(self, commune_code: str, out: Path) -> str:
         """Province: an enrolment file for one commune; the commune is then expected to send bundles."""
@@ -159,7 +189,7 @@ class SyncService(ServiceBase):
         office_service = OfficeService(self.db, self.actor)
         if unit_code is None and office_service.is_initialised():
             unit_code = office_service.office().unit_code
-        enrollment = k.read_enrollment(data, unit_code)
+        enrollment = self.read_enrollment(data, unit_code)
         held = ""
         if office_service.is_initialised():
             with self.db.reader() as session:
@@ -181,7 +211,7 @@ class SyncService(ServiceBase):
         if office.role != Role.COMMUNE.value:
             raise StateError("ENROLLMENT_COMMUNE_ONLY", field="role")
         self._refuse_trial()
-        enrollment = k.read_enrollment(data, office.unit_code)
+        enrollment = self.read_enrollment(data, office.unit_code)
         keys = enrollment.province_keys
         self.exchange.add_peer(enrollment.province_code, enrollment.province_name, Role.PROVINCE.value,
                                sign_key=keys.sign_key.hex(), box_key=keys.box_key.hex(), key_id=keys.key_id,
@@ -190,21 +220,54 @@ class SyncService(ServiceBase):
         self.ensure_keys()
         return keys.fingerprint
 
-    def confirm_peer(self, unit_code: str) -> str:
-        """Province: the fingerprints matched over the phone."""
-        with self.db.transaction(self.actor) as session:
-            peer = session.get(SyncPeer, unit_code)
-            if peer is None or not peer.sign_key:
-                raise DomainError("PEER_NO_KEYS_YET", field="unit_code", value=unit_code)
-            peer.status, peer.confirmed_at = "confirmed", datetime.now()
-            return peer.fingerprint
+    def read_enrollment(self, data: bytes, unit_code: str | None) -> k.Enrollment:
+        """``keys.read_enrollment`` (signature, format, code shapes), then both unit codes checked
+        against the administrative list: a real province, and a commune or ward of that province."""
+        enrollment = k.read_enrollment(data, unit_code)
+        from ..db.repositories.admin_units import find_unit
+
+        with self.db.reader() as session:
+            rows = {u.code: u.province_code for u in session.query(AdminUnit).filter(
+                AdminUnit.code.in_([enrollment.province_code, enrollment.commune_code]))}
+
+        def province_of(code: str) -> str | None:
+            unit = find_unit(code) if code not in rows else None
+            return rows.get(code) or (unit[3] if unit else None)
+
+        if province_of(enrollment.province_code) != enrollment.province_code or \
+                province_of(enrollment.commune_code) != enrollment.province_code:
+            raise DomainError("ENROLLMENT_INVALID", reason="unknown unit code")
+        return enrollment
+
+    def confirm_peer(self, unit_code: str, fingerprint: str) -> Confirmation:
+        """Province: the commune read ``fingerprint`` over the phone. Pins the key of the bundles
+        that waited with that fingerprint and applies them in order; bundles signed by another key
+        are discarded. PEER_FINGERPRINT_MISMATCH (nothing changes) when no waiting bundle, and no
+        key already pinned, carries that fingerprint."""
+        return self.waiting.confirm(unit_code, fingerprint, self._apply_waiting)
+
+    def _apply_waiting(self, path: Path, name: str) -> dict[str, Any]:
+        return self.import_bundle(path, name=name)
+
+    def reject_waiting(self, unit_code: str) -> int:
+        """Province: the fingerprints did not match; the waiting bundles are discarded."""
+        return self.waiting.reject(unit_code)
+
+    def waiting_bundles(self, unit_code: str | None = None) -> list[WaitingView]:
+        return self.waiting.list(unit_code)
 
     def revoke_peer(self, unit_code: str) -> None:
+        """Refuse the office's bundles from now on and forget its keys and waiting bundles: if it
+        enrols again, its next key is checked by fingerprint like a first one."""
         with self.db.transaction(self.actor) as session:
             peer = session.get(SyncPeer, unit_code)
             if peer is None:
                 raise DomainError("PEER_UNKNOWN", field="unit_code", value=unit_code)
             peer.status, peer.revoked_at = "revoked", datetime.now()
+            forget_keys(peer)
+            rows = session.query(WaitingBundle).filter(WaitingBundle.peer_code == unit_code).all()
+            files = self.waiting.discard(session, rows, "BUNDLE_PEER_REVOKED")
+        self.waiting.remove_files(files)
 
     def rotate_keys(self) -> str:
         return self.keystore.rotate().fingerprint
@@ -331,15 +394,16 @@ class SyncService(ServiceBase):
         header = inspect_bundle(path, verify_hash=True)
         return {**header.to_dict(), "intact": True}
 
-    def import_bundle(self, path: Path) -> dict[str, Any]:
+    def import_bundle(self, path: Path, name: str | None = None) -> dict[str, Any]:
+        """Import a bundle; ``name`` is the file name to record (a waiting bundle's original one)."""
         try:
-            return self._import(path)
+            return self._import(path, name or path.name)
         except DomainError as exc:
             if exc.code in _TAMPER:
                 self._security(exc.code, path, exc.params)
             raise
 
-    def _import(self, path: Path) -> dict[str, Any]:
+    def _import(self, path: Path, name: str) -> dict[str, Any]:
         office = OfficeService(self.db, self.actor).office()
         self._refuse_trial()
         header = inspect_bundle(path, verify_hash=True)
@@ -360,18 +424,26 @@ class SyncService(ServiceBase):
                 raise DomainError("BUNDLE_SENDER_REVOKED", field="file", file=path.name, sender_code=sender.code,
                                   sender_name=sender.name)
             pinned = [bytes.fromhex(x) for x in (peer.sign_key, peer.previous_sign_key) if x]
-        # The first bundle of a commune brings its keys (trust on first use, confirmed by fingerprint).
-        sign_keys = pinned or [sender.sign_key]
+        if header.schema_version > SCHEMA_VERSION:  # "update the app", before a first bundle is kept waiting
+            raise DomainError("BUNDLE_SCHEMA_TOO_NEW", field="file", file=path.name, version=header.schema_version,
+                              supported=SCHEMA_VERSION, app_version=header.app_version)
+        if not pinned:
+            # Not trusted on first use: whoever holds the enrolment file can make this bundle. It
+            # waits until the officer confirms the fingerprint the commune reads over the phone.
+            held = self.waiting.hold(path, header)
+            raise DomainError("BUNDLE_WAITS_FOR_FINGERPRINT", field="file", file=path.name, sender_code=sender.code,
+                              sender_name=sender.name, fingerprint=held.fingerprint)
+        sign_keys = pinned
         # A rotated key is accepted when the old, pinned key endorsed it.
         rotated = bool(pinned) and sender.sign_key not in pinned and bool(sender.endorsement) and any(
             k.check_endorsement(sender.public, sender.endorsement, old) for old in pinned)
         if rotated:
             sign_keys = [sender.sign_key]
         payload, staged = self._read(path, office.unit_code, sign_keys)
-        first_keys = not pinned or rotated
         report = self.exchange.apply_payload(
             payload, header.bundle_id, has_attachment=lambda sha: sha in staged or self.store.path_for(sha).exists(),
-            within=lambda session, rep: self._bookkeep(session, header, path, rep, first_keys))
+            within=lambda session, rep: self._bookkeep(session, header, Path(name), rep, rotated))
+        self.waiting.remove_files([self.waiting.path_of(f"{header.bundle_id}.tdsync")])  # applied: no copy waits
         if office.role == Role.PROVINCE.value:
             ReviewService(self.db, self.actor).acknowledge_received(sender.node_id)
         if report.catalog and not report.catalog.startswith("refused") and self.on_catalog_change:
@@ -385,13 +457,11 @@ class SyncService(ServiceBase):
         with reader:
             manifest = reader.manifest
             header = reader.header
-            payload = Payload(header.sender.code, header.sender.node_id, int(header.sender.epoch),
-                              acks=dict(manifest.get("acks", {})), since=dict(manifest.get("since", {})),
-                              upto=dict(manifest.get("upto", {})))
+            payload = payload_from_manifest(header, manifest)  # BUNDLE_CORRUPT for a manifest of the wrong shape
             self._pushed = {key: manifest[key] for key in ("catalog", "admin_units", "templates") if key in manifest}
             for entry in reader.entries():
                 if entry.kind == "records":
-                    payload.records[entry.table] = [json.loads(line) for line in entry.lines() if line.strip()]
+                    read_records(entry.table, entry.lines(), payload)  # a line that is not JSON is quarantined
                 elif entry.kind == "attachment":
                     self._stage_attachment(entry)
                     staged.add(entry.sha256)
@@ -424,8 +494,15 @@ class SyncService(ServiceBase):
                 os.unlink(tmp)
 
     def _bookkeep(self, session: Session, header: Any, path: Path, report: Any, first_keys: bool) -> None:
+        done = session.get(SyncImport, header.bundle_id)
+        if done is not None:  # imported by another window or command while this one waited: roll back
+            raise DomainError("BUNDLE_ALREADY_IMPORTED", field="file", file=path.name,
+                              imported_on=done.imported_at.strftime("%d/%m/%Y %H:%M"))
         peer = session.get(SyncPeer, header.sender.code)
         assert peer is not None
+        waited = session.get(WaitingBundle, header.bundle_id)
+        if waited is not None:  # applied after the fingerprint check: it waits no more
+            session.delete(waited)
         if first_keys:
             public = header.sender.public
             if peer.sign_key and peer.sign_key != public.sign_key.hex():

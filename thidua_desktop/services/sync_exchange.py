@@ -4,8 +4,9 @@ acknowledged, the acknowledgements, and applying what arrived in one transaction
 from __future__ import annotations
 
 import os
+import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +16,8 @@ from ..db.models import Attachment, Office, SyncPeer
 from ..db.repositories import sync_rows
 from ..domain.enums import Role
 from ..domain.errors import DomainError, StateError
+from ..sync import safe_json
+from ..sync.container_format import UNIT_CODE, bundle_error
 from .base import ServiceBase
 
 
@@ -32,6 +35,8 @@ class Payload:
     upto: dict[str, int] = field(default_factory=dict)
     records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     attachments: list[str] = field(default_factory=list)
+    # Lines that are not JSON at all, as (table, text, what is wrong): quarantined, never fatal.
+    unreadable: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -42,6 +47,50 @@ class Payload:
         return not any(self.records.values())
 
 
+_EPOCH = re.compile(r"[0-9]{1,18}")  # fits SQLite's integers
+
+
+def _marks(header: Any, manifest: dict[str, Any], key: str) -> dict[str, int]:
+    """A manifest's {"<epoch>": version} map, checked: a signed bundle can still be nonsense."""
+    value = manifest.get(key, {})
+    if not isinstance(value, dict) or not all(
+            isinstance(e, str) and _EPOCH.fullmatch(e) and type(v) is int and 0 <= v < 2 ** 63
+            for e, v in value.items()):
+        raise bundle_error("BUNDLE_CORRUPT", header.path, reason=f"manifest {key}")
+    return dict(value)
+
+
+def _admin_units_ok(units: Any) -> bool:
+    return isinstance(units, list) and all(
+        isinstance(u, list) and len(u) == 3 and all(isinstance(x, str) and 0 < len(x) <= 200 for x in u)
+        and UNIT_CODE.fullmatch(u[0]) is not None and len(u[2]) <= 32 for u in units)
+
+
+def payload_from_manifest(header: Any, manifest: dict[str, Any]) -> Payload:
+    """An empty payload from a bundle's header and manifest; BUNDLE_CORRUPT when their fields are
+    of the wrong shape (numbers that are not numbers, a unit list that is not a list …)."""
+    epoch = header.sender.epoch
+    if not (type(epoch) is int and 0 <= epoch < 2 ** 63) and not (isinstance(epoch, str) and _EPOCH.fullmatch(epoch)):
+        raise bundle_error("BUNDLE_CORRUPT", header.path, reason="sender epoch")
+    if "admin_units" in manifest and not _admin_units_ok(manifest["admin_units"]):
+        raise bundle_error("BUNDLE_CORRUPT", header.path, reason="manifest admin_units")
+    return Payload(header.sender.code, header.sender.node_id, int(epoch), acks=_marks(header, manifest, "acks"),
+                   since=_marks(header, manifest, "since"), upto=_marks(header, manifest, "upto"))
+
+
+def read_records(table: str, lines: Iterable[str], payload: Payload) -> None:
+    """Parse a table's JSON lines into ``payload``; a line that is not JSON (or nested too deep) is
+    kept aside with what is wrong, to be quarantined as text, and the rest goes on."""
+    rows = payload.records.setdefault(table, [])
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            rows.append(safe_json.loads(line))
+        except safe_json.UnsafeJSON as exc:
+            payload.unreadable.append((table, line, str(exc)))
+
+
 def _pause_for_crash_test() -> None:
     """Test hook: with THIDUA_TEST_PAUSE_BEFORE_COMMIT set to a file path, signal and wait just
     before the import commits, so a test can kill the process at the worst moment."""
@@ -49,6 +98,11 @@ def _pause_for_crash_test() -> None:
     if marker:
         Path(marker).write_text("applied, not committed", encoding="utf-8")
         time.sleep(60)
+
+
+def forget_keys(peer: SyncPeer) -> None:
+    """The peer's keys, pinned or rotated, are no longer trusted."""
+    peer.sign_key = peer.previous_sign_key = peer.box_key = peer.key_id = peer.fingerprint = ""
 
 
 def _max_merge(into: dict[str, int], other: dict[str, int]) -> dict[str, int]:
@@ -67,17 +121,23 @@ class SyncExchange(ServiceBase):
 
     def add_peer(self, unit_code: str, unit_name: str, role: str, node_id: str = "", sign_key: str = "",
                  box_key: str = "", key_id: str = "", fingerprint: str = "", status: str = "pending") -> None:
-        """Record (or update the keys of) another office this one exchanges bundles with."""
+        """Record (or update the keys of) another office this one exchanges bundles with. An
+        office enrolled again after it was revoked starts fresh: the keys it had are forgotten
+        (they may be on a stolen laptop), so its next bundle waits for a new fingerprint check."""
         with self.db.transaction(self.actor) as session:
             peer = session.get(SyncPeer, unit_code)
             if peer is None:
                 peer = SyncPeer(unit_code=unit_code, received={}, acked={}, next_seq=1)
                 session.add(peer)
+            elif peer.status == "revoked":
+                forget_keys(peer)
+                peer.enrolled_at, peer.confirmed_at, peer.revoked_at = datetime.now(), None, None
             peer.unit_name, peer.role, peer.node_id = unit_name, role, node_id or peer.node_id or ""
             peer.sign_key, peer.box_key = sign_key or peer.sign_key or "", box_key or peer.box_key or ""
             peer.key_id = key_id or peer.key_id or ""
             peer.fingerprint = fingerprint or peer.fingerprint or ""
-            peer.status = status
+            if not (status == "pending" and peer.status == "waiting"):  # a bundle still waits for the check
+                peer.status = status
 
     def peer(self, unit_code: str) -> SyncPeer:
         with self.db.reader() as session:
@@ -123,15 +183,19 @@ class SyncExchange(ServiceBase):
                 raise DomainError("PEER_UNKNOWN", field="unit_code", value=payload.sender_code)
             # A recovery bundle may carry this office's own rows back; a normal one only the sender's.
             allowed = {payload.sender_node, office.node_id}
+            for table, text, problem in payload.unreadable:
+                sync_rows.quarantine_raw(session, bundle_id, table, text, problem, report)
             for model in sync_rows.synced_models():
-                rows = payload.records.get(model.__tablename__, [])
+                # Checked before anything else reads them: a bad record is quarantined, the rest applies.
+                rows = sync_rows.valid_rows(session, model.__tablename__, payload.records.get(model.__tablename__, []),
+                                            report, bundle_id)
                 if model is Attachment:
                     missing = [d for d in rows if not d.get("deleted") and not has_attachment(str(d.get("sha256")))]
                     for data in missing:
                         sync_rows._quarantine(session, bundle_id, model.__tablename__, str(data.get("id")), data,
                                               "ATTACHMENT_MISSING", report, retry=False)
                     rows = [d for d in rows if d not in missing]
-                sync_rows.apply_table(session, model.__tablename__, rows, report, allowed, bundle_id)
+                sync_rows.apply_table(session, model.__tablename__, rows, report, allowed, bundle_id, checked=True)
             for table in payload.records:
                 if sync_rows.model_for(table) is None:
                     for data in payload.records[table]:

@@ -35,7 +35,7 @@ class PeerView:
     unit_code: str
     unit_name: str
     role: str
-    status: str  # pending | confirmed | revoked
+    status: str  # pending | waiting | confirmed | revoked
     fingerprint: str
     has_keys: bool
     enrolled_at: datetime | None
@@ -101,6 +101,7 @@ class QuarantineView:
     attempts: int
     created_at: datetime
     bundle_id: str
+    detail: str = ""  # what is wrong, e.g. "birth_date: not a date"
 
 
 @dataclass(frozen=True)
@@ -242,8 +243,8 @@ class SyncViews(ServiceBase):
         with self.db.reader() as session:
             query = session.query(QuarantinedRecord).filter(QuarantinedRecord.resolved_at.is_(None))
             rows = query.order_by(QuarantinedRecord.id).offset(offset).limit(limit).all()
-            return [QuarantineView(r.id, r.table_name, r.row_id, r.reason, r.attempts, r.created_at, r.bundle_id)
-                    for r in rows], query.count()
+            return [QuarantineView(r.id, r.table_name, r.row_id, r.reason, r.attempts, r.created_at, r.bundle_id,
+                                   r.detail or "") for r in rows], query.count()
 
     # Conflicts ----------------------------------------------------------------------------
     def conflicts(self, offset: int = 0, limit: int = 200, open_only: bool = True) -> Page:

@@ -216,6 +216,12 @@ class RegisterPerson:
     village: str = ""
     direct_worker: bool = False
     awards: tuple[AwardLine, ...] = field(default_factory=tuple)
+    # What the achievement report (Mẫu 05) asks for; duties on one line ("; " between the lines).
+    hometown: str = ""
+    qualification: str = ""
+    political_theory: str = ""
+    academic_title: str = ""
+    duties: str = ""
 
 
 @dataclass(frozen=True)
@@ -228,14 +234,17 @@ REGISTER_HEADS = (
     Head("STT"),
     Head("THÔNG TIN CÁ NHÂN", (Head("Họ và tên"), Head("Giới tính"), Head("Ngày sinh"), Head("Dân tộc"),
                                Head("Số CCCD"), Head("Số điện thoại"), Head("Chức vụ"), Head("Đơn vị công tác"),
-                               Head("Thôn, xóm"), Head("Lao động trực tiếp"))),
+                               Head("Thôn, xóm"), Head("Lao động trực tiếp"), Head("Quê quán"),
+                               Head("Trình độ chuyên môn"), Head("Lý luận chính trị"), Head("Học hàm, học vị"),
+                               Head("Nhiệm vụ được giao"))),
     Head("QUÁ TRÌNH KHEN THƯỞNG", (Head("Năm"), Head("Danh hiệu, hình thức khen thưởng"), Head("Loại hình"),
                                    Head("Cấp khen thưởng"), Head("Số quyết định"), Head("Ngày quyết định"),
                                    Head("Cơ quan ban hành"))),
 )
 _PERSON_COLS = (_Col(5, 8, CENTER), _Col(16, 28, PLAIN), _Col(7, 8, CENTER), _Col(11, 12, TEXT_ID),
                 _Col(8, 12, CENTER), _Col(14, 15, TEXT_ID), _Col(12, 14, TEXT_ID), _Col(12, 28, PLAIN),
-                _Col(14, 30, PLAIN), _Col(12, 22, PLAIN), _Col(10, 11, CENTER))
+                _Col(14, 30, PLAIN), _Col(12, 22, PLAIN), _Col(10, 11, CENTER), _Col(12, 24, PLAIN),
+                _Col(12, 24, PLAIN), _Col(10, 12, PLAIN), _Col(10, 16, PLAIN), _Col(16, 40, PLAIN))
 _AWARD_COLS = (_Col(7, 8, CENTER), _Col(18, 36, PLAIN), _Col(11, 14, PLAIN), _Col(10, 12, PLAIN),
                _Col(12, 16, CENTER), _Col(11, 12, TEXT_ID), _Col(14, 28, PLAIN))
 # Person cells of a person's 2nd, 3rd … line have no top border; all but the last no bottom one.
@@ -273,7 +282,8 @@ def write_register(head: Letterhead, subtitles: Sequence[str], people: Iterable[
     try:
         for count, p in enumerate(people, start=1):
             person: list[object] = [count, p.full_name, p.gender, p.birth, p.ethnicity, p.cccd, p.phone,
-                                    p.position, p.workplace, p.village, "x" if p.direct_worker else ""]
+                                    p.position, p.workplace, p.village, "x" if p.direct_worker else "",
+                                    p.hometown, p.qualification, p.political_theory, p.academic_title, p.duties]
             awards = p.awards or (None,)
             for index, award in enumerate(awards):
                 part = ("single" if len(awards) == 1 else "first" if index == 0

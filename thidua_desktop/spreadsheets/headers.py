@@ -107,6 +107,14 @@ PEOPLE_FIELDS: tuple[FieldSpec, ...] = (
     _ADDRESS,
     _f("is_direct_worker", "Lao động trực tiếp", "Direct worker", "lao động trực tiếp", "người lao động trực tiếp",
        "trực tiếp sản xuất", "lao động trực tiếp sản xuất"),
+    # What the achievement report (Mẫu 05) asks for; the register export writes these headings.
+    _f("hometown", "Quê quán", "Hometown", "quê quán", "nguyên quán"),
+    _f("qualification", "Trình độ chuyên môn", "Qualification", "trình độ chuyên môn",
+       "trình độ chuyên môn nghiệp vụ", "chuyên môn nghiệp vụ"),
+    _f("political_theory", "Lý luận chính trị", "Political theory", "lý luận chính trị",
+       "trình độ lý luận chính trị"),
+    _f("academic_title", "Học hàm, học vị", "Academic title", "học hàm học vị", "học hàm", "học vị"),
+    _f("duties", "Nhiệm vụ được giao", "Duties", "nhiệm vụ được giao", "quyền hạn nhiệm vụ được giao"),
     _NOTES,
     *_AWARD_FIELDS,
 )

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import math
-import os
 import re
 import tempfile
 import unicodedata
@@ -36,6 +35,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.errors import DomainError
+from ..private_files import pause_for_test, temp_beside
 
 FONT_NAME = "Times New Roman"
 BODY_SIZE = 12
@@ -432,20 +432,17 @@ def save_with_rows(wb: Workbook, ws: Worksheet, spool: RowSpool, out: Path) -> N
             entry.compress_type = zipfile.ZIP_DEFLATED
             with target.open(entry, "w", force_zip64=spool.raw_bytes > 1 << 30) as sheet:
                 sheet.write(head.encode("utf-8"))
-                for chunk in spool.chunks():
+                for index, chunk in enumerate(spool.chunks()):
                     sheet.write(chunk)
+                    if index == 0:
+                        pause_for_test("THIDUA_TEST_PAUSE_DURING_EXPORT", "first rows written")
                 sheet.write(b"</sheetData>" + tail.encode("utf-8"))
 
 
 def replace_atomically(build: Callable[[Path], T], out: Path) -> T:
     """Run ``build(temp_path)`` next to ``out`` and move the result into place, so a failure never
-    leaves half a workbook under the user's file name. Returns what ``build`` returned."""
-    handle, temp = tempfile.mkstemp(dir=out.parent, prefix=".~thidua-", suffix=".xlsx")
-    os.close(handle)
-    try:
-        result = build(Path(temp))
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return result
+    leaves half a workbook under the user's file name. Returns what ``build`` returned. The
+    temporary file is private (0600) and removed on any failure; one left by a killed export is
+    removed by the next export into the same folder (see :mod:`thidua_desktop.private_files`)."""
+    with temp_beside(out, ".xlsx") as temp:
+        return build(temp)

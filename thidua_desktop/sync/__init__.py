@@ -95,6 +95,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "RECOVERY_PASSPHRASE_REQUIRED": (
         "Tệp khóa khôi phục được bảo vệ bằng mật khẩu: hãy nhập mật khẩu.",
         "The recovery key file is protected by a passphrase: enter it."),
+    "RECOVERY_PASSPHRASE_WRONG": (
+        "Sai mật khẩu của tệp khóa khôi phục «{file}» (hoặc tệp đã bị hỏng). Không có gì thay đổi.",
+        "Wrong passphrase for recovery key file «{file}» (or the file is damaged). Nothing was changed."),
+    "RECOVERY_PASSPHRASE_TOO_SHORT": (
+        "Mật khẩu bảo vệ khóa khôi phục cần ít nhất {min} ký tự; nên dùng một câu dễ nhớ.",
+        "The recovery key's passphrase needs at least {min} characters; a memorable sentence is best."),
 }
 
 from .container import (  # noqa: E402  (MESSAGES first: the submodules need no import of it)

@@ -14,7 +14,6 @@ Layout (all integers big-endian; see docs/sync-format.md)::
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import struct
 import uuid
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import DomainError
+from . import safe_json
 from .keys import PublicKeys, b64d, verify_signature_bytes
 
 MAGIC = b"\x89TDSYNC\n"
@@ -45,6 +45,8 @@ MAX_LINE_BYTES = 16 * 1024 * 1024
 MAX_SEGMENT_BYTES = 16 * 1024 * 1024
 PAYLOAD_AD_PREFIX = b"TDSYNC-PAYLOAD-v1"
 _CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
+# An office is a province (2 digits) or a commune or ward (5 digits): never a path or a name.
+UNIT_CODE = re.compile(r"[0-9]{2}|[0-9]{5}")
 _TABLE = re.compile(r"[a-z_]{1,64}")
 _ENTRY = re.compile(r"manifest\.json|records/[a-z_]{1,64}\.jsonl|attachments/[0-9a-f]{64}")
 
@@ -214,10 +216,10 @@ def _parse_head(path: Path, head: bytes, file_size: int) -> BundleHeader:
     if zlib.crc32(head[:signed_end + SIGNATURE_BYTES]) != crc:
         raise bundle_error("BUNDLE_CORRUPT", path, reason="header CRC mismatch")
     try:
-        raw = json.loads(head[PRELUDE.size:signed_end].decode("utf-8"))
+        raw = safe_json.loads(head[PRELUDE.size:signed_end], max_bytes=MAX_HEADER_BYTES)
         header = _header_from_json(raw, path, version, head[:signed_end], head[signed_end:signed_end + 64])
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
-        raise bundle_error("BUNDLE_CORRUPT", path, reason=f"bad header: {exc}") from exc
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise bundle_error("BUNDLE_CORRUPT", path, reason=f"bad header: {str(exc)[:200]}") from exc
     implied = plaintext_size_for(header.ciphertext_size, header.chunk_size)
     if header.plaintext_size > MAX_FILE_BYTES or (implied is not None and implied > header.plaintext_size):
         raise bundle_error("BUNDLE_TOO_LARGE", path, declared=header.plaintext_size, found=implied)
@@ -279,7 +281,7 @@ def _opt_str(value: Any) -> str | None:
 
 
 def _code(value: Any) -> str:
-    if not isinstance(value, str) or not _CODE.fullmatch(value):
+    if not isinstance(value, str) or not UNIT_CODE.fullmatch(value):
         raise ValueError("bad office code")
     return value
 

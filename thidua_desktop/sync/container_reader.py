@@ -4,7 +4,6 @@ chunk by chunk and yields the entries in order. Nothing is written to disk here.
 from __future__ import annotations
 
 import hashlib
-import json
 import struct
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -15,6 +14,7 @@ import nacl.bindings as sodium
 import nacl.exceptions
 
 from ..domain.errors import DomainError
+from . import safe_json
 from .container_format import (
     CHUNK_OVERHEAD,
     MAX_LINE_BYTES,
@@ -236,9 +236,9 @@ class BundleReader:
         if entry is None or entry.kind != "manifest":
             raise self._error("BUNDLE_CORRUPT", reason="the first entry is not the manifest")
         try:
-            manifest = json.loads(entry.read(MAX_MANIFEST_BYTES).decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise self._error("BUNDLE_CORRUPT", reason="manifest is not JSON") from exc
+            manifest = safe_json.loads(entry.read(MAX_MANIFEST_BYTES), max_bytes=MAX_MANIFEST_BYTES)
+        except safe_json.UnsafeJSON as exc:
+            raise self._error("BUNDLE_CORRUPT", reason=f"manifest: {exc}") from exc
         if not isinstance(manifest, dict) or manifest.get("bundle_id") != self.header.bundle_id:
             raise self._error("BUNDLE_CORRUPT", reason="manifest does not belong to this header")
         return manifest

@@ -14,6 +14,7 @@ import os
 import re
 import secrets
 import sys
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,10 +29,14 @@ import nacl.signing
 import nacl.utils
 
 from ..domain.errors import DomainError
+from . import safe_json
 
 FINGERPRINT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 symbols: no 0/O, no 1/I
 ENROLLMENT_FORMAT_VERSION = 1
 ENROLLMENT_KIND = "thidua-enrollment"
+ENROLLMENT_MAX_BYTES = 64 * 1024  # a real enrolment file is about 1 kB
+PROVINCE_CODE = re.compile(r"[0-9]{2}")
+COMMUNE_CODE = re.compile(r"[0-9]{5}")
 ENROLLMENT_CONTEXT = b"thidua-enrollment-v1\n"
 ROTATION_CONTEXT = b"thidua-key-rotation-v1\n"
 RECOVERY_KIND = "thidua-recovery-key"
@@ -175,50 +180,106 @@ class RecoveryKeys:
     def unseal(self, sealed: bytes) -> bytes:
         return nacl.public.SealedBox(self.private_key).decrypt(sealed)
 
-    def export_recovery_private(self, path: Path, passphrase: str | None = None) -> None:
-        """Write the private half once (never over an existing file), mode 0600, optionally
-        encrypted under a passphrase (Argon2id + SecretBox). Store it offline."""
+    def export_recovery_private(self, path: Path, passphrase: str | None = None, overwrite: bool = False) -> None:
+        """Write the private half, mode 0600 (never over an existing file unless ``overwrite``),
+        encrypted under ``passphrase`` when one is given (Argon2id + SecretBox, see
+        ``_recovery_kek``). The file's ``protection`` says which: "argon2id-secretbox" or "none"."""
         body: dict[str, Any] = {"kind": RECOVERY_KIND, "format_version": 1, "key_id": self.key_id,
                                 "fingerprint": self.fingerprint, "public_key": b64e(self.public_key),
                                 "created_at": utc_now()}
         secret = bytes(self.private_key)
-        if passphrase:
+        if passphrase is not None:
+            passphrase = checked_recovery_passphrase(passphrase)
             salt = nacl.utils.random(nacl.pwhash.argon2id.SALTBYTES)
-            ops, mem = nacl.pwhash.argon2id.OPSLIMIT_MODERATE, nacl.pwhash.argon2id.MEMLIMIT_MODERATE
-            kek = nacl.pwhash.argon2id.kdf(32, passphrase.encode("utf-8"), salt, opslimit=ops, memlimit=mem)
-            body.update(protection="argon2id-secretbox", salt=b64e(salt), opslimit=ops, memlimit=mem,
+            ops, mem = RECOVERY_OPSLIMIT, RECOVERY_MEMLIMIT
+            kek = _recovery_kek(passphrase, salt, ops, mem)
+            body.update(protection=RECOVERY_PROTECTED, kdf="argon2id", salt=b64e(salt), opslimit=ops, memlimit=mem,
                         private_key=b64e(nacl.secret.SecretBox(kek).encrypt(secret)))
         else:
             body.update(protection="none", private_key=b64e(secret))
-        write_private_file(Path(path), json.dumps(body, indent=2).encode("utf-8") + b"\n", overwrite=False)
+        write_private_file(Path(path), json.dumps(body, indent=2).encode("utf-8") + b"\n", overwrite=overwrite)
+
+
+# The recovery key opens every commune's bundles and lives offline, unlocked a few times in its
+# life, so the KDF may be slow: libsodium's MODERATE (3 passes over 256 MiB) takes about 0.5 s
+# here and 1-2 s on a modest office laptop, which a brute-force attack on a stolen stick pays per
+# guess. SENSITIVE (1 GiB, 5 s here) would fail on the 4 GB laptops some offices still use.
+RECOVERY_PROTECTED = "argon2id-secretbox"
+RECOVERY_OPSLIMIT = nacl.pwhash.argon2id.OPSLIMIT_MODERATE
+RECOVERY_MEMLIMIT = nacl.pwhash.argon2id.MEMLIMIT_MODERATE
+RECOVERY_PASSPHRASE_MIN = 8  # characters; the KDF slows guessing, it cannot save "1234"
+
+
+def checked_recovery_passphrase(passphrase: str) -> str:
+    """The passphrase in NFC (a Vietnamese keyboard may send NFD: the same words must open the
+    file); RECOVERY_PASSPHRASE_TOO_SHORT under RECOVERY_PASSPHRASE_MIN characters."""
+    text = unicodedata.normalize("NFC", passphrase)
+    if len(text.strip()) < RECOVERY_PASSPHRASE_MIN:
+        raise DomainError("RECOVERY_PASSPHRASE_TOO_SHORT", field="passphrase", min=RECOVERY_PASSPHRASE_MIN)
+    return text
+
+
+def _recovery_kek(passphrase: str, salt: bytes, opslimit: int, memlimit: int) -> bytes:
+    return nacl.pwhash.argon2id.kdf(nacl.secret.SecretBox.KEY_SIZE, unicodedata.normalize("NFC", passphrase)
+                                    .encode("utf-8"), salt, opslimit=opslimit, memlimit=memlimit)
 
 
 def generate_recovery() -> RecoveryKeys:
     return RecoveryKeys(nacl.public.PrivateKey.generate())
 
 
-def load_recovery_private(path: Path, passphrase: str | None = None) -> RecoveryKeys:
-    """Read a file written by ``export_recovery_private``; RECOVERY_KEY_INVALID when it cannot."""
+def recovery_is_protected(path: Path) -> bool:
+    """Whether a recovery key file needs a passphrase (False for anything unreadable: loading it
+    then says what is wrong)."""
     try:
-        body = json.loads(Path(path).read_bytes().decode("utf-8"))
+        body = safe_json.loads(Path(path).read_bytes(), max_bytes=64 * 1024)
+    except (OSError, ValueError, TypeError):
+        return False
+    return isinstance(body, dict) and body.get("protection") == RECOVERY_PROTECTED
+
+
+def load_recovery_private(path: Path, passphrase: str | None = None) -> RecoveryKeys:
+    """Read a file written by ``export_recovery_private``. Refusals: RECOVERY_PASSPHRASE_REQUIRED
+    (protected, none given), RECOVERY_PASSPHRASE_WRONG, RECOVERY_KEY_INVALID (anything else)."""
+    try:
+        body = safe_json.loads(Path(path).read_bytes(), max_bytes=64 * 1024)
         if not isinstance(body, dict) or body.get("kind") != RECOVERY_KIND:
             raise ValueError("not a recovery key file")
-        if body.get("protection") == "argon2id-secretbox":
+        protection = body.get("protection", "none")
+        if protection == RECOVERY_PROTECTED:
+            ops, mem = body["opslimit"], body["memlimit"]
+            # A forged file must not make us spend minutes or gigabytes before refusing.
+            if not (isinstance(ops, int) and isinstance(mem, int)
+                    and nacl.pwhash.argon2id.OPSLIMIT_MIN <= ops <= nacl.pwhash.argon2id.OPSLIMIT_SENSITIVE
+                    and nacl.pwhash.argon2id.MEMLIMIT_MIN <= mem <= nacl.pwhash.argon2id.MEMLIMIT_SENSITIVE):
+                raise ValueError("key derivation limits out of range")
+            salt, sealed = b64d(body["salt"], nacl.pwhash.argon2id.SALTBYTES), b64d(body["private_key"])
             if not passphrase:
-                raise DomainError("RECOVERY_PASSPHRASE_REQUIRED")
-            kek = nacl.pwhash.argon2id.kdf(32, passphrase.encode("utf-8"), b64d(body["salt"]),
-                                           opslimit=int(body["opslimit"]), memlimit=int(body["memlimit"]))
-            secret = nacl.secret.SecretBox(kek).decrypt(b64d(body["private_key"]))
-        else:
+                raise DomainError("RECOVERY_PASSPHRASE_REQUIRED", field="passphrase")
+            try:
+                secret = nacl.secret.SecretBox(_recovery_kek(passphrase, salt, ops, mem)).decrypt(sealed)
+            except nacl.exceptions.CryptoError as exc:
+                raise DomainError("RECOVERY_PASSPHRASE_WRONG", field="passphrase", file=Path(path).name) from exc
+        elif protection == "none":
             secret = b64d(body["private_key"], 32)
+        else:
+            raise ValueError("unknown protection")
         keys = RecoveryKeys(nacl.public.PrivateKey(secret))
         if b64d(body["public_key"], 32) != keys.public_key:
             raise ValueError("public key does not match the private key")
     except DomainError:
         raise
-    except (OSError, ValueError, KeyError, TypeError, nacl.exceptions.CryptoError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, nacl.exceptions.CryptoError) as exc:
         raise DomainError("RECOVERY_KEY_INVALID", field="file", file=Path(path).name, reason=str(exc)) from exc
     return keys
+
+
+def protect_recovery_file(path: Path, passphrase: str, old_passphrase: str | None = None) -> str:
+    """Put a passphrase on a recovery key file (or change it), in place and atomically: the file
+    holds the old form or the new one, never neither. Returns the key's fingerprint."""
+    keys = load_recovery_private(path, old_passphrase)
+    keys.export_recovery_private(Path(path), passphrase, overwrite=True)
+    return keys.fingerprint
 
 
 def endorse(old: OfficeKeys, new: PublicKeys) -> dict[str, str]:
@@ -284,15 +345,17 @@ def read_enrollment(data: bytes, expected_commune_code: str | None) -> Enrollmen
     ``province_fingerprint`` over the phone) and that the file was made for ``expected_commune_code``
     (None before setup: the file then tells which commune it is for)."""
     try:
-        envelope = json.loads(data.decode("utf-8"))
+        envelope = safe_json.loads(data, max_bytes=ENROLLMENT_MAX_BYTES)
         if not isinstance(envelope, dict) or envelope.get("kind") != ENROLLMENT_KIND:
             raise ValueError("not an enrolment file")
         text, signature = envelope["body"], b64d(envelope["signature"], 64)
         if not isinstance(text, str):
             raise ValueError("body must be a string")
-        body = json.loads(text)
+        body = safe_json.loads(text, max_bytes=ENROLLMENT_MAX_BYTES)
+        if not isinstance(body, dict):
+            raise ValueError("body must be an object")
         version = body["format_version"]
-        if not isinstance(version, int) or version < 1:
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             raise ValueError("bad format_version")
         if version > ENROLLMENT_FORMAT_VERSION:
             raise DomainError("ENROLLMENT_TOO_NEW", version=version, supported=ENROLLMENT_FORMAT_VERSION)
@@ -304,15 +367,15 @@ def read_enrollment(data: bytes, expected_commune_code: str | None) -> Enrollmen
         if recovery.get("key_id") != key_id_of(recovery_public):
             raise ValueError("recovery key_id does not match")
         enrollment = Enrollment(
-            format_version=version, enrollment_id=str(body["enrollment_id"]),
-            province_code=_text(province["code"]), province_name=_text(province["name"]), province_keys=keys,
-            recovery_public=recovery_public, recovery_key_id=key_id_of(recovery_public),
-            commune_code=_text(commune["code"]), commune_name=_text(commune["name"]),
+            format_version=version, enrollment_id=_text(body["enrollment_id"]),
+            province_code=unit_code(province["code"], PROVINCE_CODE), province_name=_text(province["name"]),
+            province_keys=keys, recovery_public=recovery_public, recovery_key_id=key_id_of(recovery_public),
+            commune_code=unit_code(commune["code"], COMMUNE_CODE), commune_name=_text(commune["name"]),
             created_at=_text(body["created_at"]))
     except DomainError:
         raise
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
-        raise DomainError("ENROLLMENT_INVALID", reason=str(exc)) from exc
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise DomainError("ENROLLMENT_INVALID", reason=str(exc)[:200]) from exc
     if expected_commune_code is not None and enrollment.commune_code != expected_commune_code:
         raise DomainError("ENROLLMENT_WRONG_UNIT", field="unit_code", expected=expected_commune_code,
                           got=enrollment.commune_code, got_name=enrollment.commune_name)
@@ -320,8 +383,16 @@ def read_enrollment(data: bytes, expected_commune_code: str | None) -> Enrollmen
 
 
 def _text(value: Any) -> str:
-    if not isinstance(value, str) or not value:
-        raise ValueError("expected a non-empty string")
+    if not isinstance(value, str) or not value or len(value) > 200:
+        raise ValueError("expected a short non-empty string")
+    return value
+
+
+def unit_code(value: Any, pattern: re.Pattern[str]) -> str:
+    """A unit code as the administrative list writes it (2 digits for a province, 5 for a commune
+    or ward): anything else, such as ``../../etc/passwd``, is refused before it is stored or used."""
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise ValueError("bad unit code")
     return value
 
 

@@ -12,9 +12,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from ..bootstrap import App, open_app, open_trial_office
-from ..config import resolve_config_dir
+from ..config import resolve_config_dir, resolve_data_dir
 from ..domain.errors import DomainError
 from ..messages import render
+from ..os_refusals import refusal_for
 from ..services.settings import Preferences
 from ..services.sync import file_kind
 from . import dialogs, i18n, ops
@@ -84,6 +85,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         app = open_app(args.data_dir)
     except DomainError as exc:
         dialogs.error(None, "ThiĐua Desktop", render(exc, args.lang or "vi"))
+        return 1
+    except Exception as exc:  # the database busy or on a full or protected disk: say so, no trace
+        refusal = refusal_for(exc, str(resolve_data_dir(args.data_dir)))
+        if refusal is None:
+            raise
+        dialogs.error(None, "ThiĐua Desktop", render(refusal, args.lang or "vi"))
         return 1
     prefs = Preferences.load(app.paths.data_dir)
     i18n.install(args.lang or prefs.language)

@@ -120,7 +120,8 @@ class FormDialog(QDialog):
         self.body.addWidget(self.buttons)
 
     # Building ------------------------------------------------------------------------------
-    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+    def add_field(self, name: str, label: str, widget: QWidget, form: QFormLayout | None = None) -> QWidget:
+        """A row of ``self.form``, or of ``form`` (a second tab's own form); errors show beside it either way."""
         error = QLabel()
         error.setStyleSheet("color: #a40000;")
         error.setWordWrap(True)
@@ -131,7 +132,7 @@ class FormDialog(QDialog):
         column.setSpacing(2)
         column.addWidget(widget)
         column.addWidget(error)
-        self.form.addRow(label, holder)
+        (form or self.form).addRow(label, holder)
         self.fields[name] = widget
         self.errors[name] = error
         _changed_signal(widget).connect(self._changed)
@@ -239,7 +240,7 @@ class FormDialog(QDialog):
             notices = self.warnings()
             if notices and not self.confirm_warnings(notices):
                 return
-            self.result_value = self.save()
+            self.result_value = ops.retry_busy(self.save)  # waits out a `thidua` command writing
         except DomainError as exc:
             self.show_errors(exc)
             return

@@ -76,7 +76,7 @@ def run_with_progress(parent: QWidget | None, title: str, work: Callable[[Progre
     if isinstance(error, Cancelled):
         return None
     if isinstance(error, DomainError) or error is not None:
-        ops.run(parent, lambda: _reraise(error))
+        ops.run(parent, lambda: _reraise(error), retry=False)  # shown as ops.run shows it (refusal or bug)
         return None
     return outcome.get("result")
 

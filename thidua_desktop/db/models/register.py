@@ -33,6 +33,13 @@ class Person(Synced, Base):
     is_direct_worker: Mapped[bool] = mapped_column(Boolean, default=False)
     employment_start: Mapped[date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # What the achievement report (Decree 152/2025 Mẫu số 05, "Sơ lược lý lịch" and §II.1) asks for;
+    # "" = not known yet, printed as a dotted blank and listed before printing.
+    hometown: Mapped[str] = mapped_column(String(300), default="")
+    qualification: Mapped[str] = mapped_column(String(200), default="")  # trình độ chuyên môn, nghiệp vụ
+    political_theory: Mapped[str] = mapped_column(String(100), default="")  # trình độ lý luận chính trị
+    academic_title: Mapped[str] = mapped_column(String(200), default="")  # học hàm, học vị
+    duties: Mapped[str] = mapped_column(Text, default="")  # quyền hạn, nhiệm vụ được giao (several lines)
 
     __table_args__ = (
         Index(
@@ -112,6 +119,9 @@ class Initiative(Synced, Base):
     decision_number: Mapped[str] = mapped_column(String(64), default="")
     decision_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     effect: Mapped[str] = mapped_column(Text, default="")
+    # Phạm vi ảnh hưởng: where it is applied (InitiativeLevel codes: grassroots / provincial / national,
+    # the reaches Law 06/2022 Art. 21-23 name); "" = not recorded.
+    scope: Mapped[str] = mapped_column(String(16), default="")
     # The one award this initiative backed (Law Art. 5(2)(c)); a nomination id or an award_history id.
     used_by_nomination_id: Mapped[str | None] = mapped_column(UUID, nullable=True)
     used_by_award_id: Mapped[str | None] = mapped_column(UUID, nullable=True)

@@ -26,7 +26,8 @@ class SyncPeer(Base):
     previous_sign_key: Mapped[str] = mapped_column(String(128), default="")
     key_id: Mapped[str] = mapped_column(String(32), default="")
     fingerprint: Mapped[str] = mapped_column(String(32), default="")
-    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | confirmed | revoked
+    # pending | waiting (a first bundle waits for the fingerprint check) | confirmed | revoked
+    status: Mapped[str] = mapped_column(String(16), default="pending")
     # What this office has received from the peer: {"<epoch>": highest version}.
     received: Mapped[dict] = mapped_column(JSON, default=dict)
     # What the peer has acknowledged receiving from this office: {"<epoch>": highest version}.
@@ -74,9 +75,30 @@ class QuarantinedRecord(Base):
     row_id: Mapped[str] = mapped_column(String(64), index=True)
     payload: Mapped[dict] = mapped_column(JSON)
     reason: Mapped[str] = mapped_column(String(64))
+    # What exactly is wrong, e.g. "birth_date: not a date" (a column name and a few words, never a value).
+    detail: Mapped[str] = mapped_column(Text, default="")
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class WaitingBundle(Base):
+    """A commune's bundle that arrived before its key was pinned. Whoever holds the enrolment file
+    could have made it, so it is not applied: the file is kept under ``incoming/waiting/`` until the
+    province officer compares this fingerprint with the one the commune reads over the phone.
+    Confirming pins the key and applies the matching bundles in order; the others are discarded."""
+
+    __tablename__ = "sync_waiting"
+    bundle_id: Mapped[str] = mapped_column(UUID, primary_key=True)
+    peer_code: Mapped[str] = mapped_column(String(16), index=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    key_id: Mapped[str] = mapped_column(String(32))
+    fingerprint: Mapped[str] = mapped_column(String(32))
+    sign_key: Mapped[str] = mapped_column(String(128))  # hex, as SyncPeer keeps it once pinned
+    box_key: Mapped[str] = mapped_column(String(128))
+    file_name: Mapped[str] = mapped_column(String(255))  # the kept copy, named by the bundle id
+    original_name: Mapped[str] = mapped_column(String(255), default="")
+    received_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class SyncConflict(Base):

@@ -38,7 +38,8 @@ def batch_nominations(session: Session, batch_id: str) -> Sequence[Row[Any]]:
 # The person columns the register prints, in one light row (no ORM objects for 100 000 people).
 _PERSON_COLUMNS = (Person.id, Person.full_name, Person.gender, Person.birth_date, Person.birth_year,
                    Person.ethnicity_code, Person.cccd, Person.phone, Person.position, Person.workplace,
-                   Person.village_id, Person.is_direct_worker)
+                   Person.village_id, Person.is_direct_worker, Person.hometown, Person.qualification,
+                   Person.political_theory, Person.academic_title, Person.duties)
 
 _AWARD_COLUMNS = (AwardHistory.person_id, AwardHistory.award_code, AwardHistory.title, AwardHistory.award_kind,
                   AwardHistory.commendation_kind, AwardHistory.year, AwardHistory.decision_number,

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Base, Synced
 from ..models.sync import QuarantinedRecord, SyncConflict
+from .sync_validate import check_record
 
 
 def synced_models() -> list[type[Synced]]:
@@ -123,10 +124,14 @@ def _key(data: dict[str, Any]) -> tuple[int, int]:
     return int(data.get("origin_epoch") or 0), int(data.get("version") or 0)
 
 
-def apply_record(session: Session, table: str, data: dict[str, Any], report: ApplyReport,
-                 allowed_origins: set[str], bundle_id: str, retry: bool = False) -> bool:
-    """Apply one incoming record inside its own savepoint. Returns False when it was quarantined."""
+def apply_record(session: Session, table: str, data: Any, report: ApplyReport,
+                 allowed_origins: set[str], bundle_id: str, retry: bool = False, checked: bool = False) -> bool:
+    """Apply one incoming record inside its own savepoint. Returns False when it was quarantined.
+    ``checked``: ``check_record`` already passed (apply_table checks a whole table first)."""
     model = model_for(table)
+    problem = None if checked else check_record(model, data)
+    if problem is not None:
+        return _quarantine(session, bundle_id, table, _row_id(data), data, problem[0], report, retry, problem[1])
     row_id = str(data.get("id", ""))
     if model is None:
         return _quarantine(session, bundle_id, table, row_id, data, "UNKNOWN_TABLE", report, retry)
@@ -179,21 +184,69 @@ def _conflict(session: Session, existing: Synced, table: str, current: dict[str,
     report.conflicts += 1
 
 
-def _quarantine(session: Session, bundle_id: str, table: str, row_id: str, data: dict[str, Any], reason: str,
-                report: ApplyReport, retry: bool) -> bool:
+QUARANTINE_KEEPS = 256 * 1024  # characters of a record kept as it came; a larger one is cut
+
+
+def _row_id(data: Any) -> str:
+    row_id = data.get("id") if isinstance(data, dict) else None
+    return row_id[:64] if isinstance(row_id, str) else ""
+
+
+def kept_payload(data: Any) -> dict[str, Any]:
+    """What the quarantine keeps of a record: the record itself when it is a reasonable object,
+    else its text, cut short (a list, a number, a 16 MB string: enough to see what came)."""
+    try:
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    except (TypeError, ValueError):
+        text = repr(data)
+    if isinstance(data, dict) and len(text) <= QUARANTINE_KEEPS:
+        return data
+    return {"raw": text[:4096], "truncated": len(text) > 4096}
+
+
+def _quarantine(session: Session, bundle_id: str, table: str, row_id: str, data: Any, reason: str,
+                report: ApplyReport, retry: bool, detail: str = "") -> bool:
     if not retry:
-        session.add(QuarantinedRecord(bundle_id=bundle_id, table_name=table, row_id=row_id, payload=data,
-                                      reason=reason))
+        session.add(QuarantinedRecord(bundle_id=bundle_id, table_name=table[:64], row_id=row_id[:64],
+                                      payload=kept_payload(data), reason=reason, detail=detail[:500]))
         report.quarantined += 1
     return False
 
 
+def quarantine_raw(session: Session, bundle_id: str, table: str, text: str, detail: str,
+                   report: ApplyReport) -> None:
+    """A line of a bundle that is not a JSON record at all, kept as text."""
+    _quarantine(session, bundle_id, table, "", {"raw": text[:4096], "truncated": len(text) > 4096}, "BAD_JSON",
+                report, False, detail)
+
+
+def valid_rows(session: Session, table: str, rows: list[Any], report: ApplyReport,
+               bundle_id: str) -> list[dict[str, Any]]:
+    """The rows that pass ``check_record``; the others are quarantined with their reason."""
+    model = model_for(table)
+    good = []
+    for data in rows:
+        problem = check_record(model, data)
+        if problem is None:
+            good.append(data)
+        else:
+            _quarantine(session, bundle_id, table, _row_id(data), data, problem[0], report, False, problem[1])
+    return good
+
+
+# Records that failed ``check_record`` fail it again at every import: retrying them would only slow
+# every later import (a stolen key could send a hundred thousand). They stay visible in the quarantine.
+UNFIT = ("BAD_JSON", "BAD_RECORD", "BAD_VALUE")
+
+
 def retry_quarantine(session: Session, allowed_origins: set[str], report: ApplyReport) -> None:
-    """Give every open quarantined record another chance (parents may have arrived meanwhile)."""
+    """Give every open quarantined record another chance (parents may have arrived meanwhile),
+    except the ones that are not fit records at all (``UNFIT``)."""
     progress = True
     while progress:
         progress = False
-        pending = session.scalars(select(QuarantinedRecord).where(QuarantinedRecord.resolved_at.is_(None))
+        pending = session.scalars(select(QuarantinedRecord).where(QuarantinedRecord.resolved_at.is_(None),
+                                                                  QuarantinedRecord.reason.notin_(UNFIT))
                                   .order_by(QuarantinedRecord.id)).all()
         for item in pending:
             if apply_record(session, item.table_name, item.payload, report, allowed_origins, item.bundle_id,
@@ -225,15 +278,18 @@ def belongs_to(session: Session, row: Synced, node_id: str) -> bool:
     return True
 
 
-def apply_table(session: Session, table: str, rows: list[dict[str, Any]], report: ApplyReport,
-                allowed_origins: set[str], bundle_id: str) -> None:
+def apply_table(session: Session, table: str, rows: list[Any], report: ApplyReport,
+                allowed_origins: set[str], bundle_id: str, checked: bool = False) -> None:
     """Apply one table's incoming rows. New rows go in as one bulk insert (the fast path of a first
-    bundle); if that fails on a reference, or for rows already held, each row is applied alone."""
+    bundle); if that fails on a reference, or for rows already held, each row is applied alone.
+    Every row is checked first (unless ``checked``: ``valid_rows`` ran): bad ones are quarantined."""
     model = model_for(table)
     if model is None:
         for data in rows:
             apply_record(session, table, data, report, allowed_origins, bundle_id)
         return
+    if not checked:
+        rows = valid_rows(session, table, rows, report, bundle_id)
     held: set[str] = set()
     ids = [str(r.get("id", "")) for r in rows]
     for start in range(0, len(ids), 500):
@@ -253,7 +309,7 @@ def apply_table(session: Session, table: str, rows: list[dict[str, Any]], report
     except (IntegrityError, StatementError, TypeError, ValueError):
         others = fresh + others  # one of them is bad: find it row by row
     for data in others:
-        apply_record(session, table, data, report, allowed_origins, bundle_id)
+        apply_record(session, table, data, report, allowed_origins, bundle_id, checked=True)
 
 
 def count_unacked(session: Session, node_id: str, acked: dict[str, int]) -> int:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.attachments import is_executable_name
 from ...services.drafts import DraftStore
 from ...services.movements import ActivityView, MovementService
 from ...services.office import OfficeService
@@ -195,6 +196,9 @@ class ActivitiesScreen(QWidget):
         if attachment_id is None:
             return
         path = ops.run(self, lambda: self.movements.attachment_path(attachment_id))
+        if path is not None and is_executable_name(path.name):  # never run a program someone attached
+            activity_files.handle_blocked_file(self, path)
+            return
         if path is not None and not open_path(path):
             dialogs.error(self, self.tr("Cannot open the file"),
                           self.tr("No program on this computer opens «%1».").replace("%1", path.name))

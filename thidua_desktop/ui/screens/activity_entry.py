@@ -336,7 +336,7 @@ class ActivityEntry(QWidget):
             notices = self.movements.activity_warnings(**args)
             if notices and not ask_about_notices(self, notices):
                 return None
-            activity_id = self.movements.record_activity(**args)
+            activity_id = ops.retry_busy(lambda: self.movements.record_activity(**args))
         except DomainError as exc:
             errors = exc.errors if isinstance(exc, ValidationErrors) else [exc]
             for error in reversed(errors):  # the first one shown last keeps the focus

@@ -3,9 +3,11 @@ function tests replace), the accepted file types, and the list box with its butt
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -13,10 +15,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from .. import dialogs, ops
 
 ATTACHABLE = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff", ".heic", ".pdf"}
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -39,6 +44,40 @@ def file_filter() -> str:
 
 def choose_files(parent: QWidget | None) -> list[str]:
     return open_files(parent, QCoreApplication.translate("ActivityFiles", "Add photos or PDF files"), file_filter())
+
+
+def ask_blocked_file(parent: QWidget | None, name: str) -> str:
+    """A file that is a program is never opened: "save" (a copy elsewhere), "folder" (show it in
+    its folder) or "" (cancel). Tests replace this function."""
+    text = QCoreApplication.translate(
+        "ActivityFiles", "«%1» is a program or a script (a %2 file). For safety ThiĐua does not open it. You can "
+        "save a copy or show it in its folder; have it checked by an antivirus before using it.")
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("ActivityFiles", "File not opened"),
+                      text.replace("%1", name).replace("%2", Path(name).suffix.lower()), parent=parent)
+    save = box.addButton(QCoreApplication.translate("ActivityFiles", "Save a copy…"), QMessageBox.ButtonRole.ActionRole)
+    folder = box.addButton(QCoreApplication.translate("ActivityFiles", "Show in folder"),
+                           QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "folder" if clicked is folder else ""
+
+
+def show_in_folder(path: Path) -> bool:
+    """The folder holding ``path`` in the system's file manager: the folder, never the file."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def handle_blocked_file(parent: QWidget | None, path: Path) -> None:
+    """Instead of opening a program with the system's handler: offer a copy or its folder."""
+    choice = ask_blocked_file(parent, path.name)
+    if choice == "save":
+        target = dialogs.save_file(parent, QCoreApplication.translate("ActivityFiles", "Save a copy"), path.name,
+                                   QCoreApplication.translate("ActivityFiles", "All files (*)"))
+        if target:
+            ops.run(parent, lambda: shutil.copyfile(path, target), retry=False)
+    elif choice == "folder":
+        show_in_folder(path)
 
 
 class FilesBox(QGroupBox):

@@ -1,14 +1,17 @@
 """Hội đồng TĐKT: the council's members, a meeting's ballots per nominee with the pass/fail shown live,
-and past meetings with their results."""
+and past meetings with their results. The meeting's form and the members present share the top
+row, so the vote grid has the whole width (council_grid.py: a 1366×768 screen at 150%)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -28,6 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
+from ...domain.validation import parse_date
+from ...messages import render
 from ...services.council import ROLES, BallotInput, CouncilService, MeetingView
 from ...services.drafts import DraftStore
 from ...services.nominations import NominationService, NominationView
@@ -36,13 +42,16 @@ from .. import dialogs, ops
 from ..forms import DateField, FormDialog, combo
 from ..models.paged import Column, PagedTableModel
 from ..print_actions import PrintButton, entries
+from .council_grid import ReasonItem, fit_reason_column, set_up
 from .council_written_votes import MeetingDraft, WrittenVotesPanel
+from .override_reasons import Nominee, ReasonDialog
 
 ROLE_DATA = Qt.ItemDataRole.UserRole + 1  # the member's row, to reword the role in another language
 GRID_LIMIT = 500  # a commune batch has tens of drafts; more is shown as "first 500 of N"
 ISSUED, VALID, FOR = 1, 2, 3  # columns of the meeting grid; 4-7 are computed
 FIRST_COMPUTED = 4
 OVERRIDE = 8  # why the council votes on a nominee whose eligibility check is not met
+NOT_ELIGIBLE = "NOMINATION_NOT_ELIGIBLE"  # the service's refusal of a nominee voted on without that reason
 
 
 def role_text(role: str) -> str:
@@ -117,6 +126,8 @@ class CouncilScreen(QWidget):
         self.secretary.currentIndexChanged.connect(self._meeting_changed)
         self.presence = QListWidget()
         self.presence.setWordWrap(True)
+        # As tall as the form beside it, scrolling beyond: the grid below keeps the height.
+        self.presence.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.presence.itemChanged.connect(lambda _item: self._update_all())
         self.presence.itemChanged.connect(self._meeting_changed)
         self.written = WrittenVotesPanel()
@@ -126,10 +137,8 @@ class CouncilScreen(QWidget):
         self.grid = QTableWidget(0, 9)
         self.grid.verticalHeader().setVisible(False)
         self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        header = self.grid.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.grid.setWordWrap(True)
+        set_up(self.grid, OVERRIDE)
+        self.grid.cellActivated.connect(self.edit_reason)  # double-click, or Enter on the cell
         self.grid_note = QLabel()
         self.grid_note.setWordWrap(True)
         self.rule_hint = QLabel()
@@ -144,24 +153,22 @@ class CouncilScreen(QWidget):
             self.form.addRow(label, field)
         self.presence_label = QLabel()
         self.presence_label.setWordWrap(True)
-        left = QVBoxLayout()
-        left.addWidget(self.presence_label)
-        left.addWidget(self.presence, 1)
-        left.addWidget(self.presence_summary)
-        right = QVBoxLayout()
-        right.addWidget(self.grid, 1)
-        right.addWidget(self.written)
-        right.addWidget(self.grid_note)
-        right.addWidget(self.rule_hint)
-        body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addLayout(right, 3)
+        presence = QVBoxLayout()
+        presence.addWidget(self.presence_label)
+        presence.addWidget(self.presence, 1)
+        presence.addWidget(self.presence_summary)
+        top = QHBoxLayout()
+        top.addLayout(self.form, 3)
+        top.addLayout(presence, 2)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(tab)
-        layout.addLayout(self.form)
-        layout.addLayout(body, 1)
+        layout.addLayout(top)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.written)
+        layout.addWidget(self.grid_note)
+        layout.addWidget(self.rule_hint)
         layout.addLayout(bottom)
         return tab
 
@@ -307,27 +314,39 @@ class CouncilScreen(QWidget):
                 self.grid.setCellWidget(row, column, spin)
             for column in range(FIRST_COMPUTED, FIRST_COMPUTED + 4):
                 self.grid.setItem(row, column, QTableWidgetItem(""))
-            self.grid.setCellWidget(row, OVERRIDE, self._override_field(n.eligibility_outcome))
+            # Only a nominee the app's check did not find eligible needs a reason to be voted on.
+            self.grid.setItem(row, OVERRIDE, ReasonItem(n.eligibility_outcome != "eligible"))
         self.grid_note.setText(self.tr("Showing the first %1 of %2 drafts.").replace("%1", str(len(rows)))
                                .replace("%2", str(total)) if total > len(rows)
                                else self.tr("No draft nominations in this batch.") if not rows else "")
         self.grid_note.setVisible(bool(self.grid_note.text()))
         self._update_all()
 
-    def _override_field(self, outcome: str | None) -> QLineEdit:
-        """Only a nominee the app's check did not find eligible needs a reason to be voted on."""
-        field = QLineEdit()
-        needed = outcome != "eligible"
-        field.setEnabled(needed)
-        field.setPlaceholderText(self.tr("Required: why the council still votes") if needed
-                                 else self.tr("Eligible"))
-        field.textChanged.connect(self._meeting_changed)
-        return field
+    def override(self, row: int) -> ReasonItem:
+        """The row's reason to vote although the check does not pass the nominee."""
+        item = self.grid.item(row, OVERRIDE)
+        assert isinstance(item, ReasonItem)
+        return item
 
-    def override(self, row: int) -> QLineEdit:
-        widget = self.grid.cellWidget(row, OVERRIDE)
-        assert isinstance(widget, QLineEdit)
-        return widget
+    def edit_reason(self, row: int, column: int = OVERRIDE) -> None:
+        """The reason in a window: the nominee, the award and why the check does not pass it."""
+        if column != OVERRIDE or not 0 <= row < len(self.rows) or not self.override(row).isEnabled():
+            return
+        n = self.rows[row]
+        try:
+            day = parse_date(self.held_on.text(), "held_on")
+        except DomainError:  # a date still being typed: the check as of today
+            day = self.today
+        try:
+            check = self.nominations.evaluate(n.id, day, store=False)
+        except DomainError:
+            check = None  # the stored outcome is still shown
+        dialog = ReasonDialog(Nominee(n.id, n.nominee_name, n.award_name, check, n.eligibility_outcome or ""),
+                              self.nominations.catalog, self.override(row).text(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.override(row).setText(dialog.text())
+            self._meeting_changed()
+        dialog.deleteLater()
 
     def spin(self, row: int, column: int) -> QSpinBox:
         widget = self.grid.cellWidget(row, column)
@@ -385,15 +404,20 @@ class CouncilScreen(QWidget):
 
     # Actions -------------------------------------------------------------------------------
     def save_meeting(self) -> None:
-        ballots = [BallotInput(n.id, self.spin(r, ISSUED).value(), self.spin(r, VALID).value(),
-                               self.spin(r, FOR).value(), self.override(r).text()) for r, n in enumerate(self.rows)
-                   if self.spin(r, ISSUED).value() > 0]  # 0 ballots: not voted at this meeting
-        results = ops.run(self, lambda: self.council.record_meeting(
-            held_on=self.held_on.text(), present_member_ids=self.present_ids(),
-            absent_member_ids=self.absent_ids(), ballots=ballots, batch_id=self.batch.currentData(),
-            notes=self.notes.text(), written_votes=self.written.votes(), started_at=self.started_at.text(),
-            secretary_member_id=self.secretary.currentData()))
-        if results is None:
+        voted = [r for r in range(len(self.rows)) if self.spin(r, ISSUED).value() > 0]  # 0: not voted this time
+        ballots = [BallotInput(self.rows[r].id, self.spin(r, ISSUED).value(), self.spin(r, VALID).value(),
+                               self.spin(r, FOR).value(), self.override(r).text()) for r in voted]
+        try:
+            results = self.council.record_meeting(
+                held_on=self.held_on.text(), present_member_ids=self.present_ids(),
+                absent_member_ids=self.absent_ids(), ballots=ballots, batch_id=self.batch.currentData(),
+                notes=self.notes.text(), written_votes=self.written.votes(), started_at=self.started_at.text(),
+                secretary_member_id=self.secretary.currentData())
+        except DomainError as exc:
+            self._refused(exc, voted)
+            return
+        except Exception as exc:  # a bug: keep what was typed
+            ops.report_unexpected(self, exc)
             return
         self.meeting_draft.discard()
         passed = sum(1 for r in results if r.passed)
@@ -403,6 +427,21 @@ class CouncilScreen(QWidget):
         self.notes.clear()
         self.started_at.clear()
         self.refresh()
+
+    def _refused(self, exc: DomainError, voted: list[int]) -> None:
+        """The service's sentence; for a nominee the check does not pass, its reason cell is
+        selected and the officer told how to write the reason there."""
+        ops.log.info("refused: %s field=%s", exc.code, exc.field)
+        text = render(exc, ops.current_lang())
+        ballot = re.fullmatch(r"ballots\[(\d+)\]\.override_reason", exc.field or "")
+        if exc.code == NOT_ELIGIBLE and ballot and 0 < int(ballot.group(1)) <= len(voted):
+            row = voted[int(ballot.group(1)) - 1]
+            self.grid.setCurrentCell(row, OVERRIDE)
+            self.grid.scrollToItem(self.override(row))
+            text += "\n" + self.tr("Double-click the nominee's cell in the last column (or select it and press Enter) "
+                                   "to write the reason, or set its ballots issued to 0 to leave it out of this "
+                                   "meeting.")
+        dialogs.error(self, QCoreApplication.translate("Ops", "Cannot do this"), text)
 
     def add_member(self) -> None:
         dialog = MemberDialog(self.council, self.drafts, self)
@@ -453,11 +492,18 @@ class CouncilScreen(QWidget):
                 if m["id"] == member_id:
                     self.secretary.setItemText(index, f"{m['full_name']} ({role_text(m['council_role'])})")
         self.presence_label.setText(self.tr("Members present (untick those absent)"))
-        # Two-line headers keep the eight columns within a 1366-pixel screen.
+        # Two-line headers keep the nine columns within a 1366-pixel screen at 150%.
         self.grid.setHorizontalHeaderLabels([
-            self.tr("Nominee and award"), self.tr("Ballots\nissued"), self.tr("Valid\nballots"),
+            self.tr("Nominee\nand award"), self.tr("Ballots\nissued"), self.tr("Valid\nballots"),
             self.tr("In\nfavour"), self.tr("% of all\nmembers"), self.tr("% of those\npresent"),
-            self.tr("Required\nshare"), self.tr("Result"), self.tr("Reason to vote\nalthough not eligible")])
+            self.tr("Required\nshare"), self.tr("Result"), self.tr("Reason to\nvote anyway")])
+        self.grid.horizontalHeaderItem(OVERRIDE).setToolTip(self.tr(
+            "Why the council votes on a nominee the app's check does not find eligible. Double-click the cell "
+            "(or press Enter) to write it."))
+        for row in range(self.grid.rowCount()):
+            if isinstance(item := self.grid.item(row, OVERRIDE), ReasonItem):
+                item.refresh()
+        fit_reason_column(self.grid, OVERRIDE)
         self.rule_hint.setText(self.tr("Votes in favour include absent members' written votes. The threshold is "
                                        "counted against all members of the council unless the catalog says "
                                        "otherwise."))

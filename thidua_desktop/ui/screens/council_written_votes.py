@@ -206,8 +206,9 @@ class WrittenVotesPanel(QWidget):
 
 class MeetingDraft:
     """The meeting form as typed so far (date, start time, batch, secretary, notes, who is absent,
-    the counts per nominee and the written votes), saved in the DraftStore on every change and put back when the screen
-    is rebuilt: after a switch to another screen (which refreshes it), or on the next start."""
+    the counts and the reason to vote anyway per nominee, and the written votes), saved in the
+    DraftStore on every change and put back when the screen is rebuilt: after a switch to another
+    screen (which refreshes it), or on the next start."""
 
     def __init__(self, screen: CouncilScreen, store: DraftStore | None, following: tuple[int, ...] = ()) -> None:
         self.screen = screen
@@ -227,7 +228,8 @@ class MeetingDraft:
                 if column not in self.following or spin.value() != s._present_default}
         return {"held_on": s.held_on.text(), "batch_id": s.batch.currentData(), "notes": s.notes.text(),
                 "started_at": s.started_at.text(), "secretary_id": s.secretary.currentData(),
-                "absent": s.absent_ids(), "ballots": ballots, "written_votes": s.written.votes()}
+                "absent": s.absent_ids(), "ballots": ballots, "written_votes": s.written.votes(),
+                "reasons": {n.id: reason for row, n in enumerate(s.rows) if (reason := s.override(row).text())}}
 
     def apply(self, values: dict[str, Any]) -> None:
         s = self.screen
@@ -257,6 +259,10 @@ class MeetingDraft:
                 value = counts.get(str(column)) if isinstance(counts, dict) else None
                 if isinstance(value, int):
                     spin.setValue(value)
+        reasons = values.get("reasons") if isinstance(values.get("reasons"), dict) else {}
+        for row, nomination in enumerate(s.rows):
+            if isinstance(reason := reasons.get(nomination.id), str) and s.override(row).isEnabled():
+                s.override(row).setText(reason)
         written = values.get("written_votes")
         s.written.set_votes(written if isinstance(written, dict) else {})
 

@@ -1,5 +1,7 @@
 """Quyết định: the commune chairman's decision for the titles he grants (number, date, signer, award,
-recipients), with each recipient's reward money and the total; past decisions with their recipients."""
+recipients), with each recipient's reward money and the total; past decisions with their recipients.
+A recipient the eligibility check does not pass on the decision date, and whom the council passed
+without a reason of its own, goes in only with the chairman's reason (override_reasons.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from PySide6.QtCore import QEvent, QItemSelection, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +30,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import DomainError
 from ...messages import render
 from ...reports import words
-from ...services.decisions import DecisionService, DecisionView
+from ...services.decisions import DecisionService, DecisionView, OverrideNeed
 from ...services.nominations import NominationService, NominationView
 from ...services.printing import PrintService
 from .. import dialogs, ops
@@ -35,10 +38,13 @@ from ..forms import DateField
 from ..models.paged import Column, PagedTableModel
 from ..print_actions import PrintButton, entries
 from ..texts import award_label
+from .nomination_wizard_pages import outcome_text
+from .override_reasons import Nominee, OverrideReasonsDialog
 
 GRID_LIMIT = 500
 SIGNER_TITLES = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH")
 FIELDS = ("number", "decided_on", "signer_name", "signer_title", "award_code", "recipients")
+NOT_ELIGIBLE = "NOMINATION_NOT_ELIGIBLE"  # the service's refusal of a nominee the check does not pass
 
 
 def money(amount: int | None) -> str:
@@ -60,6 +66,9 @@ class DecisionsScreen(QWidget):
         self.today = today or date.today()
         self.rows: list[NominationView] = []
         self.amounts: dict[str, int | None] = {}
+        # The chairman's reasons typed so far, kept when a decision is refused or the window
+        # cancelled, so the next attempt does not ask for them again from scratch.
+        self.typed_reasons: dict[str, str] = {}
         self.tabs = QTabWidget()
         self.tabs.addTab(self._issue_tab(), "")
         self.tabs.addTab(self._past_tab(), "")
@@ -261,29 +270,92 @@ class DecisionsScreen(QWidget):
             label.hide()
 
     def issue(self) -> None:
+        """Issue the decision; when the service refuses a nominee the check does not pass, ask the
+        chairman's reason for every such nominee at once, then try again with them."""
         self._clear_errors()
-        try:
-            decision = self.decisions.issue(
-                number=self.number.text(), decided_on=self.decided_on.text(),
-                signer_name=self.signer_name.currentText(),
-                signer_title=self.signer_title.currentText(), award_code=self.award.currentData() or "",
-                nomination_ids=self.chosen_ids())
-        except DomainError as exc:
-            name = (exc.field or "").split("[", 1)[0]
-            if name in self.errors:  # shown beside the field it names
-                self.errors[name].setText(render(exc, ops.current_lang()))
-                self.errors[name].show()
-            else:
-                dialogs.error(self, self.tr("Cannot issue the decision"), render(exc, ops.current_lang()))
+        ids = self.chosen_ids()
+        overrides: dict[str, str] = {}
+        decision: DecisionView | None = None
+        for asked in (False, True):
+            try:
+                decision = self.decisions.issue(
+                    number=self.number.text(), decided_on=self.decided_on.text(),
+                    signer_name=self.signer_name.currentText(),
+                    signer_title=self.signer_title.currentText(), award_code=self.award.currentData() or "",
+                    nomination_ids=ids, overrides=overrides)
+                break
+            except DomainError as exc:
+                if exc.code == NOT_ELIGIBLE and not asked:
+                    answered = self.ask_reasons(ids)
+                    if answered is None:
+                        return
+                    overrides = answered
+                    continue
+                self._refused(exc)
+                return
+            except Exception as exc:  # a bug: keep what was typed
+                ops.report_unexpected(self, exc)
+                return
+        if decision is None:
             return
-        except Exception as exc:  # a bug: keep what was typed
-            ops.report_unexpected(self, exc)
-            return
+        self.typed_reasons.clear()
         dialogs.info(self, self.tr("Decision issued"),
                      self.tr("Decision %1 was issued for %2 recipient(s); their award history is updated.")
                      .replace("%1", decision.number).replace("%2", str(len(decision.recipients))))
         self.number.clear()
         self.refresh()
+
+    def ask_reasons(self, ids: list[str]) -> dict[str, str] | None:
+        """The chairman's reason for each nominee that needs one (None: not given, nothing issued)."""
+        try:
+            needs = self.decisions.overrides_needed(decided_on=self.decided_on.text(),
+                                                    award_code=self.award.currentData() or "", nomination_ids=ids)
+        except DomainError as exc:
+            self._refused(exc)
+            return None
+        except Exception as exc:  # a bug
+            ops.report_unexpected(self, exc)
+            return None
+        if not needs:  # the data changed meanwhile: the next attempt says what is wrong
+            return {}
+        dialog = OverrideReasonsDialog([self._nominee(n) for n in needs], self.decisions.catalog,
+                                       self.typed_reasons, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.typed_reasons.update({k: v for k, v in dialog.reasons().items() if v})
+        dialog.deleteLater()
+        if not accepted:
+            self._show_error("recipients", self.tr(
+                "Not issued: the chairman's reason is needed for %1. Click “Issue the decision” again to write "
+                "it, or untick them to leave them out of this decision.").replace(
+                "%1", ", ".join(n.nominee_name for n in needs)))
+            return None
+        return {n.nomination_id: self.typed_reasons.get(n.nomination_id, "") for n in needs}
+
+    def _nominee(self, need: OverrideNeed) -> Nominee:
+        catalog = self.decisions.catalog
+        return Nominee(need.nomination_id, need.nominee_name,
+                       award_label(catalog.award(need.award_code), catalog, ops.current_lang()), need.check)
+
+    def _refused(self, exc: DomainError) -> None:
+        """The refusal beside the field it names, else in a message box; a nominee the check does
+        not pass is told how to go on (the service's own sentence names a reason field the screen
+        does not have: the reason is asked for in a window)."""
+        if exc.code == NOT_ELIGIBLE:
+            self._show_error("recipients", self.tr(
+                "«%1» does not meet the criteria by the app's check on the decision date (%2). Click “Issue the "
+                "decision” again and write the chairman's reason in the window that opens, or untick the "
+                "nominee to leave them out.").replace("%1", str(exc.params.get("name", "")))
+                .replace("%2", outcome_text(str(exc.params.get("outcome", "")))))
+            return
+        name = (exc.field or "").split("[", 1)[0]
+        if name in self.errors:  # shown beside the field it names
+            self._show_error(name, render(exc, ops.current_lang()))
+        else:
+            dialogs.error(self, self.tr("Cannot issue the decision"), render(exc, ops.current_lang()))
+
+    def _show_error(self, name: str, text: str) -> None:
+        self.errors[name].setText(text)
+        self.errors[name].show()
 
     def _past_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()

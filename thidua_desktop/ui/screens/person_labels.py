@@ -38,6 +38,14 @@ def initiative_level_items() -> list[tuple[str, str]]:
             (QCoreApplication.translate("Register", "National level"), "national")]
 
 
+def initiative_scope_items() -> list[tuple[str, str]]:
+    """Where an initiative has effect (phạm vi ảnh hưởng): the reaches the law asks of CSTĐCS,
+    provincial and national emulation fighters."""
+    return [(QCoreApplication.translate("Register", "Grassroots (the unit, the commune)"), "grassroots"),
+            (QCoreApplication.translate("Register", "Province-wide"), "provincial"),
+            (QCoreApplication.translate("Register", "Nationwide"), "national")]
+
+
 def matter_items() -> list[tuple[str, str]]:
     return [(QCoreApplication.translate("Register", "Discipline under review"), "discipline_review"),
             (QCoreApplication.translate("Register", "Under investigation"), "investigation"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
 from ...domain.errors import DomainError
 from ...services.records import RecordsService, Subject
@@ -24,25 +24,33 @@ class InitiativesSection(HistorySection):
         self.field("year", QLineEdit(year_now()), 1, 0)
         self.field("decision_number", QLineEdit(), 1, 1)
         self.field("decision_date", DateField(), 2, 0)
+        scope = QComboBox()
+        labels.fill_combo(scope, labels.initiative_scope_items(), blank="")
+        self.field("scope", scope, 2, 1)
+        self.field("effect", QLineEdit(), 3, 0)
         self.retranslate()
         self.reload()
 
     def columns(self) -> list[Column]:
         return [Column("", lambda i: i.year), Column("", lambda i: i.title),
                 Column("", lambda i: labels.label_of(labels.initiative_level_items(), i.level)),
+                Column("", lambda i: labels.label_of(labels.initiative_scope_items(), i.scope)),
                 Column("", lambda i: i.decision_number),
                 Column("", lambda i: self.tr("Already used for an award") if i.used else "")]
 
     def titles(self) -> list[str]:
-        return [self.tr("Year"), self.tr("Initiative"), self.tr("Level"), self.tr("Decision number"), self.tr("Use")]
+        return [self.tr("Year"), self.tr("Initiative"), self.tr("Level"), self.tr("Scope of effect"),
+                self.tr("Decision number"), self.tr("Use")]
 
     def retranslate(self) -> None:
         super().retranslate()
         for name, text in {"title": self.tr("Initiative"), "level": self.tr("Recognised at"),
                            "year": self.tr("Year"), "decision_number": self.tr("Decision number"),
-                           "decision_date": self.tr("Decision date")}.items():
+                           "decision_date": self.tr("Decision date"), "scope": self.tr("Scope of effect"),
+                           "effect": self.tr("Effect (results)")}.items():
             self.labels[name].setText(text)
         labels.fill_combo(self.fields["level"], labels.initiative_level_items())
+        labels.fill_combo(self.fields["scope"], labels.initiative_scope_items(), blank="")  # type: ignore[arg-type]
         self.add_button.setText(self.tr("Add initiative"))
 
     def load(self) -> Sequence[Any]:
@@ -52,7 +60,8 @@ class InitiativesSection(HistorySection):
         return self.records.add_initiative(title=values["title"], level=values["level"], year=values["year"],
                                            owner_ids=[self.subject.person_id or ""],
                                            decision_number=values["decision_number"],
-                                           decision_date=values["decision_date"])
+                                           decision_date=values["decision_date"], effect=values["effect"],
+                                           scope=values["scope"] or "")
 
     def delete(self, row: Any) -> None:
         self.records.remove_initiative(row.id)

@@ -164,7 +164,8 @@ class HistorySection(QWidget):
     def add(self) -> bool:
         self.clear_error()
         try:
-            self.create(self.values())
+            values = self.values()
+            ops.retry_busy(lambda: self.create(values))
         except DomainError as exc:
             self.show_error(exc)
             return False

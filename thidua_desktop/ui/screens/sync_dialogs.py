@@ -25,3 +25,12 @@ def choose_save_file(parent: QWidget | None, title: str, suggested: str) -> str:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested,
                                           QCoreApplication.translate("SyncDialogs", "Enrolment files (*.json)"))
     return path
+
+
+def choose_fingerprint(parent: QWidget | None, title: str, text: str, fingerprints: list[str]) -> str:
+    """Which of several fingerprints the commune read over the phone; "" for none of them (or cancelled)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    none = QCoreApplication.translate("SyncDialogs", "None of these")
+    chosen, ok = QInputDialog.getItem(parent, title, text, [*fingerprints, none], 0, False)
+    return chosen if ok and chosen in fingerprints else ""

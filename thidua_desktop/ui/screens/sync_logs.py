@@ -127,7 +127,7 @@ def quarantine_panel(views: SyncViews) -> LogPanel:
         ]
 
     return LogPanel([lambda q: table_text(q.table), lambda q: q.row_id, lambda q: q.attempts,
-                     lambda q: when(q.created_at), lambda q: quarantine_reason_text(q.reason)],
+                     lambda q: when(q.created_at), lambda q: quarantine_reason_text(q.reason, q.detail)],
                     views.quarantine, titles)
 
 

@@ -27,9 +27,10 @@ from ...messages import render
 from ...services.office import OfficeService
 from ...services.sync import SyncService
 from ...services.sync_views import PeerView, SyncViews
+from ...services.sync_waiting import Confirmation
 from .. import dialogs, ops
 from ..models.paged import Column, PagedTableModel
-from . import sync_dialogs
+from . import recovery_key, sync_dialogs
 from .sync_texts import peer_status_text, retitle, when
 
 
@@ -50,6 +51,7 @@ class PeersPanel(QGroupBox):
         self.on_change = on_change
         self.is_province = False
         self.is_trial = False
+        self.waiting: dict[str, list[str]] = {}  # commune code -> fingerprints of its waiting bundles
         self.own_label = QLabel()
         self.own_code = QLabel()
         self.own_code.setFont(_fingerprint_font())
@@ -60,7 +62,7 @@ class PeersPanel(QGroupBox):
         self.table = QTableView()
         values: list[Callable[[PeerView], object]] = [
             lambda p: p.unit_code, lambda p: p.unit_name, lambda p: peer_status_text(p.status),
-            lambda p: p.fingerprint or "—", lambda p: when(p.last_received_at), lambda p: when(p.last_sent_at)]
+            self._fingerprint_text, lambda p: when(p.last_received_at), lambda p: when(p.last_sent_at)]
         self.model = PagedTableModel([Column(t, v) for t, v in zip(self._titles(), values, strict=True)],
                                      self.views.peers, self)
         self.table.setModel(self.model)
@@ -117,6 +119,11 @@ class PeersPanel(QGroupBox):
         self.load_button.setVisible(not self.is_province and not self.is_trial)
         if self.is_province:
             chosen = self.selected_peer()
+            self.waiting = {}
+            for held in self.sync.waiting_bundles():
+                fingerprints = self.waiting.setdefault(held.peer_code, [])
+                if held.fingerprint not in fingerprints:
+                    fingerprints.append(held.fingerprint)
             self.model.reload()
             if chosen is not None:
                 self.select_peer(chosen.unit_code)
@@ -144,22 +151,68 @@ class PeersPanel(QGroupBox):
                 return True
         return False
 
+    def _fingerprint_text(self, peer: PeerView) -> str:
+        """The pinned fingerprint; while bundles wait, the fingerprint(s) they carry, to check."""
+        if peer.fingerprint:
+            return peer.fingerprint
+        waiting = self.waiting.get(peer.unit_code)
+        return self.tr("%1 (to check)").replace("%1", ", ".join(waiting)) if waiting else "—"
+
     # Actions ------------------------------------------------------------------------------
-    def confirm_selected(self) -> None:
+    def confirm_selected(self) -> Confirmation | None:
+        """Show the fingerprint of the commune's waiting bundle (or its pinned key) and ask the
+        officer to compare it with the one the commune reads over the phone. A match pins the key
+        and imports the waiting bundles; no match offers to discard them."""
         peer = self.selected_peer()
+        title = self.tr("Confirm fingerprint")
         if peer is None:
-            dialogs.info(self, self.tr("Confirm fingerprint"), self.tr("Choose a commune in the list first."))
-            return
-        if not peer.fingerprint:
-            ops.run(self, lambda: self.sync.confirm_peer(peer.unit_code))  # explains: no bundle from it yet
-            return
-        question = self.tr("Call the officer of %1 (%2). Ask them to read the fingerprint shown on their "
-                           "Sync screen, and compare it with this one:\n\n%3\n\nDo the two codes match exactly?")
-        if not dialogs.ask_yes_no(self, self.tr("Confirm fingerprint"), question.replace("%1", peer.unit_name)
-                                  .replace("%2", peer.unit_code).replace("%3", peer.fingerprint)):
-            return
-        if ops.run(self, lambda: self.sync.confirm_peer(peer.unit_code)) is not None:
-            self._after_change(peer.unit_code)
+            dialogs.info(self, title, self.tr("Choose a commune in the list first."))
+            return None
+        code = peer.unit_code
+        waiting = self.waiting.get(code, [])
+        candidates = waiting or ([peer.fingerprint] if peer.fingerprint else [])
+        if not candidates:
+            ops.run(self, lambda: self.sync.confirm_peer(code, ""))  # explains: no bundle from it yet
+            return None
+        if len(candidates) == 1:
+            question = self.tr("Call the officer of %1 (%2). Ask them to read the fingerprint shown on their "
+                               "Sync screen, and compare it with this one:\n\n%3\n\nDo the two codes match "
+                               "exactly?")
+            matched = dialogs.ask_yes_no(self, title, question.replace("%1", peer.unit_name).replace("%2", code)
+                                         .replace("%3", candidates[0]))
+            chosen = candidates[0] if matched else ""
+        else:
+            chosen = sync_dialogs.choose_fingerprint(self, title, self.tr(
+                "Bundles signed by %1 different keys claim to come from %2 (%3): only one can be the "
+                "commune's. Call its officer, ask them to read the fingerprint shown on their Sync screen, "
+                "and choose the one that matches exactly.").replace("%1", str(len(candidates)))
+                .replace("%2", peer.unit_name).replace("%3", code), candidates)
+        if not chosen:
+            if waiting:
+                self._offer_reject(peer)
+            return None
+        done = ops.run(self, lambda: self.sync.confirm_peer(code, chosen))
+        if done is None:
+            return None
+        self._after_change(code)
+        if done.applied or done.discarded or done.failed:
+            new = sum(int(report.get("new", 0)) for report in done.applied)
+            text = self.tr("Fingerprint confirmed. Bundles that waited and are now imported: %1 (%2 new records). "
+                           "Bundles signed by another key, discarded: %3.").replace("%1", str(len(done.applied))) \
+                .replace("%2", str(new)).replace("%3", str(done.discarded))
+            if done.failed:
+                text += "\n" + self.tr("Could not be imported (ask the commune to send again): %1") \
+                    .replace("%1", ", ".join(name for name, _code in done.failed))
+            dialogs.info(self, title, text)
+        return done
+
+    def _offer_reject(self, peer: PeerView) -> None:
+        question = self.tr("The codes do not match: the waiting bundle(s) were not sent by %1 (%2). Discard "
+                           "them? The commune's own bundles will wait for the check again.")
+        if dialogs.ask_yes_no(self, self.tr("Reject waiting bundles"), question.replace("%1", peer.unit_name)
+                              .replace("%2", peer.unit_code)):
+            if ops.run(self, lambda: self.sync.reject_waiting(peer.unit_code)) is not None:
+                self._after_change(peer.unit_code)
 
     def load_enrollment(self, path: Path | None = None) -> str | None:
         """Commune: load the province's enrolment file and compare fingerprints (see sync_enrolment)."""
@@ -187,6 +240,9 @@ class PeersPanel(QGroupBox):
     def create_enrollment(self) -> Path | None:
         code = self.commune.currentData()
         if not code:
+            return None
+        # The enrolment file carries the recovery key's public half: a province set up here makes it first.
+        if not self.sync.has_recovery_key() and recovery_key.make_recovery_key(self, self.sync) is None:
             return None
         path = sync_dialogs.choose_save_file(self, self.tr("Save the enrolment file"), f"ket-noi-{code}.json")
         if not path:

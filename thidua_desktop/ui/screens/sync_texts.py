@@ -30,6 +30,7 @@ def counts_text(counts: dict[str, int]) -> str:
 def peer_status_text(status: str) -> str:
     names = {
         "pending": QCoreApplication.translate("Sync", "Awaiting confirmation"),
+        "waiting": QCoreApplication.translate("Sync", "First bundle waits: check its fingerprint"),
         "confirmed": QCoreApplication.translate("Sync", "Confirmed"),
         "revoked": QCoreApplication.translate("Sync", "Revoked"),
     }
@@ -49,7 +50,14 @@ def report_label(key: str) -> str:
     return names.get(key, key)
 
 
-def quarantine_reason_text(reason: str) -> str:
+def quarantine_reason_text(reason: str, detail: str = "") -> str:
+    """The reason in words; with a detail such as "birth_date: not a date", the column it names."""
+    column = detail.split(":", 1)[0].strip() if ":" in detail else ""
+    text = _reason_text(reason)
+    return f"{text} ({field_text(column)})" if column else text
+
+
+def _reason_text(reason: str) -> str:
     names = {
         "REFERENCE_MISSING": QCoreApplication.translate("Sync", "A record it refers to has not arrived yet; "
                                                         "retried at the next import"),
@@ -58,6 +66,8 @@ def quarantine_reason_text(reason: str) -> str:
         "UNKNOWN_TABLE": QCoreApplication.translate("Sync", "Data this version of the app does not know: "
                                                     "update the app"),
         "BAD_VALUE": QCoreApplication.translate("Sync", "A value in it is not valid"),
+        "BAD_RECORD": QCoreApplication.translate("Sync", "Not a record this app can read"),
+        "BAD_JSON": QCoreApplication.translate("Sync", "A damaged line of the bundle, kept as text"),
     }
     return names.get(reason, reason)
 
@@ -72,6 +82,13 @@ def security_kind_text(kind: str) -> str:
         "BUNDLE_SENDER_UNKNOWN": QCoreApplication.translate("Sync", "Sender not enrolled"),
         "BUNDLE_SENDER_REVOKED": QCoreApplication.translate("Sync", "Sender revoked"),
         "BUNDLE_NOT_A_BUNDLE": QCoreApplication.translate("Sync", "Not a sync bundle"),
+        "BUNDLE_WAITS_FOR_FINGERPRINT": QCoreApplication.translate("Sync", "First bundle kept until the "
+                                                                   "fingerprint is confirmed"),
+        "BUNDLE_KEY_NOT_CONFIRMED": QCoreApplication.translate("Sync", "Waiting bundle signed by another key: "
+                                                               "discarded"),
+        "BUNDLE_KEY_REJECTED": QCoreApplication.translate("Sync", "Waiting bundle rejected: fingerprint did not "
+                                                          "match"),
+        "BUNDLE_PEER_REVOKED": QCoreApplication.translate("Sync", "Waiting bundle discarded: office revoked"),
     }
     return names.get(kind, kind)
 

@@ -1,0 +1,86 @@
+"""A commune's first bundle is not trusted on use: it waits until the province officer confirms the
+fingerprint the commune reads over the phone. These helpers play that call in tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from thidua_desktop.bootstrap import App
+from thidua_desktop.domain.errors import DomainError
+from thidua_desktop.services.sync_waiting import Confirmation
+
+
+def confirm_first(province: App, commune: App | str, fingerprint: str | None = None) -> Confirmation:
+    """The officer confirms the commune's fingerprint: read from the commune's own keys when the
+    commune's app is given (as over the phone), else the one its waiting bundle carries."""
+    if isinstance(commune, str):
+        code = commune
+        if fingerprint is None:
+            fingerprint = province.sync.waiting_bundles(code)[0].fingerprint
+    else:
+        code = commune.office.office().unit_code
+        fingerprint = fingerprint or commune.sync.fingerprint()
+    return province.sync.confirm_peer(code, fingerprint)
+
+
+def import_first(province: App, commune: App | str, bundle: Path) -> dict[str, Any]:
+    """Import a commune's first bundle: it waits, the officer confirms, and it applies; returns
+    that bundle's import report."""
+    with pytest.raises(DomainError) as caught:
+        province.sync.import_bundle(bundle)
+    assert caught.value.code == "BUNDLE_WAITS_FOR_FINGERPRINT"
+    done = confirm_first(province, commune)
+    assert not done.failed, done.failed
+    return done.applied[-1]
+
+
+def deliver(province: App, commune: App | str, bundle: Path) -> dict[str, Any]:
+    """Import a commune's bundle at the province; when it is the commune's first (it waits for the
+    fingerprint check), the officer confirms it and it applies. Returns the bundle's report."""
+    try:
+        return province.sync.import_bundle(bundle)
+    except DomainError as exc:
+        if exc.code != "BUNDLE_WAITS_FOR_FINGERPRINT":
+            raise
+    done = confirm_first(province, commune)
+    assert not done.failed, done.failed
+    return done.applied[-1]
+
+
+def craft_bundle(commune: App, province: App, target: Path, tables: dict[str, list[str]],
+                 manifest: dict[str, Any] | None = None) -> Path:
+    """A bundle signed with the commune's own key and sealed for the province, holding exactly the
+    given JSON lines per table: what a stolen commune key, or a bug in another app version, can send."""
+    from thidua_desktop.services.sync import SCHEMA_VERSION
+    from thidua_desktop.sync import keys as k
+    from thidua_desktop.sync.container import BundleWriter
+
+    office, recipient = commune.office.office(), province.office.office()
+    recovery = k.b64d(province.office.parameter("recovery_public"), 32)
+    box = province.sync.ensure_keys().public().box_key
+    sender = {"code": office.unit_code, "name": office.unit_name, "node_id": office.node_id, "epoch": office.epoch}
+    with BundleWriter(target, sender, {"code": recipient.unit_code, "name": recipient.unit_name},
+                      commune.sync.ensure_keys(), box, recovery, SCHEMA_VERSION, None, 1) as writer:
+        writer.add_manifest(manifest if manifest is not None else {"acks": {}, "since": {}, "upto": {}})
+        for table, lines in tables.items():
+            writer.add_lines(f"records/{table}.jsonl", lines)
+    return target
+
+
+def enrolled_pair(tmp: Path, commune_code: str = "01576") -> tuple[App, App, Path]:
+    """A province and one commune enrolled with it (not yet heard from); returns both apps and
+    the enrolment file. The caller closes the apps."""
+    from thidua_desktop.bootstrap import open_app
+
+    province = open_app(tmp / "tinh", actor="tinh")
+    province.office.init_office("province", "04")
+    province.sync.create_recovery_key(tmp / "recovery.tdkey")
+    enrolment = tmp / f"ket-noi-{commune_code}.json"
+    province.sync.export_enrollment(commune_code, enrolment)
+    commune = open_app(tmp / f"xa-{commune_code}", actor="xa")
+    commune.office.init_office("commune", commune_code)
+    commune.sync.accept_enrollment(enrolment.read_bytes())
+    return province, commune, enrolment
