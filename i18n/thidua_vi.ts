@@ -3052,6 +3052,38 @@ Hai mã có khớp hoàn toàn không?</translation>
             <translation>Thu hồi kết nối với %1 (%2)? Gói đồng bộ từ đơn vị này sẽ bị từ chối cho đến khi đơn vị được kết nối lại.</translation>
         </message>
         <message>
+            <source>Recovery bundle</source>
+            <translation>Gói khôi phục</translation>
+        </message>
+        <message>
+            <source>Write a recovery bundle for %1 (%2)? It holds all of the commune's data that reached the province, for a new installation of the commune that was enrolled again and whose fingerprint you confirmed. Use it only when the commune's computer was lost or broken.</source>
+            <translation>Ghi gói khôi phục cho %1 (%2)? Gói chứa toàn bộ dữ liệu của xã đã gửi lên tỉnh, dành cho máy mới cài của xã đã được kết nối lại và đã được xác nhận mã xác thực. Chỉ dùng khi máy tính của xã bị mất hoặc hỏng.</translation>
+        </message>
+        <message>
+            <source>Where to write the recovery bundle</source>
+            <translation>Chọn nơi ghi gói khôi phục</translation>
+        </message>
+        <message>
+            <source>Writing the recovery bundle…</source>
+            <translation>Đang ghi gói khôi phục…</translation>
+        </message>
+        <message>
+            <source>Recovery bundle written: %1</source>
+            <translation>Đã ghi gói khôi phục: %1</translation>
+        </message>
+        <message>
+            <source>Where to write the sync bundle</source>
+            <translation>Chọn nơi ghi gói đồng bộ</translation>
+        </message>
+        <message>
+            <source>Send this office's keys</source>
+            <translation>Gửi khóa của đơn vị</translation>
+        </message>
+        <message>
+            <source>Bundle written: %1. Hand it to the province: the province imports it and confirms this office's fingerprint with you over the phone: %2</source>
+            <translation>Đã ghi gói: %1. Hãy chuyển gói cho tỉnh: tỉnh nhập gói và xác nhận mã xác thực của đơn vị với anh/chị qua điện thoại: %2</translation>
+        </message>
+        <message>
             <source>Save the enrolment file</source>
             <translation>Lưu tệp kết nối</translation>
         </message>
@@ -3070,6 +3102,18 @@ Hai mã có khớp hoàn toàn không?</translation>
         <message>
             <source>This office's fingerprint:</source>
             <translation>Mã xác thực của đơn vị:</translation>
+        </message>
+        <message>
+            <source>Recovery bundle…</source>
+            <translation>Gói khôi phục…</translation>
+        </message>
+        <message>
+            <source>Rebuild a commune whose computer was lost: revoke it, issue a new enrolment file, confirm the new installation's fingerprint, then write this bundle for it.</source>
+            <translation>Dựng lại dữ liệu cho xã bị mất máy tính: thu hồi kết nối cũ, cấp tệp kết nối mới, xác nhận mã xác thực của máy mới cài, rồi ghi gói này cho xã.</translation>
+        </message>
+        <message>
+            <source>Send this office's keys…</source>
+            <translation>Gửi khóa của đơn vị…</translation>
         </message>
         <message>
             <source>Create enrolment file…</source>
@@ -3923,6 +3967,41 @@ Hai mã có khớp hoàn toàn không?</translation>
         <message>
             <source>By level and kind</source>
             <translation>Theo cấp và loại hình</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreRecoveryDialog</name>
+        <message>
+            <source>Open the backup with the recovery key</source>
+            <translation>Mở bản sao lưu bằng khóa khôi phục</translation>
+        </message>
+        <message>
+            <source>The backup %1 is encrypted with the key of the computer that made it, and this computer does not have that key. If that computer still works, restore the backup there. If it is broken or lost, ask the province's Emulation and Commendation Board (Ban Thi đua - Khen thưởng) for the recovery key file (.tdkey) and its passphrase, then choose the file and type the passphrase below.</source>
+            <translation>Bản sao lưu %1 được mã hóa bằng khóa của máy đã tạo ra nó, và máy này không có khóa đó. Nếu máy cũ vẫn dùng được, hãy khôi phục trên máy đó. Nếu máy cũ đã hỏng hoặc bị mất, hãy xin Ban Thi đua - Khen thưởng của tỉnh tệp khóa khôi phục (.tdkey) và mật khẩu của tệp, rồi chọn tệp và nhập mật khẩu dưới đây.</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Chọn…</translation>
+        </message>
+        <message>
+            <source>Recovery key file:</source>
+            <translation>Tệp khóa khôi phục:</translation>
+        </message>
+        <message>
+            <source>Passphrase of the key:</source>
+            <translation>Mật khẩu của khóa:</translation>
+        </message>
+        <message>
+            <source>Choose the recovery key</source>
+            <translation>Chọn khóa khôi phục</translation>
+        </message>
+        <message>
+            <source>Recovery key (*.tdkey)</source>
+            <translation>Khóa khôi phục (*.tdkey)</translation>
+        </message>
+        <message>
+            <source>Choose the recovery key file.</source>
+            <translation>Hãy chọn tệp khóa khôi phục.</translation>
         </message>
     </context>
     <context>

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .config import AppPaths, database_url, resolve_data_dir, trial_data_dir
 from .db import Database
+from .db.backup_crypto import Unsealer
 from .db.maintenance import mark_application, sqlite_file
 from .db.migrate import is_newer_than_app, upgrade
 from .domain.errors import DomainError
@@ -26,7 +27,7 @@ from .services.drafts import DraftStore
 from .services.excel_export import ExcelExportService
 from .services.excel_import import ExcelImportService
 from .services.exemplars import ExemplarService
-from .services.maintenance import MaintenanceService, read_backup_manifest
+from .services.maintenance import MaintenanceService
 from .services.movements import MovementService
 from .services.nominations import NominationService
 from .services.office import OfficeService
@@ -126,13 +127,15 @@ class App:
     def close(self) -> None:
         self.db.dispose()
 
-    def restore_from(self, backup: Path) -> dict[str, object]:
-        """Replace this office's data with a backup (new epoch) while the app keeps running."""
-        from .services.maintenance import restore_backup
+    def restore_from(self, backup: Path, recovery: Unsealer | None = None) -> dict[str, object]:
+        """Replace this office's data with a backup (new epoch) while the app keeps running.
+        ``recovery``: the province's recovery key (sync.keys.RecoveryKeys) for a backup made on a
+        computer that is gone."""
+        from .services.maintenance import check_backup, restore_backup
 
-        read_backup_manifest(backup)  # refuse a bad file before closing anything
+        check_backup(backup, self.paths, recovery)  # refuse a bad file, or one no key opens, before closing anything
         self.db.dispose()
-        result = restore_backup(backup, self.paths)
+        result = restore_backup(backup, self.paths, recovery)
         upgrade(self.db.engine)
         self.invalidate_catalog()
         return result

@@ -191,9 +191,24 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from .bootstrap import data_paths, open_app
+    from .cli_recovery import with_passphrase
     from .services.maintenance import restore_backup
+    from .sync.keys import load_recovery_private
 
-    result = restore_backup(Path(args.file), data_paths(args.data_dir))
+    recovery = None
+    if args.recovery_key:  # the old computer is gone: the province's key opens the backup
+        recovery = with_passphrase(args, lambda secret: load_recovery_private(Path(args.recovery_key), secret))
+    try:
+        result = restore_backup(Path(args.file), data_paths(args.data_dir), recovery)
+    except DomainError as exc:
+        if exc.code != "BACKUP_KEY_MISSING" or recovery is not None:
+            raise
+        log.info("refused: %s field=%s", exc.code, exc.field)
+        sys.stderr.write(printable(render(exc, args.lang), keep_newlines=True) + "\n" + _t(
+            args.lang, "Với khóa khôi phục: thidua restore TỆP --recovery-key TỆP_KHÓA "
+                       "[--passphrase-file TỆP_MẬT_KHẨU]",
+            "With the recovery key: thidua restore FILE --recovery-key KEYFILE [--passphrase-file FILE]") + "\n")
+        return 1
     open_app(args.data_dir).close()  # upgrade an older backup's schema now
     created, epoch = result.get("created_at"), result["new_epoch"]
     _out(_t(args.lang, f"Đã khôi phục bản sao lưu ngày {created}; kỷ nguyên mới: {epoch}.",
@@ -303,7 +318,7 @@ def cmd_catalog_show(args: argparse.Namespace) -> int:
 
 def cmd_bundle_export(args: argparse.Namespace) -> int:
     with _opened(args) as app:
-        result = app.sync.export(Path(args.out), args.to)
+        result = app.sync.export(Path(args.out), args.to, even_if_empty=args.even_if_empty)
     if result.nothing_new:
         _out(_t(args.lang, "Không có gì mới để gửi.", "Nothing new to send."))
         return 0
@@ -325,6 +340,25 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
             "xung đột {conflicts}, chờ xử lý {quarantined}, thiếu {gaps}.",
             "Imported the bundle from {sender}: new {new}, updated {updated}, unchanged {unchanged}, "
             "conflicts {conflicts}, quarantined {quarantined}, gaps {gaps}.").format(**report))
+    if report.get("recovery"):  # a commune rebuilt from the province's copy: what is back, what is not
+        from .services.sync_recovery import report_lines
+
+        for line in report_lines(report["recovery"], args.lang):
+            _out(line)
+    return 0
+
+
+def cmd_bundle_recover(args: argparse.Namespace) -> int:
+    """Province: the recovery bundle that rebuilds a lost commune from the province's copy."""
+    from .services.sync_recovery import report_lines
+
+    with _opened(args) as app:
+        result = app.sync.recover(args.unit_code, Path(args.out))
+    _out(str(result.file))
+    _out(_t(args.lang, f"Đã ghi gói khôi phục cho xã {args.unit_code}.",
+            f"Recovery bundle for commune {args.unit_code} written."))
+    for line in report_lines(result.summary, args.lang, written=True):
+        _out(line)
     return 0
 
 
@@ -415,7 +449,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = bundle.add_parser("export")
     p.add_argument("--out", required=True)
     p.add_argument("--to")
+    p.add_argument("--even-if-empty", action="store_true",
+                   help="ghi gói cả khi không có gì mới (gói đầu của máy mới cài) / write even with nothing new")
     p.set_defaults(func=cmd_bundle_export)
+    p = bundle.add_parser("recover", help="gói khôi phục dữ liệu cho xã / recovery bundle for a commune")
+    p.add_argument("unit_code")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_bundle_recover)
     for name, func in (("import", cmd_bundle_import), ("inspect", cmd_bundle_inspect)):
         p = bundle.add_parser(name)
         p.add_argument("file")
@@ -472,6 +512,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_backup)
     p = sub.add_parser("restore")
     p.add_argument("file")
+    p.add_argument("--recovery-key", help="tệp khóa khôi phục của tỉnh, khi máy tạo bản sao lưu không còn / the "
+                                          "province's recovery key file, when the computer that made it is gone")
+    p.add_argument("--passphrase-file", help="tệp chứa mật khẩu của khóa khôi phục (dòng đầu) / file holding the "
+                                             "recovery key's passphrase (first line)")
     p.set_defaults(func=cmd_restore)
 
     from . import cli_documents

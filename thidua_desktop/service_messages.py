@@ -124,10 +124,24 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
     "BACKUP_NOT_OURS": ("Tệp «{value}» không phải bản sao lưu của ThiĐua hoặc đã bị hỏng.",
                         "«{value}» is not a ThiĐua backup, or it is damaged."),
     "BACKUP_KEY_MISSING": ("Bản sao lưu «{value}» được mã hóa bằng khóa của máy đã tạo ra nó, và máy này không có khóa "
-                           "đó. Hãy khôi phục trên máy cũ, hoặc dùng khóa khôi phục của tỉnh. Không có gì thay đổi.",
+                           "đó. Hãy khôi phục trên máy cũ; nếu máy cũ đã hỏng hoặc bị mất, hãy xin Ban Thi đua - Khen "
+                           "thưởng của tỉnh tệp khóa khôi phục và mật khẩu của tệp đó, rồi khôi phục lại bằng khóa "
+                           "khôi phục. Không có gì thay đổi.",
                            "Backup «{value}» is encrypted with the key of the computer that made it, which this "
-                           "computer does not hold. Restore it there, or use the province's recovery key. Nothing "
-                           "was changed."),
+                           "computer does not hold. Restore it there; if that computer is broken or lost, ask the "
+                           "province's Emulation and Commendation Board (Ban Thi đua - Khen thưởng) for the recovery "
+                           "key file and its passphrase, then restore with the recovery key. Nothing was changed."),
+    "BACKUP_RECOVERY_KEY_WRONG": ("Khóa khôi phục này không mở được bản sao lưu «{value}»: bản sao lưu được mã hóa cho "
+                                  "một khóa khôi phục khác. Hãy hỏi Ban Thi đua - Khen thưởng của tỉnh đúng tệp khóa "
+                                  "mà xã đã nhận khi kết nối. Không có gì thay đổi.",
+                                  "This recovery key does not open backup «{value}»: the backup was encrypted for "
+                                  "another recovery key. Ask the province for the key the commune was enrolled with. "
+                                  "Nothing was changed."),
+    "BACKUP_NO_RECOVERY_KEY": ("Bản sao lưu «{value}» được tạo khi đơn vị chưa kết nối với tỉnh, nên khóa khôi phục "
+                               "của tỉnh không mở được; chỉ máy đã tạo ra nó mở được. Không có gì thay đổi.",
+                               "Backup «{value}» was made before the office was enrolled with the province, so the "
+                               "recovery key cannot open it; only the computer that made it can. Nothing was "
+                               "changed."),
     "BACKUP_TOO_NEW": ("Bản sao lưu «{value}» do phiên bản mới hơn tạo ra. Hãy cập nhật ứng dụng.",
                        "Backup «{value}» was made by a newer version. Update the app."),
     "BACKUP_UNSAFE_PATH": ("Bản sao lưu «{file}» chứa đường dẫn không an toàn («{value}»). Không có gì thay đổi.",
@@ -231,6 +245,22 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
         "Fingerprint {fingerprint} matches no bundle waiting from office «{value}», so nothing was confirmed. Ask "
         "for the code again (four characters at a time); if it still differs, the waiting bundle was not sent by "
         "that office: reject it and ask the office to send again."),
+    "RECOVERY_BUNDLE_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh ghi gói khôi phục cho xã.",
+                                      "Only the provincial office writes recovery bundles for communes."),
+    "RECOVERY_NOTHING_HELD": ("Tỉnh chưa nhận được dữ liệu nào của đơn vị «{value}», nên không có gì để khôi phục.",
+                              "The province never received data from office «{value}»: there is nothing to recover."),
+    "RECOVERY_TOO_LARGE": ("Dữ liệu của đơn vị «{value}» ({size_mb} MB) quá lớn cho một gói khôi phục.",
+                           "Office «{value}»'s data ({size_mb} MB) is too large for one recovery bundle."),
+    "RECOVERY_SENDER_NOT_PROVINCE": (
+        "Gói «{file}» là gói khôi phục nhưng không do văn phòng cấp tỉnh gửi cho xã (gửi từ {sender_name}, mã "
+        "{sender_code}): gói bị từ chối, dữ liệu không thay đổi.",
+        "Bundle «{file}» is a recovery bundle that the provincial office did not send to a commune (it comes from "
+        "{sender_name}, code {sender_code}): it is refused and nothing changed."),
+    "RECOVERY_OFFICE_NOT_EMPTY": (
+        "Gói khôi phục chỉ nhập được vào một văn phòng xã mới cài, chưa có dữ liệu riêng; văn phòng này đã có {count} "
+        "bản ghi do chính mình tạo. Dữ liệu không thay đổi.",
+        "A recovery bundle is only imported into a newly installed commune office with no data of its own; this "
+        "office already has {count} records it made itself. Nothing changed."),
     "EXPORT_NEEDS_RECIPIENT": ("Văn phòng tỉnh cần chọn xã nhận gói (--to MÃ_XÃ).",
                                "The provincial office must name the commune (--to CODE)."),
     "NOMINATION_DUPLICATE": ("Người/tập thể này đã có trong đợt xét với «{award}».",

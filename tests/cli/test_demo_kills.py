@@ -42,7 +42,11 @@ def _demo(folder: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
 def _people_written_anywhere(folder: Path) -> int:
     """People already in any database file under ``folder`` (the live one or a staged copy)."""
     most = 0
-    for file in folder.rglob("*.sqlite"):
+    try:
+        files = list(folder.rglob("*.sqlite"))
+    except FileNotFoundError:  # a staging folder went away while it was being listed
+        return 0
+    for file in files:
         try:
             conn = sqlite3.connect(f"file:{file.as_posix()}?mode=ro", uri=True, timeout=0.1)
             try:

@@ -2,7 +2,11 @@
 shape, the entry count, the declared sizes against a ceiling and the free space, names, and the
 bytes really extracted. Every refusal is a reason code naming the file, and leaves the data folder
 exactly as it was. Also: a new epoch that is never reused, damaged attachments replaced, leftovers
-of killed runs removed at the next start."""
+of killed runs removed at the next start.
+
+Backups are encrypted since format 2 (tests/services/test_restore_encrypted.py). The bombs and
+lying headers below are also played on format-1 (clear) backups, which are still restored: there
+the zip's own sizes and the SQLite header are all a restore has to go by."""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from backup_helpers import clear_copy
 
 from thidua_desktop.bootstrap import data_paths, open_app
 from thidua_desktop.cli import main
@@ -44,6 +49,13 @@ def office(commune, tmp_path: Path) -> tuple[Path, Path]:  # type: ignore[no-unt
     commune.people.create(PersonInput("Người Thêm Sau", "male"))
     commune.close()
     return commune.paths.data_dir, backup
+
+
+@pytest.fixture
+def clear_office(office, tmp_path: Path) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    """The same office, and the same backup as format 1 wrote it (members in the clear)."""
+    folder, backup = office
+    return folder, clear_copy(backup, folder / "keys", tmp_path / "out" / "sao-luu-v1.zip")
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -135,8 +147,10 @@ def test_the_command_line_refuses_a_bad_manifest_in_one_line(office, tmp_path: P
     assert "danh-sach.zip" in line and "manifest.json" in line and "Traceback" not in line
 
 
-def test_a_small_zip_declaring_more_than_the_ceiling_is_refused_unextracted(office, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    folder, backup = office
+@pytest.mark.parametrize("kind", ["office", "clear_office"])
+def test_a_small_zip_declaring_more_than_the_ceiling_is_refused_unextracted(request, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                          kind: str) -> None:
+    folder, backup = request.getfixturevalue(kind)
     hashes = [hashlib.sha256(str(i).encode()).hexdigest() for i in range(120)]
     blobs = {f"attachments/{h[:2]}/{h}": b"x" for h in hashes}
     bomb = rewrite(backup, tmp_path / "bom.zip", lambda e: e.update(blobs))
@@ -150,8 +164,10 @@ def test_a_small_zip_declaring_more_than_the_ceiling_is_refused_unextracted(offi
 
 
 @pytest.mark.skipif(os.name != "posix", reason="RLIMIT_FSIZE is POSIX")
-def test_a_bomb_of_zeros_posing_as_the_database_is_refused_before_any_write(office, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    folder, backup = office
+def test_a_bomb_of_zeros_posing_as_the_database_is_refused_before_any_write(clear_office, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A clear backup: its SQLite header is checked before extraction. (An encrypted member that
+    expands past what the manifest declared: test_restore_encrypted.py.)"""
+    folder, backup = clear_office
     bomb = rewrite(backup, tmp_path / "bom.zip", lambda e: e.update({"thidua.sqlite": bytes(64 * 1024 * 1024)}))
     assert bomb.stat().st_size < 1_000_000
     before = snapshot(folder)
@@ -167,8 +183,8 @@ def test_a_bomb_of_zeros_posing_as_the_database_is_refused_before_any_write(offi
     assert snapshot(folder) == before
 
 
-def test_a_lying_header_cannot_overrun_and_leaves_no_half_file(office, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    folder, backup = office
+def test_a_lying_header_cannot_overrun_and_leaves_no_half_file(clear_office, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder, backup = clear_office
     big = os.urandom(2 * 1024 * 1024)
     sha = hashlib.sha256(big).hexdigest()
     name = f"attachments/{sha[:2]}/{sha}"
@@ -178,8 +194,8 @@ def test_a_lying_header_cannot_overrun_and_leaves_no_half_file(office, tmp_path:
     assert error.code == "BACKUP_ENTRY_DAMAGED" and error.params["entry"] == name
 
 
-def test_an_attachment_whose_content_does_not_match_its_name_is_refused(office, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    folder, backup = office
+def test_an_attachment_whose_content_does_not_match_its_name_is_refused(clear_office, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder, backup = clear_office
 
     def swap_content(entries: dict[str, bytes]) -> None:
         name = next(n for n in entries if n.startswith("attachments/"))

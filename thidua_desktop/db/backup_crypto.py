@@ -32,8 +32,12 @@ Use (tests/db/test_backup_crypto.py shows both sides on a real zip):
   ``encrypt_fileobj(src, dst, key, context=name.encode())``;
 - reader: ``key = open_key(manifest["encryption"]["wrapped_keys"], keystore.all_keys() [+ the
   recovery key], backup.name)``; each member ``decrypt_fileobj(zf.open(name), staged, key,
-  context=name.encode(), max_bytes=limit, label=backup.name)``. A member whose first bytes are not
-  ``MAGIC`` (``is_encrypted_member``) comes from a backup made before encryption."""
+  context=name.encode(), max_bytes=limit, label=backup.name)``.
+
+services/maintenance.py and services/restore.py do exactly this (format 2). The manifest also
+says how many bytes the members expand to (``plain_bytes``): restore checks it against the free
+space and never lets decryption write more. Whether a backup is encrypted is the manifest's to say
+(format 1 had no ``encryption``); a clear member under an encrypted manifest is refused."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
 import os
 import shutil
 import zipfile
@@ -12,18 +13,23 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .. import __version__
-from ..config import AppPaths
+from ..config import AppPaths, resolve_key_folder
 from ..db import Database
+from ..db import backup_crypto as bc
 from ..db import maintenance as low
 from ..db.migrate import current_revision, head_revision
-from ..db.models import Attachment, Office
+from ..db.models import Attachment, LocalParameter, Office
 from ..db.repositories.common import live
 from ..domain.errors import StateError
+from ..sync.keys import KeyStore, OfficeKeys, b64d
 from .attachments import AttachmentStore
-from .restore import BACKUP_FORMAT, inspect_backup, read_backup_manifest, restore_backup
+from .restore import BACKUP_FORMAT, check_backup, inspect_backup, read_backup_manifest, restore_backup
 from .restore import DB_ENTRY as _DB_ENTRY
+from .restore import KEYSTORE_ENTRY as _KEYSTORE_ENTRY
 from .restore import MANIFEST as _MANIFEST
 from .staging import staging_folder
+
+log = logging.getLogger("thidua")
 
 
 @dataclass
@@ -60,7 +66,9 @@ class MaintenanceService:
         return report
 
     def backup(self, out: Path) -> Path:
-        """A zip with a manifest, a consistent copy of the database and every attachment."""
+        """A zip with a manifest, a consistent copy of the database and every attachment, each
+        encrypted under a fresh data key sealed to this office's key and the province's recovery
+        key (format 2, db/backup_crypto.py): a lost USB stick holds no readable personal data."""
         if not self.db.is_sqlite:
             raise StateError("BACKUP_SQLITE_ONLY")
         out = out.expanduser()
@@ -70,22 +78,41 @@ class MaintenanceService:
             if office is None:
                 raise StateError("OFFICE_NOT_INITIALISED")
             unit_code, epoch = office.unit_code, office.epoch
+            recovery = session.get(LocalParameter, "recovery_public")
+            recovery_public = recovery.value.get("value") if recovery is not None else None
+        store = KeyStore(self.paths.keys_dir, resolve_key_folder())
+        # An office not enrolled yet has no keys: made now, as the first bundle export would.
+        office_keys = store.load() if store.exists() else store.create()
+        key = bc.new_key()
+        encryption: dict[str, object] = {"scheme": bc.SCHEME,
+                                         "wrapped_keys": bc.seal_key(key, _recipients(office_keys, recovery_public))}
         # The database copy and the zip are built in a private staging folder inside the data
         # folder (removed at the next start if this process is killed), never beside ``out``.
         with staging_folder(self.paths.data_dir, "backup") as tmp:
             copy = tmp / _DB_ENTRY
             low.online_backup(self.db.engine, copy)
-            manifest = {"format": "thidua-backup", "format_version": BACKUP_FORMAT, "app_version": __version__,
-                        "created_at": datetime.now(UTC).isoformat(timespec="seconds"), "unit_code": unit_code,
-                        "epoch": epoch, "schema_revision": current_revision(self.db.engine)}
+            members = [(copy, _DB_ENTRY)]
+            if self.paths.attachments_dir.exists():
+                members += [(file, "attachments/" + file.relative_to(self.paths.attachments_dir).as_posix())
+                            for file in sorted(self.paths.attachments_dir.rglob("*"))
+                            if file.is_file() and not file.name.endswith(".part")]
             partial = tmp / "backup.part"
             with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                plain_bytes = 0
+                for source, name in members:
+                    # Stored, not deflated: the member is compressed before it is encrypted.
+                    with source.open("rb") as src, zf.open(zipfile.ZipInfo(name), "w", force_zip64=True) as dst:
+                        plain_bytes += bc.encrypt_fileobj(src, dst, key, context=name.encode())
+                # The key store's private keys are sealed under the key-encryption key of this
+                # user's config folder, which no backup holds; see restore.KEYSTORE_ENTRY.
+                zf.write(store.path, _KEYSTORE_ENTRY)
+                # Last, so it can say how much the members expand to (restore checks free space).
+                encryption["plain_bytes"] = plain_bytes
+                manifest = {"format": "thidua-backup", "format_version": BACKUP_FORMAT, "app_version": __version__,
+                            "created_at": datetime.now(UTC).isoformat(timespec="seconds"), "unit_code": unit_code,
+                            "epoch": epoch, "schema_revision": current_revision(self.db.engine),
+                            "encryption": encryption}
                 zf.writestr(_MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
-                zf.write(copy, _DB_ENTRY)
-                if self.paths.attachments_dir.exists():
-                    for file in sorted(self.paths.attachments_dir.rglob("*")):
-                        if file.is_file() and not file.name.endswith(".part"):
-                            zf.write(file, "attachments/" + file.relative_to(self.paths.attachments_dir).as_posix())
             with partial.open("rb") as fh:
                 os.fsync(fh.fileno())
             _move_into_place(partial, out)
@@ -104,6 +131,18 @@ class MaintenanceService:
         for old in automatic[:-keep] if keep > 0 else []:
             old.unlink(missing_ok=True)
         return out
+
+
+def _recipients(office_keys: OfficeKeys, recovery_public: object) -> dict[str, bytes]:
+    """Who can open the backup: this office (its key store), and the province with its recovery
+    key when the office knows it (a commune learns it from its enrolment file)."""
+    recipients = {"office": office_keys.public().box_key}
+    if recovery_public:
+        try:
+            recipients["recovery"] = b64d(recovery_public, 32)
+        except ValueError:
+            log.warning("the stored recovery_public is malformed; backup sealed to the office key only")
+    return recipients
 
 
 def _move_into_place(partial: Path, out: Path) -> None:
@@ -127,5 +166,5 @@ def _move_into_place(partial: Path, out: Path) -> None:
         raise
 
 
-__all__ = ["BACKUP_FORMAT", "CheckReport", "MaintenanceService", "inspect_backup", "read_backup_manifest",
-           "restore_backup"]
+__all__ = ["BACKUP_FORMAT", "CheckReport", "MaintenanceService", "check_backup", "inspect_backup",
+           "read_backup_manifest", "restore_backup"]

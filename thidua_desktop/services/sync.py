@@ -19,6 +19,7 @@ from ..db import Session
 from ..db.migrate import head_revision
 from ..db.models import AdminUnit, Office
 from ..db.models.sync import SecurityEvent, SyncExport, SyncImport, SyncPeer, WaitingBundle
+from ..db.repositories import sync_rows
 from ..db.repositories.sync_rows import synced_models
 from ..domain.enums import Role
 from ..domain.errors import DomainError, StateError
@@ -35,7 +36,8 @@ from .sync_waiting import Confirmation, WaitingBundles, WaitingView
 
 SCHEMA_VERSION = int(head_revision())
 _TAMPER = {"BUNDLE_CORRUPT", "BUNDLE_TRUNCATED", "BUNDLE_SIGNATURE_INVALID", "BUNDLE_UNSAFE_ENTRY",
-           "BUNDLE_TOO_LARGE", "BUNDLE_SENDER_UNKNOWN", "BUNDLE_SENDER_REVOKED", "BUNDLE_NOT_A_BUNDLE"}
+           "BUNDLE_TOO_LARGE", "BUNDLE_SENDER_UNKNOWN", "BUNDLE_SENDER_REVOKED", "BUNDLE_NOT_A_BUNDLE",
+           "RECOVERY_SENDER_NOT_PROVINCE"}
 
 
 ENROLLMENT_MAX_BYTES = 64 * 1024  # a real enrolment file is about 1 kB
@@ -272,11 +274,20 @@ class SyncService(ServiceBase):
     def rotate_keys(self) -> str:
         return self.keystore.rotate().fingerprint
 
+    def recover(self, unit_code: str, out: Path) -> Any:
+        """Province: a bundle that rebuilds a lost commune from this office's copy (sync_recovery.py)."""
+        from .sync_recovery import write_recovery
+
+        return write_recovery(self, unit_code, out)
+
     # Export ------------------------------------------------------------------------------
-    def export(self, out: Path, to: str | None = None, limit: int = MAX_BUNDLE_BYTES) -> ExportResult:
+    def export(self, out: Path, to: str | None = None, limit: int = MAX_BUNDLE_BYTES,
+               even_if_empty: bool = False) -> ExportResult:
         """Everything the peer has not acknowledged, as one bundle, or several parts when the data
         would pass ``limit`` (about 1 GiB: cheap sticks and FAT32 stay happy). Parts cover
-        consecutive version ranges, so the peer applies them in any order without losing a row."""
+        consecutive version ranges, so the peer applies them in any order without losing a row.
+        ``even_if_empty``: write a bundle with nothing new too (a new install's first bundle brings
+        the province its keys, which a recovery bundle is then sealed for)."""
         office = OfficeService(self.db, self.actor).office()
         self._refuse_trial()
         peer = self._target(office.role, to)
@@ -284,7 +295,8 @@ class SyncService(ServiceBase):
         result = ExportResult(counts=payload.counts)
         # Nothing to send unless there are rows, or acknowledgements the peer has not had yet
         # (without them the peer would keep resending what we already hold).
-        if payload.empty and payload.acks == {str(e): int(v) for e, v in (peer.sent_acks or {}).items()}:
+        if payload.empty and payload.acks == {str(e): int(v) for e, v in (peer.sent_acks or {}).items()} \
+                and not even_if_empty:
             return result
         if not peer.box_key:
             raise DomainError("PEER_NO_KEYS_YET", field="to", value=peer.unit_code)
@@ -346,13 +358,14 @@ class SyncService(ServiceBase):
         parts.append(current)
         return parts
 
-    def _write(self, target: Path, office: Any, peer: SyncPeer, part: Payload, recovery: str, seq: int) -> str:
+    def _write(self, target: Path, office: Any, peer: SyncPeer, part: Payload, recovery: str, seq: int,
+               extra: dict[str, Any] | None = None) -> str:
         sender = {"code": office.unit_code, "name": office.unit_name, "node_id": office.node_id, "epoch": office.epoch}
         recipient = {"code": peer.unit_code, "name": peer.unit_name, "node_id": peer.node_id or None}
         writer = BundleWriter(target, sender, recipient, self.ensure_keys(), bytes.fromhex(peer.box_key),
                               k.b64d(recovery, 32), SCHEMA_VERSION, part.counts, seq)
         manifest: dict[str, Any] = {"acks": part.acks, "since": part.since, "upto": part.upto,
-                                    "attachments": sorted(set(part.attachments))}
+                                    "attachments": sorted(set(part.attachments)), **(extra or {})}
         if office.role == Role.PROVINCE.value:  # the catalog and the administrative list travel down
             manifest["catalog"] = catalog_store.catalog_json(self.db)
             with self.db.reader() as session:
@@ -440,25 +453,33 @@ class SyncService(ServiceBase):
         if rotated:
             sign_keys = [sender.sign_key]
         payload, staged = self._read(path, office.unit_code, sign_keys)
+        rebuild = self._recovery  # a recovery bundle, checked in _read before any entry was read
         report = self.exchange.apply_payload(
             payload, header.bundle_id, has_attachment=lambda sha: sha in staged or self.store.path_for(sha).exists(),
-            within=lambda session, rep: self._bookkeep(session, header, Path(name), rep, rotated))
+            within=lambda session, rep: self._bookkeep(session, header, Path(name), rep, rotated, rebuild),
+            prepare=rebuild.prepare if rebuild is not None else None)
         self.waiting.remove_files([self.waiting.path_of(f"{header.bundle_id}.tdsync")])  # applied: no copy waits
         if office.role == Role.PROVINCE.value:
             ReviewService(self.db, self.actor).acknowledge_received(sender.node_id)
         if report.catalog and not report.catalog.startswith("refused") and self.on_catalog_change:
             self.on_catalog_change()
-        return {"bundle_id": header.bundle_id, "sender": sender.code, **report.as_dict()}
+        result = {"bundle_id": header.bundle_id, "sender": sender.code, **report.as_dict()}
+        return {**result, "recovery": rebuild.summary} if rebuild is not None else result
 
     def _read(self, path: Path, my_code: str, sign_keys: list[bytes]) -> tuple[Payload, set[str]]:
         staged: set[str] = set()
         self._pushed: dict[str, Any] = {}
+        self._recovery: Any = None
         reader = open_bundle(path, self.keystore.all_keys(), sign_keys, my_code, max_schema_version=SCHEMA_VERSION)
         with reader:
             manifest = reader.manifest
             header = reader.header
             payload = payload_from_manifest(header, manifest)  # BUNDLE_CORRUPT for a manifest of the wrong shape
             self._pushed = {key: manifest[key] for key in ("catalog", "admin_units", "templates") if key in manifest}
+            if "recovery" in manifest:  # refused here (wrong sender, office not empty) before any entry is read
+                from .sync_recovery import RecoveryImport
+
+                self._recovery = RecoveryImport.check(self, header, manifest)
             for entry in reader.entries():
                 if entry.kind == "records":
                     read_records(entry.table, entry.lines(), payload)  # a line that is not JSON is quarantined
@@ -493,7 +514,8 @@ class SyncService(ServiceBase):
             if os.path.exists(tmp):
                 os.unlink(tmp)
 
-    def _bookkeep(self, session: Session, header: Any, path: Path, report: Any, first_keys: bool) -> None:
+    def _bookkeep(self, session: Session, header: Any, path: Path, report: Any, first_keys: bool,
+                  rebuild: Any = None) -> None:
         done = session.get(SyncImport, header.bundle_id)
         if done is not None:  # imported by another window or command while this one waited: roll back
             raise DomainError("BUNDLE_ALREADY_IMPORTED", field="file", file=path.name,
@@ -530,13 +552,17 @@ class SyncService(ServiceBase):
                     report.templates = f"refused: {exc.code}"
                 else:
                     report.templates = str(revision or "")
+        kept = {**report.as_dict(), "seq": header.seq, "created_at": header.created_at}  # a recovery report names them
+        if rebuild is not None:
+            kept["recovery"] = rebuild.finish(session)
         session.add(SyncImport(bundle_id=header.bundle_id, peer_node_id=header.sender.node_id, file_name=path.name,
-                               report=report.as_dict()))
+                               report=kept))
 
     def _security(self, code: str, path: Path, params: dict[str, Any]) -> None:
         detail = ", ".join(f"{key}={value}" for key, value in params.items() if key in {"sender_code", "reason"})
         with self.db.transaction(self.actor) as session:
-            session.add(SecurityEvent(kind=code, file_name=path.name, detail=detail))
+            # A Core insert, not the ORM: a refusal changes nothing, so it gets no audit_log entry.
+            sync_rows.log_security_event(session, code, path.name, detail)
 
     def security_events(self, limit: int = 100) -> list[dict[str, Any]]:
         with self.db.reader() as session:

@@ -171,12 +171,17 @@ class SyncExchange(ServiceBase):
 
     def apply_payload(self, payload: Payload, bundle_id: str,
                       has_attachment: Callable[[str], bool] = lambda _sha: True,
-                      within: Callable[[Any, sync_rows.ApplyReport], None] | None = None) -> sync_rows.ApplyReport:
+                      within: Callable[[Any, sync_rows.ApplyReport], None] | None = None,
+                      prepare: Callable[[Any], None] | None = None) -> sync_rows.ApplyReport:
         """Apply a peer's rows in ONE transaction: all or nothing. Rows that cannot be applied
-        are quarantined (and retried at every later import) instead of aborting the bundle."""
+        are quarantined (and retried at every later import) instead of aborting the bundle.
+        ``prepare`` runs first in that transaction (a recovery bundle adopts the commune's identity
+        there, so its rows count as this office's own)."""
         report = sync_rows.ApplyReport()
         with self.db.transaction(f"{self.actor}") as session:
             session.info["applying_remote"] = True
+            if prepare is not None:
+                prepare(session)
             office = self._office(session)
             peer = session.get(SyncPeer, payload.sender_code)
             if peer is None:
@@ -202,6 +207,18 @@ class SyncExchange(ServiceBase):
                         sync_rows.apply_record(session, table, data, report, allowed, bundle_id)
             sync_rows.retry_quarantine(session, allowed, report)
             before = {str(k): int(v) for k, v in (peer.received or {}).items()}
+            node = payload.sender_node
+            if peer.node_id and peer.node_id != node:
+                if payload.empty:
+                    # A new install's first, empty bundle only brings its keys: the office keeps the
+                    # node (and marks) it holds rows of, so a recovery bundle can still name them.
+                    node = peer.node_id
+                else:
+                    # Rows of another node under this code (a re-install that was not rebuilt from
+                    # the province's copy): the marks were the old node's. Kept, they would make the
+                    # new node's first versions look received and this office's rows look acknowledged.
+                    before = {}
+                    peer.acked, peer.sent_upto, peer.sent_acks = {}, {}, {}
             upto = payload.upto or report.received.get(payload.sender_node, {})
             received = dict(before)
             gaps = 0
@@ -213,7 +230,7 @@ class SyncExchange(ServiceBase):
                     # or imported out of order). Its rows are applied, but the mark stays, so the
                     # sender sends the range again.
                     gaps += 1
-            peer.node_id = payload.sender_node
+            peer.node_id = node
             peer.received = received
             # The peer's acknowledgements of our rows only ever move forward.
             peer.acked = _max_merge({str(k): int(v) for k, v in (peer.acked or {}).items()}, payload.acks)

@@ -319,3 +319,11 @@ def count_unacked(session: Session, node_id: str, acked: dict[str, int]) -> int:
         stmt = _unacked(model, node_id, acked).with_only_columns(func.count()).order_by(None)
         total += int(session.scalar(stmt) or 0)
     return total
+
+
+def log_security_event(session: Session, code: str, file_name: str, detail: str) -> None:
+    """A refused or tampered bundle. A Core insert, not the ORM: a refusal changes nothing, so it
+    gets no audit_log entry (and the comparisons that prove "data unchanged" leave this table out)."""
+    from ..models.sync import SecurityEvent
+
+    session.execute(insert(SecurityEvent).values(kind=code, file_name=file_name, detail=detail))

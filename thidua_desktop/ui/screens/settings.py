@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...bootstrap import App
+from ...domain.errors import DomainError
+from ...services.maintenance import check_backup
 from ...services.settings import Preferences
 from .. import dialogs, i18n, ops
 from ..forms import DateField
@@ -32,6 +34,7 @@ from ..texts import award_label
 from ..worker import run_with_progress
 from .document_settings import DocumentSettingsBox
 from .officials import OfficialsBox
+from .restore_recovery import recovery_key_for
 
 
 class SettingsScreen(QWidget):
@@ -230,10 +233,24 @@ class SettingsScreen(QWidget):
         path = dialogs.open_file(self, self.tr("Choose a backup"), self.tr("ThiĐua backups (*.zip)"))
         if not path:
             return
+        backup = Path(path)
+        recovery = None
+        try:  # the file and its key first: a backup from a computer that is gone needs the province's key
+            check_backup(backup, self.app.paths)
+        except DomainError as exc:
+            if exc.code != "BACKUP_KEY_MISSING":
+                ops.show_refusal(self, exc)
+                return
+            recovery = recovery_key_for(self, backup, self.app.paths)
+            if recovery is None:
+                return
+        except Exception as exc:  # the OS said no (an unplugged stick): a message, not a crash
+            ops.report_unexpected(self, exc)
+            return
         if not dialogs.ask_yes_no(self, self.tr("Restore"), self.tr(
                 "Restoring replaces all current data with the backup. Continue?")):
             return
-        result = ops.run(self, lambda: self.app.restore_from(Path(path)))
+        result = ops.run(self, lambda: self.app.restore_from(backup, recovery))
         if result is not None:
             dialogs.info(self, self.tr("Restore"), self.tr("The backup was restored."))
             self.refresh()

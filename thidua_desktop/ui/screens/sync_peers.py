@@ -1,6 +1,8 @@
 """The head of the Đồng bộ screen: this office's key fingerprint (Mã xác thực); for a commune its
 province, for the province its enrolled communes with their state, and the buttons to confirm a
-fingerprint read over the phone, revoke a commune and issue an enrolment file (Tệp kết nối)."""
+fingerprint read over the phone, revoke a commune, issue an enrolment file (Tệp kết nối) and write
+the recovery bundle (Gói khôi phục) that rebuilds a commune whose computer was lost. A new commune
+install sends its keys from here, so the province can confirm them before anything else."""
 
 from __future__ import annotations
 
@@ -26,10 +28,12 @@ from ...domain.errors import DomainError
 from ...messages import render
 from ...services.office import OfficeService
 from ...services.sync import SyncService
+from ...services.sync_recovery import report_lines
 from ...services.sync_views import PeerView, SyncViews
 from ...services.sync_waiting import Confirmation
 from .. import dialogs, ops
 from ..models.paged import Column, PagedTableModel
+from ..worker import run_with_progress
 from . import recovery_key, sync_dialogs
 from .sync_texts import peer_status_text, retitle, when
 
@@ -74,6 +78,8 @@ class PeersPanel(QGroupBox):
         self.table.setMaximumHeight(150)
         self.confirm_button = QPushButton()
         self.revoke_button = QPushButton()
+        self.recover_button = QPushButton()  # province: rebuild a lost commune from this office's copy
+        self.send_keys_button = QPushButton()  # commune: a first, empty bundle that brings this office's keys
         self.commune = QComboBox()
         self.commune.setMinimumContentsLength(18)
         self.commune.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -82,6 +88,8 @@ class PeersPanel(QGroupBox):
         self.load_button.clicked.connect(lambda: self.load_enrollment())
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.revoke_button.clicked.connect(self.revoke_selected)
+        self.recover_button.clicked.connect(lambda: self.recover_selected())
+        self.send_keys_button.clicked.connect(lambda: self.send_keys())
         self.enrol_button.clicked.connect(self.create_enrollment)
 
         own = QHBoxLayout()
@@ -91,7 +99,7 @@ class PeersPanel(QGroupBox):
         self.buttons = QWidget()
         row = QHBoxLayout(self.buttons)
         row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.confirm_button, self.revoke_button):
+        for widget in (self.confirm_button, self.revoke_button, self.recover_button):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.commune)
@@ -99,6 +107,7 @@ class PeersPanel(QGroupBox):
         commune_row = QHBoxLayout()
         commune_row.addWidget(self.province_label, 1)
         commune_row.addWidget(self.load_button, 0, Qt.AlignmentFlag.AlignTop)
+        commune_row.addWidget(self.send_keys_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(own)
         layout.addLayout(commune_row)
@@ -117,6 +126,9 @@ class PeersPanel(QGroupBox):
         self.province_label.setVisible(not self.is_province)
         self.is_trial = self.sync.is_trial()
         self.load_button.setVisible(not self.is_province and not self.is_trial)
+        province = None if self.is_province or self.is_trial else self.views.province_peer()
+        # Until this office has sent anything, the province has no key to seal a bundle (a recovery one) for.
+        self.send_keys_button.setVisible(province is not None and province.last_sent_at is None)
         if self.is_province:
             chosen = self.selected_peer()
             self.waiting = {}
@@ -237,6 +249,51 @@ class PeersPanel(QGroupBox):
         ops.run(self, lambda: self.sync.revoke_peer(peer.unit_code))
         self._after_change(peer.unit_code)
 
+    def recover_selected(self) -> Path | None:
+        """Province: the recovery bundle for the selected commune, once its lost computer's key was
+        revoked, a new install enrolled and its fingerprint confirmed; shows what it brings back."""
+        peer = self.selected_peer()
+        title = self.tr("Recovery bundle")
+        if peer is None:
+            dialogs.info(self, title, self.tr("Choose a commune in the list first."))
+            return None
+        question = self.tr("Write a recovery bundle for %1 (%2)? It holds all of the commune's data that reached "
+                           "the province, for a new installation of the commune that was enrolled again and whose "
+                           "fingerprint you confirmed. Use it only when the commune's computer was lost or broken.")
+        if not dialogs.ask_yes_no(self, title, question.replace("%1", peer.unit_name).replace("%2", peer.unit_code)):
+            return None
+        folder = sync_dialogs.choose_folder(self, self.tr("Where to write the recovery bundle"))
+        if not folder:
+            return None
+        code = peer.unit_code
+        result = run_with_progress(self, self.tr("Writing the recovery bundle…"),
+                                   lambda _p: self.sync.recover(code, Path(folder)))
+        if result is None:
+            return None
+        lines = report_lines(result.summary, ops.current_lang(), written=True)
+        dialogs.info(self, title, "\n".join([self.tr("Recovery bundle written: %1").replace("%1", str(result.file)),
+                                             "", *lines]))
+        self._after_change(code)
+        return Path(result.file)
+
+    def send_keys(self) -> Path | None:
+        """Commune: a first bundle even with nothing in it, so the province gets this office's keys
+        and can confirm its fingerprint (then send a recovery bundle, if this is a new install)."""
+        folder = sync_dialogs.choose_folder(self, self.tr("Where to write the sync bundle"))
+        if not folder:
+            return None
+        result = ops.run(self, lambda: self.sync.export(Path(folder), even_if_empty=True))
+        if result is None or not result.files:
+            return None
+        dialogs.info(self, self.tr("Send this office's keys"), self.tr(
+            "Bundle written: %1. Hand it to the province: the province imports it and confirms this office's "
+            "fingerprint with you over the phone: %2").replace("%1", str(result.files[0]))
+            .replace("%2", self.fingerprint()))
+        self.refresh()
+        if self.on_change is not None:
+            self.on_change()
+        return result.files[0]
+
     def create_enrollment(self) -> Path | None:
         code = self.commune.currentData()
         if not code:
@@ -271,6 +328,11 @@ class PeersPanel(QGroupBox):
         self.own_code.setText(self.fingerprint())
         self.confirm_button.setText(self.tr("Confirm fingerprint"))
         self.revoke_button.setText(self.tr("Revoke"))
+        self.recover_button.setText(self.tr("Recovery bundle…"))
+        self.recover_button.setToolTip(self.tr("Rebuild a commune whose computer was lost: revoke it, issue a new "
+                                               "enrolment file, confirm the new installation's fingerprint, then "
+                                               "write this bundle for it."))
+        self.send_keys_button.setText(self.tr("Send this office's keys…"))
         self.enrol_button.setText(self.tr("Create enrolment file…"))
         province = self.views.province_peer() if not self.is_province else None
         self.load_button.setText(self.tr("Load a new enrolment file…") if province else

@@ -301,11 +301,15 @@ class ImportPanel(QWidget):
         self.last_report = report
         self.report_box.setVisible(True)
         self.retranslate()
-        dialogs.info(self, self.tr("Import"), self.tr("Bundle %1 imported: %2 new, %3 updated, %4 conflicts, "
-                                                      "%5 pending records.")
-                     .replace("%1", path.name).replace("%2", str(report.get("new", 0)))
-                     .replace("%3", str(report.get("updated", 0))).replace("%4", str(report.get("conflicts", 0)))
-                     .replace("%5", str(report.get("quarantined", 0))))
+        text = self.tr("Bundle %1 imported: %2 new, %3 updated, %4 conflicts, %5 pending records.") \
+            .replace("%1", path.name).replace("%2", str(report.get("new", 0))) \
+            .replace("%3", str(report.get("updated", 0))).replace("%4", str(report.get("conflicts", 0))) \
+            .replace("%5", str(report.get("quarantined", 0)))
+        if report.get("recovery"):  # rebuilt from the province's copy: what came back, and from when edits are lost
+            from ...services.sync_recovery import report_lines
+
+            text = "\n".join([text, "", *report_lines(report["recovery"], ops.current_lang())])
+        dialogs.info(self, self.tr("Import"), text)
         return report
 
     def preview_text(self, key: str) -> str:

@@ -1,0 +1,46 @@
+"""Backups as older versions wrote them, and encrypted members crafted with a backup's own data
+key: what tests of services/restore.py feed it."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from thidua_desktop.config import resolve_key_folder
+from thidua_desktop.db import backup_crypto as bc
+from thidua_desktop.sync.keys import KeyStore
+
+
+def data_key(backup: Path, keys_dir: Path) -> bytes:
+    """The data key of an encrypted backup, opened with the office's key store in ``keys_dir``."""
+    with zipfile.ZipFile(backup) as zf:
+        wrapped = json.loads(zf.read("manifest.json"))["encryption"]["wrapped_keys"]
+    return bc.open_key(wrapped, KeyStore(keys_dir, resolve_key_folder()).all_keys(), backup.name)
+
+
+def encrypt_member(data: bytes, key: bytes, name: str) -> bytes:
+    out = io.BytesIO()
+    bc.encrypt_fileobj(io.BytesIO(data), out, key, context=name.encode())
+    return out.getvalue()
+
+
+def decrypt_member(blob: bytes, key: bytes, name: str) -> bytes:
+    out = io.BytesIO()
+    bc.decrypt_fileobj(io.BytesIO(blob), out, key, context=name.encode())
+    return out.getvalue()
+
+
+def clear_copy(backup: Path, keys_dir: Path, target: Path) -> Path:
+    """The same backup as format 1 wrote it: members in the clear (deflated), no encryption in
+    the manifest, no key store."""
+    key = data_key(backup, keys_dir)
+    with zipfile.ZipFile(backup) as src, zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        manifest = json.loads(src.read("manifest.json"))
+        del manifest["encryption"]
+        dst.writestr("manifest.json", json.dumps({**manifest, "format_version": 1}, ensure_ascii=False, indent=2))
+        for name in src.namelist():
+            if name == "thidua.sqlite" or name.startswith("attachments/"):
+                dst.writestr(name, decrypt_member(src.read(name), key, name))
+    return target
