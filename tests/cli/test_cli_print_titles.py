@@ -46,6 +46,9 @@ def test_each_print_names_the_title_its_pdf_carries(demo, data_dir: Path, tmp_pa
     assert titles["certificate"] == "Giấy chứng nhận"  # the demo's decision grants an emulation title
     assert titles["public-list"].startswith("Thông báo công khai")
     assert titles["submission"].startswith("Tờ trình về việc")
+    # Each title names its document the way the page does, type and subject, not a bare type.
+    assert titles["minutes"].startswith("Biên bản họp Hội đồng Thi đua - Khen thưởng")
+    assert all(len(title.split()) > 2 for kind, title in titles.items() if kind != "certificate"), titles
 
     out = tmp_path / "again.pdf"
     assert main(["--data-dir", str(data_dir), "--lang", "en", "print", "certificate", first["certificate"],

@@ -27,6 +27,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from ..domain.text import nfc, search_key
 from .blocks import (
     Issuer,
+    document_title,
     grid_table,
     para,
     place_date,
@@ -472,5 +473,13 @@ def report_story(data: ReportData, job: PrintJob) -> list[Flowable]:
 
 
 def render(data: ReportData, job: PrintJob) -> bytes:
-    return build_pdf(report_story(data, job), qr_text=job.qr_text, title=job.wording.text("doc_type"),
+    w = variant_wording(job.wording, data.subject)
+    # The metadata says what the page says, in sentence case: "Báo cáo thành tích đề nghị tặng
+    # danh hiệu “Lao động tiên tiến”" (the page prints the subject in capitals).
+    template = str(w.doc.get("subject_emulation_title" if data.award_kind == TITLE_KIND
+                             else "subject_commendation_form", ""))
+    before, _, after = template.partition("{award_upper}")
+    award = nfc(data.award_name) if data.award_kind == TITLE_KIND else full_award_name(w, nfc(data.award_name))
+    subject = before.lower() + award + after
+    return build_pdf(report_story(data, job), qr_text=job.qr_text, title=document_title(w.text("doc_type"), subject),
                      author=job.author)

@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table,
 
 from .blocks import (
     doc_number,
+    document_title,
     grid_table,
     para,
     place_date,
@@ -268,8 +269,9 @@ def minutes_story(data: CouncilMinutes, job: PrintJob) -> list[Flowable]:
 
 
 def render_minutes(data: CouncilMinutes, job: PrintJob) -> bytes:
-    return build_pdf(minutes_story(data, job), qr_text=job.qr_text, title=job.wording.text("doc_type"),
-                     author=job.author)
+    w = job.wording
+    return build_pdf(minutes_story(data, job), qr_text=job.qr_text,
+                     title=document_title(w.text("doc_type"), w.text("subject", year=data.year)), author=job.author)
 
 
 # --- the ballots -------------------------------------------------------------------------------
@@ -362,8 +364,9 @@ def _ballot_pdf(data: BallotPaper, job: PrintJob, copies: int, size: float, end:
     # A secret ballot: every copy the same sheet. No page numbers across copies, and the QR (which
     # names the meeting's ballot paper, never a member) on every sheet alike, so that the counters
     # can check each returned ballot belongs to this meeting and no sheet stands out.
-    return build_pdf(story, qr_text=job.qr_text, title=job.wording.text("doc_type"), author=job.author,
-                     numbered=False, qr_every_page=True)
+    w = job.wording
+    title = document_title(w.text("doc_type"), w.text("subject", year=data.year))
+    return build_pdf(story, qr_text=job.qr_text, title=title, author=job.author, numbered=False, qr_every_page=True)
 
 
 def render_ballots(data: BallotPaper, job: PrintJob) -> bytes:
