@@ -16,8 +16,12 @@ from thidua_desktop.domain.positions import position_with_unit
     ("Chủ tịch Hội Nông dân", "Hội Nông dân xã Quảng Uyên", "Chủ tịch Hội Nông dân xã Quảng Uyên"),
     ("Trưởng xóm", "Xóm Nà Cạn", "Trưởng xóm Nà Cạn"),
     ("Giáo viên", "Trường Mầm non xã", "Giáo viên, Trường Mầm non xã"),
-    ("Bí thư Đoàn xã", "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã",
-     "Bí thư Đoàn xã, Đoàn Thanh niên Cộng sản Hồ Chí Minh xã"),
+    # The position names its unit by a short form: the unit's full name is written once.
+    ("Bí thư Đoàn xã", "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", "Bí thư Đoàn Thanh niên Cộng sản Hồ Chí Minh xã"),
+    ("Chủ tịch Hội LHPN xã", "Hội Liên hiệp Phụ nữ xã", "Chủ tịch Hội Liên hiệp Phụ nữ xã"),
+    # Not a short form: another association of the commune, so both are said.
+    ("Chủ tịch Hội Nông dân xã", "Hội Cựu chiến binh xã", "Chủ tịch Hội Nông dân xã, Hội Cựu chiến binh xã"),
+    ("Chủ tịch Hội ND xã", "Hội Cựu chiến binh xã", "Chủ tịch Hội ND xã, Hội Cựu chiến binh xã"),
     ("Công chức", "UBND xã", "Công chức, UBND xã"),
     ("", "Xóm Bó Hay", "Xóm Bó Hay"),
     ("Nông dân", "", "Nông dân"),
