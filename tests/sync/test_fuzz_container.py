@@ -45,6 +45,13 @@ FUZZ = settings(max_examples=10_000 if LONG else 250, deadline=None, derandomize
 SCHEMA = 50
 
 
+class Seeds(list[bytes]):
+    """The seed bundles; a short repr, since hypothesis prints the arguments of its strategies."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} seed bundles>"
+
+
 @dataclass
 class Lab:
     commune: OfficeKeys
@@ -61,7 +68,7 @@ class Lab:
 def lab() -> Iterator[Lab]:
     commune, province, recovery = OfficeKeys.generate(), OfficeKeys.generate(), generate_recovery()
     with tempfile.TemporaryDirectory() as folder:
-        seeds = []
+        seeds = Seeds()
         blob = b"%PDF-1.4 bien ban " * 150
         for i, chunk in enumerate((1024, 1500, 256 * 1024)):
             path = Path(folder) / f"seed-{i}.tdsync"
