@@ -30,6 +30,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 
 from thidua_desktop.bootstrap import App, open_app
 from thidua_desktop.domain.errors import DomainError
+from thidua_desktop.messages import render
 from thidua_desktop.services.excel_import import ExcelImportService
 from thidua_desktop.services.people import PersonInput
 from thidua_desktop.spreadsheets.headers import fields_for
@@ -322,11 +323,23 @@ def _name_flagged_utf8_but_not(raw: bytearray, at: int) -> None:
 def test_a_zip_directory_that_zipfile_rejects_is_a_clear_refusal(bench: Bench, change: Any) -> None:
     """Found by the byte-level fuzzer: zipfile raises NotImplementedError (or UnicodeDecodeError)
     for these, which reached the user as "Unexpected error"."""
-    from thidua_desktop.messages import render
-
     path = bench.folder / "danh-sach-hong.xlsx"
     path.write_bytes(_central_directory_patched((DATA / "people_plain_headers.xlsx").read_bytes(), change))
     with pytest.raises(DomainError) as caught:
         service(bench.app).analyse(path, "people")
     assert caught.value.code == "IMPORT_FILE_UNREADABLE"
     assert "danh-sach-hong.xlsx" in render(caught.value, "vi")
+
+
+def test_a_date_cell_in_the_award_year_column_is_range_checked_in_the_preview(bench: Bench) -> None:
+    """Found by the cell-level fuzzer: a date in 1908 as the award year passed the preview, then
+    the commit refused the whole import (NUMBER_OUT_OF_RANGE). The preview now says so."""
+    book = openpyxl.load_workbook(DATA / "awards_history.xlsx")
+    book.worksheets[0]["F3"] = datetime(1908, 7, 21)
+    imports = service(bench.app)
+    path = bench.folder / "khen-thuong-1908.xlsx"
+    path.write_bytes(resave(book))
+    report = imports.preview(imports.analyse(path, "awards"))
+    [row] = [r for r in report.rows if r.row == 3]
+    assert row.action == "error" and ("F", "NUMBER_OUT_OF_RANGE") in [(p.column, p.code) for p in row.problems]
+    imports.commit(report)  # the other rows still go in; this one is left out

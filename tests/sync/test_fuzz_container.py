@@ -15,10 +15,8 @@ import hashlib
 import json
 import os
 import struct
-import tempfile
 import uuid
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,23 +63,22 @@ class Lab:
 
 
 @pytest.fixture(scope="module")
-def lab() -> Iterator[Lab]:
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Lab:
     commune, province, recovery = OfficeKeys.generate(), OfficeKeys.generate(), generate_recovery()
-    with tempfile.TemporaryDirectory() as folder:
-        seeds = Seeds()
-        blob = b"%PDF-1.4 bien ban " * 150
-        for i, chunk in enumerate((1024, 1500, 256 * 1024)):
-            path = Path(folder) / f"seed-{i}.tdsync"
-            with BundleWriter(path, COMMUNE, PROVINCE, commune, province.public().box_key, recovery.public_key,
-                              schema_version=3, seq=i, chunk_size=chunk) as writer:
-                writer.add_manifest({"acks": {"04": 3}, "since": {}, "upto": {}})
-                writer.add_lines("records/people.jsonl", [json.dumps({"id": n, "ten": "Nông Văn Ánh"})
-                                                          for n in range(30)])
-                if i != 1:
-                    writer.add_bytes(sha_name(blob), blob)
-                writer.add_bytes("records/villages.jsonl", b"")
-            seeds.append(path.read_bytes())
-        yield Lab(commune, province, recovery, Path(folder), seeds)
+    folder = tmp_path_factory.mktemp("fuzz-container")
+    seeds = Seeds()
+    blob = b"%PDF-1.4 bien ban " * 150
+    for i, chunk in enumerate((1024, 1500, 256 * 1024)):
+        path = folder / f"seed-{i}.tdsync"
+        with BundleWriter(path, COMMUNE, PROVINCE, commune, province.public().box_key, recovery.public_key,
+                          schema_version=3, seq=i, chunk_size=chunk) as writer:
+            writer.add_manifest({"acks": {"04": 3}, "since": {}, "upto": {}})
+            writer.add_lines("records/people.jsonl", [json.dumps({"id": n, "ten": "Nông Văn Ánh"}) for n in range(30)])
+            if i != 1:
+                writer.add_bytes(sha_name(blob), blob)
+            writer.add_bytes("records/villages.jsonl", b"")
+        seeds.append(path.read_bytes())
+    return Lab(commune, province, recovery, folder, seeds)
 
 
 def exercise(lab: Lab, kind: str, data: bytes) -> None:

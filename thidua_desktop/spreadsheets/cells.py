@@ -117,8 +117,8 @@ def parse_date_cell(value: Any, field: str, *, epoch_1904: bool = False) -> tupl
 def parse_year_cell(value: Any, field: str) -> int:
     """A year from 2023, 2023.0, "2023", "Năm 2023" or a date cell (its year)."""
     if isinstance(value, datetime | date):
-        return value.year
-    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+        year = value.year  # range-checked below like a typed year: 1908 passed preview, failed commit
+    elif isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
         year = int(value)
     else:
         raw = cell_text(value)
