@@ -10,6 +10,7 @@ from pathlib import Path
 
 from thidua_desktop.config import resolve_key_folder
 from thidua_desktop.db import backup_crypto as bc
+from thidua_desktop.db import cipher
 from thidua_desktop.sync.keys import KeyStore
 
 
@@ -32,15 +33,33 @@ def decrypt_member(blob: bytes, key: bytes, name: str) -> bytes:
     return out.getvalue()
 
 
+def plain_database(encrypted: bytes, db_key: bytes, scratch: Path) -> bytes:
+    """The bytes of a plain SQLite copy of the SQLCipher database ``encrypted`` (what backups held
+    before the office database was encrypted)."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    source, target = scratch / "encrypted.sqlite", scratch / "plain.sqlite"
+    source.write_bytes(encrypted)
+    target.unlink(missing_ok=True)
+    cipher.export_database(source, db_key, target, None)
+    data = target.read_bytes()
+    source.unlink()
+    target.unlink()
+    return data
+
+
 def clear_copy(backup: Path, keys_dir: Path, target: Path) -> Path:
-    """The same backup as format 1 wrote it: members in the clear (deflated), no encryption in
-    the manifest, no key store."""
+    """The same backup as format 1 wrote it: members in the clear (deflated), the database a plain
+    SQLite file, no encryption in the manifest, no key store."""
     key = data_key(backup, keys_dir)
     with zipfile.ZipFile(backup) as src, zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as dst:
         manifest = json.loads(src.read("manifest.json"))
+        db_key = bc.open_database_key(manifest["encryption"]["database_key"], key)
         del manifest["encryption"]
         dst.writestr("manifest.json", json.dumps({**manifest, "format_version": 1}, ensure_ascii=False, indent=2))
         for name in src.namelist():
-            if name == "thidua.sqlite" or name.startswith("attachments/"):
+            if name == "thidua.sqlite":
+                dst.writestr(name, plain_database(decrypt_member(src.read(name), key, name), db_key,
+                                                  target.parent / ".plain-scratch"))
+            elif name.startswith("attachments/"):
                 dst.writestr(name, decrypt_member(src.read(name), key, name))
     return target

@@ -84,3 +84,20 @@ def enrolled_pair(tmp: Path, commune_code: str = "01576") -> tuple[App, App, Pat
     commune.office.init_office("commune", commune_code)
     commune.sync.accept_enrollment(enrolment.read_bytes())
     return province, commune, enrolment
+
+
+def confirmed_pair_with_template(tmp: Path) -> tuple[App, App, dict[str, Any]]:
+    """A province that has confirmed its commune (one real bundle delivered), and that bundle's
+    person record as the commune's app writes it (every field), a template for crafted records
+    to vary. The caller closes the apps."""
+    from thidua_desktop.db.models import Person
+    from thidua_desktop.db.repositories.sync_rows import to_json
+    from thidua_desktop.services.people import PersonInput
+
+    province, commune, _enrolment = enrolled_pair(tmp)
+    person = commune.people.create(PersonInput("Nông Văn Mẫu", "male", birth="12/03/1985"))
+    [first] = commune.sync.export(tmp / "usb-0").files
+    deliver(province, commune, first)
+    with commune.db.reader() as session:
+        template = to_json(session.get(Person, person.id))
+    return province, commune, template

@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import AppPaths, database_url, resolve_data_dir, trial_data_dir
+from .database_key import open_office_file
 from .db import Database
 from .db.backup_crypto import Unsealer
+from .db.engine import sqlite_path_of
 from .db.maintenance import mark_application, sqlite_file
 from .db.migrate import is_newer_than_app, upgrade
 from .domain.errors import DomainError
-from .private_files import private_dir, restrict_umask
+from .private_files import private_dir, restrict_umask, track_exports_in
 from .rules.catalog import Catalog
 from .rules.local import apply_overrides
 from .services.attachments import AttachmentStore
@@ -166,7 +168,12 @@ def open_app(data_dir: str | os.PathLike[str] | None = None, actor: str | None =
     except OSError as exc:
         raise DomainError("DATA_DIR_UNWRITABLE", field="data_dir", value=str(paths.data_dir)) from exc
     setup_logging(paths)
-    db = Database(database_url(paths, allow_override=not trial))
+    # Exports cut off by a power cut left temporary copies beside their destination: removed now.
+    track_exports_in(paths.exports_notes_dir)
+    url = database_url(paths, allow_override=not trial)
+    office_file = sqlite_path_of(url)
+    # A SQLite office is encrypted at rest (db/cipher.py); PostgreSQL is the server's to protect.
+    db = Database(url, key=open_office_file(paths, office_file) if office_file is not None else None)
     # What a killed restore, backup or demo build left: staging folders with database copies.
     live_file = sqlite_file(db.engine)
     clean_leftovers(paths.data_dir, *([live_file.parent] if live_file else []))

@@ -20,7 +20,8 @@ APP_NAME = "ThiDua"
 DB_FILE_NAME = "thidua.sqlite"
 # What the app keeps directly in the data folder; only these are made private at start, so a
 # data folder chosen by hand that also holds the user's own files keeps those as they were.
-_OWN_FOLDERS = frozenset({"attachments", "backups", "keys", "logs", "drafts", "documents", "opened"})
+_OWN_FOLDERS = frozenset({"attachments", "backups", "keys", "logs", "drafts", "documents", "opened",
+                          ".exports-in-progress"})
 _OWN_FILES = frozenset({"config.json", "preferences.json"})
 
 
@@ -52,6 +53,11 @@ class AppPaths:
     @property
     def keys_dir(self) -> Path:
         return self.data_dir / "keys"
+
+    @property
+    def exports_notes_dir(self) -> Path:
+        """Notes of the exports being written (private_files.track_exports_in)."""
+        return self.data_dir / ".exports-in-progress"
 
     @property
     def log_dir(self) -> Path:

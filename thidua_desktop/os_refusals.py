@@ -7,9 +7,9 @@ Core module: no Qt, no SQLAlchemy (a wrapped driver error is recognised by its `
 from __future__ import annotations
 
 import errno
-import sqlite3
 from collections.abc import Iterator
 
+from .db.cipher import DB_ERRORS
 from .domain.errors import DomainError
 
 __all__ = ["refusal_for"]
@@ -71,7 +71,7 @@ def refusal_for(exc: BaseException, data_dir: str = "") -> DomainError | None:
     for cause in _chain(exc):
         if isinstance(cause, DomainError):
             return cause
-        if isinstance(cause, sqlite3.Error):
+        if isinstance(cause, DB_ERRORS):
             text = str(cause).lower()
             for needle, code in _SQLITE_TEXTS:
                 if needle in text:

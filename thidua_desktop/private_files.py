@@ -142,6 +142,53 @@ def clean_stale_temps(folder: Path) -> int:
     return removed
 
 
+# Where the app notes the folder of each export in progress (see ``track_exports_in``).
+_pending_notes: Path | None = None
+
+
+def track_exports_in(notes: Path) -> int:
+    """From now on, note in ``notes`` (a private folder in the data folder) the destination folder
+    of every export while it is written, and clean the folders that earlier notes name: an export
+    cut off by a power cut or a kill left a temporary file full of personal data beside its
+    destination, removed here at the next start instead of waiting for the next export into that
+    same folder. Returns how many such files went."""
+    global _pending_notes
+    _pending_notes = notes
+    removed = 0
+    try:
+        entries = sorted(notes.glob("*.folder")) if notes.is_dir() else []
+    except OSError:
+        return 0
+    for note in entries:
+        try:
+            folder = Path(note.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        removed += clean_stale_temps(folder)
+        if not any(folder.glob(TEMP_PREFIX + "*")):  # an export still running keeps its note
+            with contextlib.suppress(OSError):
+                note.unlink()
+    return removed
+
+
+@contextlib.contextmanager
+def _noted(folder: Path) -> Iterator[None]:
+    note = None
+    if _pending_notes is not None:
+        with contextlib.suppress(OSError):
+            private_dir(_pending_notes)
+            fd, name = tempfile.mkstemp(dir=_pending_notes, suffix=".folder")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(str(folder.resolve()))
+            note = Path(name)
+    try:
+        yield
+    finally:
+        if note is not None:
+            with contextlib.suppress(OSError):
+                note.unlink()
+
+
 @contextlib.contextmanager
 def temp_beside(out: Path, suffix: str | None = None) -> Iterator[Path]:
     """A private temporary file next to ``out`` for the block to write; moved onto ``out`` when
@@ -149,6 +196,11 @@ def temp_beside(out: Path, suffix: str | None = None) -> Iterator[Path]:
     out = Path(out)
     folder = out.parent if str(out.parent) else Path(".")
     clean_stale_temps(folder)
+    with _noted(folder):  # noted before the file exists, so no moment is left unnoted
+        yield from _write_beside(out, folder, suffix)
+
+
+def _write_beside(out: Path, folder: Path, suffix: str | None) -> Iterator[Path]:
     fd, temp = _locked_temp(folder, suffix if suffix is not None else out.suffix)
     try:
         yield temp

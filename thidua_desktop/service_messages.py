@@ -200,6 +200,23 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
                  "Could not be done: the system reported {reason} («{path}»)."),
     "DATABASE_DAMAGED": ("Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu của ThiĐua. Hãy khôi phục từ bản "
                          "sao lưu.", "The database file is damaged or is not a ThiĐua database. Restore a backup."),
+    # The database is encrypted under a key kept in this user's config folder (database_key.py).
+    "DATABASE_KEY_MISSING": ("Không tìm thấy khóa mở cơ sở dữ liệu trong thư mục «{value}» trên máy tính/tài khoản "
+                             "Windows này (dữ liệu được mã hóa và chỉ mở được bằng tài khoản đã tạo ra nó). Hãy "
+                             "mở bằng đúng tài khoản đó, hoặc khôi phục bản sao lưu vào một thư mục mới (Khôi "
+                             "phục trên máy tính mới, cần khóa khôi phục của tỉnh).",
+                             "The key that opens the database in «{value}» is not on this computer or user account "
+                             "(the data is encrypted and opens only under the account that made it). Open it "
+                             "under that account, or restore a backup into a new folder (Restore on a new "
+                             "computer, with the province's recovery key)."),
+    "DATABASE_KEY_UNREADABLE": ("Khóa mở cơ sở dữ liệu trong thư mục «{value}» bị hỏng hoặc thuộc tài khoản Windows "
+                                "khác. Hãy khôi phục bản sao lưu vào một thư mục mới.",
+                                "The database key in «{value}» is damaged or belongs to another Windows account. "
+                                "Restore a backup into a new folder."),
+    "DATABASE_KEY_WRONG": ("Không mở được cơ sở dữ liệu trong thư mục «{value}»: tệp bị hỏng, hoặc được chép từ "
+                           "máy/thư mục khác nên khóa ở đây không mở được. Hãy khôi phục từ bản sao lưu.",
+                           "The database in «{value}» does not open: the file is damaged, or was copied from another "
+                           "computer or folder whose key is not here. Restore a backup."),
     "ROW_OWNED_BY_OTHER_OFFICE": ("Bản ghi này do đơn vị khác quản lý; chỉ đơn vị đó được sửa.",
                                   "This record belongs to another office; only that office may change it."),
     "REVIEW_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh mới thẩm định hồ sơ.", "Only the provincial office reviews dossiers."),

@@ -10,9 +10,8 @@ office with the whole demo, and the next start removes the staging folder (servi
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .bootstrap import App
 from .config import DB_FILE_NAME, AppPaths
@@ -34,9 +33,10 @@ def build_atomically(app: App, build: Callable[[App], T]) -> T:
         return build(app)
     with staging_folder(live.parent, "demo") as folder:
         staged_file = folder / DB_FILE_NAME
-        low.online_backup(app.db.engine, staged_file)
-        before = low.read_office_state(staged_file)
-        staged = App(paths=AppPaths(folder), db=Database(f"sqlite:///{staged_file.as_posix()}"),
+        key = app.db.key  # the copy stays encrypted under the office's key, like the live file
+        low.online_backup(app.db.engine, staged_file, key)
+        before = low.read_office_state(staged_file, key)
+        staged = App(paths=AppPaths(folder), db=Database(f"sqlite:///{staged_file.as_posix()}", key=key),
                      base_catalog=app.base_catalog, actor=app.actor)
         try:
             result = build(staged)
@@ -44,7 +44,7 @@ def build_atomically(app: App, build: Callable[[App], T]) -> T:
             staged.close()
         pause_for_kill_test("demo:built")
 
-        def unchanged(conn: sqlite3.Connection) -> None:
+        def unchanged(conn: Any) -> None:
             # Someone wrote to the live office while the demo was built: swapping would drop it.
             if low.office_state(conn) != before:
                 raise StateError("DEMO_OFFICE_CHANGED")
@@ -52,7 +52,7 @@ def build_atomically(app: App, build: Callable[[App], T]) -> T:
         install_attachments(staged.paths.attachments_dir, app.paths.attachments_dir)
         app.db.dispose()
         try:
-            low.swap_into_place(staged_file, live, guard=unchanged)
+            low.swap_into_place(staged_file, live, guard=unchanged, key=key)
         except low.DatabaseInUse as exc:
             raise StateError("DATABASE_IN_USE") from exc
         pause_for_kill_test("demo:after_swap")

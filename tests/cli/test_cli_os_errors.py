@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from office_db import connect_office
 
 from thidua_desktop.cli import main
 from thidua_desktop.domain.errors import DomainError
@@ -112,7 +113,7 @@ def test_a_really_full_disk_under_the_database(commune, data_dir: Path, tmp_path
 def test_a_locked_database_is_busy_not_unexpected(commune, data_dir: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("THIDUA_DB_BUSY_TIMEOUT_MS", "100")
-    other = sqlite3.connect(commune.paths.db_file, isolation_level=None)
+    other = connect_office(commune, isolation_level=None)
     try:
         other.execute("BEGIN EXCLUSIVE")
         code, _out, err = _run(capsys, "--data-dir", str(data_dir), "people", "add", "--name", "Nông Văn An",
@@ -157,7 +158,7 @@ def test_people_list_never_prints_a_raw_escape(commune, data_dir: Path, capsys: 
     from thidua_desktop.services.people import PersonInput
 
     person = commune.people.create(PersonInput("Nông Văn An", "male"))
-    con = sqlite3.connect(commune.paths.db_file)
+    con = connect_office(commune)
     with con:
         con.execute("UPDATE people SET full_name = ? WHERE id = ?",
                     ("Nông\x1b[2J\x1b]0;pwned\x07 Văn An\u202e\x9b", person.id))

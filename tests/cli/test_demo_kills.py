@@ -12,7 +12,6 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -21,7 +20,9 @@ from pathlib import Path
 import pytest
 
 from thidua_desktop.bootstrap import open_app, open_trial_office
-from thidua_desktop.config import trial_data_dir
+from thidua_desktop.config import AppPaths, trial_data_dir
+from thidua_desktop.database_key import load_database_key
+from thidua_desktop.db import cipher
 
 PEOPLE = 40
 
@@ -46,14 +47,15 @@ def _people_written_anywhere(folder: Path) -> int:
         files = list(folder.rglob("*.sqlite"))
     except FileNotFoundError:  # a staging folder went away while it was being listed
         return 0
+    key = load_database_key(AppPaths(folder))  # the staged copies are encrypted like the live file
     for file in files:
         try:
-            conn = sqlite3.connect(f"file:{file.as_posix()}?mode=ro", uri=True, timeout=0.1)
+            conn = cipher.connect(f"file:{file.as_posix()}?mode=ro", key, uri=True, timeout=0.1)
             try:
                 most = max(most, conn.execute("SELECT count(*) FROM people").fetchone()[0])
             finally:
                 conn.close()
-        except sqlite3.Error:
+        except cipher.DB_ERRORS:
             continue
     return most
 

@@ -4,11 +4,11 @@ read back through the service, printed in the minutes; every refusal leaves the 
 from __future__ import annotations
 
 import io
-import sqlite3
 import unicodedata
 from datetime import date
 
 import pytest
+from office_db import dump_office
 from pypdf import PdfReader
 
 from thidua_desktop.domain.errors import ValidationError
@@ -51,8 +51,7 @@ CHECKED = "Hội đồng đã xem xét hồ sơ tại cuộc họp"
 
 def _dump(app) -> list[str]:  # type: ignore[no-untyped-def]
     """Every row of the real SQLite file, as SQL: equal lists mean an unchanged database."""
-    with sqlite3.connect(app.db.engine.url.database) as con:
-        return list(con.iterdump())
+    return dump_office(app)
 
 
 def _minutes_text(app, meeting_id: str) -> str:  # type: ignore[no-untyped-def]

@@ -4,11 +4,11 @@ cannot conclude on), unless the officer writes why; the reason is kept and print
 from __future__ import annotations
 
 import io
-import sqlite3
 import unicodedata
 from datetime import date
 
 import pytest
+from office_db import dump_office
 from pypdf import PdfReader
 
 from thidua_desktop.db.models import Nomination
@@ -27,8 +27,7 @@ def office(commune):  # type: ignore[no-untyped-def]
 
 
 def _dump(app) -> list[str]:  # type: ignore[no-untyped-def]
-    with sqlite3.connect(app.db.engine.url.database) as con:
-        return list(con.iterdump())
+    return dump_office(app)
 
 
 def _unfit_draft(office):  # type: ignore[no-untyped-def]

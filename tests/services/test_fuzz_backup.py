@@ -29,6 +29,7 @@ from test_restore_limits import patch_declared_sizes
 from thidua_desktop.bootstrap import App, open_app
 from thidua_desktop.config import resolve_key_folder
 from thidua_desktop.db import backup_crypto as bc
+from thidua_desktop.db import cipher
 from thidua_desktop.db import maintenance as low
 from thidua_desktop.domain.errors import DomainError
 from thidua_desktop.services.maintenance import check_backup, inspect_backup
@@ -89,8 +90,11 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
 
 def clear_backup(app: App, folder: Path, manifest: dict[str, Any]) -> bytes:
     """A format-1 backup (before encryption) of the same office: still read by restore."""
-    copy = folder / "ban-sao.sqlite"
-    low.online_backup(app.db.engine, copy)
+    copy, encrypted = folder / "ban-sao.sqlite", folder / "ban-sao-ma-hoa.sqlite"
+    low.online_backup(app.db.engine, encrypted, app.db.key)
+    assert app.db.key is not None
+    cipher.export_database(encrypted, app.db.key, copy, None)  # backups then held a plain copy
+    encrypted.unlink()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         old = {k: v for k, v in manifest.items() if k != "encryption"}

@@ -24,6 +24,7 @@ from sync_helpers import enrolled_pair
 from thidua_desktop.bootstrap import App, data_paths, open_app
 from thidua_desktop.cli import main
 from thidua_desktop.db import backup_crypto as bc
+from thidua_desktop.db import cipher
 from thidua_desktop.domain.errors import DomainError
 from thidua_desktop.messages import render
 from thidua_desktop.services import restore as restore_module
@@ -122,7 +123,7 @@ def new_computer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def test_no_member_of_the_backup_holds_personal_data_in_the_clear(enrolled) -> None:  # type: ignore[no-untyped-def]
+def test_no_member_of_the_backup_holds_personal_data_in_the_clear(enrolled, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     commune, backup, _key = enrolled
     secrets = [NAME.encode("utf-8"), unicodedata.normalize("NFC", NAME).encode("utf-8"),
                unicodedata.normalize("NFD", NAME).encode("utf-8"), "Riêng Tư".encode(), CCCD.encode()]
@@ -137,9 +138,18 @@ def test_no_member_of_the_backup_holds_personal_data_in_the_clear(enrolled) -> N
         assert not [s for s in secrets if s in data], name
     assert manifest["format_version"] == BACKUP_FORMAT == 2
     assert [w["role"] for w in manifest["encryption"]["wrapped_keys"]] == ["office", "recovery"]
-    # The test can see the name when it is there: the decrypted database holds it.
+    # The test can see the name when it is there: the decrypted member is the SQLCipher copy of
+    # the database, whose key the manifest carries sealed under the same data key.
     key = data_key(backup, commune.paths.keys_dir)
-    assert NAME.encode("utf-8") in decrypt_member(members["thidua.sqlite"], key, "thidua.sqlite")
+    copy = decrypt_member(members["thidua.sqlite"], key, "thidua.sqlite")
+    assert not copy.startswith(b"SQLite format 3") and NAME.encode("utf-8") not in copy
+    db_key = bc.open_database_key(manifest["encryption"]["database_key"], key)
+    (tmp_path / "copy.sqlite").write_bytes(copy)
+    conn = cipher.connect(tmp_path / "copy.sqlite", db_key)
+    try:
+        assert (NAME,) in conn.execute("SELECT full_name FROM people").fetchall()
+    finally:
+        conn.close()
     [photo] = [n for n in members if n.startswith("attachments/")]
     assert decrypt_member(members[photo], key, photo) == PHOTO
     # What the members expand to, for restore's free-space check.

@@ -77,7 +77,6 @@ class World:
     results: dict[int, Counter[str]] = field(default_factory=dict)
     logged: Counter[int] = field(default_factory=Counter)
     variants: Counter[int] = field(default_factory=Counter)
-    orphans: Counter[int] = field(default_factory=Counter)  # attachment files a refusal left in the store
 
 
 @pytest.fixture(scope="module")
@@ -433,12 +432,9 @@ def refuse(w: World, bad: BadClass, label: str, bundle: bytes | Path) -> str:
     assert after == w.baseline, f"{where}: the database changed: {first_difference(w.baseline, after)}"
     files = data_files(w.province)
     assert {name: files.get(name) for name in w.files} == w.files, f"{where}: files in the data folder changed"
-    for name, digest in files.items() - w.files.items():
-        # Known gap (reported in issue 11): an attachment read before the entry that refuses the
-        # bundle stays in the store. Content-addressed and referenced by no row, but left behind.
-        assert name.startswith("attachments/") and name.endswith("/" + digest), f"{where}: {name} was left"
-        w.orphans[bad.number] += 1
-    w.files = files
+    # Not even an attachment read before the entry that refuses the bundle: attachments are staged
+    # and move into the store only once the whole bundle has passed its checks.
+    assert sorted(files.keys() - w.files.keys()) == [], f"{where}: files were left in the data folder"
     new_events = security_rows(w.province)[len(events):]
     if error.code in TAMPER:
         assert [(kind, name) for _id, kind, name in new_events] == [(error.code, path.name)], where
@@ -477,9 +473,7 @@ def test_eight_of_eight_classes_refused_with_data_unchanged(world: World) -> Non
         codes = world.results[bad.number]
         detail = ", ".join(f"{code.removeprefix('BUNDLE_')} {n}" for code, n in sorted(codes.items()))
         lines.append(f"  {bad.number}. {bad.title}: {world.variants[bad.number]} variants, "
-                     f"{sum(codes.values())} refused ({detail}); {world.logged[bad.number]} logged"
-                     + (f"; {world.orphans[bad.number]} orphan attachment file(s) left" if world.orphans[bad.number]
-                        else ""))
+                     f"{sum(codes.values())} refused ({detail}); {world.logged[bad.number]} logged")
     print("\n" + "\n".join(lines))
     assert len(world.results) == 8 and refused == total
     if LONG:

@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sync_helpers import craft_bundle, deliver, enrolled_pair
+from sync_helpers import confirmed_pair_with_template, craft_bundle
 
 from thidua_desktop.bootstrap import App
-from thidua_desktop.db.models import Person, QuarantinedRecord
-from thidua_desktop.db.repositories.sync_rows import to_json
+from thidua_desktop.db.models import QuarantinedRecord
 from thidua_desktop.domain.errors import DomainError
 from thidua_desktop.services.people import PersonInput
 from thidua_desktop.services.sync_views import SyncViews
@@ -28,12 +27,7 @@ from .test_roundtrip_cli import thidua
 def pinned(tmp_path: Path) -> Iterator[tuple[App, App, Path, dict[str, Any]]]:
     """A province that has confirmed its commune, and a real person record of that commune to
     vary (every field as the commune's app writes it)."""
-    province, commune, _enrolment = enrolled_pair(tmp_path)
-    person = commune.people.create(PersonInput("Nông Văn Mẫu", "male", birth="12/03/1985"))
-    [first] = commune.sync.export(tmp_path / "usb-0").files
-    deliver(province, commune, first)
-    with commune.db.reader() as session:
-        template = to_json(session.get(Person, person.id))
+    province, commune, template = confirmed_pair_with_template(tmp_path)
     yield province, commune, tmp_path, template
     province.close()
     commune.close()

@@ -7,12 +7,12 @@ round trips apply cleanly. Real SQLite files, real bundles, in tmp_path."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from office_db import connect_office
 from sqlalchemy import select
 from sync_helpers import craft_bundle, deliver, enrolled_pair
 
@@ -54,7 +54,7 @@ def names(app: App) -> list[str]:
 
 def snapshot(app: App, tables: tuple[str, ...] = ("office", "people", "sync_peers", "sync_imports",
                                                   "sync_quarantine", "sync_conflicts")) -> dict[str, list[tuple]]:
-    con = sqlite3.connect(app.paths.db_file)
+    con = connect_office(app)
     try:
         return {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
     finally:

@@ -3,10 +3,10 @@ BUNDLE_ALREADY_IMPORTED or DATABASE_BUSY, never an integrity error, and the bund
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 
+from office_db import connect_office
 from sync_helpers import deliver
 
 from thidua_desktop.bootstrap import open_app
@@ -32,7 +32,7 @@ def test_two_imports_of_one_bundle_at_once(tmp_path: Path) -> None:
     # A third connection holds the write lock while both start, so both reach their write.
     first, second = open_app(tmp_path / "xa", actor="a"), open_app(tmp_path / "xa", actor="b")
     outcomes: dict[str, object] = {}
-    lock = sqlite3.connect(xa.paths.db_file, isolation_level=None)
+    lock = connect_office(xa, isolation_level=None)
     lock.execute("BEGIN IMMEDIATE")
 
     def run(name: str, app) -> None:  # type: ignore[no-untyped-def]
@@ -59,7 +59,7 @@ def test_two_imports_of_one_bundle_at_once(tmp_path: Path) -> None:
         refusals = [o for o in outcomes.values() if not isinstance(o, dict)]
         assert len(reports) == 1, outcomes
         assert refusals and refusals[0] in ("BUNDLE_ALREADY_IMPORTED", "DATABASE_BUSY"), outcomes
-        con = sqlite3.connect(xa.paths.db_file)
+        con = connect_office(xa)
         try:
             assert con.execute("SELECT count(*) FROM sync_imports").fetchone()[0] == 1
         finally:

@@ -5,11 +5,11 @@ again starts fresh."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from office_db import connect_office
 from sync_helpers import deliver, enrolled_pair
 
 from thidua_desktop.bootstrap import App, open_app
@@ -37,7 +37,7 @@ def offices(tmp_path: Path) -> Iterator[tuple[App, App, Path, App]]:
 
 
 def snapshot(app: App) -> dict[str, list[tuple]]:
-    con = sqlite3.connect(app.paths.db_file)
+    con = connect_office(app)
     try:
         return {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
     finally:

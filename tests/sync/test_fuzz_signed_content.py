@@ -21,13 +21,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sync_helpers import craft_bundle, deliver, enrolled_pair
+from sync_helpers import confirmed_pair_with_template, craft_bundle
 
 from thidua_desktop.bootstrap import App, open_app
 from thidua_desktop.db.models import Person, QuarantinedRecord
-from thidua_desktop.db.repositories.sync_rows import to_json
 from thidua_desktop.domain.errors import DomainError
-from thidua_desktop.services.people import PersonInput
 from thidua_desktop.services.sync import file_kind
 from thidua_desktop.sync.keys import ENROLLMENT_CONTEXT, OfficeKeys, make_enrollment, read_enrollment
 
@@ -47,12 +45,7 @@ TABLES = ["people", "villages", "nominations", "attachments", "award_history", "
 @pytest.fixture(scope="module")
 def pinned(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[App, App, Path, dict[str, Any]]]:
     tmp = tmp_path_factory.mktemp("fuzz-records")
-    province, commune, _enrolment = enrolled_pair(tmp)
-    created = commune.people.create(PersonInput("Nông Văn Mẫu", "male", birth="12/03/1985"))
-    [first] = commune.sync.export(tmp / "usb-0").files
-    deliver(province, commune, first)
-    with commune.db.reader() as session:
-        template = to_json(session.get(Person, created.id))
+    province, commune, template = confirmed_pair_with_template(tmp)
     yield province, commune, tmp, template
     province.close()
     commune.close()

@@ -7,13 +7,13 @@ import hashlib
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from office_db import connect_office
 from sync_helpers import deliver
 
 from thidua_desktop.bootstrap import App, open_app
@@ -42,7 +42,7 @@ def offices(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def snapshot(app: App) -> dict[str, list[tuple]]:
-    con = sqlite3.connect(app.paths.db_file)
+    con = connect_office(app)
     try:
         return {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
     finally:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import errno
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
+from office_db import connect_office
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 
@@ -26,7 +26,7 @@ BUSY = "Một cửa sổ hoặc lệnh khác đang ghi dữ liệu; vui lòng th
 @pytest.fixture
 def held(commune):  # type: ignore[no-untyped-def]
     """Another program holding the database's write lock (released by the test or at the end)."""
-    other = sqlite3.connect(commune.paths.db_file, isolation_level=None)
+    other = connect_office(commune, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     yield other
     if other.in_transaction:
@@ -67,7 +67,7 @@ def test_a_save_held_off_too_long_says_busy(commune, held, pauses, dialog_log) -
 
 
 def test_an_action_that_saved_a_part_is_not_repeated(commune, pauses, dialog_log) -> None:  # type: ignore[no-untyped-def]
-    other = sqlite3.connect(commune.paths.db_file, isolation_level=None)
+    other = connect_office(commune, isolation_level=None)
 
     def two_saves() -> None:
         commune.people.create(PersonInput("Nông Văn An", "male"))
@@ -175,7 +175,7 @@ def test_a_program_named_in_an_old_bundle_is_shown_clean_and_not_opened(qtbot, c
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """A row that reached the database with a raw name (an older app's bundle) is cleaned on the way out."""
     activity = _activity_with(commune, tmp_path, ["anh.jpg"])
-    con = sqlite3.connect(commune.paths.db_file)
+    con = connect_office(commune)
     with con:
         con.execute("UPDATE attachments SET file_name = ?", ("\u202egpj.exe.",))
     con.close()

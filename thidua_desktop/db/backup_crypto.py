@@ -50,6 +50,7 @@ from typing import BinaryIO, Protocol
 
 import nacl.exceptions
 import nacl.public
+import nacl.secret
 import nacl.utils
 from nacl.bindings import (
     crypto_secretstream_xchacha20poly1305_ABYTES as ABYTES,
@@ -274,6 +275,26 @@ def _inflate(unpacker: zlib._Decompress | None, data: bytes) -> Iterator[bytes]:
         data = unpacker.unconsumed_tail
         if piece:
             yield piece
+
+
+def seal_database_key(database_key: bytes, data_key: bytes) -> str:
+    """The office database's own SQLCipher key (db/cipher.py), sealed under the backup's data key
+    for the manifest (``encryption.database_key``): whoever opens the backup opens its database
+    copy, and a restore on another computer re-keys that copy to its own key."""
+    return base64.b64encode(bytes(nacl.secret.SecretBox(data_key).encrypt(database_key))).decode("ascii")
+
+
+def open_database_key(sealed: object, data_key: bytes, label: str = "") -> bytes:
+    """The database key a manifest carries; BACKUP_ENTRY_DAMAGED when it does not open."""
+    try:
+        if not isinstance(sealed, str) or len(sealed) > 200:
+            raise ValueError("not a sealed key")
+        key = nacl.secret.SecretBox(data_key).decrypt(base64.b64decode(sealed.encode("ascii"), validate=True))
+        if len(key) != 32:
+            raise ValueError("bad key length")
+    except (ValueError, nacl.exceptions.CryptoError) as exc:
+        raise DomainError("BACKUP_ENTRY_DAMAGED", field="file", value=label, entry="manifest.json") from exc
+    return bytes(key)
 
 
 def is_encrypted_member(head: bytes) -> bool:

@@ -22,9 +22,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from ..domain.errors import DomainError, StateError
-from . import stamping
+from . import cipher, stamping
 
 DEFAULT_BUSY_TIMEOUT_MS = 10_000
 # Tests (and an impatient deployment) shorten the wait without touching the code.
@@ -103,23 +104,46 @@ def _sqlite_on_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def make_engine(url: str, *, busy_timeout: int | None = None, **kwargs: Any) -> Engine:
+def make_engine(url: str, *, busy_timeout: int | None = None, key: bytes | None = None, **kwargs: Any) -> Engine:
     """An engine for ``url``; on SQLite ``busy_timeout`` (ms, default 10 s or $THIDUA_DB_BUSY_TIMEOUT_MS)
-    is how long a writer waits for another one."""
+    is how long a writer waits for another one. ``key``: the file is encrypted with SQLCipher
+    (db/cipher.py) under this 32-byte key."""
+    target: Any = url
+    if key is not None:
+        parsed = make_url(url)
+        if parsed.get_backend_name() != "sqlite":
+            raise ValueError("only a SQLite file is encrypted with a database key")
+        # SQLAlchemy's pysqlcipher dialect sends the URL's password as ``PRAGMA key = "…"``
+        # before anything else; the raw-key literal x'…' skips SQLCipher's passphrase derivation.
+        target = parsed.set(drivername="sqlite+pysqlcipher", password=f"x'{key.hex()}'")
+        # That dialect would keep one connection per thread (SingletonThreadPool), so a reader
+        # opened inside a write transaction would share its connection; pool like plain SQLite.
+        kwargs.setdefault("poolclass", QueuePool)
+        cipher.quiet()
     # hide_parameters: SQL errors must never carry personal data into logs or messages.
-    engine = create_engine(url, hide_parameters=True, **kwargs)
+    engine = create_engine(target, hide_parameters=True, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", partial(_sqlite_on_connect, busy_timeout_ms(busy_timeout)))
         event.listen(engine, "begin", _sqlite_on_begin)
     return engine
 
 
+def sqlite_path_of(url: str) -> Path | None:
+    """The file a SQLite URL names; None for PostgreSQL or an in-memory database."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
 class Database:
     """An engine plus a session factory whose sessions stamp sync metadata and write the audit log."""
 
-    def __init__(self, url: str, *, busy_timeout: int | None = None, **engine_kwargs: Any) -> None:
+    def __init__(self, url: str, *, busy_timeout: int | None = None, key: bytes | None = None,
+                 **engine_kwargs: Any) -> None:
         self.url = url
-        self.engine = make_engine(url, busy_timeout=busy_timeout, **engine_kwargs)
+        self.key = key  # the SQLCipher key of the file, for backups and swaps made beside SQLAlchemy
+        self.engine = make_engine(url, busy_timeout=busy_timeout, key=key, **engine_kwargs)
         # Write transactions go through an engine view whose BEGIN is IMMEDIATE (SQLite only; the
         # option means nothing to PostgreSQL, whose row locks wait on their own).
         self._writer = self.engine.execution_options(**{_WRITE_OPTION: True}) if self.is_sqlite else self.engine
@@ -136,8 +160,7 @@ class Database:
     @property
     def file(self) -> Path | None:
         """The SQLite file, if this is one (to name it in a message)."""
-        database = make_url(self.url).database if self.is_sqlite else None
-        return Path(database) if database and database != ":memory:" else None
+        return sqlite_path_of(self.url)
 
     @contextmanager
     def transaction(self, actor: str = "system") -> Iterator[Session]:

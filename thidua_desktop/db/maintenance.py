@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, text
+
+from . import cipher
+from .cipher import DB_ERRORS
+
+# A DB-API connection of either driver (sqlite3, or sqlcipher3 for an encrypted office file).
+Connection = Any
 
 # Written into the SQLite header (PRAGMA application_id) so a restore can tell our files apart.
 APPLICATION_ID = 0x54445431  # "TDT1"
@@ -36,12 +42,13 @@ def sqlite_problems(engine: Engine) -> list[tuple[str, str]]:
     return problems
 
 
-def online_backup(engine: Engine, target: Path) -> None:
-    """A consistent copy of a live SQLite database (SQLite's backup API), fsynced."""
+def online_backup(engine: Engine, target: Path, key: bytes | None = None) -> None:
+    """A consistent copy of a live SQLite database (SQLite's backup API), fsynced. ``key``: the
+    live file's SQLCipher key; the copy is encrypted under the same key (never written plain)."""
     raw = engine.raw_connection()
     try:
         source = raw.driver_connection
-        dest = sqlite3.connect(str(target))
+        dest = cipher.connect(target, key)
         try:
             source.backup(dest)  # type: ignore[union-attr]
             dest.execute("PRAGMA journal_mode=DELETE")
@@ -51,11 +58,12 @@ def online_backup(engine: Engine, target: Path) -> None:
         raw.close()
 
 
-def inspect_file(path: Path) -> dict[str, object] | None:
-    """Header facts of a SQLite file, or None when it is not one of ours or is damaged."""
+def inspect_file(path: Path, key: bytes | None = None) -> dict[str, object] | None:
+    """Header facts of a SQLite file, or None when it is not one of ours, is damaged, or ``key``
+    (its SQLCipher key; None for a plain file) does not open it."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
+        conn = cipher.connect(f"file:{path}?mode=ro", key, uri=True)
+    except DB_ERRORS:
         return None
     try:
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
@@ -67,7 +75,7 @@ def inspect_file(path: Path) -> dict[str, object] | None:
         return {"revision": revision[0] if revision else None,
                 "role": office[0] if office else None, "unit_code": office[1] if office else None,
                 "node_id": office[2] if office else None, "epoch": office[3] if office else None}
-    except sqlite3.Error:
+    except DB_ERRORS:
         return None
     finally:
         conn.close()
@@ -97,19 +105,20 @@ def fsync_file(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
-def read_epoch(path: Path) -> int:
-    """The office's epoch stored in ``path``; 0 when the file is missing, damaged or not ours."""
+def read_epoch(path: Path, key: bytes | None = None) -> int:
+    """The office's epoch stored in ``path``; 0 when the file is missing, damaged, not ours or
+    not opened by ``key``."""
     if not path.is_file():
         return 0
     try:
         # Not mode=ro: a read-only connection to a WAL database leaves -wal and -shm behind.
-        conn = sqlite3.connect(str(path), timeout=5)
-    except sqlite3.Error:
+        conn = cipher.connect(path, cipher.key_for(path, key), timeout=5)
+    except DB_ERRORS:
         return 0
     try:
         conn.execute("PRAGMA query_only=1")
         row = conn.execute("SELECT epoch FROM office WHERE id = 1").fetchone()
-    except sqlite3.Error:
+    except DB_ERRORS:
         return 0
     finally:
         conn.close()
@@ -117,12 +126,12 @@ def read_epoch(path: Path) -> int:
     return epoch if isinstance(epoch, int) and 0 < epoch < MAX_EPOCH else 0
 
 
-def write_epoch(path: Path, epoch: int) -> None:
+def write_epoch(path: Path, epoch: int, key: bytes | None = None) -> None:
     """Store ``epoch`` in the staged copy ``path`` (one transaction, rollback journal, fsynced).
 
     Done on the copy before it replaces the live file, so restored data is never seen under its
     old epoch, whatever moment the process is killed at."""
-    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn = cipher.connect(path, key, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=DELETE")
         conn.execute("PRAGMA synchronous=FULL")
@@ -136,7 +145,7 @@ def write_epoch(path: Path, epoch: int) -> None:
     fsync_file(path)
 
 
-def office_state(conn: sqlite3.Connection) -> tuple[object, ...]:
+def office_state(conn: Connection) -> tuple[object, ...]:
     """What changes whenever anything is written: the office row (counters, clock) and the newest
     audit entry. Equal states mean nobody wrote in between."""
     office = conn.execute("SELECT * FROM office WHERE id = 1").fetchone()
@@ -144,8 +153,8 @@ def office_state(conn: sqlite3.Connection) -> tuple[object, ...]:
     return (tuple(office) if office else None, audit[0] if audit else None)
 
 
-def read_office_state(path: Path) -> tuple[object, ...]:
-    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+def read_office_state(path: Path, key: bytes | None = None) -> tuple[object, ...]:
+    conn = cipher.connect(f"file:{path.as_posix()}?mode=ro", key, uri=True)
     try:
         return office_state(conn)
     finally:
@@ -156,11 +165,11 @@ class DatabaseInUse(Exception):
     """Another connection (a window, another command) has the database open."""
 
 
-def _busy(exc: sqlite3.Error) -> bool:
+def _busy(exc: Exception) -> bool:
     return getattr(exc, "sqlite_errorname", "") in {"SQLITE_BUSY", "SQLITE_LOCKED"} or "locked" in str(exc)
 
 
-def _to_rollback_journal(conn: sqlite3.Connection, path: Path) -> None:
+def _to_rollback_journal(conn: Connection, path: Path) -> None:
     """Fold any WAL (even one a killed process left) into the file. SQLite refuses to leave WAL
     mode while another connection has the file open, which is how "in use" is detected."""
     mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
@@ -168,8 +177,8 @@ def _to_rollback_journal(conn: sqlite3.Connection, path: Path) -> None:
         raise DatabaseInUse(path.name)
 
 
-def _settle_staged(staged: Path) -> None:
-    conn = sqlite3.connect(str(staged), isolation_level=None)
+def _settle_staged(staged: Path, key: bytes | None) -> None:
+    conn = cipher.connect(staged, key, isolation_level=None)
     try:
         _to_rollback_journal(conn, staged)
     finally:
@@ -177,19 +186,19 @@ def _settle_staged(staged: Path) -> None:
     fsync_file(staged)
 
 
-def _lock_live(live: Path, guard: Callable[[sqlite3.Connection], None] | None) -> sqlite3.Connection | None:
+def _lock_live(live: Path, guard: Callable[[Connection], None] | None, key: bytes | None) -> Connection | None:
     """The live file held with an exclusive lock, or None when it is missing or damaged (then
     there is nothing in it to keep, unless ``guard`` needs to look at it)."""
     if not live.exists():
         return None
-    conn = sqlite3.connect(str(live), isolation_level=None, timeout=5)
+    conn = cipher.connect(live, key, isolation_level=None, timeout=5)
     try:
         _to_rollback_journal(conn, live)
         conn.execute("BEGIN EXCLUSIVE")
         if guard is not None:
             guard(conn)
         return conn
-    except sqlite3.Error as exc:
+    except DB_ERRORS as exc:
         conn.close()
         if _busy(exc):
             raise DatabaseInUse(live.name) from exc
@@ -201,15 +210,18 @@ def _lock_live(live: Path, guard: Callable[[sqlite3.Connection], None] | None) -
         raise
 
 
-def swap_into_place(staged: Path, live: Path, guard: Callable[[sqlite3.Connection], None] | None = None) -> None:
+def swap_into_place(staged: Path, live: Path, guard: Callable[[Connection], None] | None = None,
+                    key: bytes | None = None) -> None:
     """Replace the live database file by ``staged`` (same folder) with one os.replace.
 
     Both files are first brought to rollback-journal mode, so each is complete in itself; the
     live one is then held with an exclusive lock across the rename, so nobody reads or writes it
     half-swapped. No -wal or -shm is left beside the new file (SQLite would replay a stale WAL
-    into the wrong database). ``guard`` runs under that lock and may raise to call the swap off."""
-    _settle_staged(staged)
-    conn = _lock_live(live, guard)
+    into the wrong database). ``guard`` runs under that lock and may raise to call the swap off.
+    ``key`` opens both files (SQLCipher); a plain live file (an older office being encrypted) is
+    locked as the plain file it is."""
+    _settle_staged(staged, key)
+    conn = _lock_live(live, guard, cipher.key_for(live, key))
     try:
         for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{live}{suffix}").unlink(missing_ok=True)

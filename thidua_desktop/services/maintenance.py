@@ -86,11 +86,13 @@ class MaintenanceService:
         key = bc.new_key()
         encryption: dict[str, object] = {"scheme": bc.SCHEME,
                                          "wrapped_keys": bc.seal_key(key, _recipients(office_keys, recovery_public))}
+        if self.db.key is not None:
+            encryption["database_key"] = bc.seal_database_key(self.db.key, key)
         # The database copy and the zip are built in a private staging folder inside the data
         # folder (removed at the next start if this process is killed), never beside ``out``.
         with staging_folder(self.paths.data_dir, "backup") as tmp:
             copy = tmp / _DB_ENTRY
-            low.online_backup(self.db.engine, copy)
+            low.online_backup(self.db.engine, copy, self.db.key)  # stays encrypted under the office's key
             members = [(copy, _DB_ENTRY)]
             if self.paths.attachments_dir.exists():
                 members += [(file, "attachments/" + file.relative_to(self.paths.attachments_dir).as_posix())
@@ -102,7 +104,9 @@ class MaintenanceService:
                 for source, name in members:
                     # Stored, not deflated: the member is compressed before it is encrypted.
                     with source.open("rb") as src, zf.open(zipfile.ZipInfo(name), "w", force_zip64=True) as dst:
-                        plain_bytes += bc.encrypt_fileobj(src, dst, key, context=name.encode())
+                        # An encrypted database's pages do not compress: zlib would only cost time.
+                        squeeze = not (name == _DB_ENTRY and self.db.key is not None)
+                        plain_bytes += bc.encrypt_fileobj(src, dst, key, context=name.encode(), compress=squeeze)
                 # The key store's private keys are sealed under the key-encryption key of this
                 # user's config folder, which no backup holds; see restore.KEYSTORE_ENTRY.
                 zf.write(store.path, _KEYSTORE_ENTRY)

@@ -33,7 +33,9 @@ from pathlib import Path
 from typing import IO
 
 from ..config import AppPaths, resolve_key_folder
+from ..database_key import create_database_key, key_for_restore
 from ..db import backup_crypto as bc
+from ..db import cipher
 from ..db import maintenance as low
 from ..db.migrate import is_known_revision
 from ..domain.errors import DomainError, StateError
@@ -225,6 +227,9 @@ def _check_encryption(encryption: object, name: str) -> None:
     size = encryption.get("plain_bytes")
     if not _typed(size, (int,)) or not 0 <= int(size) <= 2**63:  # type: ignore[call-overload]
         raise invalid("plain_bytes")
+    sealed_db_key = encryption.get("database_key")
+    if sealed_db_key is not None and (not isinstance(sealed_db_key, str) or len(sealed_db_key) > 200):
+        raise invalid("database_key")
 
 
 def _typed(value: object, types: tuple[type, ...]) -> bool:
@@ -294,26 +299,30 @@ def restore_backup(path: Path, paths: AppPaths, recovery: bc.Unsealer | None = N
     try:
         paths.data_dir.mkdir(parents=True, exist_ok=True)
         clean_leftovers(paths.data_dir)
+        # The restored copy is encrypted under this folder's key (saved at the swap if it is new).
+        local_key, unsaved = key_for_restore(paths)
         free = shutil.disk_usage(paths.data_dir).free
         if contents.total_bytes + FREE_SPACE_MARGIN > free:
             raise DomainError("BACKUP_DISK_FULL", field="file", value=path.name,
                               need_mb=(contents.total_bytes + FREE_SPACE_MARGIN) // _MB + 1, free_mb=free // _MB)
         with staging_folder(paths.data_dir, "restore") as folder, zipfile.ZipFile(path) as zf:
-            member = _Members(zf, path.name, contents.total_bytes,
-                              _data_key(zf, contents, paths, folder, recovery, path.name) if contents.encrypted
-                              else None)
-            staged = folder / DB_ENTRY
-            member.extract(contents.database, staged, MAX_RESTORE_BYTES)
-            backup_epoch = _check_staged(staged, path.name)
+            data_key = _data_key(zf, contents, paths, folder, recovery, path.name) if contents.encrypted else None
+            member = _Members(zf, path.name, contents.total_bytes, data_key)
+            extracted = folder / "extracted.sqlite"
+            member.extract(contents.database, extracted, MAX_RESTORE_BYTES)
+            staged = _adopt(extracted, _backup_db_key(contents, data_key, path.name), local_key, path.name)
+            backup_epoch = _check_staged(staged, path.name, local_key)
             # Above the backup's and the live office's epochs, so no epoch is ever reused.
-            new_epoch = max(backup_epoch, low.read_epoch(paths.db_file)) + 1
-            low.write_epoch(staged, new_epoch)
+            new_epoch = max(backup_epoch, low.read_epoch(paths.db_file, local_key)) + 1
+            low.write_epoch(staged, new_epoch, local_key)
             pause_for_kill_test("restore:db_staged")
             _stage_attachments(member, contents, folder / "attachments", paths.attachments_dir)
             pause_for_kill_test("restore:attachments_staged")
             install_attachments(folder / "attachments", paths.attachments_dir)
             pause_for_kill_test("restore:before_swap")
-            low.swap_into_place(staged, paths.db_file)
+            if unsaved:
+                create_database_key(paths, key=local_key)
+            low.swap_into_place(staged, paths.db_file, key=local_key)
             pause_for_kill_test("restore:after_swap")
     except low.DatabaseInUse as exc:
         raise StateError("DATABASE_IN_USE", field="file", value=path.name) from exc
@@ -325,11 +334,44 @@ def restore_backup(path: Path, paths: AppPaths, recovery: bc.Unsealer | None = N
     return {**contents.manifest, "new_epoch": new_epoch}
 
 
-def _check_staged(staged: Path, name: str) -> int:
+def _backup_db_key(contents: BackupContents, data_key: bytes | None, name: str) -> bytes | None:
+    """The SQLCipher key of the backup's database copy; None for a plain copy (backups made
+    before the database was encrypted, and every format-1 backup)."""
+    encryption = contents.manifest.get("encryption")
+    sealed = encryption.get("database_key") if isinstance(encryption, dict) else None
+    if sealed is None or data_key is None:
+        return None
+    return bc.open_database_key(sealed, data_key, name)
+
+
+def _adopt(extracted: Path, backup_key: bytes | None, local_key: bytes, name: str) -> Path:
+    """The extracted copy as this folder's database: a plain copy is checked as one of our SQLite
+    files and encrypted into a new file; an encrypted one is re-keyed in place when it came from
+    another computer. Nothing plain is left behind in the staging folder."""
+    if backup_key is None:
+        with extracted.open("rb") as fh:
+            _check_db_header(fh.read(100), extracted.stat().st_size, name)
+        staged = extracted.with_name(DB_ENTRY)
+        try:
+            cipher.export_database(extracted, None, staged, local_key)
+        except cipher.DB_ERRORS as exc:
+            raise DomainError("BACKUP_NOT_OURS", field="file", value=name) from exc
+        extracted.unlink()
+        return staged
+    if low.inspect_file(extracted, backup_key) is None:
+        raise DomainError("BACKUP_NOT_OURS", field="file", value=name)
+    try:
+        cipher.rekey(extracted, backup_key, local_key)
+    except cipher.DB_ERRORS as exc:
+        raise DomainError("BACKUP_NOT_OURS", field="file", value=name) from exc
+    staged = extracted.with_name(DB_ENTRY)
+    os.replace(extracted, staged)
+    return staged
+
+
+def _check_staged(staged: Path, name: str, key: bytes) -> int:
     """The staged database's epoch, once it is known to be one of ours that this app can open."""
-    with staged.open("rb") as fh:
-        _check_db_header(fh.read(100), staged.stat().st_size, name)
-    info = low.inspect_file(staged)
+    info = low.inspect_file(staged, key)
     if info is None or info.get("epoch") is None:
         raise DomainError("BACKUP_NOT_OURS", field="file", value=name)
     if not is_known_revision(info.get("revision")):  # type: ignore[arg-type]

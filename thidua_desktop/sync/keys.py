@@ -436,9 +436,7 @@ class KeyStore:
         """New office keys and a new KEK; refuses to replace an existing store (use ``rotate``)."""
         if self.exists():
             raise FileExistsError(self.path)
-        keys, kek_id, kek = OfficeKeys.generate(), secrets.token_hex(8), nacl.utils.random(32)
-        blob = _KEK_DPAPI + _dpapi(kek, protect=True) if sys.platform == "win32" else _KEK_RAW + kek
-        write_private_file(self._kek_path(kek_id), KEK_MAGIC + blob)
+        keys, (kek_id, kek) = OfficeKeys.generate(), new_kek(self.kek_folder)
         self._save({"format_version": 1, "kek_id": kek_id, "current": _entry(keys, kek), "previous": []})
         return keys
 
@@ -471,9 +469,6 @@ class KeyStore:
         doc["previous"] = [entry for entry in doc["previous"] if entry.get("key_id") != key_id]
         self._save(doc)
 
-    def _kek_path(self, kek_id: str) -> Path:
-        return self.kek_folder / f"thidua-kek-{kek_id}.bin"
-
     def _save(self, doc: dict[str, Any]) -> None:
         write_private_file(self.path, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
 
@@ -487,24 +482,46 @@ class KeyStore:
                 raise ValueError("malformed key store")
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise DomainError("KEY_UNREADABLE", reason=str(exc)) from exc
-        kek_path = self._kek_path(kek_id)
-        if not kek_path.exists():
-            raise DomainError("KEY_MISSING", key_id=key_id)
-        blob = kek_path.read_bytes()
-        try:
-            if blob[:7] == KEK_MAGIC + _KEK_DPAPI:
-                if sys.platform != "win32":
-                    raise ValueError("the KEK is protected by Windows DPAPI")
-                kek = _dpapi(blob[7:], protect=False)
-            elif blob[:7] == KEK_MAGIC + _KEK_RAW:
-                kek = blob[7:]
-            else:
-                raise ValueError("not a KEK file")
-            if len(kek) != 32:
-                raise ValueError("bad KEK length")
-        except (OSError, ValueError) as exc:
-            raise DomainError("KEY_UNREADABLE", key_id=key_id, reason=str(exc)) from exc
+        kek = read_kek(self.kek_folder, kek_id, key_id)
         return doc, kek
+
+
+def new_kek(kek_folder: Path) -> tuple[str, bytes]:
+    """A new random key-encryption key, stored in ``kek_folder`` (DPAPI-protected on Windows, a
+    0600 file elsewhere); returns its id, to be written beside what it seals."""
+    kek_id, kek = secrets.token_hex(8), nacl.utils.random(32)
+    blob = _KEK_DPAPI + _dpapi(kek, protect=True) if sys.platform == "win32" else _KEK_RAW + kek
+    write_private_file(_kek_path(kek_folder, kek_id), KEK_MAGIC + blob)
+    return kek_id, kek
+
+
+def read_kek(kek_folder: Path, kek_id: str, key_id: str = "") -> bytes:
+    """The key-encryption key ``kek_id``; KEY_MISSING when this user's config folder lacks it,
+    KEY_UNREADABLE when it is damaged or protected for another Windows account."""
+    if not _KEK_ID.fullmatch(kek_id):
+        raise DomainError("KEY_UNREADABLE", key_id=key_id, reason="malformed kek id")
+    kek_path = _kek_path(kek_folder, kek_id)
+    if not kek_path.exists():
+        raise DomainError("KEY_MISSING", key_id=key_id)
+    try:
+        blob = kek_path.read_bytes()
+        if blob[:7] == KEK_MAGIC + _KEK_DPAPI:
+            if sys.platform != "win32":
+                raise ValueError("the KEK is protected by Windows DPAPI")
+            kek = _dpapi(blob[7:], protect=False)
+        elif blob[:7] == KEK_MAGIC + _KEK_RAW:
+            kek = blob[7:]
+        else:
+            raise ValueError("not a KEK file")
+        if len(kek) != 32:
+            raise ValueError("bad KEK length")
+    except (OSError, ValueError) as exc:
+        raise DomainError("KEY_UNREADABLE", key_id=key_id, reason=str(exc)) from exc
+    return kek
+
+
+def _kek_path(kek_folder: Path, kek_id: str) -> Path:
+    return kek_folder / f"thidua-kek-{kek_id}.bin"
 
 
 def _entry(keys: OfficeKeys, kek: bytes) -> dict[str, Any]:

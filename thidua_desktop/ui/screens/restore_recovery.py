@@ -11,76 +11,38 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ...config import AppPaths
-from ...domain.text import nfc
 from ...services.maintenance import check_backup
 from ...sync.keys import RecoveryKeys, load_recovery_private
-from .. import dialogs, ops
+from .. import ops
+from ..recovery_key_form import RecoveryKeyFormDialog, RecoveryKeyFormTexts
 
 
-class RestoreRecoveryDialog(QDialog):
+class RestoreRecoveryDialog(RecoveryKeyFormDialog):
     def __init__(self, backup_name: str, key_path: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("RestoreRecoveryDialog")
         self.setWindowTitle(self.tr("Open the backup with the recovery key"))
-        self.intro = intro = QLabel(self.tr(
+        self._build(self.tr(
             "The backup %1 is encrypted with the key of the computer that made it, and this computer does not "
             "have that key. If that computer still works, restore the backup there. If it is broken or lost, "
             "ask the province's Emulation and Commendation Board (Ban Thi đua - Khen thưởng) for the recovery "
             "key file (.tdkey) and its passphrase, then choose the file and type the passphrase below.")
-            .replace("%1", f"«{backup_name}»"))
-        intro.setWordWrap(True)
-        self.path = QLineEdit(key_path)
-        self.browse = QPushButton(self.tr("Choose…"))
-        self.browse.clicked.connect(self._browse)
-        where = QHBoxLayout()
-        where.addWidget(self.path, 1)
-        where.addWidget(self.browse)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(self.tr("Recovery key file:"), where)
-        form.addRow(self.tr("Passphrase of the key:"), self.passphrase)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a40000;")
-        self.problem.setVisible(False)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self._check_then_accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(min(560, self.fontMetrics().averageCharWidth() * 80))
-
-    def _browse(self) -> None:
-        path = dialogs.open_file(self, self.tr("Choose the recovery key"), self.tr("Recovery key (*.tdkey)"))
-        if path:
-            self.path.setText(path)
+            .replace("%1", f"«{backup_name}»"), RecoveryKeyFormTexts(
+            file_label=self.tr("Recovery key file:"),
+            passphrase_label=self.tr("Passphrase of the key:"),
+            choose=self.tr("Choose…"),
+            browse_title=self.tr("Choose the recovery key"),
+            filters=self.tr("Recovery key (*.tdkey)")), key_path, saving=False)
+        self.path, self.browse, self.passphrase = self.form.path, self.form.browse, self.form.passphrase
 
     def _check_then_accept(self) -> None:
-        if not self.path.text().strip():
-            self.problem.setText(self.tr("Choose the recovery key file."))
-            self.problem.setVisible(True)
+        if not self.form.has_path():
+            self._say(self.tr("Choose the recovery key file."))
         else:
             self.accept()
-
-    def values(self) -> tuple[Path, str]:
-        return Path(self.path.text().strip()).expanduser(), nfc(self.passphrase.text())
 
 
 def ask_recovery_key(parent: QWidget | None, backup_name: str, key_path: str) -> tuple[Path, str] | None:
