@@ -108,3 +108,23 @@ def test_the_star_after_a_village_is_explained(qtbot, commune) -> None:  # type:
     legend = screen.village_legend.text()
     assert screen.village_legend.isVisible() and legend.startswith("★ = ") and len(legend) > 10
     assert screen.village_list.toolTip() == legend
+
+
+def test_a_bad_salary_date_leaves_the_thresholds_unsaved_too(qtbot, commune, dialog_log) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: saving Settings is one transaction. Before, each threshold was stored on its own
+    and the salary after them, so a bad date still left the new thresholds saved."""
+    before = commune.settings.overrides()
+    history = len(commune.settings.history())
+    screen = SettingsScreen(commune)
+    qtbot.addWidget(screen)
+    row = _row(screen, "CSTDCS")
+    screen.awards.cellWidget(row, 1).setValue(70)
+    screen.awards.cellWidget(row, 2).setChecked(True)
+    screen.salary.setValue(2_530_000)
+    screen.salary_from.setText("31/02/2026")  # no such day
+    screen.params_save.click()
+    assert commune.settings.overrides() == before
+    assert commune.catalog.award("CSTDCS").vote.threshold_pct == 80
+    assert len(commune.settings.history()) == history
+    [(kind, text)] = dialog_log  # told once, naming the field and the value
+    assert kind == "error" and "Ngày áp dụng" in text and "31/02/2026" in text

@@ -54,28 +54,38 @@ class SettingsService(ServiceBase):
 
     def set_award_parameters(self, award_code: str, changes: dict[str, Any]) -> None:
         """Several values of one award at once: all are checked before any is stored."""
-        self.base_catalog.award(award_code)
-        overrides = self.overrides()
-        awards = dict(overrides.get("awards", {}))
-        values = dict(awards.get(award_code, {}))
-        for key, value in changes.items():
-            if value is None:
-                values.pop(key, None)
-            else:
-                values[key] = value
-        awards[award_code] = values
-        overrides["awards"] = {code: v for code, v in awards.items() if v}
-        self._store(overrides)
+        self.save_parameters({award_code: changes})
 
     def set_base_salary(self, amount: int, valid_from: str) -> None:
         """A new base salary from a date (a new decree); earlier amounts stay for earlier decisions."""
-        day = parse_date(valid_from, "valid_from")
-        if amount <= 0:
-            raise ValidationError("NUMBER_OUT_OF_RANGE", field="base_salary", value=amount, range="> 0")
+        self.save_parameters({}, base_salary=(amount, valid_from))
+
+    def save_parameters(self, awards: dict[str, dict[str, Any]],
+                        base_salary: tuple[int, str] | None = None) -> None:
+        """What the Settings screen saves at once: values of several awards (``{code: {key: value}}``,
+        None removes a value) and perhaps a new base salary. Everything is checked first and stored
+        in one transaction, so one bad field (a salary date, a threshold the catalog forbids)
+        leaves everything as it was."""
         overrides = self.overrides()
-        entries = [e for e in overrides.get("base_salary", []) if e.get("from") != day.isoformat()]
-        entries.append({"from": day.isoformat(), "amount": int(amount)})
-        overrides["base_salary"] = sorted(entries, key=lambda e: e["from"])
+        stored = dict(overrides.get("awards", {}))
+        for award_code, changes in awards.items():
+            self.base_catalog.award(award_code)  # NOT_FOUND for a code the catalog does not know
+            values = dict(stored.get(award_code, {}))
+            for key, value in changes.items():
+                if value is None:
+                    values.pop(key, None)
+                else:
+                    values[key] = value
+            stored[award_code] = values
+        overrides["awards"] = {code: v for code, v in stored.items() if v}
+        if base_salary is not None:
+            amount, valid_from = base_salary
+            day = parse_date(valid_from, "valid_from")
+            if amount <= 0:
+                raise ValidationError("NUMBER_OUT_OF_RANGE", field="base_salary", value=amount, range="> 0")
+            entries = [e for e in overrides.get("base_salary", []) if e.get("from") != day.isoformat()]
+            entries.append({"from": day.isoformat(), "amount": int(amount)})
+            overrides["base_salary"] = sorted(entries, key=lambda e: e["from"])
         self._store(overrides)
 
     def history(self, limit: int = 50) -> list[dict[str, Any]]:

@@ -183,14 +183,15 @@ class SettingsScreen(QWidget):
         return changes
 
     def save_parameters(self) -> None:
-        def apply() -> None:
-            for code, key, value in self._changes():
-                self.app.settings.set_award_parameter(code, key, value)
-            latest = self.app.catalog.parameters.base_salary[-1]
-            if (self.salary.value() != latest.amount
-                    or self.salary_from.text() != latest.valid_from.strftime("%d/%m/%Y")):
-                self.app.settings.set_base_salary(self.salary.value(), self.salary_from.text())
-        ops.run(self, apply)
+        awards: dict[str, dict[str, object]] = {}
+        for code, key, value in self._changes():
+            awards.setdefault(code, {})[key] = value
+        latest = self.app.catalog.parameters.base_salary[-1]
+        salary = None
+        if self.salary.value() != latest.amount or self.salary_from.text() != latest.valid_from.strftime("%d/%m/%Y"):
+            salary = (self.salary.value(), self.salary_from.text())
+        # One save, one transaction: a bad salary date leaves the thresholds unsaved as well.
+        ops.run(self, lambda: self.app.settings.save_parameters(awards, base_salary=salary))
         self.refresh()
 
     def add_village(self) -> None:
