@@ -306,6 +306,20 @@ def test_the_next_start_removes_what_killed_runs_left(data_dir: Path) -> None:
     assert not busy.exists()
 
 
+def test_a_folder_killed_before_its_lock_is_removed_at_once_unless_it_holds_something(data_dir: Path) -> None:
+    """Found by the long kill harness (1 in 200): a kill between making the staging folder and
+    taking its lock left an empty folder that the next start kept for a minute as "maybe just
+    made by another process". Empty, it holds nothing to protect and goes at once."""
+    open_app(data_dir).close()
+    empty = data_dir / ".restore-staging-empty1"
+    empty.mkdir()
+    young = data_dir / ".restore-staging-young1"  # no lock yet but files: perhaps being made now
+    young.mkdir()
+    (young / "thidua.sqlite").write_bytes(b"copy")
+    open_app(data_dir).close()
+    assert not empty.exists() and young.exists()
+
+
 def test_backup_leaves_no_temporary_copy_beside_it_or_in_the_data_folder(commune, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     commune.people.create(PersonInput("Nông Văn An", "male"))
     out = commune.maintenance.backup(tmp_path / "usb" / "sao-luu.zip")

@@ -45,6 +45,10 @@ def _held_elsewhere(folder: Path) -> bool:
     lock = folder / _LOCK
     if not lock.exists():
         try:
+            if not any(folder.iterdir()):
+                # Killed between making the folder and taking its lock: it holds nothing. (A process
+                # caught in that same instant makes itself another folder: ``staging_folder``.)
+                return False
             return time.time() - folder.stat().st_mtime < _GRACE_SECONDS
         except OSError:
             return False
@@ -73,9 +77,15 @@ def _held_elsewhere(folder: Path) -> bool:
 def staging_folder(parent: Path, kind: str) -> Iterator[Path]:
     """A fresh private folder inside ``parent`` (removed afterwards, whatever happens)."""
     parent.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix=f".{kind}-staging-", dir=parent))  # mkdtemp makes it 0700
+    while True:
+        folder = Path(tempfile.mkdtemp(prefix=f".{kind}-staging-", dir=parent))  # mkdtemp makes it 0700
+        try:
+            handle = (folder / _LOCK).open("wb")
+        except FileNotFoundError:
+            continue  # another start's cleaning took the empty folder in that instant
+        break
     try:
-        with (folder / _LOCK).open("wb") as handle:
+        with handle:
             _lock(handle)
             yield folder
     finally:
