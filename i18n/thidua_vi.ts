@@ -236,6 +236,10 @@
             <translation>Danh hiệu/hình thức khác (gõ tên)</translation>
         </message>
         <message>
+            <source>No initiative</source>
+            <translation>Không dùng sáng kiến</translation>
+        </message>
+        <message>
             <source>From our decision</source>
             <translation>Theo quyết định của xã</translation>
         </message>
@@ -268,6 +272,10 @@
             <translation>Nguồn</translation>
         </message>
         <message>
+            <source>Initiative</source>
+            <translation>Sáng kiến</translation>
+        </message>
+        <message>
             <source>Name (other award)</source>
             <translation>Tên danh hiệu/hình thức khác</translation>
         </message>
@@ -278,6 +286,10 @@
         <message>
             <source>Kind of commendation</source>
             <translation>Loại hình khen thưởng</translation>
+        </message>
+        <message>
+            <source>Backed by initiative</source>
+            <translation>Sáng kiến làm căn cứ</translation>
         </message>
         <message>
             <source>Add award</source>
@@ -1444,8 +1456,8 @@ yêu cầu</translation>
             <translation>Bước 1/4: chọn tệp</translation>
         </message>
         <message>
-            <source>People, collectives or award history from an Excel list. Headers with or without accents, in any order, over merged cells are recognised.</source>
-            <translation>Cá nhân, tập thể hoặc quá trình khen thưởng từ một danh sách Excel. Dòng tiêu đề có dấu hay không dấu, cột theo thứ tự nào, ô gộp nhiều dòng đều được nhận ra.</translation>
+            <source>People, collectives, award history, yearly ratings, initiatives or disciplinary decisions from an Excel list, also one exported by other software. Headers with or without accents, in any order, over merged cells are recognised.</source>
+            <translation>Cá nhân, tập thể, quá trình khen thưởng, xếp loại hằng năm, sáng kiến hoặc kỷ luật từ một danh sách Excel, kể cả tệp xuất từ phần mềm khác. Dòng tiêu đề có dấu hay không dấu, cột theo thứ tự nào, ô gộp nhiều dòng đều được nhận ra.</translation>
         </message>
         <message>
             <source>The file &amp;lists</source>
@@ -1458,6 +1470,14 @@ yêu cầu</translation>
         <message>
             <source>&amp;Sheet</source>
             <translation>Trang &amp;tính</translation>
+        </message>
+        <message>
+            <source>Award &amp;year</source>
+            <translation>&amp;Năm khen thưởng</translation>
+        </message>
+        <message>
+            <source>Only for a file without an award-year column; filled in from the title when it names the year.</source>
+            <translation>Chỉ dùng cho tệp không có cột năm khen thưởng; tự điền theo tiêu đề nếu tiêu đề ghi năm.</translation>
         </message>
         <message>
             <source>&amp;Browse…</source>
@@ -1474,6 +1494,18 @@ yêu cầu</translation>
         <message>
             <source>Award history</source>
             <translation>Quá trình khen thưởng</translation>
+        </message>
+        <message>
+            <source>Task ratings</source>
+            <translation>Xếp loại hằng năm</translation>
+        </message>
+        <message>
+            <source>Initiatives</source>
+            <translation>Sáng kiến</translation>
+        </message>
+        <message>
+            <source>Disciplinary decisions</source>
+            <translation>Quyết định kỷ luật</translation>
         </message>
     </context>
     <context>
@@ -1725,6 +1757,18 @@ yêu cầu</translation>
             <translation>Không</translation>
         </message>
         <message>
+            <source>Person</source>
+            <translation>Cá nhân</translation>
+        </message>
+        <message>
+            <source>Collective</source>
+            <translation>Tập thể</translation>
+        </message>
+        <message>
+            <source>Household</source>
+            <translation>Hộ gia đình</translation>
+        </message>
+        <message>
             <source>row %1 of the file</source>
             <translation>dòng %1 của tệp</translation>
         </message>
@@ -1872,6 +1916,10 @@ yêu cầu</translation>
         <message>
             <source>Effect (results)</source>
             <translation>Hiệu quả</translation>
+        </message>
+        <message>
+            <source>Recognised by</source>
+            <translation>Cơ quan công nhận</translation>
         </message>
         <message>
             <source>Add initiative</source>

@@ -1,18 +1,26 @@
 """Shared fixtures. Each test gets its own data folder with a real SQLite file, copied from a
-migrated template (cheaper than migrating again); every app a test opened is closed."""
+migrated template (cheaper than migrating again); every app a test opened is closed.
+
+Demo offices are built once per session (and per xdist worker) for each (seed, people, today)
+and copied into the test's own folder (``load_demo``): a build takes seconds, a copy milliseconds."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 # Key-encryption keys go to the user's config folder; tests keep theirs in a throwaway one.
 os.environ.setdefault("THIDUA_CONFIG_DIR", tempfile.mkdtemp(prefix="thidua-config-"))
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # An xdist worker inherits the controller's variable: each worker gets a folder of its own.
+    os.environ["THIDUA_CONFIG_DIR"] = tempfile.mkdtemp(prefix=f"thidua-config-{os.environ['PYTEST_XDIST_WORKER']}-")
 
 import pytest
+from demo_helpers import DEMO_ACTOR, DEMO_OFFICER, DEMO_UNIT, build_enrolled_demo, replace_folder
 
 from thidua_desktop.bootstrap import App, open_app
 
@@ -50,5 +58,69 @@ def app_factory(data_dir: Path) -> Iterator[callable]:  # type: ignore[valid-typ
 def commune(app_factory) -> App:  # type: ignore[no-untyped-def]
     """A commune office (xã Quảng Uyên, Cao Bằng) with no data yet."""
     app = app_factory()
-    app.office.init_office("commune", "01576", officer_name="Cán bộ thử")
+    app.office.init_office("commune", DEMO_UNIT, officer_name=DEMO_OFFICER)
     return app
+
+
+@pytest.fixture(scope="session")
+def demo_template(_template_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """``demo_template(seed, people, today)``: the data folder of a commune office exactly as the
+    ``commune`` fixture opens it (actor, officer, unit) with ``DemoBuilder(...).build(people)``
+    run on it, built the first time it is asked for and closed (WAL checkpointed) before any copy.
+    It starts from a copy of the migrated template, so it shares the database key file of every
+    ``data_dir`` (whose key-encryption key is in this process's THIDUA_CONFIG_DIR)."""
+    from thidua_desktop.services.demo import DemoBuilder
+
+    built: dict[tuple[int, int, date], tuple[Path, int]] = {}
+
+    def template(seed: int, people: int, today: date) -> Path:
+        return _built(seed, people, today)[0]
+
+    def _built(seed: int, people: int, today: date) -> tuple[Path, int]:
+        key = (seed, people, today)
+        if key not in built:
+            folder = tmp_path_factory.mktemp(f"demo-{seed}-{people}-{today:%Y%m%d}") / "data"
+            shutil.copytree(_template_dir, folder, ignore=shutil.ignore_patterns("logs"))
+            app = open_app(folder, actor=DEMO_ACTOR)
+            try:
+                app.office.init_office("commune", DEMO_UNIT, officer_name=DEMO_OFFICER)
+                before = app.office.office().change_counter
+                DemoBuilder(app, seed=seed, today=today).build(people=people)
+            finally:
+                app.close()
+            built[key] = (folder, before)
+        return built[key]
+
+    template.built = _built  # type: ignore[attr-defined]
+    return template
+
+
+@pytest.fixture
+def load_demo(demo_template: Callable[..., Path]) -> Callable[..., App]:
+    """``load_demo(commune, seed=…, people=…, today=…)`` turns the fresh ``commune`` app into the
+    demo office in place, as if ``DemoBuilder(commune, seed, today).build(people)`` had run on it:
+    the same App object (tests that use both the fixture and ``commune`` see one office), its
+    database closed, its folder replaced by a copy of the session's build, its services remade."""
+
+    def load(app: App, *, seed: int, people: int, today: date) -> App:
+        folder, counter = demo_template.built(seed, people, today)  # type: ignore[attr-defined]
+        office = app.office.office()
+        # Only an untouched ``commune`` can be swapped: anything done to it before would be lost.
+        assert (app.actor, office.role, office.unit_code, office.officer_name, office.change_counter) == (
+            DEMO_ACTOR, "commune", DEMO_UNIT, DEMO_OFFICER, counter), "load_demo needs the fresh commune fixture"
+        app.db.dispose()
+        replace_folder(folder, app.paths.data_dir)
+        app.reload_catalog()
+        app.__post_init__()  # no service keeps anything read from the office it had before
+        return app
+
+    return load
+
+
+@pytest.fixture(scope="session")
+def enrolled_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A province and its enrolled commune holding the demo, built once (demo_helpers.build_enrolled_demo);
+    open a copy with ``demo_helpers.open_enrolled_demo``."""
+    folder = tmp_path_factory.mktemp("enrolled-demo")
+    build_enrolled_demo(folder)
+    return folder

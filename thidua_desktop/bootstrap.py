@@ -15,7 +15,7 @@ from .db.backup_crypto import Unsealer
 from .db.engine import sqlite_path_of
 from .db.maintenance import mark_application, sqlite_file
 from .db.migrate import is_newer_than_app, upgrade
-from .domain.errors import DomainError
+from .domain.errors import DomainError, StateError
 from .private_files import private_dir, restrict_umask, track_exports_in
 from .rules.catalog import Catalog
 from .rules.local import apply_overrides
@@ -156,12 +156,19 @@ def setup_logging(paths: AppPaths) -> None:
 
 
 def open_app(data_dir: str | os.PathLike[str] | None = None, actor: str | None = None,
-             trial: bool = False) -> App:
+             trial: bool = False, create: bool = True) -> App:
     """Open (creating if needed) the office database and run pending migrations. ``trial`` opens
-    the trial office beside ``data_dir`` (always a SQLite file, whatever THIDUA_DATABASE_URL says)."""
+    the trial office beside ``data_dir`` (always a SQLite file, whatever THIDUA_DATABASE_URL says).
+
+    ``create=False`` (every CLI command but ``init`` and ``restore``): the folder must already
+    hold an office. OFFICE_FOLDER_EMPTY when it holds no database, raised before the folder, a
+    key or a log is made, so a mistyped ``--data-dir`` never starts a new office; and when its
+    database has no office set up (the first-run dialog closed unanswered)."""
     paths = AppPaths(resolve_data_dir(data_dir))
     if trial:
         paths = AppPaths(trial_data_dir(paths.data_dir))
+    if not create:
+        _refuse_without_database(paths, trial)
     restrict_umask()  # before the first file: database, log and backups are created 0600
     try:
         paths.make_private()
@@ -188,9 +195,21 @@ def open_app(data_dir: str | os.PathLike[str] | None = None, actor: str | None =
         if name:
             app.actor = name
             app.__post_init__()
+    if not create and not app.office.is_initialised():
+        app.close()
+        raise StateError("OFFICE_FOLDER_EMPTY", field="data_dir", value=str(paths.data_dir))
     app.officials.adopt_document_settings()  # once: names typed in the settings become terms
     log.info("opened data dir (sqlite=%s)", db.is_sqlite)
     return app
+
+
+def _refuse_without_database(paths: AppPaths, trial: bool) -> None:
+    """OFFICE_FOLDER_EMPTY when the office's SQLite file is missing or empty. The file checked is
+    the one the database URL names, so a folder whose config.json (or THIDUA_DATABASE_URL) points
+    to PostgreSQL or to a file elsewhere holds no file of its own and is not refused here."""
+    office_file = sqlite_path_of(database_url(paths, allow_override=not trial))
+    if office_file is not None and (not office_file.is_file() or office_file.stat().st_size == 0):
+        raise StateError("OFFICE_FOLDER_EMPTY", field="data_dir", value=str(paths.data_dir))
 
 
 TRIAL_UNIT_CODE = "01576"  # xã Quảng Uyên, when the officer tries the app before choosing a unit

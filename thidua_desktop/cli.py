@@ -1,63 +1,34 @@
 """The ``thidua`` command line: a thin layer over the services.
 
-Exit codes: 0 success, 1 a user error (one line on stderr, never a traceback), 2 a usage error.
-Messages are Vietnamese unless ``--lang en``."""
+Exit codes (EXIT_CODES_HELP): 0 success; 1 the data was refused (an import with refused rows, a
+bundle refused, an ineligible nominee, a folder that holds no office, any other refusal: one line
+on stderr, never a traceback); 2 only a malformed command line.
+Messages are Vietnamese unless ``--lang en``.
+
+Only ``init`` and ``restore`` may create an office; every other command opens the folder with
+``open_app(create=False)``, so a mistyped ``--data-dir`` is refused and nothing is made there."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
+from .cli_common import Parser as _Parser
+from .cli_common import UsageError
+from .cli_common import opened as _opened
+from .cli_common import out as _out
+from .cli_common import print_json as _json
+from .cli_common import say as _t
 from .domain.errors import DomainError
 from .domain.text import nfc, printable
-from .messages import check_problem_label, counts_label, render, status_label, table_label
+from .messages import check_problem_label, counts_label, render, status_label
 from .os_refusals import refusal_for
 
 log = logging.getLogger("thidua")
-
-
-class UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(message)
-
-
-def _out(text: str) -> None:
-    # Every line goes through printable(): a name that came in a bundle or an old database may
-    # hold an ESC or a right-to-left override, which the terminal must show, not obey.
-    sys.stdout.write(printable(text, keep_newlines=True) + "\n")
-
-
-def _json(data: Any) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
-    # JSON escapes C0 controls itself; bidi, invisible and C1 characters get a \\uXXXX escape too,
-    # which keeps the document valid and the same data.
-    sys.stdout.write("".join(ch if ch == "\n" or ch.isprintable() else json.dumps(ch)[1:-1] for ch in text) + "\n")
-
-
-def _t(lang: str, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
-
-
-@contextmanager
-def _opened(args: argparse.Namespace) -> Iterator[Any]:
-    """The office's app for one command, closed afterwards whatever happens."""
-    from .bootstrap import open_app
-
-    app = open_app(args.data_dir)
-    try:
-        yield app
-    finally:
-        app.close()
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -65,7 +36,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if args.enrollment and enrollment is None:
         raise DomainError("FILE_NOT_FOUND", field="file", value=args.enrollment)
     passphrase = _recovery_passphrase(args) if args.role == "province" else None  # asked before anything is made
-    with _opened(args) as app:
+    with _opened(args, create=True) as app:
         if enrollment is not None:  # refuse a file made for another commune before creating anything
             app.sync.read_enrollment(enrollment, args.unit_code.strip())
         office = app.office.init_office(args.role, args.unit_code, args.unit_name or "", args.officer or "")
@@ -128,20 +99,6 @@ def cmd_people_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_people_add(args: argparse.Namespace) -> int:
-    from .services.people import PersonInput
-
-    with _opened(args) as app:
-        person = app.people.create(PersonInput(
-            full_name=args.name, gender=args.gender, birth=args.birth or "", ethnicity=args.ethnicity or "",
-            cccd=args.cccd or "", position=args.position or "", village_id=args.village or None))
-    if args.json:
-        _json(person.to_json())
-    else:
-        _out(person.id)
-    return 0
-
-
 def cmd_nominations_list(args: argparse.Namespace) -> int:
     with _opened(args) as app:
         rows = app.nominations.list(status=args.status, batch_id=args.batch)
@@ -155,18 +112,28 @@ def cmd_nominations_list(args: argparse.Namespace) -> int:
 
 
 def cmd_eligibility(args: argparse.Namespace) -> int:
+    from .cli_records import quota_line
     from .rules.explain import explain_decision
 
     with _opened(args) as app:
         decision = app.nominations.evaluate(args.nomination_id, store=False)
         view = app.nominations.get(args.nomination_id)
+        quota = app.nominations.quota(view.batch_id, view.award_code)  # the batch's quota for this award
     if args.json:
-        _json({"nomination_id": view.id, "nominee_name": view.nominee_name, **decision.to_dict()})
-        return 0
+        _json({"nomination_id": view.id, "nominee_name": view.nominee_name, **decision.to_dict(), "quota": quota})
+        return _eligibility_exit(decision)
     _out(f"{view.nominee_name} — {view.award_name}")
     for line in explain_decision(decision, args.lang):
         _out(line)
-    return 0
+    if line := quota_line(quota, args.lang):
+        _out(line)
+    return _eligibility_exit(decision)
+
+
+def _eligibility_exit(decision: Any) -> int:
+    """1 for an ineligible nominee (the data refused the award), as for any refusal; 0 when eligible
+    or when nothing failed but something still waits for data or an officer's attestation."""
+    return 1 if str(decision.outcome) == "not_eligible" else 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -216,194 +183,22 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_enroll_export(args: argparse.Namespace) -> int:
-    with _opened(args) as app:
-        out = app.sync.export_enrollment(args.unit_code, Path(args.out))
-    _out(_t(args.lang, f"Đã ghi tệp kết nối cho xã {args.unit_code}: {out}",
-            f"Enrolment file for commune {args.unit_code} written: {out}"))
-    return 0
-
-
-def cmd_enroll_load(args: argparse.Namespace) -> int:
-    """A commune already set up loads the province's enrolment file (tệp kết nối)."""
-    with _opened(args) as app:
-        preview = app.sync.preview_enrollment(Path(args.file))
-        theirs = app.sync.load_enrollment(Path(args.file))
-        mine = app.sync.fingerprint()
-    _out(_t(args.lang, f"Đã kết nối với {preview.province_name} (mã {preview.province_code}).",
-            f"Connected to {preview.province_name} (code {preview.province_code})."))
-    _out(_t(args.lang, f"Mã xác thực của tỉnh: {theirs} — hãy đọc đối chiếu với Sở Nội vụ qua điện thoại.",
-            f"Province key fingerprint: {theirs} — compare it with the province by phone."))
-    _out(_t(args.lang, f"Mã xác thực của đơn vị: {mine}", f"This office's key fingerprint: {mine}"))
-    return 0
-
-
-def cmd_enroll_confirm(args: argparse.Namespace) -> int:
-    """Province: the commune read its fingerprint over the phone; the bundles that waited for it apply."""
-    with _opened(args) as app:
-        done = app.sync.confirm_peer(args.unit_code, args.fingerprint)
-    _out(_t(args.lang, f"Đã xác nhận xã {args.unit_code} (mã xác thực {done.fingerprint}).",
-            f"Confirmed commune {args.unit_code} (fingerprint {done.fingerprint})."))
-    for report in done.applied:
-        _out(_t(args.lang, "Đã nhập gói đang chờ: mới {new}, cập nhật {updated}, không đổi {unchanged}, "
-                "xung đột {conflicts}, chờ xử lý {quarantined}, thiếu {gaps}.",
-                "Imported a waiting bundle: new {new}, updated {updated}, unchanged {unchanged}, "
-                "conflicts {conflicts}, quarantined {quarantined}, gaps {gaps}.").format(**report))
-    if done.discarded:
-        _out(_t(args.lang, f"Đã hủy {done.discarded} gói ký bằng khóa khác (không do xã gửi).",
-                f"Discarded {done.discarded} bundle(s) signed by another key (not sent by the commune)."))
-    for name, code in done.failed or []:
-        _out(_t(args.lang, f"Không nhập được gói {name} ({code}): hãy đề nghị xã gửi lại.",
-                f"Could not import {name} ({code}): ask the commune to send it again."))
-    return 0
-
-
-def cmd_enroll_reject(args: argparse.Namespace) -> int:
-    """Province: the fingerprints did not match; the waiting bundles are discarded."""
-    with _opened(args) as app:
-        count = app.sync.reject_waiting(args.unit_code)
-    _out(_t(args.lang, f"Đã hủy {count} gói đang chờ của đơn vị {args.unit_code}.",
-            f"Discarded {count} waiting bundle(s) from office {args.unit_code}."))
-    return 0
-
-
-def cmd_enroll_waiting(args: argparse.Namespace) -> int:
-    """Province: the bundles waiting for a fingerprint check, with the fingerprint each carries."""
-    with _opened(args) as app:
-        rows = app.sync.waiting_bundles()
-    for row in rows:
-        _out(f"{row.peer_code}  {row.fingerprint}  {row.received_at:%d/%m/%Y %H:%M}  {row.file_name}")
-    _out(_t(args.lang, f"Số gói đang chờ xác nhận mã xác thực: {len(rows)}",
-            f"Bundles waiting for the fingerprint check: {len(rows)}"))
-    return 0
-
-
-def cmd_enroll_revoke(args: argparse.Namespace) -> int:
-    with _opened(args) as app:
-        app.sync.revoke_peer(args.unit_code)
-    _out(_t(args.lang, f"Đã thu hồi kết nối của đơn vị {args.unit_code}.", f"Revoked office {args.unit_code}."))
-    return 0
-
-
-def cmd_enroll_rotate(args: argparse.Namespace) -> int:
-    with _opened(args) as app:
-        fingerprint = app.sync.rotate_keys()
-    _out(_t(args.lang, f"Đã đổi khóa. Mã xác thực mới: {fingerprint}", f"Keys rotated. New fingerprint: {fingerprint}"))
-    return 0
-
-
-def cmd_catalog_load(args: argparse.Namespace) -> int:
-    from .services import catalog_store
-
-    with _opened(args) as app:
-        if app.office.office().role != "province":
-            raise DomainError("CATALOG_PROVINCE_ONLY", field="role")
-        version = catalog_store.load_file(app.db, Path(args.file), app.actor)
-    if version is None:
-        _out(_t(args.lang, "Danh mục này không mới hơn danh mục đang dùng; không thay đổi gì.",
-                "This catalog is not newer than the one in use; nothing changed."))
-    else:
-        _out(_t(args.lang, f"Đã áp dụng danh mục phiên bản {version}; danh mục sẽ được gửi kèm các gói cho xã.",
-                f"Catalog version {version} adopted; it travels to the communes with the next bundles."))
-    return 0
-
-
-def cmd_catalog_show(args: argparse.Namespace) -> int:
-    with _opened(args) as app:
-        catalog = app.catalog
-    _out(_t(args.lang, f"Danh mục khen thưởng phiên bản {catalog.catalog_version}, {len(catalog.awards)} danh hiệu, "
-            f"hình thức.", f"Award catalog version {catalog.catalog_version}, {len(catalog.awards)} awards."))
-    return 0
-
-
-def cmd_bundle_export(args: argparse.Namespace) -> int:
-    with _opened(args) as app:
-        result = app.sync.export(Path(args.out), args.to, even_if_empty=args.even_if_empty)
-    if result.nothing_new:
-        _out(_t(args.lang, "Không có gì mới để gửi.", "Nothing new to send."))
-        return 0
-    counts = counts_label(result.counts, args.lang, by_label=True)
-    for file in result.files:
-        _out(str(file))
-    _out(_t(args.lang, f"Đã xuất {sum(result.counts.values())} bản ghi ({counts}).",
-            f"Exported {sum(result.counts.values())} records ({counts})."))
-    return 0
-
-
-def cmd_bundle_import(args: argparse.Namespace) -> int:
-    with _opened(args) as app:
-        report = app.sync.import_bundle(Path(args.file))
-    if args.json:
-        _json(report)
-        return 0
-    _out(_t(args.lang, "Đã nhập gói từ {sender}: mới {new}, cập nhật {updated}, không đổi {unchanged}, "
-            "xung đột {conflicts}, chờ xử lý {quarantined}, thiếu {gaps}.",
-            "Imported the bundle from {sender}: new {new}, updated {updated}, unchanged {unchanged}, "
-            "conflicts {conflicts}, quarantined {quarantined}, gaps {gaps}.").format(**report))
-    if report.get("recovery"):  # a commune rebuilt from the province's copy: what is back, what is not
-        from .services.sync_recovery import report_lines
-
-        for line in report_lines(report["recovery"], args.lang):
-            _out(line)
-    return 0
-
-
-def cmd_bundle_recover(args: argparse.Namespace) -> int:
-    """Province: the recovery bundle that rebuilds a lost commune from the province's copy."""
-    from .services.sync_recovery import report_lines
-
-    with _opened(args) as app:
-        result = app.sync.recover(args.unit_code, Path(args.out))
-    _out(str(result.file))
-    _out(_t(args.lang, f"Đã ghi gói khôi phục cho xã {args.unit_code}.",
-            f"Recovery bundle for commune {args.unit_code} written."))
-    for line in report_lines(result.summary, args.lang, written=True):
-        _out(line)
-    return 0
-
-
-def cmd_bundle_inspect(args: argparse.Namespace) -> int:
-    with _opened(args) as app:
-        info = app.sync.inspect(Path(args.file))
-    if args.json:
-        _json(info)
-        return 0
-    from .domain.text import vi_collation_key
-
-    sender, recipient = _unit_text(info.get("sender")), _unit_text(info.get("recipient"))
-    _out(_t(args.lang, f"Gửi từ: {sender} → {recipient}; tạo lúc {info.get('created_at')}; định dạng "
-            f"{info.get('format_version')}, cấu trúc dữ liệu {info.get('schema_version')}; tệp nguyên vẹn.",
-            f"From {sender} to {recipient}; created {info.get('created_at')}; format {info.get('format_version')}, "
-            f"schema {info.get('schema_version')}; the file is intact."))
-    counts = [(table_label(table, args.lang), n) for table, n in (info.get("counts") or {}).items()]
-    for label, n in sorted(counts, key=lambda pair: vi_collation_key(pair[0])):
-        _out(f"  {label}: {n}")
-    return 0
-
-
-def _unit_text(unit: Any) -> str:
-    """A bundle header's office as "Xã Quảng Uyên (01576)", or its code alone when it has no name."""
-    unit = unit if isinstance(unit, dict) else {}
-    name, code = str(unit.get("name") or "").strip(), str(unit.get("code") or "").strip()
-    return f"{name} ({code})" if name and code else name or code or "—"
-
-
-def cmd_review(args: argparse.Namespace) -> int:
-    outcome = "approved" if args.approve else "returned" if args.return_ else "rejected"
-    with _opened(args) as app:
-        app.reviews.review(args.nomination_id, outcome, args.reason or "")
-    _out(_t(args.lang, f"Đã ghi kết quả thẩm định: {status_label(outcome, 'vi')}.",
-            f"Review recorded: {status_label(outcome, 'en')}."))
-    return 0
+EXIT_CODES_HELP = """mã thoát / exit codes:
+  0  thành công / success
+  1  dữ liệu bị từ chối: dòng nhập lỗi, gói bị từ chối, không đủ điều kiện, thư mục chưa có đơn vị…
+     / the data was refused: an import with refused rows, a bundle refused, an ineligible nominee,
+     a folder that holds no office…
+  2  lệnh viết sai / a malformed command line"""
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="thidua", description="ThiĐua Desktop — dòng lệnh / command line")
+    parser = _Parser(prog="thidua", description="ThiĐua Desktop — dòng lệnh / command line", epilog=EXIT_CODES_HELP,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data-dir", help="thư mục dữ liệu / data folder")
-    parser.add_argument("--lang", choices=["vi", "en"], default="vi")
+    parser.add_argument("--lang", choices=["vi", "en"], default="vi", help="ngôn ngữ thông báo / message language")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    p = sub.add_parser("init")
+    p = sub.add_parser("init", help="khởi tạo đơn vị trong thư mục dữ liệu / set up the office in the data folder")
     p.add_argument("--role", required=True, choices=["commune", "province"])
     p.add_argument("--unit-code", required=True)
     p.add_argument("--unit-name")
@@ -417,73 +212,24 @@ def build_parser() -> argparse.ArgumentParser:
                         help="không đặt mật khẩu (không nên) / no passphrase (not advised)")
     p.set_defaults(func=cmd_init)
 
-    enroll = sub.add_parser("enroll").add_subparsers(dest="action", required=True, parser_class=_Parser)
-    p = enroll.add_parser("export")
-    p.add_argument("--unit-code", required=True)
-    p.add_argument("--out", required=True)
-    p.set_defaults(func=cmd_enroll_export)
-    p = enroll.add_parser("load")
-    p.add_argument("file", help="tệp kết nối do tỉnh cấp / enrolment file from the province")
-    p.set_defaults(func=cmd_enroll_load)
-    p = enroll.add_parser("confirm")
-    p.add_argument("unit_code")
-    p.add_argument("--fingerprint", required=True,
-                   help="mã xác thực xã đọc qua điện thoại / the fingerprint the commune reads over the phone")
-    p.set_defaults(func=cmd_enroll_confirm)
-    p = enroll.add_parser("reject")
-    p.add_argument("unit_code")
-    p.set_defaults(func=cmd_enroll_reject)
-    enroll.add_parser("waiting").set_defaults(func=cmd_enroll_waiting)
-    p = enroll.add_parser("revoke")
-    p.add_argument("unit_code")
-    p.set_defaults(func=cmd_enroll_revoke)
-    enroll.add_parser("rotate").set_defaults(func=cmd_enroll_rotate)
+    from . import cli_sync
 
-    catalog = sub.add_parser("catalog").add_subparsers(dest="action", required=True, parser_class=_Parser)
-    p = catalog.add_parser("load")
-    p.add_argument("file")
-    p.set_defaults(func=cmd_catalog_load)
-    catalog.add_parser("show").set_defaults(func=cmd_catalog_show)
+    cli_sync.add_parsers(sub, _Parser)
 
-    bundle = sub.add_parser("bundle").add_subparsers(dest="action", required=True, parser_class=_Parser)
-    p = bundle.add_parser("export")
-    p.add_argument("--out", required=True)
-    p.add_argument("--to")
-    p.add_argument("--even-if-empty", action="store_true",
-                   help="ghi gói cả khi không có gì mới (gói đầu của máy mới cài) / write even with nothing new")
-    p.set_defaults(func=cmd_bundle_export)
-    p = bundle.add_parser("recover", help="gói khôi phục dữ liệu cho xã / recovery bundle for a commune")
-    p.add_argument("unit_code")
-    p.add_argument("--out", required=True)
-    p.set_defaults(func=cmd_bundle_recover)
-    for name, func in (("import", cmd_bundle_import), ("inspect", cmd_bundle_inspect)):
-        p = bundle.add_parser(name)
-        p.add_argument("file")
-        p.add_argument("--json", action="store_true")
-        p.set_defaults(func=func)
-
-    p = sub.add_parser("review")
-    p.add_argument("nomination_id")
-    verdict = p.add_mutually_exclusive_group(required=True)
-    verdict.add_argument("--approve", action="store_true")
-    verdict.add_argument("--return", dest="return_", action="store_true")
-    verdict.add_argument("--reject", action="store_true")
-    p.add_argument("--reason")
-    p.set_defaults(func=cmd_review)
-
-    p = sub.add_parser("demo")
+    p = sub.add_parser("demo", help="thêm dữ liệu mẫu vào xã đã khởi tạo / fill a set-up commune with demo data")
     p.add_argument("--people", type=int, default=300)
     p.add_argument("--seed", type=int, default=2026)
     p.set_defaults(func=cmd_demo)
 
-    people = sub.add_parser("people").add_subparsers(dest="action", required=True, parser_class=_Parser)
-    p = people.add_parser("list")
+    people = sub.add_parser("people", help="cá nhân trong sổ theo dõi / people in the register") \
+        .add_subparsers(dest="action", required=True, parser_class=_Parser)
+    p = people.add_parser("list", help="liệt kê, tìm kiếm / list or search")
     p.add_argument("--search")
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=100)
     p.add_argument("--offset", type=int, default=0)
     p.set_defaults(func=cmd_people_list)
-    p = people.add_parser("add")
+    p = people.add_parser("add", help="thêm một cá nhân / add a person")
     p.add_argument("--name", required=True)
     p.add_argument("--gender", required=True)
     p.add_argument("--birth")
@@ -492,25 +238,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--position")
     p.add_argument("--village")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_people_add)
+    # its command (and the employment start and Mẫu 05 fields): cli_records.cmd_people_add
 
-    noms = sub.add_parser("nominations").add_subparsers(dest="action", required=True, parser_class=_Parser)
-    p = noms.add_parser("list")
+    noms = sub.add_parser("nominations", help="đề nghị khen thưởng / nominations") \
+        .add_subparsers(dest="action", required=True, parser_class=_Parser)
+    p = noms.add_parser("list", help="liệt kê đề nghị / list nominations")
     p.add_argument("--status")
     p.add_argument("--batch")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_nominations_list)
 
-    p = sub.add_parser("eligibility")
+    p = sub.add_parser("eligibility", help="xét điều kiện một đề nghị; mã thoát 1 nếu không đủ điều kiện / check a "
+                                           "nomination's eligibility; exit code 1 when not eligible")
     p.add_argument("nomination_id")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eligibility)
 
-    sub.add_parser("check").set_defaults(func=cmd_check)
-    p = sub.add_parser("backup")
+    sub.add_parser("check", help="kiểm tra toàn vẹn dữ liệu / check the data's integrity").set_defaults(func=cmd_check)
+    p = sub.add_parser("backup", help="sao lưu dữ liệu / back up the data")
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_backup)
-    p = sub.add_parser("restore")
+    p = sub.add_parser("restore", help="khôi phục bản sao lưu, cả vào thư mục mới / restore a backup, also into a "
+                                       "new folder")
     p.add_argument("file")
     p.add_argument("--recovery-key", help="tệp khóa khôi phục của tỉnh, khi máy tạo bản sao lưu không còn / the "
                                           "province's recovery key file, when the computer that made it is gone")
@@ -524,6 +273,9 @@ def build_parser() -> argparse.ArgumentParser:
     from . import cli_recovery
 
     cli_recovery.add_parsers(sub, _Parser)
+    from . import cli_records
+
+    cli_records.add_parsers(sub, _Parser, people=people, nominations=noms)
     return parser
 
 

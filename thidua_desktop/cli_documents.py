@@ -6,7 +6,10 @@ import argparse
 import sys
 from typing import Any
 
-from .cli import _json, _opened, _out, _t
+from .cli_common import opened as _opened
+from .cli_common import out as _out
+from .cli_common import print_json as _json
+from .cli_common import say as _t
 from .messages import render
 from .services.printing import RenderedDocument
 

@@ -3,13 +3,17 @@
 The command prints the per-row report (what each row becomes, every problem with its row, column
 and reason), then, unless ``--dry-run``, writes the accepted rows in one transaction.
 
+``--header-row N``, ``--map "Họ và tên=C"`` and ``--year`` choose what the wizard lets the officer
+choose (cli_import_mapping.py); a value that cannot be understood exits 2.
+
 Decisions, so that a script can rely on them:
 - rows with errors are never written; the other rows are, unless ``--strict`` (then nothing is
   written while any row has an error);
 - likely duplicates are left out unless ``--include-duplicates``;
-- exit code 0 when no row has an error, 2 when some rows have errors (bad input: fix the file and
-  run again; rows already written come back as "unchanged" or "duplicate", never twice), 1 when the
-  file itself is refused (not .xlsx, password, too large, unsafe) as for any other refusal.
+- exit code 0 when no row has an error, 1 when some rows have errors (the data was refused: fix the
+  file and run again; rows already written come back as "unchanged" or "duplicate", never twice) or
+  when the file itself is refused (not .xlsx, password, too large, unsafe) as for any other refusal;
+  2 is kept for a malformed command line (cli.EXIT_CODES_HELP).
 """
 
 from __future__ import annotations
@@ -19,8 +23,9 @@ import json
 import sys
 from typing import Any
 
+from .cli_import_mapping import ImportUsageError, apply_overrides, check_plan, parse_options, usage
 from .domain.errors import ValidationError
-from .spreadsheets.headers import KINDS, column_letter
+from .spreadsheets.headers import KINDS, column_letter, missing_required
 from .spreadsheets.import_report import ImportReport, ImportResult, RowReport, field_title
 
 __all__ = ["add_import_parser", "cmd_import"]
@@ -51,12 +56,23 @@ def add_import_parser(sub: Any) -> None:
                    help="nhập cả dòng có thể trùng / also import likely duplicates as new records")
     p.add_argument("--strict", action="store_true",
                    help="không ghi gì nếu có dòng lỗi / write nothing while any row has an error")
+    p.add_argument("--header-row", metavar="N[-M]",
+                   help="dòng tiêu đề (5, hoặc 5-6 khi tiêu đề gồm nhiều dòng) / the header row(s)")
+    p.add_argument("--map", action="append", metavar="TRƯỜNG=CỘT",
+                   help="chọn cột cho một trường, ví dụ «Họ và tên=C» (lặp lại được; «Ghi chú=» để bỏ) / "
+                        "put a field in a column, e.g. «Full name=C» (repeatable; «Notes=» leaves it out)")
+    p.add_argument("--year", type=int, metavar="NĂM",
+                   help="năm khen thưởng khi tệp không có cột năm / the award year of a file without a year column")
     p.set_defaults(func=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .cli import _opened  # late: cli imports this module to build its parser
+    from .cli_common import opened as _opened
 
+    try:  # a malformed option is said before the office is opened
+        args.import_options = parse_options(args)
+    except ImportUsageError as exc:
+        return usage(exc, getattr(args, "lang", "vi"))
     with _opened(args) as app:
         return cmd_import(args, app)
 
@@ -73,13 +89,19 @@ def _service(app: Any) -> Any:
 def cmd_import(args: argparse.Namespace, app: Any) -> int:
     lang = getattr(args, "lang", "vi")
     service = _service(app)
-    plan = service.analyse(args.file, args.kind, sheet=args.sheet)
-    if not plan.header_found or plan.missing_required:
-        needed = plan.missing_required[0] if plan.missing_required else ("name" if args.kind == "collectives"
-                                                                          else "full_name")
+    options = getattr(args, "import_options", None) or parse_options(args)
+    plan = service.analyse(args.file, args.kind, sheet=args.sheet, header_rows=options.header_rows)
+    try:
+        check_plan(plan, options)
+    except ImportUsageError as exc:
+        return usage(exc, lang)
+    mapping = apply_overrides(plan.mapping, options.columns)
+    missing = missing_required(args.kind, mapping)
+    if (not plan.header_found and not options.columns) or missing:
+        needed = missing[0] if missing else ("name" if args.kind == "collectives" else "full_name")
         raise ValidationError("IMPORT_NO_HEADER", field="file", file=plan.file, sheet=plan.sheet,
                               needed=field_title(needed, lang))
-    report = service.preview(plan)
+    report = service.preview(plan, mapping, year=options.year)
     write = not args.dry_run and not (args.strict and report.has_errors)
     result = service.commit(report, include_duplicates=args.include_duplicates) if write else None
     if args.json:
@@ -94,7 +116,7 @@ def cmd_import(args: argparse.Namespace, app: Any) -> int:
         sys.stderr.write(_t(lang, f"{errors} dòng có lỗi, chưa được nhập. Hãy sửa tệp rồi chạy lại.",
                             f"{errors} row(s) have errors and were not imported. Fix the file and run again.")
                          + "\n")
-        return 2
+        return 1
     return 0
 
 
@@ -115,6 +137,9 @@ def _print_report(report: ImportReport, result: ImportResult | None, args: argpa
     _out(_t(lang, f"Các cột: {columns}.", f"Columns: {columns}."))
     for notice in plan.notices:
         _out(notice.message(lang))
+    if report.year is not None and "award_year" not in report.mapping and report.year != plan.title_year:
+        _out(_t(lang, f"Năm khen thưởng của các dòng: {report.year} (--year).",
+                f"Award year of the rows: {report.year} (--year)."))
     for row in report.rows:
         action = _ACTIONS[row.action][0 if lang == "vi" else 1]
         line = _t(lang, f"Dòng {row.row}: {action}", f"Row {row.row}: {action}")

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .cli import _opened, _out, _t
+from .cli_common import opened as _opened
+from .cli_common import out as _out
+from .cli_common import say as _t
 from .domain.errors import DomainError
 from .domain.text import nfc
 

@@ -17,6 +17,11 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
                                    "This data folder is already set up for an office."),
     "OFFICE_NOT_INITIALISED": ("Chưa khởi tạo đơn vị. Hãy chạy «thidua init» trước.",
                                "The office is not set up yet. Run «thidua init» first."),
+    # The CLI on a folder with no office (a mistyped --data-dir): refused before anything is created.
+    "OFFICE_FOLDER_EMPTY": ("Thư mục dữ liệu «{value}» chưa có đơn vị nào; không tạo gì ở đó. Hãy chạy «thidua "
+                            "init» để khởi tạo đơn vị, hoặc chọn đúng thư mục bằng --data-dir.",
+                            "The data folder «{value}» holds no office; nothing was created there. Run «thidua "
+                            "init» to set one up, or choose the right folder with --data-dir."),
     "ETHNICITY_UNKNOWN": ("Dân tộc «{value}» không có trong danh mục 54 dân tộc.",
                           "Ethnic group «{value}» is not one of the 54 official groups."),
     "CCCD_DUPLICATE": ("Số CCCD này đã có trong sổ theo dõi.", "This citizen ID number is already in the register."),
@@ -28,6 +33,44 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
                                       "Kind of commendation «{value}» does not apply to this award."),
     "INITIATIVE_ALREADY_USED": ("Sáng kiến «{title}» đã được dùng làm căn cứ cho một khen thưởng khác.",
                                 "Initiative «{title}» already backed another award."),
+    "INITIATIVE_NOT_OWN": ("Sáng kiến «{title}» không phải của người được khen thưởng này.",
+                           "Initiative «{title}» is not one of this person's."),
+    # Imports of ratings, initiatives and discipline (services/excel_import_records.py).
+    "IMPORT_RATING_YEAR_MISSING": (
+        "Tệp «{file}», trang «{sheet}»: không có cột năm đánh giá và dòng tiêu đề không ghi năm (ví dụ «Kết quả "
+        "xếp loại năm 2025»). Hãy thêm cột «Năm» hoặc ghi năm vào tiêu đề.",
+        "File «{file}», sheet «{sheet}»: there is no year column and no title row names the year (e.g. «Kết quả "
+        "xếp loại năm 2025»). Add a «Năm» column or write the year in the title."),
+    "IMPORT_RATING_UNKNOWN": (
+        "Mức «{value}» không rõ: hãy ghi HTXSNV, HTTNV, HTNV hoặc KHTNV, hoặc viết đầy đủ (ví dụ «Hoàn thành tốt "
+        "nhiệm vụ»).",
+        "Rating «{value}» is unclear: write HTXSNV, HTTNV, HTNV or KHTNV, or in full (e.g. «Hoàn thành tốt nhiệm "
+        "vụ»)."),
+    "IMPORT_RATING_CONFLICT": (
+        "Dòng {first_row} đã ghi mức {other} cho người này trong năm {year}; mỗi năm chỉ có một mức.",
+        "Row {first_row} already gives this person {other} for {year}; there is one rating a year."),
+    "IMPORT_RECORD_REPEATED": ("Dòng này lặp lại dòng {first_row}, bỏ qua.",
+                               "This row repeats row {first_row}; skipped."),
+    "IMPORT_DATE_YEAR_ONLY": ("«{value}» chỉ có năm; cần ngày, tháng, năm đầy đủ.",
+                              "«{value}» gives the year only; the whole date is needed."),
+    "IMPORT_DISCIPLINE_FORM_UNKNOWN": (
+        "Hình thức kỷ luật «{value}» không rõ: khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức hoặc buộc "
+        "thôi việc.",
+        "Disciplinary form «{value}» is unclear: khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức or buộc "
+        "thôi việc."),
+    "IMPORT_INITIATIVE_LEVEL_UNKNOWN": ("Cấp công nhận «{value}» không rõ: cơ sở, tỉnh (bộ, ngành) hoặc toàn quốc.",
+                                        "Level «{value}» is unclear: cơ sở, tỉnh (bộ, ngành) or toàn quốc."),
+    "IMPORT_INITIATIVE_LEVEL_INFERRED": ("Không ghi cấp công nhận: lấy cấp {level_vi} theo cơ quan công nhận «{value}».",
+                                         "No level given: taken as {level_en} from the recognising body «{value}»."),
+    "IMPORT_SCOPE_UNCLEAR": ("Phạm vi ảnh hưởng «{value}» không rõ là cơ sở, tỉnh hay toàn quốc; ghi vào phần hiệu quả.",
+                             "Scope «{value}» is not clearly grassroots, provincial or national; kept with the effect."),
+    "IMPORT_INITIATIVE_NOT_FOUND": (
+        "«{name}» chưa có sáng kiến «{value}» trong sổ theo dõi. Hãy nhập danh sách sáng kiến trước.",
+        "«{name}» has no initiative «{value}» in the register. Import the initiatives first."),
+    "IMPORT_INITIATIVE_TWICE": (
+        "Sáng kiến «{value}» đã làm căn cứ cho khen thưởng ở dòng {first_row}; mỗi sáng kiến chỉ làm căn cứ cho "
+        "một khen thưởng.",
+        "Initiative «{value}» already backs the award in row {first_row}; one initiative backs one award."),
     "STATUS_TRANSITION_INVALID": ("Không thể chuyển đề nghị từ trạng thái «{current_label}» sang «{target_label}».",
                                   "A nomination cannot move from «{current_label}» to «{target_label}»."),
     "REASON_REQUIRED": ("Cần ghi rõ lý do.", "A reason is required."),

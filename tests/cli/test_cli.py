@@ -74,7 +74,8 @@ def test_eligibility_explains_each_criterion(demo_office: Path) -> None:
     assert data["reasons"] and all({"criterion_id", "outcome", "code", "evidence"} <= set(r)
                                    for r in data["reasons"])
     text = run(demo_office, "eligibility", target["id"])
-    assert text.returncode == 0 and len(text.stdout.strip().splitlines()) >= 1 + len(data["reasons"])
+    assert text.returncode == (1 if data["outcome"] == "not_eligible" else 0)  # an ineligible nominee exits 1
+    assert len(text.stdout.strip().splitlines()) >= 1 + len(data["reasons"])
 
 
 @pytest.mark.parametrize(

@@ -12,13 +12,12 @@ import pytest
 from pypdf import PdfReader
 
 from thidua_desktop.cli import main
-from thidua_desktop.services.demo import DemoBuilder
 
 
 @pytest.fixture
-def demo(commune, monkeypatch):  # type: ignore[no-untyped-def]
+def demo(commune, monkeypatch, load_demo):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
-    DemoBuilder(commune, seed=7, today=date(2026, 11, 25)).build(people=40)
+    load_demo(commune, seed=7, people=40, today=date(2026, 11, 25))
     return commune
 
 

@@ -12,7 +12,6 @@ from thidua_desktop.domain.enums import in_dossier
 from thidua_desktop.reports.achievement_report import layout_of
 from thidua_desktop.reports.model import Wording
 from thidua_desktop.reports.templates import layout_registry, load_template
-from thidua_desktop.services.demo import DemoBuilder
 from thidua_desktop.services.people import PersonInput
 from thidua_desktop.services.print_context import PrintContext, load_settings
 from thidua_desktop.services.printing import PrintService
@@ -24,9 +23,9 @@ DOTS = "……"
 
 
 @pytest.fixture
-def office(commune, monkeypatch):  # type: ignore[no-untyped-def]
+def office(commune, monkeypatch, load_demo):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
-    DemoBuilder(commune, seed=2026, today=date(2026, 11, 25)).build(people=60)
+    load_demo(commune, seed=2026, people=60, today=date(2026, 11, 25))
     return commune
 
 

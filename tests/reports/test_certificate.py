@@ -14,16 +14,15 @@ import pytest
 from thidua_desktop.domain.errors import NotFoundError, ValidationError
 from thidua_desktop.reports.certificate import Calibration, FieldOffset
 from thidua_desktop.services.certificate_layout import CertificateLayoutService
-from thidua_desktop.services.demo import DemoBuilder
 
 from .pdfcheck import MM, PageText, check_state_layout, page_number_on
 from .test_decision_document import flat, vote_and_decide
 
 
 @pytest.fixture
-def office(commune, monkeypatch):  # type: ignore[no-untyped-def]
+def office(commune, monkeypatch, load_demo):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
-    DemoBuilder(commune, seed=2026, today=date(2026, 11, 25)).build(people=60)
+    load_demo(commune, seed=2026, people=60, today=date(2026, 11, 25))
     return commune
 
 

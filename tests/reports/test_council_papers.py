@@ -10,7 +10,6 @@ import pytest
 from thidua_desktop.db.models import CouncilMeeting
 from thidua_desktop.domain.errors import NotFoundError
 from thidua_desktop.services.council import BallotInput
-from thidua_desktop.services.demo import DemoBuilder
 
 from .pdfcheck import MM, MOTTO, NATIONAL, PageText, check_state_layout
 
@@ -19,9 +18,9 @@ CHECKED = "Hội đồng đã xem xét hồ sơ tại cuộc họp"
 
 
 @pytest.fixture
-def office(commune, monkeypatch):  # type: ignore[no-untyped-def]
+def office(commune, monkeypatch, load_demo):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
-    DemoBuilder(commune, seed=2026, today=date(2026, 11, 25)).build(people=60)
+    load_demo(commune, seed=2026, people=60, today=date(2026, 11, 25))
     return commune
 
 

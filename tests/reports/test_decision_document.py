@@ -13,7 +13,6 @@ from thidua_desktop.reports.decision import achievement_clause
 from thidua_desktop.reports.words import amount_in_words
 from thidua_desktop.rules import base_salary_on
 from thidua_desktop.services.council import BallotInput
-from thidua_desktop.services.demo import DemoBuilder
 
 from .pdfcheck import MM, PageText, check_state_layout
 
@@ -22,9 +21,9 @@ CHECKED = "Hội đồng đã xem xét hồ sơ tại cuộc họp"
 
 
 @pytest.fixture
-def office(commune, monkeypatch):  # type: ignore[no-untyped-def]
+def office(commune, monkeypatch, load_demo):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
-    DemoBuilder(commune, seed=2026, today=date(2026, 11, 25)).build(people=60)
+    load_demo(commune, seed=2026, people=60, today=date(2026, 11, 25))
     return commune
 
 

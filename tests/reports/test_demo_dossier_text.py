@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from demo_helpers import copy_demo
 
-from thidua_desktop.services.demo import DemoBuilder
 from thidua_desktop.services.records import Subject
 
 from .pdfcheck import flat, read_pages
@@ -18,15 +18,13 @@ SENTENCES = {"excellent": "Hoàn thành xuất sắc nhiệm vụ được giao 
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):  # type: ignore[no-untyped-def]
-    from thidua_desktop.bootstrap import open_app
-
+def demo(tmp_path_factory, demo_template):  # type: ignore[no-untyped-def]
     mp = pytest.MonkeyPatch()
     mp.setenv("THIDUA_DOC_FONT", "bundled")
-    app = open_app(tmp_path_factory.mktemp("demo"), actor="tester")
+    # The commune fixture's office with DemoBuilder(seed=2026, today=25/11/2026).build(people=40),
+    # copied from the session's one build (tests/conftest.py).
+    app = copy_demo(demo_template(2026, 40, date(2026, 11, 25)), tmp_path_factory.mktemp("demo") / "data")
     try:
-        app.office.init_office("commune", "01576", officer_name="Cán bộ thử")
-        DemoBuilder(app, seed=2026, today=date(2026, 11, 25)).build(people=40)
         yield app
     finally:
         app.close()

@@ -15,7 +15,6 @@ from thidua_desktop.domain.errors import DomainError
 from thidua_desktop.reports.counting import count_nominees
 from thidua_desktop.reports.model import NomineeRow
 from thidua_desktop.services.council import BallotInput
-from thidua_desktop.services.demo import DemoBuilder
 from thidua_desktop.services.people import PersonInput
 from thidua_desktop.services.print_context import DocumentSettings
 
@@ -26,9 +25,9 @@ CHECKED = "Hội đồng đã xem xét hồ sơ tại cuộc họp"
 
 
 @pytest.fixture
-def office(commune, monkeypatch):  # type: ignore[no-untyped-def]
+def office(commune, monkeypatch, load_demo):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
-    DemoBuilder(commune, seed=2026, today=date(2026, 11, 25)).build(people=60)
+    load_demo(commune, seed=2026, people=60, today=date(2026, 11, 25))
     commune.printing.set_document_settings(DocumentSettings(chairman_name="Hoàng Văn Chủ"))
     batch = commune.nominations.batches()[0]
     noms = commune.nominations

@@ -14,7 +14,6 @@ from pypdf import PdfReader
 from thidua_desktop.domain.enums import in_dossier
 from thidua_desktop.domain.errors import DomainError, ValidationError
 from thidua_desktop.services.council import BallotInput
-from thidua_desktop.services.demo import DemoBuilder
 from thidua_desktop.services.people import PersonInput
 from thidua_desktop.services.print_context import DocumentSettings
 
@@ -27,9 +26,9 @@ LONG_NAME_NFD = unicodedata.normalize("NFD", "Hoàng Thị Phương Thảo Nguy�
 
 
 @pytest.fixture
-def office(commune, monkeypatch):  # type: ignore[no-untyped-def]
+def office(commune, monkeypatch, load_demo):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
-    DemoBuilder(commune, seed=2026, today=date(2026, 11, 25)).build(people=60)
+    load_demo(commune, seed=2026, people=60, today=date(2026, 11, 25))
     commune.printing.set_document_settings(DocumentSettings(chairman_name="Hoàng Văn Chủ"))
     return commune
 

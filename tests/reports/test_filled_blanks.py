@@ -17,7 +17,6 @@ from thidua_desktop.cli import main
 from thidua_desktop.domain.errors import ValidationError
 from thidua_desktop.messages import render
 from thidua_desktop.services.council import parse_start_time
-from thidua_desktop.services.demo import DemoBuilder
 from thidua_desktop.services.people import PersonInput
 
 
@@ -39,9 +38,9 @@ def _complete(app) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def demo(commune, monkeypatch):  # type: ignore[no-untyped-def]
+def demo(commune, monkeypatch, load_demo):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
-    DemoBuilder(commune, seed=2026, today=date(2026, 11, 25)).build(people=40)
+    load_demo(commune, seed=2026, people=40, today=date(2026, 11, 25))
     _sign_with_names(commune)
     return commune
 

@@ -23,7 +23,6 @@ from thidua_desktop.reports.movement_report import (
     percent_text,
 )
 from thidua_desktop.services.council import BallotInput
-from thidua_desktop.services.demo import DemoBuilder
 from thidua_desktop.services.movements import IndicatorInput, MovementInput
 
 from .pdfcheck import check_state_layout, fonts_of
@@ -35,9 +34,9 @@ DECISION = "52/QĐ-UBND"
 
 
 @pytest.fixture
-def office(commune, monkeypatch):  # type: ignore[no-untyped-def]
+def office(commune, monkeypatch, load_demo):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
-    DemoBuilder(commune, seed=2026, today=date(2026, 11, 25)).build(people=60)
+    load_demo(commune, seed=2026, people=60, today=date(2026, 11, 25))
     return commune
 
 

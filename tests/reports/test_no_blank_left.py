@@ -12,7 +12,6 @@ from datetime import date
 import pytest
 
 from thidua_desktop.paths import resource_path
-from thidua_desktop.services.demo import DemoBuilder
 
 from .pdfcheck import flat, read_pages
 
@@ -27,9 +26,9 @@ def _hand_places() -> dict[str, str]:
 
 
 @pytest.fixture
-def complete_office(commune, monkeypatch):  # type: ignore[no-untyped-def]
+def complete_office(commune, monkeypatch, load_demo):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
-    DemoBuilder(commune, seed=2026, today=date(2026, 11, 25)).build(people=60)
+    load_demo(commune, seed=2026, people=60, today=date(2026, 11, 25))
     s = commune.printing.document_settings()
     commune.printing.set_document_settings(dataclasses.replace(s, province_rules_number="25/2025/QĐ-UBND",
                                                                province_rules_date="20/8/2025"))

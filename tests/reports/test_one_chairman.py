@@ -11,7 +11,6 @@ import pytest
 
 from thidua_desktop.domain.errors import DomainError
 from thidua_desktop.messages import render
-from thidua_desktop.services.demo import DemoBuilder
 from thidua_desktop.services.print_context import DocumentSettings
 
 from .pdfcheck import flat, read_pages
@@ -21,9 +20,9 @@ FORMER = "Lục Văn Cũ"  # the chairman of the former commune, before 1/7/2025
 
 
 @pytest.fixture
-def office(commune, monkeypatch):  # type: ignore[no-untyped-def]
+def office(commune, monkeypatch, load_demo):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
-    DemoBuilder(commune, seed=2026, today=date(2026, 11, 25)).build(people=60)
+    load_demo(commune, seed=2026, people=60, today=date(2026, 11, 25))
     commune.printing.set_document_settings(DocumentSettings(chairman_name=TYPED, vice_chairman_name=TYPED))
     for role in ("chairman", "council_chair"):
         commune.officials.add(role=role, full_name=FORMER, term_start="01/01/2021", term_end="30/06/2025")

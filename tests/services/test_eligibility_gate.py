@@ -15,14 +15,13 @@ from thidua_desktop.db.models import Nomination
 from thidua_desktop.domain.errors import DomainError
 from thidua_desktop.messages import render
 from thidua_desktop.services.council import BallotInput
-from thidua_desktop.services.demo import DemoBuilder
 
 REASON = "Thành tích cứu người trong lũ đã được Hội đồng xác minh trực tiếp"
 
 
 @pytest.fixture
-def office(commune):  # type: ignore[no-untyped-def]
-    DemoBuilder(commune, seed=2026, today=date(2026, 11, 25)).build(people=60)
+def office(commune, load_demo):  # type: ignore[no-untyped-def]
+    load_demo(commune, seed=2026, people=60, today=date(2026, 11, 25))
     return commune
 
 

@@ -111,13 +111,13 @@ def test_headers_without_diacritics_dates_in_every_form_and_bad_rows(office) -> 
     assert _rows(report) == [
         (2, "create", None, []),
         (3, "create", None, [("B", "IMPORT_NAME_NO_MARKS", "warning")]),
-        (4, "create", None, [("G", "IMPORT_PHONE_NUMBER", "warning")]),
+        (4, "create", None, [("G", "IMPORT_PHONE_RESTORED", "warning")]),  # 987123456: its 0 put back
         (5, "create", None, [("A", "IMPORT_CMND_OLD", "warning")]),
         (6, "create", None, []),
         (7, "create", None, [("C", "IMPORT_DATE_MONTH_ONLY", "warning")]),
         (9, "error", None, [("B", "REQUIRED", "error")]),  # missing name
         (10, "error", None, [("A", "CCCD_FORMAT", "error")]),  # 11 digits
-        (11, "error", None, [("A", "IMPORT_CCCD_NUMBER", "error")]),  # a number that lost its leading zero
+        (11, "create", None, [("A", "IMPORT_CCCD_RESTORED", "warning")]),  # a number that lost its leading zeros
         (12, "error", None, [("C", "DATE_INVALID", "error")]),  # 31/02
         (13, "error", None, [("D", "IMPORT_GENDER_UNKNOWN", "error")]),
         (14, "skip", "IMPORT_ROW_SUMMARY", []),
@@ -128,18 +128,19 @@ def test_headers_without_diacritics_dates_in_every_form_and_bad_rows(office) -> 
             "cccd": "004190001111", "phone": "0987654321", "village": "Xóm Nà Vài"},
         3: {"full_name": "Nguyen Van Binh", "gender": "male", "birth": "1985-03-07", "ethnicity": "Kinh",  # text
             "position": "Công an viên"},
-        4: {"full_name": "Lý Thị Mai", "gender": "female", "birth": "1992-11-20", "ethnicity": "Nùng"},  # date cell
+        4: {"full_name": "Lý Thị Mai", "gender": "female", "birth": "1992-11-20", "ethnicity": "Nùng",  # date cell
+            "phone": "0987123456"},
         5: {"full_name": "Ma Văn Sinh", "gender": "male", "birth": "1979", "ethnicity": "Tày"},  # year alone
         6: {"full_name": "Hà Thị Nga", "gender": "female", "birth": "1988-08-03", "ethnicity": "Tày"},  # d-m-yyyy
         7: {"full_name": "Sầm Văn Thái", "gender": "male", "birth": "1987", "ethnicity": "Nùng"},  # mm/yyyy
         9: {"gender": "male", "birth": "1990", "ethnicity": "Kinh"},
         10: {"full_name": "Triệu Văn Quân", "gender": "male", "birth": "1970", "ethnicity": "Dao"},
-        11: {"full_name": "Vi Văn Hải", "gender": "male", "birth": "1985", "ethnicity": "Tày"},
+        11: {"full_name": "Vi Văn Hải", "gender": "male", "birth": "1985", "ethnicity": "Tày", "cccd": "004085001234"},
         12: {"full_name": "Lương Thị Hoa", "gender": "female", "ethnicity": "Tày"},
         13: {"full_name": "Chu Văn Lộc", "birth": "1983", "ethnicity": "Tày"},
     }
     cccd = report.row(11).problems[0]
-    assert cccd.params == {"value": "4085001234"} and cccd.header == "So CCCD"
+    assert cccd.params == {"value": "4085001234", "restored": "004085001234"} and cccd.header == "So CCCD"
 
 
 def test_nfd_text_is_stored_as_nfc(office) -> None:  # type: ignore[no-untyped-def]
@@ -321,12 +322,13 @@ def test_every_problem_names_file_sheet_row_and_column(office) -> None:  # type:
             assert f" {problem.column} («{problem.header}»):" in text
     assert report.row(11).problems[0].message("vi") == (
         "Tệp «people_plain_headers.xlsx», trang «Sheet1», dòng 11, cột A («So CCCD»): Số CCCD ở cột «So CCCD» được "
-        "lưu dạng số (4085001234) nên đã mất số 0 ở đầu. Hãy định dạng cột là Văn bản (Text) và nhập lại đủ 12 chữ số.")
+        "lưu dạng số (4085001234) nên mất số 0 ở đầu; đã khôi phục thành 004085001234 (đúng mã tỉnh, khớp năm sinh "
+        "và giới tính). Hãy kiểm tra lại.")
     assert report.row(12).problems[0].message("en") == (
         "File «people_plain_headers.xlsx», sheet «Sheet1», row 12, column C («Ngay sinh»): Invalid date in "
         "«Ngay sinh»: «31/02/1990». Enter it as day/month/year, e.g. 05/03/2026, or just the year.")
     data = report.to_json("vi")
-    assert data["counts"]["error"] == 5 and data["mapping"]["full_name"] == "B"
+    assert data["counts"]["error"] == 4 and data["mapping"]["full_name"] == "B"
     assert data["rows"][-1]["skip_message"] == "Dòng tổng cộng, bỏ qua."
 
 

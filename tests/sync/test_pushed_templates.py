@@ -8,17 +8,15 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
+from demo_helpers import open_enrolled_demo
 from pypdf import PdfReader
 from sync_helpers import deliver
 
-from thidua_desktop.bootstrap import open_app
 from thidua_desktop.domain.errors import DomainError
 from thidua_desktop.services import template_store
-from thidua_desktop.services.demo import DemoBuilder
 
 
 def _text(pdf: bytes) -> str:
@@ -26,16 +24,12 @@ def _text(pdf: bytes) -> str:
 
 
 @pytest.fixture
-def offices(tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
+def offices(tmp_path: Path, monkeypatch, enrolled_demo_template):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
-    province = open_app(tmp_path / "tinh", actor="tinh")
-    province.office.init_office("province", "04")
-    province.sync.create_recovery_key(tmp_path / "recovery.tdkey")
-    province.sync.export_enrollment("01576", tmp_path / "ket-noi.json")
-    xa = open_app(tmp_path / "xa", actor="xa")
-    xa.office.init_office("commune", "01576")
-    xa.sync.accept_enrollment((tmp_path / "ket-noi.json").read_bytes())
-    DemoBuilder(xa, seed=2026, today=date(2026, 11, 25)).build(people=40)
+    # Province 04 and its enrolled commune with DemoBuilder(seed=2026, 25/11/2026) of 40 people,
+    # laid out in tmp_path as tinh/, xa/, recovery.tdkey, ket-noi.json: a copy of the session's one
+    # build (tests/demo_helpers.build_enrolled_demo).
+    province, xa = open_enrolled_demo(enrolled_demo_template, tmp_path)
     yield province, xa, tmp_path
     xa.close()
     province.close()

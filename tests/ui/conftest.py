@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from thidua_desktop.bootstrap import App
-from thidua_desktop.services.demo import DemoBuilder
 from thidua_desktop.ui import i18n
 
 TODAY = date(2026, 11, 25)
@@ -43,9 +42,10 @@ def dialog_log(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def demo(commune: App) -> App:
-    DemoBuilder(commune, seed=7, today=TODAY).build(people=60)
-    return commune
+def demo(commune: App, load_demo) -> App:  # type: ignore[no-untyped-def]
+    """``commune`` itself with DemoBuilder(seed=7, today=TODAY).build(people=60) in it (copied from
+    the session's one build, see tests/conftest.py)."""
+    return load_demo(commune, seed=7, people=60, today=TODAY)
 
 
 def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -137,8 +137,9 @@ def test_changing_a_column_changes_the_preview(qtbot, office, monkeypatch) -> No
                                          "không phải số CCCD 12 chữ số; không lưu số này.")
     assert problems["10"] == ("Lỗi", "Cột A («So CCCD»): Số căn cước «12345678901» ở trường «So CCCD» không hợp lệ: "
                                      "số căn cước gồm đúng 12 chữ số.")
-    assert problems["11"] == ("Lỗi", "Cột A («So CCCD»): Số CCCD ở cột «So CCCD» được lưu dạng số (4085001234) nên "
-                                     "đã mất số 0 ở đầu. Hãy định dạng cột là Văn bản (Text) và nhập lại đủ 12 chữ số.")
+    assert problems["11"] == ("Thêm mới", "Cột A («So CCCD»): Số CCCD ở cột «So CCCD» được lưu dạng số (4085001234) "
+                                          "nên mất số 0 ở đầu; đã khôi phục thành 004085001234 (đúng mã tỉnh, khớp năm "
+                                          "sinh và giới tính). Hãy kiểm tra lại.")
     assert problems["12"] == ("Lỗi", "Cột C («Ngay sinh»): Ngày không hợp lệ ở trường «Ngay sinh»: «31/02/1990». "
                                      "Nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026, hoặc chỉ năm.")
     assert problems["9"] == ("Lỗi", "Cột B («Ho va ten»): Trường «Ho va ten» là bắt buộc, vui lòng nhập.")

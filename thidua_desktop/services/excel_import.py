@@ -39,7 +39,18 @@ from ..spreadsheets.import_report import ImportPlan, ImportReport, ImportResult,
 from ..spreadsheets.reading import open_workbook, read_sheet
 from .base import ServiceBase
 from .collectives import CollectiveService
+from .excel_import_foreign import (
+    BASE_KINDS,
+    apply_cell_problems,
+    award_year,
+    enrich_plan,
+    formula_rows,
+    other_sheets,
+    route_award_subjects,
+)
 from .excel_import_match import Matcher
+from .excel_import_mixed import preview_mixed
+from .excel_import_records import RECORD_KINDS, commit_records, link_award_initiatives, preview_records
 from .excel_import_rows import (
     award_identity,
     collective_args,
@@ -76,12 +87,16 @@ class ExcelImportService(ServiceBase):
                 active = workbook.active.title if workbook.active is not None else sheets[0]
                 candidates = sorted(sheets, key=lambda name: name != active)
             best: tuple[int, Any, HeaderBlock | None] | None = None
+            read: dict[str, Any] = {}
             for name in candidates:
-                grid = read_sheet(workbook, name, file_name=path.name)
+                grid = read[name] = read_sheet(workbook, name, file_name=path.name)
                 block = detect_header(grid, kind, header_rows=header_rows)
                 score = len(block.mapping) if block is not None and not missing_required(kind, block.mapping) else -1
                 if best is None or score > best[0]:
                     best = (score, grid, block)
+            # lookup sheets that translate the chosen sheet's codes (excel_import_foreign.py)
+            others = other_sheets(workbook, best[1].title, path.name, read) \
+                if best is not None and kind in BASE_KINDS else []
         finally:
             workbook.close()
         if best is None:
@@ -99,8 +114,8 @@ class ExcelImportService(ServiceBase):
         if grid.nfd_cells:
             notices.append(Notice("IMPORT_NFD_NORMALISED", {"file": path.name, "sheet": grid.title,
                                                             "count": grid.nfd_cells}))
-        return ImportPlan(path=path, kind=kind, sheet=grid.title, sheets=sheets, header=block,
-                          header_found=found, grid=grid, notices=notices)
+        return enrich_plan(ImportPlan(path=path, kind=kind, sheet=grid.title, sheets=sheets, header=block,
+                                      header_found=found, grid=grid, notices=notices), others)
 
     # 2. preview ----------------------------------------------------------------------------------
     def _check_mapping(self, plan: ImportPlan, mapping: dict[str, int]) -> dict[str, int]:
@@ -125,28 +140,44 @@ class ExcelImportService(ServiceBase):
         return dict(mapping)
 
     def preview(self, plan: ImportPlan, mapping: dict[str, int] | None = None, *,
-                progress: Progress | None = None) -> ImportReport:
+                progress: Progress | None = None, year: int | None = None) -> ImportReport:
         """Every data row and what a commit would do with it. Reads the register, writes nothing.
 
         ``mapping`` (field -> 1-based column) replaces the proposed one; ``progress(done, total)``
-        returning False stops with IMPORT_CANCELLED.
+        returning False stops with IMPORT_CANCELLED. ``year``: the award year of a file without a
+        year column (else the one its title names; neither refuses the file, IMPORT_AWARD_YEAR_MISSING).
         """
         mapping = self._check_mapping(plan, plan.mapping if mapping is None else mapping)
+        if plan.kind in RECORD_KINDS:  # ratings, initiatives, discipline: excel_import_records.py
+            return preview_records(self, plan, mapping, progress)
+        default_year = award_year(plan, mapping, year) if plan.kind in BASE_KINDS else None
         with self.db.reader() as session:
             parser = Matcher(plan, mapping, self.catalog, village_names(session))
+            parser.default_year = default_year
 
             def tick(done: int, total: int) -> None:
                 if progress is not None and progress(done, total) is False:
                     raise StateError("IMPORT_CANCELLED", field="file", file=plan.file)
 
+            if "subject_type" in mapping and plan.kind in ("people", "collectives"):  # excel_import_mixed.py
+                rows, blanks = preview_mixed(session, plan, mapping, (self.catalog, parser.villages), default_year,
+                                             tick, PeopleService(self.db, self.actor, self._catalog),
+                                             CollectiveService(self.db, self.actor, self._catalog))
+                return ImportReport(plan=plan, mapping=mapping, rows=rows, blank_rows=blanks,
+                                    formula_rows=formula_rows(plan.grid, blanks), year=default_year)
             rows, blanks = parser.parse_all(tick)
+            apply_cell_problems(plan, mapping, rows)  # unknown codes, formula errors
+            if "subject_type" in mapping and plan.kind == "awards":
+                route_award_subjects(plan, mapping, rows)
             if plan.kind == "people":
                 parser.match_people(session, rows, PeopleService(self.db, self.actor, self._catalog))
             elif plan.kind == "collectives":
                 parser.match_collectives(session, rows, CollectiveService(self.db, self.actor, self._catalog))
             else:
                 parser.match_awards(session, rows)
-        return ImportReport(plan=plan, mapping=mapping, rows=rows, blank_rows=blanks)
+                link_award_initiatives(session, plan, mapping, rows)  # the "Sáng kiến" column
+        return ImportReport(plan=plan, mapping=mapping, rows=rows, blank_rows=blanks,
+                            formula_rows=formula_rows(plan.grid, blanks), year=default_year)
 
     # 3. commit -----------------------------------------------------------------------------------
     @staticmethod
@@ -184,6 +215,8 @@ class ExcelImportService(ServiceBase):
         (they become new records). ``resolutions`` decides single rows: row number -> "create",
         "skip", or the id of the existing person or collective to update with the row's values.
         """
+        if report.plan.kind in RECORD_KINDS:
+            return commit_records(self, report, include_duplicates=include_duplicates, resolutions=resolutions)
         if report.committed:
             raise StateError("IMPORT_ALREADY_COMMITTED", field="file", file=report.plan.file)
         resolutions = dict(resolutions or {})
@@ -201,11 +234,12 @@ class ExcelImportService(ServiceBase):
                 if decision is None:
                     skipped += 1
                     continue
+                route = row.data.get("route", plan.kind)  # a mixed sheet's rows go to their own register
                 try:
-                    if plan.kind == "people":
+                    if route == "people":
                         subject_id, is_new = self._write_person(session, people, row, decision)
                         subject = Subject(person_id=subject_id)
-                    elif plan.kind == "collectives":
+                    elif route == "collectives":
                         subject_id, is_new = self._write_collective(session, collectives, row, decision,
                                                                     new_collectives)
                         subject = Subject(collective_id=subject_id)
@@ -280,7 +314,9 @@ class ExcelImportService(ServiceBase):
                               decision_number=award.get("decision_number", ""),
                               decision_date=_dmy(award.get("decision_date")),
                               issuing_level=award["issuing_level"], issuer=award.get("issuer", ""),
-                              source="import", session=session)
+                              issuing_body=award.get("issuing_body", ""), award_form=award.get("award_form", ""),
+                              inferred_from_name=award.get("inferred_from_name", False),
+                              source="import", session=session, initiative_id=award.get("initiative_id"))
             added += 1
         return added
 

@@ -1,8 +1,14 @@
 """The second pass of an Excel import: each parsed row against what the register already holds
-(update, unchanged, likely duplicate, unknown person or collective). Reads only, never writes."""
+(update, unchanged, likely duplicate, unknown person or collective). Reads only, never writes.
+
+Award names are matched here too: the catalog's own names, then its synonyms (data, in
+``resources/catalog/award_synonyms.json``); a name outside the catalog gets its issuing body, level
+and kind from the name (``award_inference.json``), marked as inferred when the file names no issuer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import cached_property
 from typing import Any
 
 from ..db import Session
@@ -11,6 +17,8 @@ from ..db.repositories import imports as repo
 from ..domain.enums import CollectiveKind
 from ..domain.errors import DomainError
 from ..domain.text import search_key
+from ..rules.award_names import AwardNames, load_award_names
+from ..rules.catalog import AwardDef
 from ..spreadsheets.import_report import RowReport
 from .collectives import CollectiveService
 from .excel_import_rows import (
@@ -28,6 +36,73 @@ from .people import PeopleService, PersonInput
 
 class Matcher(RowParser):
     """The second pass: each parsed row against what the register already holds."""
+
+    # --- award names ------------------------------------------------------------------------------
+    @cached_property
+    def award_names(self) -> AwardNames:
+        return load_award_names()
+
+    @cached_property
+    def _award_keys(self) -> dict[str, list[AwardDef]]:
+        """Catalog awards by ``AwardNames.match_key`` of their names and of their synonyms. A code the
+        synonyms name but this catalog lacks (a province's own catalog) is left out."""
+        names, by_code = self.award_names, {a.code: a for a in self.catalog.awards}
+        keys: dict[str, list[AwardDef]] = {}
+        for award in self.catalog.awards:
+            for text in (award.name_vi, award.short_vi):
+                keys.setdefault(names.match_key(text), []).append(award)
+        for key, codes in names.synonym_items():
+            found = keys.setdefault(key, [])
+            found.extend(by_code[c] for c in codes if c in by_code and by_code[c] not in found)
+        return keys
+
+    def _match_award(self, title: str, issuer: str, subject_types: set[str], direct_worker: bool) -> AwardDef | None:
+        """The catalog's own names first (as folded by the import), then its synonyms: "Thôn văn hóa",
+        "Bằng khen của Chủ tịch UBND tỉnh Cao Bằng", "Chiến sĩ thi đua cấp Bộ, ngành, tỉnh …"."""
+        award = super()._match_award(title, issuer, subject_types, direct_worker)
+        if award is not None:
+            return award
+        names = self.award_names
+        for text in (title, f"{title} {issuer}") if issuer else (title,):
+            found = [a for a in self._award_keys.get(names.match_key(text), [])
+                     if a.subject_type.value in subject_types]
+            if found:
+                preferred = [a for a in found if a.code.endswith("_LD") == direct_worker]
+                return (preferred or found)[0]
+        return None
+
+    def _awards_of(self, row: Any, subject_types: set[str], direct_worker: bool) -> list[dict[str, Any]]:
+        """The row's awards, each with its issuing body, its form and whether they were inferred
+        from the name; the not-in-catalog warning says what was inferred."""
+        awards = super()._awards_of(row, subject_types, direct_worker)
+        issuer = row.text("issuer")
+        names = self.award_names
+        for award in awards:
+            award.update(self._award_origin(award, issuer))
+        for i, problem in enumerate(row.problems):
+            if problem.code == "IMPORT_AWARD_NOT_IN_CATALOG":
+                guess = names.infer(str(problem.params.get("value", "")), issuer)
+                row.problems[i] = replace(problem, params={**problem.params, "kind_label": names.describe(guess, "vi"),
+                                                           "kind_label_en": names.describe(guess, "en")})
+        return awards
+
+    def _award_origin(self, award: dict[str, Any], issuer: str) -> dict[str, Any]:
+        names = self.award_names
+        if award["award_code"] != "OTHER":  # the catalog says the level; the issuer may say who
+            found = next((a for a in self.catalog.awards if a.code == award["award_code"]), None)
+            level = found.authority.value if found else award["issuing_level"]
+            form = names.form_of(found.name_vi)[0] if found else names.default_form
+            if found and names.forms[form].award_kind != found.kind.value:
+                form = "emulation_title" if found.kind.value == "emulation_title" else "other"
+            return {"issuing_body": names.body_named(issuer) or names.body_of_level(level), "award_form": form,
+                    "inferred_from_name": False}
+        guess = names.infer(award["title"], issuer)
+        origin: dict[str, Any] = {"award_kind": guess.award_kind, "issuing_level": guess.level,
+                                  "issuing_body": guess.body, "award_form": guess.form,
+                                  "inferred_from_name": guess.from_name}
+        if not issuer and guess.issuer:
+            origin["issuer"] = guess.issuer
+        return origin
 
     def match_people(self, session: Session, rows: list[RowReport], people: PeopleService) -> None:
         data_rows = [r for r in rows if r.action != "skip"]

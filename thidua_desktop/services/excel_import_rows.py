@@ -14,6 +14,7 @@ from typing import Any
 from ..db import Session
 from ..db.models import Collective, Person
 from ..db.repositories import imports as repo
+from ..domain.damaged_numbers import restore_cccd, restore_phone
 from ..domain.enums import CollectiveKind, Gender
 from ..domain.errors import DomainError
 from ..domain.ethnicity import ethnic_group_by_code, find_ethnic_group
@@ -36,6 +37,7 @@ from ..spreadsheets.cells import (
 )
 from ..spreadsheets.headers import classify_row, column_letter, is_blank_row
 from ..spreadsheets.import_report import ImportPlan, Problem, RowReport
+from ..spreadsheets.subject_types import COLLECTIVE, HOUSEHOLD, subject_type_of
 from .people import PersonInput
 
 __all__ = ["RowParser", "award_identity", "birth_text", "candidate", "collective_args", "compatible", "person_input",
@@ -71,6 +73,17 @@ def collective_kind(text: str) -> CollectiveKind | None:
     for kind, words in _KIND_WORDS:
         if any(key == w or key.startswith(w + " ") for w in words):
             return kind
+    return None
+
+
+def _kind_of_type(text: str, name: str) -> CollectiveKind | None:
+    """A type column's word as the kind: HOGIADINH a household, TAPTHE a collective whose name tells
+    its kind (spreadsheets/subject_types.py)."""
+    found = subject_type_of(text)
+    if found == HOUSEHOLD:
+        return CollectiveKind.HOUSEHOLD
+    if found == COLLECTIVE and name:
+        return collective_kind(name) or CollectiveKind.OTHER
     return None
 
 
@@ -149,6 +162,7 @@ class RowParser:
                  today: date | None = None) -> None:
         self.plan, self.mapping, self.catalog = plan, mapping, catalog
         self.today = today or date.today()
+        self.default_year: int | None = None  # the award year of a file without a year column (title, --year)
         self.villages = villages
         self._village_keys = {self._village_key(name): vid for vid, name in villages.items()}
         self._awards: dict[str, list[AwardDef]] = {}
@@ -251,6 +265,12 @@ class RowParser:
         row.values["village"] = self.villages[village_id]
 
     def _cccd(self, row: _Row, gender: Gender | None, birth: DateOrYear | None) -> str:
+        if "cccd" in self.mapping and (restored := restore_cccd(row.raw("cccd"), birth_year=birth.year if birth
+                                                                else None, gender=gender, today=self.today)):
+            # a number cell that lost its leading zeros, put back (domain/damaged_numbers.py)
+            row.problem("cccd", "IMPORT_CCCD_RESTORED", "warning", value=row.text("cccd"), restored=restored)
+            row.values["cccd"] = restored
+            return restored
         raw = row.guard("cccd", parse_cccd_cell, row.raw("cccd"), "cccd") if "cccd" in self.mapping else ""
         if not raw:
             return ""
@@ -259,6 +279,13 @@ class RowParser:
         if number:
             row.values["cccd"] = number
         return number or ""
+
+    @staticmethod
+    def _phone(row: _Row) -> str | None:
+        if restored := restore_phone(row.raw("phone")):  # a number cell that lost its leading 0
+            row.problem("phone", "IMPORT_PHONE_RESTORED", "warning", value=row.text("phone"), restored=restored)
+            return restored
+        return row.guard("phone", parse_phone_cell, row.raw("phone"), "phone")
 
     def _person(self, row: _Row) -> None:
         fields: dict[str, Any] = {}
@@ -285,7 +312,7 @@ class RowParser:
                 row.values["ethnicity"] = group.name
         if cccd := self._cccd(row, gender, birth):
             fields["cccd"] = cccd
-        if "phone" in self.mapping and (phone := row.guard("phone", parse_phone_cell, row.raw("phone"), "phone")):
+        if "phone" in self.mapping and (phone := self._phone(row)):
             number = row.guard("phone", validate_phone, phone, "phone")
             if number:
                 fields["phone"] = row.values["phone"] = number
@@ -297,6 +324,13 @@ class RowParser:
         if "is_direct_worker" in self.mapping and not is_blank(row.raw("is_direct_worker")):
             flag = row.guard("is_direct_worker", parse_flag_cell, row.raw("is_direct_worker"), "is_direct_worker")
             fields["is_direct_worker"] = row.values["is_direct_worker"] = bool(flag)
+        if row.text("employment_start"):  # a whole date: the months worked in a year count from it
+            start = self._date(row, "employment_start", row.raw("employment_start"))
+            if start is not None and start.day is None:
+                row.problem("employment_start", "IMPORT_DATE_YEAR_ONLY", value=row.text("employment_start"))
+            elif start is not None and start.day is not None:
+                fields["employment_start"] = start.day.strftime("%d/%m/%Y")
+                row.values["employment_start"] = start.day.isoformat()
         row.data["person"] = fields
         row.data["awards"] = self._awards_of(row, {"individual"}, bool(fields.get("is_direct_worker")))
 
@@ -310,7 +344,7 @@ class RowParser:
             row.guard("name", check_name_characters, name, "name", person=False)
         kind: CollectiveKind | None = None
         if text := row.text("kind"):
-            kind = collective_kind(text)
+            kind = collective_kind(text) or _kind_of_type(text, name)
             if kind is None:
                 row.problem("kind", "IMPORT_COLLECTIVE_KIND_UNKNOWN", value=text)
         elif name:
@@ -392,7 +426,9 @@ class RowParser:
             decision_date = parsed.day if parsed is not None else None
             date_field = "decision_number"
         if year is None and not any(p.field == "award_year" for p in row.problems):
-            if "award_year" not in self.mapping and decision_date is not None:
+            if "award_year" not in self.mapping and self.default_year is not None:
+                year = self.default_year  # no year column: the title's year, or the one the officer gave
+            elif "award_year" not in self.mapping and decision_date is not None:
                 year = decision_date.year  # no year column: the decision's year
             else:
                 row.problem("award_year", "REQUIRED")

@@ -103,6 +103,7 @@ class PersonView:
             "is_ethnic_minority": self.is_ethnic_minority,
             "is_woman": self.is_woman,
             "is_direct_worker": self.is_direct_worker,
+            "employment_start": self.employment_start.isoformat() if self.employment_start else None,
             "cccd": self.cccd,
             "position": self.position,
             "workplace": self.workplace,
@@ -129,6 +130,17 @@ def person_view(person: Person, villages: dict[str, str]) -> PersonView:
         employment_start=person.employment_start, hometown=person.hometown, qualification=person.qualification,
         political_theory=person.political_theory, academic_title=person.academic_title, duties=person.duties,
     )
+
+
+def _stored_input(person: Person) -> dict[str, Any]:
+    """A stored person as PersonInput fields (text, the way a form holds them)."""
+    birth = DateOrYear(person.birth_date, person.birth_year).display() if person.birth_year else ""
+    return {"full_name": person.full_name, "gender": person.gender, "birth": birth,
+            "ethnicity": person.ethnicity_code or "", "cccd": person.cccd or "", "phone": person.phone or "",
+            "position": person.position, "workplace": person.workplace, "village_id": person.village_id,
+            "address": person.address, "is_direct_worker": person.is_direct_worker,
+            "employment_start": person.employment_start.strftime("%d/%m/%Y") if person.employment_start else "",
+            "notes": person.notes, **{name: getattr(person, name) for name in DOSSIER_LIMITS}}
 
 
 @dataclass(frozen=True)
@@ -279,6 +291,16 @@ class PeopleService(ServiceBase):
         with self.db.transaction(self.actor) as session:
             person = get_live(session, Person, person_id, field="person")
             self._apply(person, data)
+            self._check_refs(session, person)
+            session.flush()
+            return person_view(person, repo.village_names(session))
+
+    def edit(self, person_id: str, changes: dict[str, Any]) -> PersonView:
+        """Change only the given PersonInput fields (the command line's ``people edit``); every other
+        field keeps its stored value, notes included."""
+        with self.db.transaction(self.actor) as session:
+            person = get_live(session, Person, person_id, field="person")
+            self._apply(person, PersonInput(**{**_stored_input(person), **changes}))
             self._check_refs(session, person)
             session.flush()
             return person_view(person, repo.village_names(session))

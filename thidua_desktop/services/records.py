@@ -86,6 +86,7 @@ class InitiativeView:
     effect: str
     used: bool  # already backed an award or a nomination
     scope: str = ""  # phạm vi ảnh hưởng: an InitiativeLevel code, "" = not recorded
+    recognised_by: str = ""  # the body that recognised it, as written on the decision
 
 
 @dataclass(frozen=True)
@@ -130,10 +131,13 @@ class RecordsService(ServiceBase):
     def add_award(self, subject: Subject, *, award_code: str, year: str | int, award_kind: str = "",
                   title: str = "", decision_number: str = "", decision_date: str = "",
                   issuing_level: str = "commune", issuer: str = "", commendation_kind: str = "regular",
+                  issuing_body: str = "", award_form: str = "", inferred_from_name: bool = False,
                   period_from: str | int | None = None, period_to: str | int | None = None,
-                  source: str = "manual", session: Session | None = None) -> str:
+                  source: str = "manual", session: Session | None = None, initiative_id: str | None = None) -> str:
         """Record an award received (by hand from paper, or from one of our decisions).
-        ``award_code`` is a catalog code, or ``OTHER`` with a free-text ``title`` and ``award_kind``."""
+        ``award_code`` is a catalog code, or ``OTHER`` with a free-text ``title`` and ``award_kind``.
+        ``initiative_id``: the subject's initiative that backed the award; it then counts as used
+        (Law 06/2022 Art. 5(2)(c): one initiative backs one award)."""
         code = clean_text(award_code)
         require(code, "award_code")
         kind, clean_title = self._award_kind(code, award_kind, title)
@@ -143,6 +147,9 @@ class RecordsService(ServiceBase):
             decision_number=clean_text(decision_number), decision_date=_opt_date(decision_date, "decision_date"),
             issuing_level=parse_enum(AuthorityLevel, issuing_level, "issuing_level").value,
             issuer=clean_text(issuer),
+            # finer than the level, and whether an import inferred them from the name (award_inference.json)
+            issuing_body=clean_text(issuing_body), award_form=clean_text(award_form),
+            inferred_from_name=bool(inferred_from_name),
             commendation_kind=parse_enum(CommendationKind, commendation_kind, "commendation_kind").value,
             period_from=_year(period_from, "period_from") if period_from not in (None, "") else None,
             period_to=_year(period_to, "period_to") if period_to not in (None, "") else None,
@@ -154,20 +161,40 @@ class RecordsService(ServiceBase):
             subject.check(session)
             session.add(row)
             session.flush()
+            self._back_award(session, subject, row, initiative_id)
             return row.id
         with self.db.transaction(self.actor) as own:
             subject.check(own)
             own.add(row)
             own.flush()
+            self._back_award(own, subject, row, initiative_id)
             return row.id
+
+    @staticmethod
+    def _back_award(session: Session, subject: Subject, award: AwardHistory, initiative_id: str | None) -> None:
+        """Mark the initiative as used by ``award``: it must be the subject's and not used yet."""
+        if not clean_text(initiative_id or ""):
+            return
+        initiative = get_live(session, Initiative, clean_text(initiative_id or ""), field="initiative")
+        if not subject.person_id or subject.person_id not in {o.person_id for o in repo.owners(session, initiative.id)}:
+            raise ValidationError("INITIATIVE_NOT_OWN", field="initiative", title=initiative.title)
+        if initiative.used_by_award_id or initiative.used_by_nomination_id:
+            raise ValidationError("INITIATIVE_ALREADY_USED", field="initiative", title=initiative.title)
+        initiative.used_by_award_id = award.id
 
     def awards_of(self, subject: Subject) -> list[dict[str, object]]:
         with self.db.reader() as session:
+            backing = ({x.used_by_award_id: x for x in repo.initiatives(session, subject.person_id)
+                        if x.used_by_award_id} if subject.person_id else {})
             return [{"id": r.id, "award_code": r.award_code, "title": r.title, "year": r.year,
+                     "initiative_id": backing[r.id].id if r.id in backing else None,
+                     "initiative": backing[r.id].title if r.id in backing else "",
                      "decision_number": r.decision_number,
                      "decision_date": r.decision_date.isoformat() if r.decision_date else None,
                      "issuing_level": r.issuing_level, "source": r.source, "award_kind": r.award_kind,
-                     "commendation_kind": r.commendation_kind, "issuer": r.issuer}
+                     "commendation_kind": r.commendation_kind, "issuer": r.issuer,
+                     "issuing_body": r.issuing_body, "award_form": r.award_form,
+                     "inferred_from_name": r.inferred_from_name}
                     for r in repo.awards(session, subject.person_id, subject.collective_id)]
 
     def remove_award(self, award_id: str) -> None:
@@ -177,6 +204,10 @@ class RecordsService(ServiceBase):
             if row.source == "decision" or row.decision_id:
                 raise StateError("AWARD_FROM_DECISION", field="award", value=row.decision_number)
             row.deleted = True
+            if row.person_id:  # the initiative that backed it may back another award now
+                for initiative in repo.initiatives(session, row.person_id):
+                    if initiative.used_by_award_id == row.id:
+                        initiative.used_by_award_id = None
 
     # Ratings ------------------------------------------------------------------------------------
     def set_rating(self, subject: Subject, year: str | int, rating: str, source_document: str = "") -> str:
@@ -240,9 +271,11 @@ class RecordsService(ServiceBase):
     # Initiatives --------------------------------------------------------------------------------
     def add_initiative(self, *, title: str, level: str, year: str | int, owner_ids: list[str],
                        decision_number: str = "", decision_date: str = "", effect: str = "",
-                       scope: str = "") -> str:
+                       scope: str = "", recognised_by: str = "", session: Session | None = None) -> str:
         """``scope``: where the initiative has effect (phạm vi ảnh hưởng), one of the InitiativeLevel
-        codes (cơ sở, tỉnh, toàn quốc: the reaches Law 06/2022 Art. 21-23 ask of an initiative), or ""."""
+        codes (cơ sở, tỉnh, toàn quốc: the reaches Law 06/2022 Art. 21-23 ask of an initiative), or "".
+        ``recognised_by``: the body that recognised it. ``session``: write inside the caller's
+        transaction (an import), else in one of its own."""
         clean = clean_text(title)
         require(clean, "title")
         if not owner_ids:
@@ -250,17 +283,25 @@ class RecordsService(ServiceBase):
         reach = parse_enum(InitiativeLevel, scope, "scope").value if clean_text(scope) else ""
         if len(clean_text(effect)) > 2000:
             raise ValidationError("TEXT_TOO_LONG", field="effect", max=2000)
+        if len(clean_text(recognised_by)) > 300:
+            raise ValidationError("TEXT_TOO_LONG", field="recognised_by", max=300)
         row = Initiative(title=clean, level=parse_enum(InitiativeLevel, level, "level").value,
                          year=_year(year, "year"), decision_number=clean_text(decision_number),
                          decision_date=_opt_date(decision_date, "decision_date"), effect=clean_text(effect),
-                         scope=reach)
-        with self.db.transaction(self.actor) as session:
-            session.add(row)
-            session.flush()
-            for person_id in owner_ids:
-                get_live(session, Person, person_id, field="owners")
-                session.add(InitiativeOwner(initiative_id=row.id, person_id=person_id))
-            return row.id
+                         scope=reach, recognised_by=clean_text(recognised_by))
+        if session is not None:
+            return self._insert_initiative(session, row, owner_ids)
+        with self.db.transaction(self.actor) as own:
+            return self._insert_initiative(own, row, owner_ids)
+
+    @staticmethod
+    def _insert_initiative(session: Session, row: Initiative, owner_ids: list[str]) -> str:
+        session.add(row)
+        session.flush()
+        for person_id in dict.fromkeys(owner_ids):  # an author named twice is one author
+            get_live(session, Person, person_id, field="owners")
+            session.add(InitiativeOwner(initiative_id=row.id, person_id=person_id))
+        return row.id
 
     def initiatives_of(self, subject: Subject) -> list[InitiativeView]:
         """A person's initiatives (collectives own none: authors are people)."""
@@ -268,7 +309,8 @@ class RecordsService(ServiceBase):
             return []
         with self.db.reader() as session:
             return [InitiativeView(x.id, x.title, x.level, x.year, x.decision_number, x.decision_date, x.effect,
-                                   bool(x.used_by_award_id or x.used_by_nomination_id), x.scope)
+                                   bool(x.used_by_award_id or x.used_by_nomination_id), x.scope,
+                                   x.recognised_by)
                     for x in repo.initiatives(session, subject.person_id)]
 
     def remove_initiative(self, initiative_id: str) -> None:
@@ -283,7 +325,8 @@ class RecordsService(ServiceBase):
 
     # Discipline ---------------------------------------------------------------------------------
     def add_discipline(self, subject: Subject, *, level: str, decided_on: str, period_end: str = "",
-                       decision_number: str = "", notes: str = "") -> str:
+                       decision_number: str = "", notes: str = "", session: Session | None = None) -> str:
+        """``session``: write inside the caller's transaction (an import), else in one of its own."""
         level_value = parse_enum(DisciplineLevel, level, "level").value
         decided = parse_date(decided_on, "decided_on")
         end = _opt_date(period_end, "period_end")
@@ -293,10 +336,15 @@ class RecordsService(ServiceBase):
                                level=level_value, decided_on=decided,
                                period_end=end, decision_number=clean_text(decision_number),
                                notes=clean_text(notes))
-        with self.db.transaction(self.actor) as session:
+        if session is not None:
             subject.check(session)
             session.add(row)
             session.flush()
+            return row.id
+        with self.db.transaction(self.actor) as own:
+            subject.check(own)
+            own.add(row)
+            own.flush()
             return row.id
 
     def disciplines_of(self, subject: Subject) -> list[DisciplineView]:

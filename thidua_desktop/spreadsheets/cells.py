@@ -3,7 +3,9 @@
 Excel hands back strings, ints, floats, datetimes or None. Dates come as real dates, as serial
 numbers (a date column that lost its format), as "dd/mm/yyyy" text or as a year alone; ID and phone
 numbers typed into a number column have lost their leading zeros. Each helper returns the clean
-value or raises :class:`ValidationError` with a code: we report, we never guess a lost digit.
+value or raises :class:`ValidationError` with a code: we report, we never guess a lost digit. (The
+zeros alone are put back before these helpers run when the result is certain to be the number:
+see domain/damaged_numbers.py.)
 
 No Qt, no database.
 """

@@ -20,6 +20,8 @@ from typing import Any
 from ..domain.text import clean_text, search_key
 from .cells import cell_text
 from .reading import SheetGrid
+from .record_fields import RECORD_KINDS, RECORD_REQUIRED, record_field_specs
+from .subject_types import INDIVIDUAL, find_type_column
 
 __all__ = [
     "KINDS",
@@ -29,12 +31,13 @@ __all__ = [
     "column_letter",
     "detect_header",
     "fields_for",
+    "is_code_label",
     "label_key",
     "match_label",
     "missing_required",
 ]
 
-KINDS = ("people", "collectives", "awards")
+KINDS = ("people", "collectives", "awards", *RECORD_KINDS)
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,13 @@ def _f(name: str, vi: str, en: str, *synonyms: str) -> FieldSpec:
 
 
 _SEQ = _f("seq", "STT", "No.", "stt", "tt", "số tt", "số thứ tự", "thứ tự")
+# Person, collective or household, in a sheet that lists all three (see subject_types.py). Mostly
+# found by the column's values; "Cá nhân/Tập thể" is no synonym, it heads a column of names too.
+# The name column of a sheet that lists people, collectives and households together.
+_MIXED_NAMES = ("tên cá nhân tập thể", "tên cá nhân tập thể hộ gia đình", "tên đối tượng", "họ và tên tên tập thể",
+                "họ tên tên tập thể", "họ tên tên đơn vị", "họ và tên tên đơn vị")
+_SUBJECT_TYPE = _f("subject_type", "Loại đối tượng", "Subject type", "loại đối tượng", "loại đối tượng khen thưởng",
+                   "phân loại đối tượng", "kiểu đối tượng", "đối tượng cá nhân tập thể")
 _NOTES = _f("notes", "Ghi chú", "Notes", "ghi chú", "chú thích")
 _AWARD_FIELDS = (
     _f("award_year", "Năm khen thưởng", "Award year", "năm", "năm khen thưởng", "năm được khen", "năm được khen thưởng",
@@ -93,7 +103,7 @@ PEOPLE_FIELDS: tuple[FieldSpec, ...] = (
     _SEQ,
     _f("full_name", "Họ và tên", "Full name", "họ và tên", "họ tên", "họ và tên cá nhân", "tên cá nhân",
        "họ và tên người được khen thưởng", "họ và tên người được đề nghị khen thưởng", "tên",
-       "người được khen thưởng", "họ và tên cán bộ"),
+       "người được khen thưởng", "họ và tên cán bộ", *_MIXED_NAMES),
     *_BIRTH_FIELDS,
     _f("ethnicity", "Dân tộc", "Ethnicity", "dân tộc", "dt"),
     _f("phone", "Số điện thoại", "Phone", "số điện thoại", "điện thoại", "sđt", "số đt", "đt", "di động",
@@ -107,6 +117,9 @@ PEOPLE_FIELDS: tuple[FieldSpec, ...] = (
     _ADDRESS,
     _f("is_direct_worker", "Lao động trực tiếp", "Direct worker", "lao động trực tiếp", "người lao động trực tiếp",
        "trực tiếp sản xuất", "lao động trực tiếp sản xuất"),
+    _f("employment_start", "Ngày bắt đầu công tác", "Employment start", "ngày bắt đầu công tác", "ngày vào làm",
+       "ngày tuyển dụng", "ngày vào cơ quan", "thời gian bắt đầu công tác", "ngày vào ngành",
+       "ngày bắt đầu làm việc", "ngày nhận công tác"),
     # What the achievement report (Mẫu 05) asks for; the register export writes these headings.
     _f("hometown", "Quê quán", "Hometown", "quê quán", "nguyên quán"),
     _f("qualification", "Trình độ chuyên môn", "Qualification", "trình độ chuyên môn",
@@ -115,6 +128,7 @@ PEOPLE_FIELDS: tuple[FieldSpec, ...] = (
        "trình độ lý luận chính trị"),
     _f("academic_title", "Học hàm, học vị", "Academic title", "học hàm học vị", "học hàm", "học vị"),
     _f("duties", "Nhiệm vụ được giao", "Duties", "nhiệm vụ được giao", "quyền hạn nhiệm vụ được giao"),
+    _SUBJECT_TYPE,
     _NOTES,
     *_AWARD_FIELDS,
 )
@@ -122,7 +136,7 @@ PEOPLE_FIELDS: tuple[FieldSpec, ...] = (
 COLLECTIVE_FIELDS: tuple[FieldSpec, ...] = (
     _SEQ,
     _f("name", "Tên tập thể", "Name", "tên tập thể", "tập thể", "tên đơn vị", "đơn vị", "tên tổ chức", "tên",
-       "tên tập thể đơn vị", "tên hộ", "tên hộ gia đình", "hộ gia đình"),
+       "tên tập thể đơn vị", "tên hộ", "tên hộ gia đình", "hộ gia đình", *_MIXED_NAMES),
     _f("kind", "Loại tập thể", "Kind", "loại", "loại hình", "loại tập thể", "loại đơn vị", "phân loại"),
     _VILLAGE,
     _ADDRESS,
@@ -131,6 +145,7 @@ COLLECTIVE_FIELDS: tuple[FieldSpec, ...] = (
     _f("women_count", "Số nữ", "Women", "số nữ", "nữ", "trong đó nữ", "thành viên nữ", "số thành viên nữ",
        "số hội viên nữ", "số người nữ"),
     _f("parent", "Đơn vị cấp trên", "Parent unit", "đơn vị cấp trên", "trực thuộc", "thuộc"),
+    _SUBJECT_TYPE,
     _NOTES,
     *_AWARD_FIELDS,
 )
@@ -138,11 +153,15 @@ COLLECTIVE_FIELDS: tuple[FieldSpec, ...] = (
 AWARD_FIELDS: tuple[FieldSpec, ...] = (
     _SEQ,
     _f("full_name", "Họ và tên", "Full name", "họ và tên", "họ tên", "họ và tên cá nhân", "tên cá nhân",
-       "họ và tên người được khen thưởng", "người được khen thưởng", "cá nhân"),
+       "họ và tên người được khen thưởng", "người được khen thưởng", "cá nhân", *_MIXED_NAMES),
     *_BIRTH_FIELDS,
     _f("collective", "Tên tập thể", "Collective", "tên tập thể", "tập thể", "tên tập thể được khen thưởng",
        "tập thể được khen thưởng", "tên hộ gia đình"),
+    _SUBJECT_TYPE,
     *_AWARD_FIELDS,
+    # The initiative that backed the award (one initiative backs one award).
+    _f("initiative", "Sáng kiến", "Initiative", "sáng kiến", "tên sáng kiến", "sáng kiến làm căn cứ",
+       "căn cứ sáng kiến"),
     _NOTES,
 )
 
@@ -155,6 +174,10 @@ REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
     "collectives": (("name",),),
     "awards": (("full_name", "cccd", "collective"), ("award_title", "award_form")),
 }
+
+# The yearly records the rules read: ratings, initiatives, discipline (spreadsheets/record_fields.py).
+FIELDS.update(record_field_specs(_f, _SEQ, _NOTES, (AWARD_FIELDS[1], *_BIRTH_FIELDS)))
+REQUIRED.update(RECORD_REQUIRED)
 
 
 def fields_for(kind: str) -> tuple[FieldSpec, ...]:
@@ -227,16 +250,58 @@ def _score(accented: str, plain: str, syn: _Syn) -> int:
     return 0
 
 
-def match_label(label: Any, kind: str) -> list[tuple[str, int]]:
-    """Fields this header label may name, best first: [(field, score 0-100)]."""
-    accented, plain = label_key(label)
-    if not accented:
-        return []
+def _scores(accented: str, plain: str, kind: str) -> dict[str, int]:
     best: dict[str, int] = {}
     for syn in _SYNONYMS[kind]:
         score = _score(accented, plain, syn)
         if score > best.get(syn.field, 0):
             best[syn.field] = score
+    return best
+
+
+# "Mã danh hiệu", "MaDonVi", "ID_DanhHieu", "Danh hiệu (mã)": the code of a thing, which a lookup
+# sheet of the same workbook translates into its name (spreadsheets/lookup.py).
+_CODE_WORDS = {"mã", "ma", "id", "code"}
+
+
+def _split_camel(text: str) -> str:
+    """ "MaDonVi" -> "Ma Don Vi" (an export's column names have no spaces)."""
+    return "".join(f" {ch}" if i and ch.isupper() and text[i - 1].islower() else ch for i, ch in enumerate(text))
+
+CODE_PENALTY = 10
+
+
+def _code_rest(label: Any) -> tuple[str, str] | None:
+    """The label without its code word ("mã danh hiệu" -> "danh hiệu"), or None when it has none."""
+    text = cell_text(label)
+    for accented, plain in (label_key(_split_camel(text)), label_key(text)):
+        words, folded = accented.split(), plain.split()
+        if len(words) < 2:
+            continue
+        if words[0] in _CODE_WORDS:
+            return " ".join(words[1:]), " ".join(folded[1:])
+        if words[-1] in _CODE_WORDS:
+            return " ".join(words[:-1]), " ".join(folded[:-1])
+    return None
+
+
+def is_code_label(label: Any, kind: str) -> bool:
+    """A header that names a field only through its code ("Mã đơn vị"), not as itself ("Mã định danh")."""
+    accented, plain = label_key(label)
+    if not accented or _code_rest(label) is None:
+        return False
+    return max(_scores(accented, plain, kind).values(), default=0) < MIN_SCORE
+
+
+def match_label(label: Any, kind: str) -> list[tuple[str, int]]:
+    """Fields this header label may name, best first: [(field, score 0-100)]."""
+    accented, plain = label_key(label)
+    if not accented:
+        return []
+    best = _scores(accented, plain, kind)
+    if (rest := _code_rest(label)) is not None:
+        for field, score in _scores(*rest, kind).items():
+            best[field] = max(best.get(field, 0), score - CODE_PENALTY)
     return sorted(best.items(), key=lambda item: -item[1])
 
 
@@ -375,10 +440,13 @@ MAX_SCAN_ROWS = 40
 MAX_HEADER_ROWS = 4
 
 
-def detect_header(grid: SheetGrid, kind: str, *, header_rows: tuple[int, int] | None = None) -> HeaderBlock | None:
+def detect_header(grid: SheetGrid, kind: str, *, header_rows: tuple[int, int] | None = None,
+                  hints: dict[int, str] | None = None) -> HeaderBlock | None:
     """The header block and the proposed mapping, or None when no row looks like a header.
 
-    ``header_rows`` (first, last) forces the block, for when the officer points at it.
+    ``header_rows`` (first, last) forces the block, for when the officer points at it. ``hints``
+    (column -> label) are second labels for columns, weaker than the header: the name column's
+    header of the lookup sheet that translated the column's codes.
     """
     if kind not in FIELDS:
         raise ValueError(kind)
@@ -399,6 +467,14 @@ def detect_header(grid: SheetGrid, kind: str, *, header_rows: tuple[int, int] | 
     if _numbering_row(grid, data_start):
         data_start += 1
     texts, scored = _candidates(grid, range(first, last + 1), kind)
+    for col, label in (hints or {}).items():
+        scored.extend((score - CODE_PENALTY, field, col) for field, score in match_label(label, kind))
+    if "subject_type" in {spec.name for spec in FIELDS[kind]} and (found := find_type_column(grid, data_start)):
+        # Its values say it, whatever its header: never an award title. In a list of collectives
+        # that names no person it only tells households from the others: the kind column.
+        type_col, types = found
+        collectives_only = kind == "collectives" and INDIVIDUAL not in types
+        scored.append((102, "kind" if collectives_only else "subject_type", type_col))
     mapping = _assign(scored)
     by_col = {col: field for field, col in mapping.items()}
     columns = tuple(HeaderColumn(c, column_letter(c), " / ".join(t), by_col.get(c)) for c, t in sorted(texts.items()))
@@ -459,5 +535,7 @@ def classify_row(grid: SheetGrid, row: int, mapping: dict[str, int], name_field:
 
 
 def is_blank_row(grid: SheetGrid, row: int, mapping: dict[str, int]) -> bool:
-    """No value in any mapped column but the sequence number (pre-numbered empty form rows count as blank)."""
-    return not any(cell_text(grid.value(row, c)) for f, c in mapping.items() if f != "seq")
+    """No value in any mapped column but the sequence number (pre-numbered empty form rows count as blank),
+    nor any but formulas that show nothing (a template's "#N/A" or 0, see reading.py)."""
+    return not any(cell_text(grid.value(row, c)) and (row, c) not in grid.template_cells
+                   for f, c in mapping.items() if f != "seq")

@@ -252,6 +252,83 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Có năm hoặc số quyết định khen thưởng nhưng thiếu tên danh hiệu, hình thức khen thưởng.",
         "There is an award year or decision number but no title or form of the award.",
     ),
+    # --- files from other software, numbers Excel damaged (issue 12) --------------------------------
+    "IMPORT_AWARD_YEAR_MISSING": (
+        "Tệp «{file}», trang «{sheet}» không có cột năm khen thưởng và tiêu đề không ghi năm, nên không biết các "
+        "khen thưởng thuộc năm nào. Hãy chọn cột năm, hoặc cho biết năm khen thưởng: «--year» khi nhập bằng dòng "
+        "lệnh, ô «Năm khen thưởng» trong cửa sổ nhập từ Excel.",
+        "File «{file}», sheet «{sheet}» has no award-year column and its title names no year, so the year of "
+        "the awards is unknown. Choose the year column, or give the award year: «--year» on the command line, "
+        "the «Award year» field in the Excel import window.",
+    ),
+    "IMPORT_LOOKUP_APPLIED": (
+        "Tệp «{file}», trang «{sheet}»: cột {column} («{header}») ghi mã; {count} ô đã được đổi sang tên theo "
+        "trang danh mục «{lookup}».",
+        "File «{file}», sheet «{sheet}»: column {column} («{header}») holds codes; {count} cells were translated "
+        "into names through the lookup sheet «{lookup}».",
+    ),
+    "IMPORT_CODE_COLUMN_UNUSED": (
+        "Tệp «{file}», trang «{sheet}»: cột {column} («{header}») ghi mã nhưng tệp không có trang danh mục nào "
+        "tra được các mã này, nên cột không được dùng làm «{needed}». Hãy chọn cột bằng tay nếu cần.",
+        "File «{file}», sheet «{sheet}»: column {column} («{header}») holds codes that no lookup sheet of the "
+        "file translates, so it is not used as «{needed}». Choose the column by hand if needed.",
+    ),
+    "IMPORT_YEAR_FROM_TITLE": (
+        "Tệp «{file}», trang «{sheet}»: không có cột năm khen thưởng; dùng năm {year} ghi ở tiêu đề «{title}» "
+        "(dòng {row}).",
+        "File «{file}», sheet «{sheet}»: no award-year column; the year {year} named by the title «{title}» "
+        "(row {row}) is used.",
+    ),
+    "IMPORT_FORMULA_ROWS": (
+        "Tệp «{file}», trang «{sheet}»: {count} dòng chỉ có công thức không ra giá trị (trống, #N/A hoặc 0), là "
+        "dòng mẫu để trống; các dòng này được bỏ qua.",
+        "File «{file}», sheet «{sheet}»: {count} rows hold only formulas that show nothing (empty, #N/A or 0), "
+        "blank template rows; they are skipped.",
+    ),
+    "IMPORT_MIXED_SUBJECTS": (
+        "Tệp «{file}», trang «{sheet}»: cột {column} («{header}») cho biết mỗi dòng là cá nhân, tập thể hay hộ "
+        "gia đình; mỗi dòng được nhập vào đúng danh sách ({individual} cá nhân, {collective} tập thể, "
+        "{household} hộ gia đình).",
+        "File «{file}», sheet «{sheet}»: column {column} («{header}») says whether each row is a person, a "
+        "collective or a household; each row goes to its own register ({individual} people, {collective} "
+        "collectives, {household} households).",
+    ),
+    "IMPORT_CODE_UNKNOWN": (
+        "Mã «{value}» ở cột «{field_label}» không có trong trang danh mục «{lookup}»; dòng này không được nhập. "
+        "Hãy bổ sung mã vào danh mục hoặc sửa lại mã.",
+        "Code «{value}» in «{field_label}» is not in the lookup sheet «{lookup}»; the row is not imported. Add "
+        "the code to the lookup sheet or correct it.",
+    ),
+    "IMPORT_CODE_NO_LOOKUP": (
+        "«{value}» ở cột «{field_label}» là một mã số, không phải tên danh hiệu, hình thức khen thưởng, và tệp "
+        "không có trang danh mục để tra mã này; dòng này không được nhập.",
+        "«{value}» in «{field_label}» is a code, not the name of an award, and no lookup sheet of the file "
+        "translates it; the row is not imported.",
+    ),
+    "IMPORT_CELL_ERROR": (
+        "Ô ở cột «{field_label}» hiện lỗi công thức {value}; hãy sửa công thức trong Excel (hoặc xóa ô) rồi "
+        "nhập lại.",
+        "The cell in «{field_label}» shows the formula error {value}; correct the formula in Excel (or clear "
+        "the cell) and import again.",
+    ),
+    "IMPORT_SUBJECT_TYPE_UNKNOWN": (
+        "Không rõ «{value}» ở cột «{field_label}» là cá nhân, tập thể hay hộ gia đình. Hãy ghi một trong: cá nhân "
+        "(CANHAN), tập thể (TAPTHE), hộ gia đình (HOGIADINH).",
+        "«{value}» in «{field_label}» does not say whether the row is a person, a collective or a household. "
+        "Write one of: cá nhân (CANHAN), tập thể (TAPTHE), hộ gia đình (HOGIADINH).",
+    ),
+    "IMPORT_CCCD_RESTORED": (
+        "Số CCCD ở cột «{field_label}» được lưu dạng số ({value}) nên mất số 0 ở đầu; đã khôi phục thành "
+        "{restored} (đúng mã tỉnh, khớp năm sinh và giới tính). Hãy kiểm tra lại.",
+        "The citizen ID in «{field_label}» was stored as a number ({value}) and lost its leading zero(s); it was "
+        "restored to {restored} (a known province code, matching the birth year and sex). Check it.",
+    ),
+    "IMPORT_PHONE_RESTORED": (
+        "Số điện thoại ở cột «{field_label}» được lưu dạng số ({value}) nên mất số 0 ở đầu; đã khôi phục thành "
+        "{restored}.",
+        "The phone number in «{field_label}» was stored as a number ({value}) and lost its leading 0; it was "
+        "restored to {restored}.",
+    ),
     # --- why a row is skipped ------------------------------------------------------------------------
     "IMPORT_ROW_SUMMARY": ("Dòng tổng cộng, bỏ qua.", "A totals row; skipped."),
     "IMPORT_ROW_SECTION": ("Dòng tiêu đề nhóm, bỏ qua.", "A section heading; skipped."),

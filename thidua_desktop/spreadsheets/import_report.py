@@ -132,6 +132,11 @@ class ImportPlan:
     header_found: bool
     grid: SheetGrid
     notices: list[Notice] = field(default_factory=list)
+    # Codes of the sheet that a lookup sheet translated ({column letter, lookup sheet, count}) and
+    # those it did not know: (row, col) -> (code as written, lookup sheet), refused on their rows.
+    lookups: list[dict[str, Any]] = field(default_factory=list)
+    unknown_codes: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    title_year: int | None = None  # the award year the title names ("… NĂM 2023"), for files without a year column
 
     @property
     def file(self) -> str:
@@ -167,6 +172,7 @@ class ImportPlan:
             "missing_required": self.missing_required,
             "fields": [{"name": s.name, "label": s.label(lang)} for s in fields_for(self.kind)],
             "notices": [{"code": n.code, "message": n.message(lang)} for n in self.notices],
+            "lookups": self.lookups, "title_year": self.title_year,
         }
 
 
@@ -179,6 +185,8 @@ class ImportReport:
     rows: list[RowReport]
     blank_rows: list[int] = field(default_factory=list)  # nothing in any chosen column (sequence numbers aside)
     committed: bool = False
+    formula_rows: list[int] = field(default_factory=list)  # blank rows that hold formulas showing nothing
+    year: int | None = None  # the award year used for rows without one (title, --year, the wizard's field)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -210,6 +218,8 @@ class ImportReport:
             "notices": [{"code": n.code, "message": n.message(lang)} for n in self.plan.notices],
             "rows": [r.to_json(lang) for r in self.rows],
             "blank_rows": self.blank_rows,
+            "formula_rows": self.formula_rows,
+            "year": self.year,
         }
 
 

@@ -13,6 +13,11 @@ value, never from the size a sheet declares: at most MAX_ROWS rows (refused beyo
 columns (values further right are left out), so the cost follows the data, not a stray cell at
 XFD122 or formatting down to row 1,048,576.
 
+Values are the ones Excel cached for formulas (openpyxl ``data_only``). Another program's template
+is often a few hundred rows of formulas that show nothing: their cached value is "", an error
+("#N/A") or 0. Such cells are kept but listed in ``template_cells`` (and errors in ``error_cells``)
+so a row holding nothing else counts as blank, not as a row of mistakes.
+
 No Qt, no database.
 """
 
@@ -22,7 +27,7 @@ import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -180,6 +185,9 @@ class SheetGrid:
     tcvn3_cells: int = 0  # text cells converted from TCVN3
     nfd_cells: int = 0  # text cells that were not NFC
     ignored_cells: int = 0  # values right of MAX_COLUMNS, left out
+    # (row, col) of formulas whose cached value means "nothing here" (an error or 0), and of error values
+    template_cells: set[tuple[int, int]] = field(default_factory=set)
+    error_cells: set[tuple[int, int]] = field(default_factory=set)
 
     @property
     def max_row(self) -> int:
@@ -217,6 +225,8 @@ class _Cells:
         self.merged: list[tuple[int, int, int, int]] = []
         self.ignored = 0
         self.count = 0
+        self.template: set[tuple[int, int]] = set()
+        self.errors: set[tuple[int, int]] = set()
         self._fonts: dict[int, str | None] = {}
 
     def _font(self, style_id: int) -> str | None:
@@ -242,12 +252,12 @@ class _Cells:
         # openpyxl's read-only sheet has no public way to stream sparse cells with their styles
         # and merged ranges; its own parser does (the same one ReadOnlyWorksheet.iter_rows uses).
         from openpyxl.utils.cell import range_boundaries
-        from openpyxl.worksheet._reader import WorkSheetParser
 
         book = self.ws.parent
         with self.ws._get_source() as source:
-            parser = WorkSheetParser(source, self.ws._shared_strings, data_only=book.data_only, epoch=book.epoch,
-                                     date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+            parser = _formula_aware_parser()(source, self.ws._shared_strings, data_only=book.data_only,
+                                             epoch=book.epoch, date_formats=book._date_formats,
+                                             timedelta_formats=book._timedelta_formats)
             for _number, cells in parser.parse():
                 for cell in cells:
                     value = cell["value"]
@@ -262,6 +272,11 @@ class _Cells:
                     self.count += 1
                     if self.count > MAX_CELLS:
                         raise self._too_many_rows(row)
+                    if cell["data_type"] == "e":  # "#N/A", "#REF!" …: never a value someone typed
+                        self.errors.add((row, col))
+                        self.template.add((row, col))
+                    elif cell.get("formula") and isinstance(value, int | float) and value == 0:
+                        self.template.add((row, col))
                     if isinstance(value, str):
                         value = (value, self._font(cell["style_id"]))
                     self.by_row.setdefault(row, {})[col] = value
@@ -271,6 +286,23 @@ class _Cells:
             if min_col and min_row and max_col and max_row:
                 self.merged.append((min_row, min_col, max_row, max_col))
         return self
+
+
+@cache
+def _formula_aware_parser() -> type:
+    """openpyxl's sheet parser, also saying which cells showing 0 hold a formula (in ``data_only``
+    mode it returns the cached value and forgets that there was one)."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):  # type: ignore[misc]
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            value = cell["value"]
+            # only a 0 needs telling apart (a typed 0 is a value, a formula's 0 a template's nothing)
+            cell["formula"] = type(value) in (int, float) and value == 0 and element.find(FORMULA_TAG) is not None
+            return cell
+
+    return Parser
 
 
 def _rows(cells: _Cells) -> list[list[Any]]:
@@ -386,4 +418,5 @@ def read_sheet(workbook: Workbook, sheet: str, *, file_name: str = "") -> SheetG
         while row and (row[-1] is None or row[-1] == ""):
             row.pop()
     return SheetGrid(title=sheet, rows=rows, merged=cells.merged, epoch_1904=bool(getattr(workbook, "epoch", None)
-                     and workbook.epoch.year == 1904), tcvn3_cells=tcvn3, nfd_cells=nfd, ignored_cells=cells.ignored)
+                     and workbook.epoch.year == 1904), tcvn3_cells=tcvn3, nfd_cells=nfd, ignored_cells=cells.ignored,
+                     template_cells=cells.template, error_cells=cells.errors)

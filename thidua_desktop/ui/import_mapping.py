@@ -274,8 +274,9 @@ class MappingPage(QWizardPage):
         plan, mapping, service = self.state.plan, dict(self.state.mapping), self.state.service
         if plan is None:
             return False
+        year = self.state.year
         report = run_with_progress(self, self.tr("Reading the rows…"), lambda progress: service.preview(
-            plan, mapping, progress=lambda done, total: progress.step(done, total)))
+            plan, mapping, progress=lambda done, total: progress.step(done, total), year=year))
         if report is None:
             return False
         self.state.set_report(report)

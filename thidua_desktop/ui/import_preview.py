@@ -76,7 +76,15 @@ def value_text(name: str, value: Any) -> str:
         return labels.label_of(labels.gender_items(), str(value))
     if name == "kind":
         return labels.label_of(labels.collective_kind_items(), str(value))
-    if name in ("birth", "decision_date") and isinstance(value, str):
+    if name in ("level", "scope"):  # an imported initiative
+        return labels.label_of(labels.initiative_level_items(), str(value))
+    if name == "form":  # an imported disciplinary decision
+        return labels.label_of(labels.discipline_items(), str(value))
+    if name == "subject_type":  # a row of a sheet that mixes people, collectives and households
+        return {"individual": QCoreApplication.translate("ImportPreview", "Person"),
+                "collective": QCoreApplication.translate("ImportPreview", "Collective"),
+                "household": QCoreApplication.translate("ImportPreview", "Household")}.get(str(value), str(value))
+    if name in ("birth", "decision_date", "period_end", "employment_start") and isinstance(value, str):
         return _dmy(value)
     return str(value)
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..services.excel_import import ExcelImportService
+from ..spreadsheets.headers import KINDS as IMPORT_KINDS
 from ..spreadsheets.import_report import ImportPlan, ImportReport, ImportResult, RowReport
 
-KINDS = ("people", "collectives", "awards")
+# people, collectives, awards, then the records the rules read: ratings, initiatives, discipline
+KINDS = IMPORT_KINDS
 
 
 def default_choice(row: RowReport) -> str:
@@ -27,6 +29,7 @@ class ImportState:
     report: ImportReport | None = None
     choices: dict[int, str] = field(default_factory=dict)  # row -> "create", "skip" or a record id
     result: ImportResult | None = None
+    year: int | None = None  # the award year of a file without a year column (step 1)
 
     def set_plan(self, plan: ImportPlan | None) -> None:
         """A new analysis: the mapping starts from its proposal and any preview is void."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import DomainError
+from ..domain.validation import MAX_YEAR
 from ..messages import render
 from ..services.excel_import import ExcelImportService
 from ..spreadsheets.import_report import ImportPlan
@@ -33,6 +35,8 @@ from .import_mapping import MappingPage
 from .import_preview import PreviewPage
 from .import_state import KINDS, ImportState
 from .worker import run_with_progress
+
+NO_YEAR = 1944  # the year spin box's "—": one below the first award year (1945)
 
 
 class FilePage(QWizardPage):
@@ -50,10 +54,23 @@ class FilePage(QWizardPage):
         self.browse = QPushButton()
         self.sheet = QComboBox()
         self.sheet.setEnabled(False)
+        # The award year of a file without a year column; "—" (the minimum) when none is given.
+        self.year = QSpinBox()
+        self.year.setRange(NO_YEAR, MAX_YEAR)
+        self.year.setSpecialValueText("—")
+        self.year.setValue(NO_YEAR)
+        self.year_hint = QLabel()
+        self.year_hint.setWordWrap(True)
+        self.year_hint.setStyleSheet("color: #666;")
+        self._year_typed = False  # the officer chose it: a new file's title does not replace it
+        self._filling = False  # the year is being set from a title, not typed
+        self.year.valueChanged.connect(self._year_changed)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.refusal = ""  # why the chosen file was refused, in the officer's language
         self.kind_label, self.path_label, self.sheet_label = QLabel(), QLabel(), QLabel()
+        self.year_label = QLabel()
+        self.year_label.setBuddy(self.year)
         self.kind_label.setBuddy(self.kind)
         self.path_label.setBuddy(self.path)
         self.sheet_label.setBuddy(self.sheet)
@@ -68,6 +85,8 @@ class FilePage(QWizardPage):
         form.addRow(self.kind_label, self.kind)
         form.addRow(self.path_label, file_row)
         form.addRow(self.sheet_label, self.sheet)
+        form.addRow(self.year_label, self.year)
+        form.addRow("", self.year_hint)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status)
@@ -79,6 +98,22 @@ class FilePage(QWizardPage):
                                  self.tr("Excel workbooks (*.xlsx);;All files (*)"))
         if path:
             self.load(path)
+
+    def _year_changed(self, value: int) -> None:
+        self.state.year = None if value == NO_YEAR else value
+        if not self._filling:
+            self._year_typed = value != NO_YEAR
+        self.state.set_report(None)  # a preview made with another year no longer holds
+
+    def _fill_year(self, plan: ImportPlan | None) -> None:
+        """The year the file's title names, unless the officer typed one."""
+        if self._year_typed:
+            return
+        self._filling = True
+        try:
+            self.year.setValue(plan.title_year if plan is not None and plan.title_year else NO_YEAR)
+        finally:
+            self._filling = False
 
     def _kind_changed(self) -> None:
         self.state.kind = str(self.kind.currentData())
@@ -103,6 +138,7 @@ class FilePage(QWizardPage):
             return None
         if isinstance(outcome, ImportPlan):
             self.state.set_plan(outcome)
+            self._fill_year(outcome)
         self._show()
         return self.state.plan
 
@@ -142,14 +178,19 @@ class FilePage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Step 1 of 4: the file"))
-        self.setSubTitle(self.tr("People, collectives or award history from an Excel list. Headers with or "
+        self.setSubTitle(self.tr("People, collectives, award history, yearly ratings, initiatives or disciplinary "
+                                 "decisions from an Excel list, also one exported by other software. Headers with or "
                                  "without accents, in any order, over merged cells are recognised."))
         self.kind_label.setText(self.tr("The file &lists"))
         self.path_label.setText(self.tr("&File"))
         self.sheet_label.setText(self.tr("&Sheet"))
+        self.year_label.setText(self.tr("Award &year"))
+        self.year_hint.setText(self.tr("Only for a file without an award-year column; filled in from the title "
+                                       "when it names the year."))
         self.browse.setText(self.tr("&Browse…"))
         for index, text in enumerate((self.tr("People"), self.tr("Collectives and households"),
-                                      self.tr("Award history"))):
+                                      self.tr("Award history"), self.tr("Task ratings"), self.tr("Initiatives"),
+                                      self.tr("Disciplinary decisions"))):
             self.kind.setItemText(index, text)
         self._show(self.refusal)
 

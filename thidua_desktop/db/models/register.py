@@ -96,6 +96,13 @@ class AwardHistory(SubjectRef, Synced, Base):
     decision_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     issuing_level: Mapped[str] = mapped_column(String(16), default="commune")
     issuer: Mapped[str] = mapped_column(String(200), default="")
+    # Who issued it in finer steps than issuing_level (president, government, ministry, province, a
+    # former district, commune) and which form it is (order, medal, state honorary title, Giấy khen …):
+    # codes of resources/catalog/award_inference.json, "" = not recorded.
+    issuing_body: Mapped[str] = mapped_column(String(16), default="")
+    award_form: Mapped[str] = mapped_column(String(32), default="")
+    # Level, body and form were inferred from the award's name (an import naming no issuer).
+    inferred_from_name: Mapped[bool] = mapped_column(Boolean, default=False)
     period_from: Mapped[int | None] = mapped_column(Integer, nullable=True)
     period_to: Mapped[int | None] = mapped_column(Integer, nullable=True)
     source: Mapped[str] = mapped_column(String(16), default="manual")
@@ -122,6 +129,8 @@ class Initiative(Synced, Base):
     # Phạm vi ảnh hưởng: where it is applied (InitiativeLevel codes: grassroots / provincial / national,
     # the reaches Law 06/2022 Art. 21-23 name); "" = not recorded.
     scope: Mapped[str] = mapped_column(String(16), default="")
+    # Who recognised it (Hội đồng sáng kiến xã, UBND tỉnh …), as written on the decision; "" = not recorded.
+    recognised_by: Mapped[str] = mapped_column(String(300), default="")
     # The one award this initiative backed (Law Art. 5(2)(c)); a nomination id or an award_history id.
     used_by_nomination_id: Mapped[str | None] = mapped_column(UUID, nullable=True)
     used_by_award_id: Mapped[str | None] = mapped_column(UUID, nullable=True)

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QLineEdit, QTabWidget, QWidget
 
 from ...domain.enums import SubjectType
@@ -41,6 +42,8 @@ class AwardsSection(HistorySection):
         self.field("decision_date", DateField(), 2, 1)
         self.field("issuing_level", combo_of(labels.authority_items()), 3, 0)
         self.field("commendation_kind", combo_of(labels.commendation_items()), 3, 1)
+        if subject.person_id:  # the initiative that backed the award (one initiative backs one award)
+            self.field("initiative", QComboBox(), 4, 0)
         self.award.currentIndexChanged.connect(self._award_changed)
         self.retranslate()
         self.reload()
@@ -67,25 +70,51 @@ class AwardsSection(HistorySection):
             set_widget_value(self.fields["award_kind"], award.kind.value)
             set_widget_value(self.fields["issuing_level"], award.authority.value)
 
+    def _fill_initiatives(self) -> None:
+        """The person's initiatives not used for an award yet, after "none"."""
+        combo = self.fields.get("initiative")
+        if not isinstance(combo, QComboBox):
+            return
+        current = combo.currentData()
+        free = ops.run(self, lambda: [i for i in self.records.initiatives_of(self.subject) if not i.used]) or []
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("No initiative"), "")
+        for initiative in free:
+            combo.addItem(f"{initiative.title} ({initiative.year})", initiative.id)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+
+    def reload(self) -> None:
+        super().reload()
+        self._fill_initiatives()  # an award added or removed uses or frees one
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fill_initiatives()  # initiatives may have been added on their own tab meanwhile
+        super().showEvent(event)
+
     def columns(self) -> list[Column]:
         return [Column("", lambda a: a["year"]), Column("", lambda a: a["title"] or a["award_code"]),
                 Column("", lambda a: a["decision_number"]), Column("", lambda a: day_text(a["decision_date"])),
                 Column("", lambda a: labels.label_of(labels.authority_items(), str(a["issuing_level"]))),
                 Column("", lambda a: self.tr("From our decision") if a["source"] == "decision"
-                       else self.tr("Entered by hand"))]
+                       else self.tr("Entered by hand")),
+                Column("", lambda a: a.get("initiative") or "")]
 
     def titles(self) -> list[str]:
         return [self.tr("Year"), self.tr("Award"), self.tr("Decision number"), self.tr("Decision date"),
-                self.tr("Issuing level"), self.tr("Source")]
+                self.tr("Issuing level"), self.tr("Source"), self.tr("Initiative")]
 
     def retranslate(self) -> None:
         super().retranslate()
         texts = {"award_code": self.tr("Award"), "title": self.tr("Name (other award)"),
                  "award_kind": self.tr("Type"), "year": self.tr("Year"),
                  "decision_number": self.tr("Decision number"), "decision_date": self.tr("Decision date"),
-                 "issuing_level": self.tr("Issuing level"), "commendation_kind": self.tr("Kind of commendation")}
+                 "issuing_level": self.tr("Issuing level"), "commendation_kind": self.tr("Kind of commendation"),
+                 "initiative": self.tr("Backed by initiative")}
         for name, text in texts.items():
-            self.labels[name].setText(text)
+            if name in self.labels:
+                self.labels[name].setText(text)
         labels.fill_combo(self.fields["award_kind"], labels.award_kind_items())
         labels.fill_combo(self.fields["issuing_level"], labels.authority_items())
         labels.fill_combo(self.fields["commendation_kind"], labels.commendation_items())
@@ -101,7 +130,8 @@ class AwardsSection(HistorySection):
             self.subject, award_code=values["award_code"], year=values["year"],
             award_kind=values["award_kind"] if other else "", title=values["title"] if other else "",
             decision_number=values["decision_number"], decision_date=values["decision_date"],
-            issuing_level=values["issuing_level"], commendation_kind=values["commendation_kind"])
+            issuing_level=values["issuing_level"], commendation_kind=values["commendation_kind"],
+            initiative_id=values.get("initiative") or None)
 
     def delete(self, row: Any) -> None:
         self.records.remove_award(str(row["id"]))

@@ -28,6 +28,7 @@ class InitiativesSection(HistorySection):
         labels.fill_combo(scope, labels.initiative_scope_items(), blank="")
         self.field("scope", scope, 2, 1)
         self.field("effect", QLineEdit(), 3, 0)
+        self.field("recognised_by", QLineEdit(), 3, 1)
         self.retranslate()
         self.reload()
 
@@ -47,7 +48,7 @@ class InitiativesSection(HistorySection):
         for name, text in {"title": self.tr("Initiative"), "level": self.tr("Recognised at"),
                            "year": self.tr("Year"), "decision_number": self.tr("Decision number"),
                            "decision_date": self.tr("Decision date"), "scope": self.tr("Scope of effect"),
-                           "effect": self.tr("Effect (results)")}.items():
+                           "effect": self.tr("Effect (results)"), "recognised_by": self.tr("Recognised by")}.items():
             self.labels[name].setText(text)
         labels.fill_combo(self.fields["level"], labels.initiative_level_items())
         labels.fill_combo(self.fields["scope"], labels.initiative_scope_items(), blank="")  # type: ignore[arg-type]
@@ -61,7 +62,7 @@ class InitiativesSection(HistorySection):
                                            owner_ids=[self.subject.person_id or ""],
                                            decision_number=values["decision_number"],
                                            decision_date=values["decision_date"], effect=values["effect"],
-                                           scope=values["scope"] or "")
+                                           scope=values["scope"] or "", recognised_by=values["recognised_by"])
 
     def delete(self, row: Any) -> None:
         self.records.remove_initiative(row.id)
