@@ -4016,6 +4016,22 @@ Hai mã có khớp hoàn toàn không?</translation>
             <source>By level and kind</source>
             <translation>Theo cấp và loại hình</translation>
         </message>
+        <message>
+            <source>Values in force at the end of %1</source>
+            <translation>Các giá trị áp dụng đến cuối năm %1</translation>
+        </message>
+        <message>
+            <source>%1 (from %2)</source>
+            <translation>%1 (từ %2)</translation>
+        </message>
+        <message>
+            <source>Base salary</source>
+            <translation>Mức lương cơ sở</translation>
+        </message>
+        <message>
+            <source>%1% of the votes</source>
+            <translation>%1% số phiếu</translation>
+        </message>
     </context>
     <context>
         <name>RestoreRecoveryDialog</name>

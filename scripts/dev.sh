@@ -94,6 +94,8 @@ case "${1:-start}" in
     system_packages
     python_env
     "$VENV/bin/ruff" check thidua_desktop tests scripts
+    # Type check ([tool.mypy] in pyproject.toml: strict on the pure core); any error stops the run.
+    "$VENV/bin/mypy"
     # One worker per core (pytest-xdist; THIDUA_TEST_WORKERS=0 runs in this process), a whole test
     # file per worker so module-scoped fixtures are built once.
     QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" -m pytest -q -n "${THIDUA_TEST_WORKERS:-auto}" --dist loadfile "$@"

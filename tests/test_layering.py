@@ -1,11 +1,39 @@
-"""The core never imports Qt, and only db/ talks to SQLAlchemy/Alembic directly."""
+"""The core never imports Qt, only db/ talks to SQLAlchemy/Alembic directly, nothing imports the
+GUI, and the GUI reaches the data only through the services.
+
+Third-party imports are read from the source (they are always absolute); imports between our own
+modules come from scripts/import_graph.py, so relative imports, imports inside functions and every
+submodule count (tests/test_import_graph.py checks the layers and cycles of the whole package)."""
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
+from graph_helpers import graph_script
+
 PACKAGE = Path(__file__).resolve().parents[1] / "thidua_desktop"
+
+# What a screen may import besides Qt and itself: the services, the plain domain records, the
+# sentences for reason codes, and the support modules (config, resource paths).
+UI_MAY_IMPORT = {"ui", "services", "domain", "messages", "support"}
+# Imports from the GUI past the services, each with why it is still there. Keyed by the importing
+# module and the layer it reaches; an entry that no longer matches an import fails the test, so
+# the list only shrinks.
+UI_EXCEPTIONS: dict[tuple[str, str], str] = {
+    ("ui.app", "bootstrap"): "the GUI's entry point opens the office (open_app) and hands App to the "
+                             "main window: the composition root",
+    ("ui.main_window", "bootstrap"): "builds each screen from App's services: the composition root of the screens",
+    # Issue 13 ("screens take the services they use, never App"): these take the whole App. They are
+    # built by the settings screen, which the operations-layer work is reshaping; they move with it.
+    ("ui.screens.settings", "bootstrap"): "takes App: paths, office, settings, maintenance, restore_from",
+    ("ui.screens.document_settings", "bootstrap"): "takes App for printing, decisions and the calibration dialog",
+    ("ui.screens.officials", "bootstrap"): "takes App for app.officials only",
+    ("ui.screens.wording_tools", "bootstrap"): "takes App for app.printing and app.office",
+    ("ui.certificate_calibration", "bootstrap"): "takes App for certificate_layout and the print preview",
+    ("ui.ops", "db"): "retries a save while the database is busy with db's busy_wait scope and DatabaseBusy; "
+                      "to move behind a services helper once ops.py (the operations layer) settles",
+}
 
 
 def _imports(path: Path) -> set[str]:
@@ -45,9 +73,24 @@ def test_domain_and_rules_use_only_stdlib_and_themselves() -> None:
 
 
 def test_nothing_imports_ui() -> None:
-    for path in _modules(("ui/", "__main__.py")):
-        source = path.read_text(encoding="utf-8")
-        assert "thidua_desktop.ui" not in source and "from .ui" not in source and "from ..ui" not in source, path
+    wrong = [f"{e.path}:{e.line}" for e in graph_script.edges()
+             if graph_script.layer_of(e.target) == "ui" and graph_script.layer_of(e.source) not in ("ui", "__main__")]
+    assert wrong == []
+
+
+def test_ui_reaches_data_only_through_services() -> None:
+    """Every import of every GUI module, top-level or inside a function, relative or absolute:
+    no db, rules, reports, spreadsheets or sync (nor App) but through a service."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for edge in graph_script.edges():
+        target = graph_script.layer_of(edge.target)
+        if graph_script.layer_of(edge.source) == "ui" and target not in UI_MAY_IMPORT:
+            key = (edge.source.removeprefix("thidua_desktop."), target)
+            found.setdefault(key, []).append(f"{edge.path}:{edge.line} -> {edge.target}")
+    offenders = {key: where for key, where in found.items() if key not in UI_EXCEPTIONS}
+    assert offenders == {}
+    stale = sorted(set(UI_EXCEPTIONS) - set(found))
+    assert stale == [], "no longer imported: remove these from UI_EXCEPTIONS"
 
 
 def _stdlib() -> set[str]:

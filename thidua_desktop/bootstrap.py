@@ -107,6 +107,11 @@ class App:
         self.actor = name
         self.__post_init__()
 
+    def on_copy(self, paths: AppPaths, db: Database) -> App:
+        """The same office's services over another folder and database (a staged copy, as
+        staged_demo.py builds the demo in), with this app's catalog and officer."""
+        return App(paths=paths, db=db, base_catalog=self.base_catalog, actor=self.actor)
+
     def current_catalog(self) -> Catalog:
         """The shipped catalog with the office's own allowed values applied (cached)."""
         if self._effective is None:
@@ -152,7 +157,7 @@ def setup_logging(paths: AppPaths) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
-    setup_logging._done = True  # type: ignore[attr-defined]
+    setup_logging._done = True  # type: ignore[attr-defined]  # a flag on the function: once per process
 
 
 def open_app(data_dir: str | os.PathLike[str] | None = None, actor: str | None = None,

@@ -304,7 +304,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     restrict_umask()  # before anything is written: data, backups and exports are private (0600)
     raw = [nfc(a) for a in (sys.argv[1:] if argv is None else argv)]
     lang = "en" if _lang_from(raw) == "en" else "vi"
-    err: Callable[[str], None] = lambda line: sys.stderr.write(printable(line, keep_newlines=True) + "\n")  # noqa: E731
+    err: Callable[[str], object] = lambda line: sys.stderr.write(printable(line, keep_newlines=True) + "\n")  # noqa: E731
     try:
         args = build_parser().parse_args(raw)
     except UsageError as exc:

@@ -11,10 +11,11 @@ from .cli_common import out as _out
 from .cli_common import print_json as _json
 from .cli_common import say as _t
 from .messages import render
+from .services.document_kinds import KINDS
 from .services.printing import RenderedDocument
 
-PRINT_HELP = ("submission|report|list|minutes|ballots|decision|certificate|public-list|movement-report, "
-              "hoặc batch / or batch")
+# The kinds come from the one registry the print service and the GUI's menus read too.
+PRINT_HELP = "|".join(KINDS) + ", hoặc batch / or batch"
 
 
 def cmd_print(args: argparse.Namespace) -> int:

@@ -25,8 +25,8 @@ from typing import Any
 
 from .cli_import_mapping import ImportUsageError, apply_overrides, check_plan, parse_options, usage
 from .domain.errors import ValidationError
+from .services.excel_import_report import ImportReport, ImportResult, RowReport, field_title
 from .spreadsheets.headers import KINDS, column_letter, missing_required
-from .spreadsheets.import_report import ImportReport, ImportResult, RowReport, field_title
 
 __all__ = ["add_import_parser", "cmd_import"]
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .domain.validation import MAX_YEAR
+from .services.excel_import_report import ImportPlan
 from .spreadsheets.headers import column_letter, fields_for, label_key
-from .spreadsheets.import_report import ImportPlan
 from .spreadsheets.title_year import MIN_AWARD_YEAR
 
 __all__ = ["ImportUsageError", "apply_overrides", "check_plan", "parse_options", "usage"]

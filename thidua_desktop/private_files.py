@@ -19,7 +19,6 @@ import contextlib
 import os
 import stat
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -234,12 +233,3 @@ def _locked_temp(folder: Path, suffix: str) -> tuple[int, Path]:
         except OSError:
             pass
         os.close(fd)
-
-
-def pause_for_test(variable: str, note: str) -> None:
-    """Test hook: with ``variable`` set to a file path in the environment, write ``note`` there
-    and wait, so a test can kill the process at that exact moment (see the export kill test)."""
-    marker = os.environ.get(variable)
-    if marker:
-        Path(marker).write_text(note, encoding="utf-8")
-        time.sleep(60)

@@ -11,15 +11,17 @@ office with the whole demo, and the next start removes the staging folder (servi
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from .bootstrap import App
+from . import checkpoints
 from .config import DB_FILE_NAME, AppPaths
 from .db import Database
 from .db import maintenance as low
 from .domain.errors import StateError
-from .services.kill_points import pause_for_kill_test
 from .services.staging import install_attachments, staging_folder
+
+if TYPE_CHECKING:  # bootstrap imports this module to build the trial office: no import back
+    from .bootstrap import App
 
 T = TypeVar("T")
 
@@ -36,13 +38,12 @@ def build_atomically(app: App, build: Callable[[App], T]) -> T:
         key = app.db.key  # the copy stays encrypted under the office's key, like the live file
         low.online_backup(app.db.engine, staged_file, key)
         before = low.read_office_state(staged_file, key)
-        staged = App(paths=AppPaths(folder), db=Database(f"sqlite:///{staged_file.as_posix()}", key=key),
-                     base_catalog=app.base_catalog, actor=app.actor)
+        staged = app.on_copy(AppPaths(folder), Database(f"sqlite:///{staged_file.as_posix()}", key=key))
         try:
             result = build(staged)
         finally:
             staged.close()
-        pause_for_kill_test("demo:built")
+        checkpoints.reached("demo:built")
 
         def unchanged(conn: Any) -> None:
             # Someone wrote to the live office while the demo was built: swapping would drop it.
@@ -55,6 +56,6 @@ def build_atomically(app: App, build: Callable[[App], T]) -> T:
             low.swap_into_place(staged_file, live, guard=unchanged, key=key)
         except low.DatabaseInUse as exc:
             raise StateError("DATABASE_IN_USE") from exc
-        pause_for_kill_test("demo:after_swap")
+        checkpoints.reached("demo:after_swap")
     app.invalidate_catalog()
     return result

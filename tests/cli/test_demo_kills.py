@@ -13,11 +13,11 @@ import random
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from checkpoint_runner import command, python_code
 
 from thidua_desktop.bootstrap import open_app, open_trial_office
 from thidua_desktop.config import AppPaths, trial_data_dir
@@ -36,8 +36,8 @@ def _env(point: str = "", marker: Path | None = None) -> dict[str, str]:
 
 
 def _demo(folder: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(folder), "demo",
-                             "--people", str(PEOPLE)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(command("--data-dir", str(folder), "demo", "--people", str(PEOPLE)), env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 def _people_written_anywhere(folder: Path) -> int:
@@ -132,7 +132,7 @@ def test_the_trial_office_is_built_whole_or_not_at_all(tmp_path: Path) -> None:
     real = tmp_path / "ThiDua"
     marker = tmp_path / "paused"
     code = (f"from thidua_desktop.bootstrap import open_trial_office as o; o({str(real)!r}, people={PEOPLE})")
-    proc = subprocess.Popen([sys.executable, "-c", code], env=_env("demo:built", marker),
+    proc = subprocess.Popen(python_code(code), env=_env("demo:built", marker),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.time() + 300
     while not marker.exists() and proc.poll() is None and time.time() < deadline:

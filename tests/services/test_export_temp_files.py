@@ -13,8 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
+from checkpoint_runner import command
 
 from thidua_desktop.bootstrap import open_app
+from thidua_desktop.checkpoints import EXPORT_ROWS_WRITTEN
 from thidua_desktop.domain.errors import DomainError
 from thidua_desktop.private_files import TEMP_PREFIX, clean_stale_temps, temp_beside
 from thidua_desktop.services.people import PersonInput
@@ -36,9 +38,9 @@ def test_a_register_export_killed_mid_write_leaves_no_temp_file_after_the_next_s
     out = tmp_path / "xuat"
     out.mkdir()
     marker = tmp_path / "paused"
-    env = {**os.environ, "THIDUA_TEST_PAUSE_DURING_EXPORT": str(marker)}
-    proc = subprocess.Popen([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(data), "export",
-                             "register", "--out", str(out / "so-khen-thuong.xlsx")], env=env,
+    env = {**os.environ, "THIDUA_TEST_KILL_POINT": EXPORT_ROWS_WRITTEN, "THIDUA_TEST_KILL_MARKER": str(marker)}
+    proc = subprocess.Popen(command("--data-dir", str(data), "export", "register", "--out",
+                                    str(out / "so-khen-thuong.xlsx")), env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.time() + 120

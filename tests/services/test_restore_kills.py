@@ -2,8 +2,9 @@
 and it holds either its old state or the whole backup under a NEW epoch; the attachment store
 holds no half file and no staging folder survives the next start.
 
-CI kills `thidua restore` once at each pause point (services/kill_points.py). The long harness
-kills it at random moments, many times, and counts the inconsistencies:
+CI kills `thidua restore` once at each checkpoint (thidua_desktop/checkpoints.py), where
+tests/checkpoint_runner.py stops it. The long harness kills it at random moments, many times,
+and counts the inconsistencies:
 
     THIDUA_LONG_ATTACK=1 QT_QPA_PLATFORM=offscreen .venv/bin/pytest -q -s tests/services/test_restore_kills.py
 
@@ -16,14 +17,14 @@ import random
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from checkpoint_runner import command
 
 from thidua_desktop.bootstrap import data_paths, open_app
-from thidua_desktop.services.kill_points import RESTORE_POINTS
+from thidua_desktop.checkpoints import RESTORE_POINTS
 from thidua_desktop.services.maintenance import restore_backup
 from thidua_desktop.services.movements import MovementInput
 from thidua_desktop.services.people import PersonInput
@@ -84,8 +85,8 @@ def _restore_process(folder: Path, backup: Path, point: str = "",
     env.pop("THIDUA_DATA_DIR", None)
     if point and marker:
         env.update(THIDUA_TEST_KILL_POINT=point, THIDUA_TEST_KILL_MARKER=str(marker))
-    return subprocess.Popen([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(folder), "restore",
-                             str(backup)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(command("--data-dir", str(folder), "restore", str(backup)), env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:

@@ -8,15 +8,16 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from checkpoint_runner import command
 from office_db import connect_office
 from sync_helpers import deliver
 
 from thidua_desktop.bootstrap import App, open_app
+from thidua_desktop.checkpoints import IMPORT_BEFORE_COMMIT
 from thidua_desktop.domain.errors import DomainError
 from thidua_desktop.services.people import PersonInput
 
@@ -185,9 +186,9 @@ def test_killed_import_leaves_nothing_and_reimport_works(offices) -> None:  # ty
     [bundle] = communes["01576"].sync.export(tmp / "usb").files
     province.close()
     marker = tmp / "paused"
-    env = {**os.environ, "THIDUA_TEST_PAUSE_BEFORE_COMMIT": str(marker)}
-    proc = subprocess.Popen([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(tmp / "tinh"),
-                             "bundle", "import", str(bundle)], env=env, stdout=subprocess.PIPE,
+    env = {**os.environ, "THIDUA_TEST_KILL_POINT": IMPORT_BEFORE_COMMIT, "THIDUA_TEST_KILL_MARKER": str(marker)}
+    proc = subprocess.Popen(command("--data-dir", str(tmp / "tinh"), "bundle", "import", str(bundle)), env=env,
+                            stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
     deadline = time.time() + 60
     while not marker.exists() and time.time() < deadline and proc.poll() is None:

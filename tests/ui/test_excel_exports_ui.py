@@ -103,7 +103,7 @@ def test_register_of_every_person(qtbot, demo, save_to, dialog_log) -> None:  # 
 
 
 def test_statistics_of_the_year_shown(qtbot, demo, save_to, dialog_log) -> None:  # type: ignore[no-untyped-def]
-    screen = ReportsScreen(demo.statistics, demo.catalog, TODAY, excel_export=demo.excel_export)
+    screen = ReportsScreen(demo.statistics, TODAY, excel_export=demo.excel_export)
     qtbot.addWidget(screen)
     screen.year.setValue(2025)
     result = _export(screen.excel_button, "statistics")
@@ -143,7 +143,7 @@ def test_indicator_table_of_the_selected_movement(qtbot, demo, save_to, dialog_l
 def test_cancelled_or_refused_saves_write_nothing(qtbot, demo, monkeypatch, tmp_path, dialog_log) -> None:  # type: ignore[no-untyped-def]
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
-    screen = ReportsScreen(demo.statistics, demo.catalog, TODAY, excel_export=demo.excel_export)
+    screen = ReportsScreen(demo.statistics, TODAY, excel_export=demo.excel_export)
     qtbot.addWidget(screen)
     screen.excel_button.action("statistics").trigger()  # type: ignore[union-attr]  # the dialog is cancelled
     assert screen.excel_button.last_result is None and not dialog_log and not list(tmp_path.iterdir())
@@ -158,7 +158,7 @@ def test_cancelled_or_refused_saves_write_nothing(qtbot, demo, monkeypatch, tmp_
 
 def test_no_excel_service_no_button(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
     screens = [NominationsScreen(demo.nominations), MovementsScreen(demo.movements),
-               ReportsScreen(demo.statistics, demo.catalog, TODAY),
+               ReportsScreen(demo.statistics, TODAY),
                RegisterScreen(demo.people, demo.collectives, demo.office, demo.records)]
     for screen in screens:
         qtbot.addWidget(screen)

@@ -17,7 +17,7 @@ def test_year_statistics_by_award_and_group(qtbot, commune) -> None:  # type: ig
         commune.records.add_award(Subject(person_id=person.id), award_code="LDTT", year=2026,
                                   award_kind="emulation_title", decision_number="45/QĐ-UBND")
     commune.records.add_award(Subject(person_id=hoa.id), award_code="LDTT", year=2025, award_kind="emulation_title")
-    screen = ReportsScreen(commune.statistics, commune.catalog, TODAY)
+    screen = ReportsScreen(commune.statistics, TODAY)
     qtbot.addWidget(screen)
     assert screen.awards.rowCount() == 1 and screen.awards.item(0, 1).text() == "2"
     assert screen.awards.item(0, 0).text().startswith("Lao động tiên tiến")

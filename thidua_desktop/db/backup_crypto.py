@@ -46,7 +46,7 @@ import hashlib
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import IO, Protocol
 
 import nacl.exceptions
 import nacl.public
@@ -82,6 +82,12 @@ _FLAG_ZLIB = 0x01
 _CHECK_BYTES = 16
 _PREFIX = len(MAGIC) + 1 + _CHECK_BYTES
 _SEALED_BYTES = KEY_BYTES + 48  # SealedBox: ephemeral public key (32) + MAC (16)
+
+
+class Writer(Protocol):
+    """Where a member's bytes go: a file, or a wrapper that hashes on the way (restore._Hashing)."""
+
+    def write(self, data: bytes, /) -> int: ...
 
 
 class Unsealer(Protocol):
@@ -161,7 +167,7 @@ def decrypt_stream(src_path: Path, dst_path: Path, key: bytes, *, context: bytes
         raise
 
 
-def encrypt_fileobj(src: BinaryIO, dst: BinaryIO, key: bytes, *, context: bytes = b"",
+def encrypt_fileobj(src: IO[bytes], dst: Writer, key: bytes, *, context: bytes = b"",
                     compress: bool = True) -> int:
     """Read ``src`` to its end and write the encrypted member to ``dst`` (e.g. ``zipfile.open(name,
     "w")``: store such members with ZIP_STORED, ciphertext does not compress)."""
@@ -194,7 +200,7 @@ def encrypt_fileobj(src: BinaryIO, dst: BinaryIO, key: bytes, *, context: bytes 
     return total
 
 
-def decrypt_fileobj(src: BinaryIO, dst: BinaryIO, key: bytes, *, context: bytes = b"",
+def decrypt_fileobj(src: IO[bytes], dst: Writer, key: bytes, *, context: bytes = b"",
                     max_bytes: int | None = None, label: str = "") -> int:
     """Write the plaintext of the member read from ``src`` to ``dst``; returns its size.
     Refusals: BACKUP_KEY_MISSING (made under another key), BACKUP_ENTRY_DAMAGED (tampered, cut

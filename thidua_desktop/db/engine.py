@@ -162,6 +162,22 @@ class Database:
         """The SQLite file, if this is one (to name it in a message)."""
         return sqlite_path_of(self.url)
 
+    def write_stamp(self) -> tuple[int, ...] | None:
+        """Changes whenever anyone (this process, a ``thidua`` command, another window) commits to
+        the SQLite file: the modification time and size of the file and its WAL. None for a server
+        database, which has no file to look at."""
+        file = self.file
+        if file is None:
+            return None
+        stamp: list[int] = []
+        for path in (file, Path(f"{file}-wal")):
+            try:
+                info = path.stat()
+                stamp += [info.st_mtime_ns, info.st_size]
+            except OSError:
+                stamp += [0, 0]
+        return tuple(stamp)
+
     @contextmanager
     def transaction(self, actor: str = "system") -> Iterator[Session]:
         """One user action = one transaction: commit on success, roll back on any error.

@@ -50,7 +50,7 @@ def online_backup(engine: Engine, target: Path, key: bytes | None = None) -> Non
         source = raw.driver_connection
         dest = cipher.connect(target, key)
         try:
-            source.backup(dest)  # type: ignore[union-attr]
+            source.backup(dest)  # type: ignore[union-attr]  # an open connection has its driver connection
             dest.execute("PRAGMA journal_mode=DELETE")
         finally:
             dest.close()

@@ -42,6 +42,8 @@ class ValidationErrors(ValidationError):
     flattened). Its own code is MANY_ERRORS and it names no field; callers that only know
     :class:`DomainError` still work, and ``messages.render`` writes one line per error."""
 
+    errors: list[DomainError]
+
     def __init__(self, errors: Iterable[DomainError]) -> None:
         flat: list[DomainError] = []
         for error in errors:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -20,16 +21,20 @@ from ..domain.text import nfc
 from .fonts import BOLD, BOLD_ITALIC, FAMILY, ITALIC, REGULAR, register_fonts, text_width
 from .page import ClosingBlock
 
+# One TableStyle command: (name, first cell, last cell, values...), the form types-reportlab accepts.
+TableCommand = tuple[str, tuple[int, int], tuple[int, int], *tuple[Any, ...]]
+
 
 def text(value: object) -> str:
     """NFC and escaped for a Paragraph; ``None`` prints as nothing."""
     return escape(nfc("" if value is None else str(value)))
 
 
-def _style(name: str, size: float, font: str = REGULAR, align: int = TA_LEFT, **extra: object) -> ParagraphStyle:
-    options: dict[str, object] = {"leading": size * 1.25, **extra}
+def _style(name: str, size: float, font: str = REGULAR, align: Literal[0, 1, 2, 4] = TA_LEFT,
+           **extra: Any) -> ParagraphStyle:
+    options: dict[str, Any] = {"leading": size * 1.25, **extra}
     return ParagraphStyle(name, fontName=font, fontSize=size, alignment=align, textColor=colors.black,
-                          **options)  # type: ignore[arg-type]
+                          **options)
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,7 @@ def styles() -> Styles:
     return _styles
 
 
-def plain_table_style(*extra: tuple[object, ...]) -> TableStyle:
+def plain_table_style(*extra: TableCommand) -> TableStyle:
     """A borderless layout table. Every table must name the document font: a plain-text cell would
     otherwise be set in ReportLab's default Helvetica, which is not embedded."""
     return TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 12), ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -245,7 +250,7 @@ def signature(authority: str, title: str, name: str, *, note: str = "", gap: flo
 def receivers(items: Sequence[str], title: str = "Nơi nhận:") -> list[Flowable]:
     """"Nơi nhận:" (12, bold italic) then "- entry;" lines (11); the last entry ends with a full stop."""
     s = styles()
-    lines = [para(title, s.receivers_title)]
+    lines: list[Flowable] = [para(title, s.receivers_title)]
     cleaned = [nfc(i).strip().rstrip(";.") for i in items if i and i.strip()]
     for index, item in enumerate(cleaned):
         end = "." if index == len(cleaned) - 1 else ";"
@@ -282,7 +287,7 @@ def grid_table(header_rows: Sequence[Sequence[object]], rows: Sequence[Sequence[
     data = [[cell(v, i, True) for i, v in enumerate(r)] for r in header_rows]
     data += [[cell(v, i, False) for i, v in enumerate(r)] for r in rows]
     table = Table(data, colWidths=list(col_widths), repeatRows=len(header_rows))
-    commands: list[tuple[object, ...]] = [
+    commands: list[TableCommand] = [
         ("FONT", (0, 0), (-1, -1), REGULAR, 12),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),

@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Literal
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -41,7 +41,7 @@ MODES = (FULL, BLANK)
 MAX_OFFSET_MM = 30.0  # a blank further off than 3 cm is a wrong blank, not a feed offset
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 FACES = {"regular": REGULAR, "bold": BOLD, "italic": ITALIC, "bold_italic": BOLD_ITALIC}
-ALIGNS = {"left": TA_LEFT, "centre": TA_CENTER, "center": TA_CENTER, "right": TA_RIGHT}
+ALIGNS: dict[str, Literal[0, 1, 2, 4]] = {"left": TA_LEFT, "centre": TA_CENTER, "center": TA_CENTER, "right": TA_RIGHT}
 MIN_SHRINK = 0.6  # a long name shrinks to 60 % of its size before it may overflow its box
 
 
@@ -330,7 +330,9 @@ def render(data: CertificateSet, job: PrintJob) -> bytes:
     options = data.render_options
     boxes = list(field_boxes(w.doc).values())
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=True, initialFontName=REGULAR,
+    # types-reportlab types Canvas's initialFontName as a float (a stub error: it is a font name).
+    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=True,
+                    initialFontName=REGULAR,  # type: ignore[arg-type]  # stub error, see above
                     initialFontSize=13)
     canvas.setTitle(pdf_title(certificate_title(w, data.decision)))
     canvas.setAuthor(nfc(job.author))

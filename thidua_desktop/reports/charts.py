@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
@@ -64,8 +65,15 @@ def _axis_max(values: Sequence[float], reference: float, cap: float) -> tuple[fl
     return max(step, math.ceil(top / step) * step), step
 
 
-def _string(x: float, y: float, text: str, size: float, anchor: str = "start") -> String:
+def _string(x: float, y: float, text: str, size: float,
+            anchor: Literal["start", "middle", "end"] = "start") -> String:
     return String(x, y, nfc(text), fontName=REGULAR, fontSize=size, textAnchor=anchor, fillColor=colors.black)
+
+
+def _rect(x: float, y: float, width: float, height: float, fill: colors.Color | None) -> Rect:
+    """A box with a thin black outline (a legend swatch or a bar)."""
+    # types-reportlab declares Rect(**kw: _SolidShapeKwArgs) without Unpack, so it refuses every keyword.
+    return Rect(x, y, width, height, fillColor=fill, strokeColor=colors.black, strokeWidth=0.5)  # type: ignore[arg-type]
 
 
 def percent_bar_chart(items: Sequence[BarItem], width: float, *, reference: float = 100.0,
@@ -96,8 +104,7 @@ def percent_bar_chart(items: Sequence[BarItem], width: float, *, reference: floa
     x = plot_x
     y = height - 14
     for shade, text in legend:
-        drawing.add(Rect(x, y - 1, 10, 10, fillColor=SHADES.get(shade), strokeColor=colors.black,
-                         strokeWidth=0.5))
+        drawing.add(_rect(x, y - 1, 10, 10, SHADES.get(shade)))
         drawing.add(_string(x + 14, y, text, AXIS_SIZE))
         x += 14 + text_width(nfc(text), REGULAR, AXIS_SIZE) + 16
     if reference_label:
@@ -127,8 +134,7 @@ def percent_bar_chart(items: Sequence[BarItem], width: float, *, reference: floa
             drawing.add(_string(plot_x + 4, centre - VALUE_SIZE * 0.35, item.note, VALUE_SIZE))
         else:
             length = max(0.0, min(item.value, axis_max)) * scale
-            drawing.add(Rect(plot_x, centre - 6, length, 12, fillColor=SHADES.get(item.shade, SHADES["dark"]),
-                             strokeColor=colors.black, strokeWidth=0.5))
+            drawing.add(_rect(plot_x, centre - 6, length, 12, SHADES.get(item.shade, SHADES["dark"])))
             drawing.add(_string(plot_x + length + 4, centre - VALUE_SIZE * 0.35, value_text(item.value),
                                 VALUE_SIZE))
         top -= row

@@ -31,8 +31,8 @@ from .blocks import (
 )
 from .decision import PageMark
 from .model import PrintJob, Wording
-from .nominee_list import roman
 from .page import PORTRAIT, build_pdf, content_width
+from .words import roman
 
 ROLE_ORDER = ("chair", "vice_chair", "member", "secretary")
 

@@ -7,6 +7,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -30,8 +31,14 @@ class FontChoice:
     files: tuple[Path, Path, Path, Path]
 
 
+def _faces(folder: Path, names: tuple[str, str, str, str]) -> tuple[Path, Path, Path, Path]:
+    """The regular, bold, italic and bold italic files in ``folder``."""
+    regular, bold, italic, bold_italic = names
+    return folder / regular, folder / bold, folder / italic, folder / bold_italic
+
+
 def _system_times() -> tuple[Path, Path, Path, Path] | None:
-    candidates: list[tuple[Path, tuple[str, ...]]] = []
+    candidates: list[tuple[Path, tuple[str, str, str, str]]] = []
     if sys.platform == "win32":
         windir = Path(os.environ.get("WINDIR", r"C:\Windows"))
         candidates.append((windir / "Fonts", _TIMES))
@@ -40,9 +47,9 @@ def _system_times() -> tuple[Path, Path, Path, Path] | None:
                    (Path("/Library/Fonts"), ("Times New Roman.ttf", "Times New Roman Bold.ttf",
                                              "Times New Roman Italic.ttf", "Times New Roman Bold Italic.ttf"))]
     for folder, names in candidates:
-        files = tuple(folder / n for n in names)
+        files = _faces(folder, names)
         if all(f.is_file() for f in files):
-            return files  # type: ignore[return-value]
+            return files
     return None
 
 
@@ -53,7 +60,7 @@ def choose_font() -> FontChoice:
         if system:
             return FontChoice("Times New Roman", system)
     folder = resource_path("fonts")
-    return FontChoice("Liberation Serif", tuple(folder / n for n in _BUNDLED))  # type: ignore[arg-type]
+    return FontChoice("Liberation Serif", _faces(folder, _BUNDLED))
 
 
 _registered: FontChoice | None = None
@@ -68,7 +75,9 @@ def register_fonts() -> FontChoice:
     for face, path in zip((REGULAR, BOLD, ITALIC, BOLD_ITALIC), choice.files, strict=True):
         pdfmetrics.registerFont(TTFont(face, str(path)))
     pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
-    for bold, italic, face in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC)):
+    faces: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
+        (0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC))
+    for bold, italic, face in faces:
         addMapping(FAMILY, bold, italic, face)
     _registered = choice
     return choice

@@ -107,7 +107,7 @@ def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float = QR_SIZE
     its quiet zone. Drawn directly rather than through a graphics Drawing, which would pull the
     unembedded Helvetica into the file."""
     code = _qr_code(text)
-    n = code.getModuleCount()
+    n: int = code.getModuleCount()
     cell = size / (n + 8)
     canvas.setFillColorRGB(0, 0, 0)
     for row in range(n):
@@ -118,7 +118,7 @@ def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float = QR_SIZE
 
 def qr_ink_size(text: str, size: float = QR_SIZE) -> float:
     """Side of the dark part of the code drawn in a ``size`` square (the quiet zone is paper)."""
-    n = _qr_code(text).getModuleCount()
+    n: int = _qr_code(text).getModuleCount()
     return size * n / (n + 8)
 
 
@@ -145,7 +145,9 @@ class TableTail(Flowable):
     the signature page always carries body text. Reports a height no frame has, so the frame
     always asks :meth:`split`, which hands back plain flowables; never put it in a KeepTogether."""
 
-    def __init__(self, table: Table, tail: list[Flowable]) -> None:
+    def __init__(self, table: Flowable, tail: list[Flowable]) -> None:
+        # ``table`` is a Table or a part from Table.split (typed as a plain Flowable by the stubs);
+        # only the Flowable interface is used.
         super().__init__()
         self.table, self.tail = table, tail
 
@@ -172,7 +174,8 @@ class TableTail(Flowable):
 
 
 def _unwrap(item: Flowable) -> list[Flowable]:
-    return list(item._content) if isinstance(item, KeepTogether) else [item]
+    # _content is KeepTogether's private list of flowables; types-reportlab does not declare it.
+    return list(item._content) if isinstance(item, KeepTogether) else [item]  # type: ignore[attr-defined]  # private
 
 
 def keep_closing_with_body(story: Sequence[Flowable], lines: int = 2) -> list[Flowable]:
@@ -223,7 +226,8 @@ class _StateDocTemplate(BaseDocTemplate):
                             autoNextPageTemplate=then)
 
     def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        width, height = canvas._pagesize
+        # The page template sets the canvas's page size; types-reportlab does not declare the attribute.
+        width, height = canvas._pagesize  # type: ignore[attr-defined]  # not in the stubs, see above
         canvas.saveState()
         if doc.page > 1 and self._numbered:  # Decree 30: numbered from page 2, centred in the top margin
             canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)

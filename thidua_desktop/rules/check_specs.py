@@ -6,6 +6,7 @@ province-pushed catalog is refused on load with a JSON path instead of failing m
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -25,7 +26,7 @@ class Param:
     type: str
     required: bool = True
     default: Any = None
-    enum: type[StrEnum] | None = None
+    enum: builtins.type[StrEnum] | None = None  # builtins: the field ``type`` shadows the builtin here
     choices: tuple[str, ...] = ()
     minimum: float | None = None
     maximum: float | None = None

@@ -94,7 +94,7 @@ def _salary_entries(catalog: Catalog, values: Any, path: str) -> tuple[BaseSalar
         if not isinstance(raw, Mapping):
             _bad(e_path, "wrong_type", expected="object")
         try:
-            day = date.fromisoformat(raw.get("from"))  # type: ignore[arg-type]
+            day = date.fromisoformat(raw.get("from"))  # type: ignore[arg-type]  # not text: TypeError, below
         except (TypeError, ValueError):
             _bad(f"{e_path}.from", "wrong_type", expected="ISO date YYYY-MM-DD")
         amount = raw.get("amount")

@@ -209,7 +209,7 @@ def parse_criterion(value: Any, path: str) -> CriterionDef:
             if spec.required:
                 invalid(p_path, "missing")
             params[name] = spec.default if spec.type != "enum_list" else tuple(
-                spec.enum(v) for v in spec.default  # type: ignore[misc]
+                spec.enum(v) for v in spec.default  # type: ignore[misc]  # enum_list specs name their enum
             )
             continue
         if spec.type == "criteria":

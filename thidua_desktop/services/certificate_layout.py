@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..db import Session
 from ..db.models import LocalParameter
 from ..domain.errors import ValidationError
 from ..reports import certificate
@@ -29,17 +28,12 @@ from ..reports.templates import load_template
 from .base import ServiceBase
 from .office import OfficeService
 from .print_context import PrintContext, load_settings
+from .print_settings import CALIBRATION_KEY, load_calibration
+from .printing import PrintService
 from .template_store import pushed_templates
-
-CALIBRATION_KEY = "certificate_calibration"
 
 __all__ = ["CALIBRATION_KEY", "Calibration", "CertificateLayoutService", "FieldBox", "FieldOffset",
            "load_calibration"]
-
-
-def load_calibration(session: Session) -> Calibration:
-    row = session.get(LocalParameter, CALIBRATION_KEY)
-    return Calibration.from_json(row.value if row else None)
 
 
 def _checked(value: Any, field: str) -> float:
@@ -107,8 +101,6 @@ class CertificateLayoutService(ServiceBase):
         before its first decision. ``outline=False`` is the test print to lay over a real blank."""
         chosen = self.validate(calibration) if calibration is not None else self.calibration()
         if target:
-            from .printing import PrintService
-
             options = {"mode": BLANK, "preview": outline, "calibration": chosen}
             return PrintService(self.db, self.actor, self._catalog, override_dir=self.override_dir).render(
                 "certificate", target, options=options).pdf

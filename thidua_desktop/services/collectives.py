@@ -79,7 +79,7 @@ class CollectiveService(ServiceBase):
             errors.add(ValidationError("NUMBER_OUT_OF_RANGE", field="women_count", value=women, min=0, max=members,
                                        range=f"0 – {members}"))
         if parent_id:
-            parent = get_live(session, Collective, parent_id, field="parent")
+            parent: Collective | None = get_live(session, Collective, parent_id, field="parent")
             seen: set[str] = set()
             while parent is not None and parent.id not in seen:  # a unit cannot sit under itself
                 if row.id and parent.id == row.id:

@@ -35,7 +35,7 @@ class BallotResult:
     nomination_id: str
     votes_for: int
     pct_of_all: float
-    pct_of_present: float
+    pct_of_present: float | None  # None when nobody was present (rules.batch.vote_result)
     threshold_pct: float
     passed: bool
 

@@ -9,7 +9,7 @@ import tempfile
 import zlib
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..domain.enums import Role
 from ..domain.errors import DomainError, StateError
@@ -258,7 +258,7 @@ class DemoBuilder:
         ids: list[str] = []
         activities = 0
         for spec in data.MOVEMENTS:
-            start, end = spec["period"]  # type: ignore[misc]
+            start, end = spec["period"]
             launched = spec["launch_level"] == "province"
             movement_id = self.app.movements.create(MovementInput(
                 code=str(spec["code"]), name=str(spec["name"]), theme=str(spec["theme"]),
@@ -266,13 +266,13 @@ class DemoBuilder:
                 launch_doc_number=data.DIRECTIVE_DOC[0] if launched else "01/KH-UBND",
                 launch_doc_date=data.DIRECTIVE_DOC[1] if launched else "05/01/2026",
                 kind=str(spec["kind"]), period_start=start, period_end=end,
-                goals=list(spec["goals"]), criteria=list(spec["criteria"]),  # type: ignore[call-overload]
+                goals=list(spec["goals"]), criteria=list(spec["criteria"]),
                 participants=["Các xóm, tổ dân phố", "Cơ quan, đoàn thể xã"],
                 interim_review_date="15/06/2028" if launched else "30/06/2026",
                 final_review_date="15/12/2030" if launched else "15/12/2026",
                 indicators=[IndicatorInput(i.name, i.unit, i.baseline, i.target, ["30/06/2026", "15/12/2026"],
                                            kind=i.kind, direction=i.direction)
-                            for i in spec["indicators"]],  # type: ignore[attr-defined]
+                            for i in spec["indicators"]],
             ))
             ids.append(movement_id)
             indicators = self.app.movements.indicators(movement_id)
@@ -324,7 +324,7 @@ class DemoBuilder:
         household_ids = set(households)
         wording = Wording(load_template("common"), load_template("report"), {})
 
-        def add(code: str, **kwargs: object) -> str | None:
+        def add(code: str, **kwargs: Any) -> str | None:  # kwargs: person_id or collective_id, and options
             subject_id = str(kwargs.get("person_id") or kwargs.get("collective_id"))
             kind = (INDIVIDUAL if "person_id" in kwargs else HOUSEHOLD if subject_id in household_ids
                     else COLLECTIVE)
@@ -332,7 +332,7 @@ class DemoBuilder:
                 n = noms.create(batch_id=batch.id, award_code=code, as_of=self.today,
                                 achievement_summary=achievement_sentence(
                                     wording, kind, self.ratings_now.get(subject_id, ""), YEAR),
-                                **kwargs)  # type: ignore[arg-type]
+                                **kwargs)
             except DomainError:
                 return None
             created.append((n.id, code))

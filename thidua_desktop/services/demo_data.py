@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TypedDict
 
 FAMILY_NAMES: dict[str, list[str]] = {
     "Tày": ["Nông", "Hoàng", "Lý", "Bế", "Đàm", "Lương", "Triệu", "Ma", "Lục", "Hà"],
@@ -203,10 +204,24 @@ class DemoIndicator:
     end_2026: float | None = None
 
 
-def indicator_value(spec: dict[str, object], name: str, day: date, draw: int) -> float:
+class DemoMovement(TypedDict):
+    """A demo movement as MOVEMENTS lists it (``period``: first and last day, dd/mm/yyyy)."""
+
+    code: str
+    name: str
+    theme: str
+    launch_level: str
+    kind: str
+    period: tuple[str, str]
+    goals: list[str]
+    criteria: list[str]
+    indicators: list[DemoIndicator]
+
+
+def indicator_value(spec: DemoMovement, name: str, day: date, draw: int) -> float:
     """The value an activity of ``day`` reports for the named indicator; ``draw`` (1 … 5) picks a
     count between the indicator's lowest and highest per activity."""
-    ind = next(i for i in spec["indicators"] if i.name == name)  # type: ignore[attr-defined]
+    ind = next(i for i in spec["indicators"] if i.name == name)
     if ind.end_2026 is None or ind.baseline is None:
         low, high = ind.per_activity
         return float(round(low + (high - low) * (draw - 1) / 4))
@@ -215,7 +230,7 @@ def indicator_value(spec: dict[str, object], name: str, day: date, draw: int) ->
 
 
 DIRECTIVE_DOC = ("12/CT-UBND", "15/05/2026")
-MOVEMENTS: list[dict[str, object]] = [
+MOVEMENTS: list[DemoMovement] = [
     {
         "code": "CT12-2026-KTXH",
         "name": "Thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội hằng năm và Kế hoạch 05 năm "

@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..db import Database
 from ..db.repositories import exports as repo
@@ -98,7 +98,7 @@ class ExcelExportService(ServiceBase):
         if kind == "indicators" and not movement_id:
             raise ValidationError("EXPORT_NEEDS_MOVEMENT", field="movement")
         if kind == "statistics":
-            year = parse_int(year, "year", min=1945, max=2100)  # type: ignore[arg-type]
+            year = parse_int(year, "year", min=1945, max=2100)
         path = self._destination(out)
         write: Callable[[Path], int]
         if kind == "nominees":
@@ -237,7 +237,7 @@ class ExcelExportService(ServiceBase):
             counts = xl.write_register(head, (f"(Số liệu đến ngày {dmy(self.today())})",), people, target)
         return counts.rows
 
-    def _register_people(self) -> Iterator[xl.RegisterPerson]:
+    def _register_people(self) -> Generator[xl.RegisterPerson, None, None]:
         """Register records page by page. Rows are unpacked as tuples (in the repository's column
         order): named access on 100 000s of rows is measurably slower."""
         awards_of: dict[tuple[str, str], str] = {}
@@ -312,8 +312,9 @@ class ExcelExportService(ServiceBase):
             details.append(f"Thời gian thực hiện: từ {movement.period_start or '…'} đến {movement.period_end or '…'}")
         lines = tuple(xl.IndicatorLine(
             str(i["name"]), str(i["unit"] or ""), _float(i["baseline"]), _float(i["target"]), _float(i["result"]),
-            "; ".join(dmy(date.fromisoformat(str(d))) for d in i["reporting_dates"] or []),  # type: ignore[union-attr]
-            None if i["percent"] is None else float(i["percent"]) / 100,  # type: ignore[arg-type]
+            # MovementService.indicators: reporting_dates a list of ISO dates, percent a float or None.
+            "; ".join(dmy(date.fromisoformat(str(d))) for d in cast(list[object], i["reporting_dates"] or [])),
+            None if i["percent"] is None else float(cast(float, i["percent"])) / 100,
             _indicator_note(i)) for i in indicators)
         return xl.IndicatorTable(self._letterhead(), f"Phong trào: {movement.name}", tuple(details), lines)
 
@@ -329,4 +330,5 @@ def _indicator_note(indicator: dict[str, object]) -> str:
 
 
 def _float(value: object) -> float | None:
-    return None if value is None else float(value)  # type: ignore[arg-type]
+    # The indicator dicts hold numbers or None as ``object``; float() takes them all.
+    return None if value is None else float(value)  # type: ignore[arg-type]  # a number typed as object

@@ -24,7 +24,7 @@ from ..db.models import Collective, Person
 from ..db.repositories import imports as repo
 from ..db.repositories.common import get_live
 from ..db.repositories.people import village_names
-from ..domain.errors import DomainError, StateError, ValidationError, ValidationErrors
+from ..domain.errors import DomainError, StateError, ValidationError
 from ..domain.text import search_key
 from ..spreadsheets.cells import cell_text
 from ..spreadsheets.headers import (
@@ -35,7 +35,6 @@ from ..spreadsheets.headers import (
     fields_for,
     missing_required,
 )
-from ..spreadsheets.import_report import ImportPlan, ImportReport, ImportResult, Notice, RowReport, field_title
 from ..spreadsheets.reading import open_workbook, read_sheet
 from .base import ServiceBase
 from .collectives import CollectiveService
@@ -51,6 +50,8 @@ from .excel_import_foreign import (
 from .excel_import_match import Matcher
 from .excel_import_mixed import preview_mixed
 from .excel_import_records import RECORD_KINDS, commit_records, link_award_initiatives, preview_records
+from .excel_import_records_write import commit_failure
+from .excel_import_report import ImportPlan, ImportReport, ImportResult, Notice, RowReport, field_title
 from .excel_import_rows import (
     award_identity,
     collective_args,
@@ -248,7 +249,7 @@ class ExcelImportService(ServiceBase):
                         subject_id, is_new = subject.person_id or subject.collective_id or "", False
                     added = self._write_awards(session, records, subject, row.awards)
                 except DomainError as exc:
-                    raise _commit_failure(exc, report, row.row) from exc
+                    raise commit_failure(exc, report, row.row) from exc
                 ids[row.row] = subject_id
                 awards_added += added
                 if plan.kind == "awards":
@@ -319,22 +320,6 @@ class ExcelImportService(ServiceBase):
                               source="import", session=session, initiative_id=award.get("initiative_id"))
             added += 1
         return added
-
-
-def _commit_failure(exc: DomainError, report: ImportReport, row: int) -> DomainError:
-    """The refusal, saying which row of which file stopped the import (nothing was written).
-
-    The reason is rendered in both languages now, with the column's header as the field name."""
-    from ..messages import render
-
-    if isinstance(exc, ValidationErrors):  # the row's first problem is enough to find the row
-        exc = exc.errors[0]
-    column = report.mapping.get(exc.field or "")
-    label = report.plan.header.label_of(column) if column else exc.field
-    inner = DomainError(exc.code, field=label or None, **exc.params)
-    return type(exc)("IMPORT_COMMIT_FAILED", field=f"rows[{row}].{exc.field or 'file'}", file=report.plan.file,
-                     sheet=report.plan.sheet, row=row, column=column_letter(column) if column else "",
-                     reason_code=exc.code, reason_vi=render(inner, "vi"), reason_en=render(inner, "en"))
 
 
 def _dmy(iso: str | None) -> str:

@@ -22,11 +22,11 @@ from ..domain.text import search_key
 from ..domain.validation import MAX_YEAR
 from ..spreadsheets.cells import cell_text
 from ..spreadsheets.headers import HeaderBlock, column_letter, detect_header
-from ..spreadsheets.import_report import ImportPlan, Notice, Problem, RowReport, field_title
 from ..spreadsheets.lookup import find_tables, translate, untranslated_code_columns
 from ..spreadsheets.reading import SheetGrid, Workbook, read_sheet
 from ..spreadsheets.subject_types import COLLECTIVE, HOUSEHOLD, INDIVIDUAL, subject_type_of
 from ..spreadsheets.title_year import MIN_AWARD_YEAR, title_year
+from .excel_import_report import ImportPlan, Notice, Problem, RowReport, field_title
 from .excel_import_rows import _DECISION_DATE
 
 __all__ = ["BASE_KINDS", "apply_cell_problems", "award_year", "enrich_plan", "formula_rows", "other_sheets"]
@@ -151,13 +151,14 @@ def _cell_problems(plan: ImportPlan, mapping: dict[str, int]) -> dict[int, list[
         if col in fields:
             out.setdefault(row, []).append((col, "IMPORT_CELL_ERROR", {"value": cell_text(grid.value(row, col))}))
     for name in _AWARD_TITLES:  # no award is called "1647933042": a code that nothing translated
-        col = mapping.get(name)
-        if not col:
+        award_col = mapping.get(name)
+        if not award_col:
             continue
         for row in range(plan.header.data_start, grid.max_row + 1):
-            text = cell_text(grid.value(row, col))
-            if text.isdigit() and (row, col) not in plan.unknown_codes and (row, col) not in grid.error_cells:
-                out.setdefault(row, []).append((col, "IMPORT_CODE_NO_LOOKUP", {"value": text}))
+            text = cell_text(grid.value(row, award_col))
+            if (text.isdigit() and (row, award_col) not in plan.unknown_codes
+                    and (row, award_col) not in grid.error_cells):
+                out.setdefault(row, []).append((award_col, "IMPORT_CODE_NO_LOOKUP", {"value": text}))
     return out
 
 

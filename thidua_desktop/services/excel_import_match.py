@@ -19,8 +19,8 @@ from ..domain.errors import DomainError
 from ..domain.text import search_key
 from ..rules.award_names import AwardNames, load_award_names
 from ..rules.catalog import AwardDef
-from ..spreadsheets.import_report import RowReport
 from .collectives import CollectiveService
+from .excel_import_report import RowReport
 from .excel_import_rows import (
     RowParser,
     award_identity,
@@ -315,7 +315,7 @@ class Matcher(RowParser):
                 row.action, row.skip_reason = "skip", "IMPORT_AWARD_EXISTS"
 
     def _award_subject(self, row: RowReport, who: dict[str, Any], people_by_key: dict[str, list[Person]],
-                       by_cccd: dict[str, Person], coll_by_key: dict[str, list[Collective]]
+                       by_cccd: dict[str | None, Person], coll_by_key: dict[str, list[Collective]]
                        ) -> tuple[str, set[str], bool] | None:
         """(subject id, catalog subject types, direct worker) of an award row, or None with an error."""
         if who["name"] or who["cccd"]:

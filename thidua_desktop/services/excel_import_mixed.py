@@ -21,12 +21,12 @@ from typing import Any
 from ..db import Session
 from ..spreadsheets.cells import cell_text
 from ..spreadsheets.headers import detect_header, fields_for
-from ..spreadsheets.import_report import ImportPlan, RowReport
 from ..spreadsheets.reading import SheetGrid
 from ..spreadsheets.subject_types import HOUSEHOLD, INDIVIDUAL, subject_type_of
 from .collectives import CollectiveService
 from .excel_import_foreign import apply_cell_problems, type_error
 from .excel_import_match import Matcher
+from .excel_import_report import ImportPlan, RowReport
 from .people import PeopleService
 
 __all__ = ["mixed_mappings", "preview_mixed"]

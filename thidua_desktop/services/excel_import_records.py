@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from ..db import Session
-from ..db.models import Person
+from ..db.models import Initiative, Person
 from ..db.repositories import imports as people_repo
 from ..db.repositories import record_imports as repo
 from ..domain.enums import InitiativeLevel, TaskRating
@@ -27,7 +27,6 @@ from ..domain.errors import StateError, ValidationError
 from ..domain.text import search_key
 from ..spreadsheets.cells import cell_text, is_blank, parse_year_cell
 from ..spreadsheets.headers import classify_row, column_letter, is_blank_row
-from ..spreadsheets.import_report import ImportPlan, ImportReport, Problem, RowReport
 from ..spreadsheets.record_fields import (
     RATING_ABBREVIATIONS,
     RECORD_KINDS,
@@ -41,6 +40,7 @@ from ..spreadsheets.record_fields import (
 )
 from ..spreadsheets.title_year import title_year
 from .excel_import_records_write import commit_records
+from .excel_import_report import ImportPlan, ImportReport, Problem, RowReport
 from .excel_import_rows import RowParser, _Row, candidate, compatible
 
 __all__ = ["RECORD_KINDS", "commit_records", "link_award_initiatives", "preview_records"]
@@ -274,7 +274,7 @@ class RecordParser(RowParser):
         {"ratings": self._match_ratings, "initiatives": self._match_initiatives,
          "discipline": self._match_discipline}[self.plan.kind](session, data_rows, people)
 
-    def _person(self, row: RowReport, people: People) -> Person | None:
+    def _register_person(self, row: RowReport, people: People) -> Person | None:
         who = row.data["who"]
         person, code, params = people.find(who["name"], who["cccd"], who["gender"], who["year"])
         if person is None:
@@ -287,7 +287,7 @@ class RecordParser(RowParser):
         return person
 
     def _match_ratings(self, session: Session, rows: list[RowReport], people: People) -> None:
-        found = {r.row: p for r in rows if r.action != "error" and (p := self._person(r, people)) is not None}
+        found = {r.row: p for r in rows if r.action != "error" and (p := self._register_person(r, people)) is not None}
         existing = {(x.person_id, x.year): x for x in repo.ratings_of(session, {p.id for p in found.values()})}
         seen: dict[tuple[str, int], tuple[int, str]] = {}
         for row in rows:
@@ -337,11 +337,11 @@ class RecordParser(RowParser):
 
     def _match_initiatives(self, session: Session, rows: list[RowReport], people: People) -> None:
         authors = {r.row: a for r in rows if r.action != "error" and (a := self._authors(r, people)) is not None}
-        stored: dict[tuple[str, int], Any] = {}
+        stored: dict[tuple[str, int], Initiative] = {}
         owners: dict[str, set[str]] = {}
-        for person_id, initiative in repo.initiatives_of(session, {p.id for a in authors.values() for p in a}):
-            stored.setdefault((_title_key(initiative.title), initiative.year), initiative)
-            owners.setdefault(initiative.id, set()).add(person_id)
+        for person_id, written in repo.initiatives_of(session, {p.id for a in authors.values() for p in a}):
+            stored.setdefault((_title_key(written.title), written.year), written)
+            owners.setdefault(written.id, set()).add(person_id)
         seen: dict[tuple[str, int], int] = {}
         for row in rows:
             if row.action == "error":
@@ -374,7 +374,7 @@ class RecordParser(RowParser):
             row.skip_reason = "IMPORT_ROW_UNCHANGED"
 
     def _match_discipline(self, session: Session, rows: list[RowReport], people: People) -> None:
-        found = {r.row: p for r in rows if r.action != "error" and (p := self._person(r, people)) is not None}
+        found = {r.row: p for r in rows if r.action != "error" and (p := self._register_person(r, people)) is not None}
         stored = {(x.person_id, x.decided_on.isoformat(), x.level): x
                   for x in repo.disciplines_of(session, {p.id for p in found.values()})}
         seen: dict[tuple[str, str, str], int] = {}
@@ -438,9 +438,9 @@ def link_award_initiatives(session: Session, plan: ImportPlan, mapping: dict[str
     wanted = {n: t for n, t in wanted.items() if t}
     by_row = {r.row: r for r in rows}
     person_ids = {by_row[n].data["subject"]["person_id"] for n in wanted}
-    mine: dict[str, dict[str, Any]] = {}
-    for person_id, initiative in repo.initiatives_of(session, person_ids):
-        mine.setdefault(person_id, {}).setdefault(_title_key(initiative.title), initiative)
+    mine: dict[str, dict[str, Initiative]] = {}
+    for person_id, written in repo.initiatives_of(session, person_ids):
+        mine.setdefault(person_id, {}).setdefault(_title_key(written.title), written)
     used: dict[str, int] = {}
     for number, text in wanted.items():
         row = by_row[number]

@@ -11,11 +11,26 @@ from ..db import Session
 from ..db.models import DisciplineRecord, Initiative, InitiativeOwner
 from ..db.repositories.common import get_live
 from ..domain.enums import TaskRating
-from ..domain.errors import DomainError, StateError, ValidationError
-from ..spreadsheets.import_report import ImportReport, ImportResult, RowReport
+from ..domain.errors import DomainError, StateError, ValidationError, ValidationErrors
+from ..messages import render
+from .excel_import_report import ImportReport, ImportResult, RowReport, column_letter
 from .records import RecordsService, Subject
 
-__all__ = ["commit_records"]
+__all__ = ["commit_failure", "commit_records"]
+
+
+def commit_failure(exc: DomainError, report: ImportReport, row: int) -> DomainError:
+    """The refusal, saying which row of which file stopped the import (nothing was written).
+
+    The reason is rendered in both languages now, with the column's header as the field name."""
+    if isinstance(exc, ValidationErrors):  # the row's first problem is enough to find the row
+        exc = exc.errors[0]
+    column = report.mapping.get(exc.field or "")
+    label = report.plan.header.label_of(column) if column else exc.field
+    inner = DomainError(exc.code, field=label or None, **exc.params)
+    return type(exc)("IMPORT_COMMIT_FAILED", field=f"rows[{row}].{exc.field or 'file'}", file=report.plan.file,
+                     sheet=report.plan.sheet, row=row, column=column_letter(column) if column else "",
+                     reason_code=exc.code, reason_vi=render(inner, "vi"), reason_en=render(inner, "en"))
 
 
 def _dmy(iso: str | None) -> str:
@@ -46,8 +61,6 @@ def _check_resolutions(report: ImportReport, resolutions: dict[int, str]) -> Non
 def commit_records(service: Any, report: ImportReport, *, include_duplicates: bool = False,
                    resolutions: dict[int, str] | None = None) -> ImportResult:
     """Write the accepted rows of a ratings, initiatives or discipline preview in ONE transaction."""
-    from .excel_import import _commit_failure  # late: excel_import hands these kinds over to this module
-
     if report.committed:
         raise StateError("IMPORT_ALREADY_COMMITTED", field="file", file=report.plan.file)
     resolutions = dict(resolutions or {})
@@ -65,7 +78,7 @@ def commit_records(service: Any, report: ImportReport, *, include_duplicates: bo
             try:
                 ids[row.row] = write(session, records, row, decision)
             except DomainError as exc:
-                raise _commit_failure(exc, report, row.row) from exc
+                raise commit_failure(exc, report, row.row) from exc
             if decision == "create":
                 created += 1
             else:

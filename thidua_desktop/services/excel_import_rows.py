@@ -36,8 +36,8 @@ from ..spreadsheets.cells import (
     parse_year_cell,
 )
 from ..spreadsheets.headers import classify_row, column_letter, is_blank_row
-from ..spreadsheets.import_report import ImportPlan, Problem, RowReport
 from ..spreadsheets.subject_types import COLLECTIVE, HOUSEHOLD, subject_type_of
+from .excel_import_report import ImportPlan, Problem, RowReport
 from .people import PersonInput
 
 __all__ = ["RowParser", "award_identity", "birth_text", "candidate", "collective_args", "compatible", "person_input",
@@ -442,8 +442,8 @@ class RowParser:
                 kind = guess_award_kind(title)
                 row.problem(field, "IMPORT_AWARD_NOT_IN_CATALOG", "warning", value=title,
                             kind_label=_KIND_LABELS[kind][0], kind_label_en=_KIND_LABELS[kind][1])
-                entry = {"award_code": "OTHER", "title": title, "award_kind": kind,
-                         "issuing_level": guess_issuing_level(issuer, title)}
+                entry: dict[str, Any] = {"award_code": "OTHER", "title": title, "award_kind": kind,
+                                         "issuing_level": guess_issuing_level(issuer, title)}
             else:
                 entry = {"award_code": award.code, "title": award.name_vi, "award_kind": award.kind.value,
                          "issuing_level": award.authority.value}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from ..db import Session
 from ..db.models import Exemplar, ExemplarStageEntry, Movement
 from ..db.repositories import movements as repo
 from ..db.repositories.common import get_live, live
@@ -53,8 +56,8 @@ class ExemplarService(ServiceBase):
             return nxt.value
 
     @staticmethod
-    def _entries(session: object, exemplar_id: str) -> list[ExemplarStageEntry]:
-        return list(session.scalars(live(ExemplarStageEntry)  # type: ignore[attr-defined]
+    def _entries(session: Session, exemplar_id: str) -> list[ExemplarStageEntry]:
+        return list(session.scalars(live(ExemplarStageEntry)
                                     .where(ExemplarStageEntry.exemplar_id == exemplar_id)).all())
 
     @staticmethod
@@ -69,7 +72,7 @@ class ExemplarService(ServiceBase):
         its subject, its movement and its stage history (date and notes of every stage reached)."""
         board: dict[str, list[dict[str, object]]] = {s.value: [] for s in ExemplarStage}
         with self.db.reader() as session:
-            rows = []
+            rows: list[Any] = []  # (exemplar, movement, person, collective) rows
             for stage in ExemplarStage:
                 stmt = repo.exemplars_query(stage.value, movement_id or None)
                 rows.extend(repo.page_rows(session, stmt, 0, limit))

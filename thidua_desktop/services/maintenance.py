@@ -21,7 +21,7 @@ from ..db.migrate import current_revision, head_revision
 from ..db.models import Attachment, LocalParameter, Office
 from ..db.repositories.common import live
 from ..domain.errors import StateError
-from ..sync.keys import KeyStore, OfficeKeys, b64d
+from ..sync.keys import KeyStore, OfficeKeys, RecoveryKeys, b64d, load_recovery_private
 from .attachments import AttachmentStore
 from .restore import BACKUP_FORMAT, check_backup, inspect_backup, read_backup_manifest, restore_backup
 from .restore import DB_ENTRY as _DB_ENTRY
@@ -48,6 +48,11 @@ class MaintenanceService:
         self.paths = paths
         self.actor = actor
         self.store = AttachmentStore(paths.attachments_dir)
+
+    def write_stamp(self) -> tuple[int, ...] | None:
+        """What changes when anyone writes to the office's database (see Database.write_stamp):
+        the main window compares it when it is activated, to notice a ``thidua`` command's writes."""
+        return self.db.write_stamp()
 
     def check(self) -> CheckReport:
         report = CheckReport(problems=low.sqlite_problems(self.db.engine))
@@ -135,6 +140,14 @@ class MaintenanceService:
         for old in automatic[:-keep] if keep > 0 else []:
             old.unlink(missing_ok=True)
         return out
+
+
+def open_recovery_key(key_file: Path, passphrase: str | None, backup: Path, paths: AppPaths) -> RecoveryKeys:
+    """The province's recovery key in ``key_file``, once it is known to open ``backup``: the
+    restore screen asks for the key file and keeps asking until one does."""
+    keys = load_recovery_private(key_file, passphrase)
+    check_backup(backup, paths, keys)
+    return keys
 
 
 def _recipients(office_keys: OfficeKeys, recovery_public: object) -> dict[str, bytes]:

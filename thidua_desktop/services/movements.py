@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins  # the class's own ``list`` method shadows the builtin in its later signatures
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -10,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..db import Session
+from ..db import Database, Session
 from ..db.models import (
     Activity,
     ActivityIndicatorValue,
@@ -29,7 +30,7 @@ from ..domain.text import clean_text, search_key
 from ..domain.validation import ErrorCollector, parse_date, parse_enum, parse_int, require
 from ..rules.plausibility import DateLimits, days_ahead_notice, load_limits
 from .attachments import AttachmentStore, AttachmentView, attachment_view, clean_file_name
-from .base import ServiceBase, iso
+from .base import CatalogSource, ServiceBase, iso
 from .records import Subject
 
 Number = float | int | str | None
@@ -172,10 +173,10 @@ def _set_changed(row: MovementIndicator, values: dict[str, Any]) -> None:
 
 
 class MovementService(ServiceBase):
-    def __init__(self, *args: object, attachments: AttachmentStore | None = None,
-                 today: Callable[[], date] = date.today, limits: DateLimits | None = None,
-                 **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, db: Database, actor: str = "system", catalog: CatalogSource | None = None, *,
+                 attachments: AttachmentStore | None = None, today: Callable[[], date] = date.today,
+                 limits: DateLimits | None = None) -> None:
+        super().__init__(db, actor, catalog)
         self.attachments = attachments
         self.today = today
         self._limits = limits
@@ -309,7 +310,7 @@ class MovementService(ServiceBase):
                  "launch_level": m.launch_level, "period_start": iso(m.period_start),
                  "period_end": iso(m.period_end)} for m in rows]
 
-    def indicators(self, movement_id: str) -> list[dict[str, object]]:
+    def indicators(self, movement_id: str) -> builtins.list[dict[str, object]]:
         """Indicators with their kind, direction and targets, and the result so far: ``result`` the
         sum of the activities' values for a count, the latest value for a level or a percentage
         (None: nothing reported; ``reported`` is the same with 0 for nothing), ``achieved`` by the
@@ -334,7 +335,7 @@ class MovementService(ServiceBase):
                         place: str = "", description: str = "", participants_total: int | str = 0,
                         participants_women: int | str = 0, participants_minority: int | str = 0,
                         indicator_values: dict[str, Number] | None = None,
-                        files: list[Path] | None = None) -> str:
+                        files: builtins.list[Path] | None = None) -> str:
         """An activity with its indicator values and files, all in one transaction. A blank
         indicator value means "not reported" and is skipped."""
         day, total, women, minority, values, _notices = self._activity_values(
@@ -362,7 +363,7 @@ class MovementService(ServiceBase):
     def _activity_values(self, movement_id: str, held_on: str, participants_total: int | str,
                          participants_women: int | str, participants_minority: int | str,
                          indicator_values: dict[str, Number] | None
-                         ) -> tuple[date, int, int, int, dict[str, float | None], list[Notice]]:
+                         ) -> tuple[date, int, int, int, dict[str, float | None], builtins.list[Notice]]:
         """An activity's validated values and what is unusual about them; all problems at once."""
         errors = ErrorCollector()
         if not movement_id:
@@ -379,7 +380,8 @@ class MovementService(ServiceBase):
 
     def activity_warnings(self, *, movement_id: str, held_on: str, participants_total: int | str = 0,
                           participants_women: int | str = 0, participants_minority: int | str = 0,
-                          indicator_values: dict[str, Number] | None = None, **_ignored: object) -> list[Notice]:
+                          indicator_values: dict[str, Number] | None = None,
+                          **_ignored: object) -> builtins.list[Notice]:
         """What is unusual about an activity (asked about before saving), with the same arguments
         as :meth:`record_activity`. Saves nothing; refuses bad input as a save would."""
         return self._activity_values(movement_id, held_on, participants_total, participants_women,
@@ -387,7 +389,7 @@ class MovementService(ServiceBase):
 
     @staticmethod
     def _add_attachments(session: Session, activity_id: str,
-                         stored: list[tuple[Path, tuple[str, int, str]]]) -> None:
+                         stored: builtins.list[tuple[Path, tuple[str, int, str]]]) -> None:
         for path, (sha, size, mime) in stored:
             session.add(Attachment(sha256=sha, file_name=clean_file_name(path.name), mime_type=mime, size=size,
                                    owner_table="activities", owner_id=activity_id,
@@ -398,7 +400,7 @@ class MovementService(ServiceBase):
             raise ValidationError("ATTACHMENTS_UNAVAILABLE", field="files")
         return path, self.attachments.put_file(Path(path))
 
-    def activities(self, movement_id: str | None = None, limit: int = 200) -> list[dict[str, object]]:
+    def activities(self, movement_id: str | None = None, limit: int = 200) -> builtins.list[dict[str, object]]:
         """Recent activities as plain data, each with its indicator values and attached file names."""
         rows, _total = self.activities_page(movement_id, limit=limit)
         ids = [a.id for a in rows]
@@ -414,7 +416,7 @@ class MovementService(ServiceBase):
                  "attachments": files[a.id]} for a in rows]
 
     def activities_page(self, movement_id: str | None = None, *, offset: int = 0,
-                        limit: int = 100) -> tuple[list[ActivityView], int]:
+                        limit: int = 100) -> tuple[builtins.list[ActivityView], int]:
         """One page of activities, newest first, with movement and village names and file counts."""
         stmt = repo.activities_query(movement_id or None)
         with self.db.reader() as session:
@@ -425,12 +427,12 @@ class MovementService(ServiceBase):
             return rows, repo.count_rows(session, stmt)
 
     # Attachments of activities ---------------------------------------------------------------
-    def activity_attachments(self, activity_id: str) -> list[AttachmentView]:
+    def activity_attachments(self, activity_id: str) -> builtins.list[AttachmentView]:
         with self.db.reader() as session:
             get_live(session, Activity, activity_id, field="activity")
             return [attachment_view(a) for a in repo.attachments_of(session, "activities", [activity_id])]
 
-    def attach_files(self, activity_id: str, files: list[Path]) -> int:
+    def attach_files(self, activity_id: str, files: builtins.list[Path]) -> int:
         """Add photos or PDFs to an activity already recorded; returns how many were added."""
         stored = [self._store(Path(p)) for p in files]
         with self.db.transaction(self.actor) as session:
@@ -459,7 +461,7 @@ class MovementService(ServiceBase):
             self._activity_attachment(session, attachment_id).deleted = True
 
     # Registrations -------------------------------------------------------------------------
-    def register(self, subject: Subject, year: int | str, target_award_codes: list[str],
+    def register(self, subject: Subject, year: int | str, target_award_codes: builtins.list[str],
                  movement_id: str | None = None, registered_on: str = "") -> str:
         """An emulation registration: a person or unit aims at titles for a year."""
         for code in target_award_codes:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..rules import Decision
+from ..rules import Catalog, Decision, Outcome, Reason
+from ..rules.explain import explain_decision, explain_reason
 
 
 @dataclass(frozen=True)
@@ -89,3 +90,24 @@ class DocumentView:
     required: bool
     provided: bool
     files: list[str]
+
+
+# The check's results in words, for screens that show them (rules/explain.py words each criterion).
+def reason_text(reason: Reason, lang: str, catalog: Catalog) -> str:
+    """One criterion's result as a sentence, award names from ``catalog``."""
+    return explain_reason(reason, lang, catalog)
+
+
+def decision_lines(decision: Decision, lang: str = "vi", unverified_mark: str | None = None) -> list[str]:
+    """The overall outcome, then one line per criterion; ``unverified_mark`` marks a rule whose
+    source is not verified (the screen explains its mark in a legend)."""
+    return explain_decision(decision, lang, unverified_mark=unverified_mark)
+
+
+def unmet_reasons(check: Decision | None, catalog: Catalog, lang: str = "vi") -> list[str]:
+    """The criteria not met, then those not known yet, one sentence each (none without a check)."""
+    if check is None:
+        return []
+    reasons = [r for r in check.reasons if r.outcome in (Outcome.FAIL, Outcome.UNKNOWN)]
+    reasons.sort(key=lambda r: r.outcome is not Outcome.FAIL)
+    return [explain_reason(r, lang, catalog) for r in reasons]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import builtins  # the class's own ``list`` method shadows the builtin in its later signatures
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from ..db import Session
+from ..db import Database, Session
 from ..db.models import (
     Collective,
     Initiative,
@@ -26,10 +27,10 @@ from ..domain.errors import StateError, ValidationError
 from ..domain.records import Candidate
 from ..domain.text import clean_text, search_key
 from ..domain.validation import parse_date, parse_enum, parse_int, require
-from ..rules import AwardDef, Decision, QuotaRule, check_quota, evaluate, tie_break_key
+from ..rules import AwardDef, Decision, QuotaRule, Reason, check_quota, evaluate, tie_break_key
 from ..rules.labels import RATING, word
 from .attachments import AttachmentStore, clean_file_name
-from .base import ServiceBase
+from .base import CatalogSource, ServiceBase
 from .nomination_views import (
     BatchView,
     CandidatePreview,
@@ -37,6 +38,7 @@ from .nomination_views import (
     NominationView,
     NomineeDraft,
     NomineeOption,
+    reason_text,
 )
 from .settings import SettingsService
 from .summary_templates import clean_multiline, render_summary
@@ -49,9 +51,9 @@ __all__ = ["BatchView", "CandidatePreview", "DocumentView", "NominationService",
 
 
 class NominationService(ServiceBase):
-    def __init__(self, *args: object, attachments: AttachmentStore | None = None,
-                 settings: SettingsService | None = None, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, db: Database, actor: str = "system", catalog: CatalogSource | None = None, *,
+                 attachments: AttachmentStore | None = None, settings: SettingsService | None = None) -> None:
+        super().__init__(db, actor, catalog)
         self.attachments = attachments
         self.settings = settings
 
@@ -84,15 +86,15 @@ class NominationService(ServiceBase):
         with self.db.reader() as session:
             villages = people_repo.village_names(session)
             if subject is SubjectType.INDIVIDUAL:
-                stmt = people_repo.people_query(key)
+                people = people_repo.people_query(key)
                 rows = [NomineeOption(p.id, True, p.full_name,
                                       ", ".join(x for x in (p.position, villages.get(p.village_id or "", "")) if x),
-                                      p.gender == "female") for p in page(session, stmt, offset, limit)]
-            else:
-                stmt = repo.collectives_for_nomination(key, subject is SubjectType.HOUSEHOLD)
-                rows = [NomineeOption(c.id, False, c.name, villages.get(c.village_id or "", ""), None)
-                        for c in page(session, stmt, offset, limit)]
-            return rows, count(session, stmt)
+                                      p.gender == "female") for p in page(session, people, offset, limit)]
+                return rows, count(session, people)
+            collectives = repo.collectives_for_nomination(key, subject is SubjectType.HOUSEHOLD)
+            rows = [NomineeOption(c.id, False, c.name, villages.get(c.village_id or "", ""), None)
+                    for c in page(session, collectives, offset, limit)]
+            return rows, count(session, collectives)
 
     def preview(self, *, award_code: str, year: int, nominees: Sequence[NomineeDraft],
                 as_of: date | None = None) -> list[CandidatePreview]:
@@ -286,6 +288,10 @@ class NominationService(ServiceBase):
             batch = get_live(session, NominationBatch, nomination.batch_id)
             return self._evaluate(session, nomination, batch.year, date.today())
 
+    def explain_reason(self, reason: Reason, lang: str = "vi") -> str:
+        """One criterion of a check as a sentence, with the award names of the office's catalog now."""
+        return reason_text(reason, lang, self.catalog)
+
     # Dossier -------------------------------------------------------------------------------
     def _store(self, path: Path, store: AttachmentStore | None) -> tuple[Path, tuple[str, int, str]]:
         target = store or self.attachments
@@ -388,7 +394,7 @@ class NominationService(ServiceBase):
             return [self._view(session, n) for n in rows]
 
     def page(self, status: str | None = None, *, batch_id: str | None = None, award_code: str | None = None,
-             search: str = "", offset: int = 0, limit: int = 200) -> tuple[list[NominationView], int]:
+             search: str = "", offset: int = 0, limit: int = 200) -> tuple[builtins.list[NominationView], int]:
         """One page of nominations and the total, for list views; ``search`` matches the nominee's
         name with or without accents ("nguyen thi", "đàm" = "dam")."""
         if status:

@@ -93,6 +93,12 @@ class OfficeService(ServiceBase):
                 raise StateError("OFFICE_NOT_INITIALISED")
             office.officer_name = clean_text(name)
 
+    @staticmethod
+    def units_to_choose(province_code: str) -> list[tuple[str, str, str]]:
+        """(code, name, division type) of a province and its communes and wards, as shipped: the
+        first-run dialog lists them before any office, or any database, exists."""
+        return admin_units.province_units(province_code)
+
     def admin_units(self, search: str = "") -> list[tuple[str, str]]:
         """(code, name) of the province's units, filtered by folded search text."""
         key = search_key(search)

@@ -24,6 +24,7 @@ from ..domain.text import clean_text
 from ..domain.validation import parse_date
 from .base import ServiceBase
 from .office import OfficeService
+from .print_settings import SETTINGS_KEY, DocumentSettings
 
 CHAIRMAN, VICE_CHAIRMAN = "chairman", "vice_chairman"
 COUNCIL_CHAIR, COUNCIL_VICE_CHAIR, SECRETARY = "council_chair", "council_vice_chair", "secretary"
@@ -204,8 +205,6 @@ class OfficialsService(ServiceBase):
         """Once, for an office that has never entered an official: the chairman's, vice-chairman's
         and secretary's names typed in Cài đặt → Văn bản in become terms that started with the
         office's first document (or on 1/7/2025) and have no end. Returns the terms made."""
-        from .print_context import SETTINGS_KEY, DocumentSettings
-
         if not OfficeService(self.db, self.actor).is_initialised():
             return 0
         with self.db.reader() as session:

@@ -17,14 +17,13 @@ from ..db.repositories import printing as people_repo
 from ..db.repositories.common import get_live
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.text import collation_string, name_sort_string
-from ..reports import certificate, decision
+from ..reports import certificate
 from ..reports.certificate import BLANK, MODES, Calibration, CertificateOptions, CertificateSet
 from ..reports.decision import COLLECTIVE, HOUSEHOLD, KIND_ORDER, PERSON, AwardRecipient, DecisionDoc
 from ..rules import AwardDef, reward_amount
-from .certificate_layout import load_calibration
 from .print_context import PrintContext
 from .print_households import nominee_name
-from .printing import DocumentSpec
+from .print_settings import load_calibration
 
 
 def _award(ctx: PrintContext, code: str) -> AwardDef | None:
@@ -117,10 +116,3 @@ def gather_certificates(ctx: PrintContext, target: str) -> CertificateSet:
 def decisions_in_batch(ctx: PrintContext, batch_id: str) -> list[str]:
     return repo.decision_ids_of_batch(ctx.session, batch_id)
 
-
-SPECS = [
-    DocumentSpec("decision", "decision", "Quyết định khen thưởng", gather_decision, decision.render,
-                 in_batch=decisions_in_batch, dated=False),
-    DocumentSpec("certificate", "decision", "Giấy khen", gather_certificates, certificate.render,
-                 in_batch=decisions_in_batch, dated=False),
-]

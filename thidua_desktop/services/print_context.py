@@ -4,17 +4,16 @@ document settings and the wording templates. One context per print, read-only.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..db import Session
-from ..db.models import CouncilMember, LocalParameter
+from ..db.models import CouncilMember
 from ..db.repositories import officials as officials_repo
 from ..db.repositories.common import live
 from ..domain.errors import DomainError, NotFoundError
-from ..domain.text import clean_text
 from ..reports.model import Signer, Wording
 from ..reports.templates import load_template
 from ..rules.catalog import Catalog
@@ -29,38 +28,11 @@ from .officials import (
     missing,
     require_holder,
 )
+from .print_settings import SETTINGS_KEY, DocumentSettings, load_settings
 
-SETTINGS_KEY = "document_settings"
-
-
-@dataclass(frozen=True)
-class DocumentSettings:
-    """Names and wording the office sets once (Cài đặt → Văn bản); blank values print as dots."""
-
-    chairman_name: str = ""
-    vice_chairman_name: str = ""
-    sign_as_deputy: bool = False  # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" instead of the chairman
-    place: str = ""  # the place in "Quảng Uyên, ngày …"; defaults to the unit name without "Xã"
-    drafting_unit: str = ""  # the "Lưu: VT, …" abbreviation
-    council_secretary_name: str = ""
-    # The province's own regulation on emulation and commendation ("Căn cứ Quyết định số …"): set at
-    # the province, they travel down with its wording; a commune's own value wins (legal_bases.py).
-    province_rules_number: str = ""  # "25/2025/QĐ-UBND"
-    province_rules_date: str = ""  # "20/08/2025"
-    province_rules_title: str = ""  # "Quy định công tác thi đua, khen thưởng trên địa bàn tỉnh"
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any] | None) -> DocumentSettings:
-        known = {f: data[f] for f in cls.__dataclass_fields__ if data and f in data}
-        return cls(**{k: (bool(v) if k == "sign_as_deputy" else clean_text(str(v))) for k, v in known.items()})
-
-
-def load_settings(session: Session) -> DocumentSettings:
-    row = session.get(LocalParameter, SETTINGS_KEY)
-    return DocumentSettings.from_json(row.value if row else None)
+# The settings are defined in print_settings.py (a leaf the officials service can read too) and
+# stay importable from here, beside the context that carries them.
+__all__ = ["SETTINGS_KEY", "DocumentSettings", "Gather", "PrintContext", "load_settings", "short_unit_name"]
 
 
 def short_unit_name(unit_name: str) -> str:

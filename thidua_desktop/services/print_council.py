@@ -32,7 +32,6 @@ from .officials import (
 )
 from .print_context import PrintContext
 from .print_households import nominee_name
-from .printing import DocumentSpec
 
 # Nominations a council may still vote on when a meeting has no ballots recorded yet.
 AWAITING_COUNCIL = (NominationStatus.DRAFT.value, NominationStatus.COUNCIL_VOTED.value)
@@ -219,10 +218,3 @@ def ballot_meetings_in_batch(ctx: PrintContext, batch_id: str) -> list[str]:
             out.append(meeting_id)
     return out
 
-
-SPECS = [
-    DocumentSpec("minutes", "meeting", "Biên bản họp Hội đồng Thi đua - Khen thưởng", gather_minutes,
-                 council_papers.render_minutes, in_batch=meetings_in_batch, dated=False),
-    DocumentSpec("ballots", "meeting", "Phiếu bầu", gather_ballots, council_papers.render_ballots,
-                 in_batch=ballot_meetings_in_batch, dated=False),
-]

@@ -14,11 +14,9 @@ from ..domain.enums import in_dossier
 from ..domain.errors import StateError
 from ..domain.ethnicity import ethnic_group_by_code
 from ..domain.text import collation_string
-from ..reports import nominee_list, submission
 from ..reports.model import NomineeRow, Signer
 from .print_context import PrintContext
 from .print_households import nominee_name
-from .printing import DocumentSpec
 
 COMMUNE, PROVINCE = "commune", "province"
 
@@ -125,11 +123,11 @@ def gather_public(ctx: PrintContext, batch_id: str) -> BatchDossier:
                         tuple(repo.village_kinds(ctx.session)))
 
 
-def _levels_in_batch(ctx: PrintContext, batch_id: str) -> list[str]:
+def levels_in_batch(ctx: PrintContext, batch_id: str) -> list[str]:
     return [batch_id] if nominee_rows(ctx, batch_id) else []
 
 
-def _submission_targets(ctx: PrintContext, batch_id: str) -> list[str]:
+def submission_targets(ctx: PrintContext, batch_id: str) -> list[str]:
     """One submission per deciding level present: the chairman's own awards and the province's."""
     rows = nominee_rows(ctx, batch_id)
     levels = sorted({COMMUNE if r.commune_grants else PROVINCE for r in rows})
@@ -143,12 +141,3 @@ def nomination_ids_in_batch(ctx: PrintContext, batch_id: str) -> list[str]:
 def nominations_of_batch(ctx: PrintContext, batch_id: str) -> list[Nomination]:
     return list(repo.batch_nominations(ctx.session, batch_id))
 
-
-SPECS = [
-    DocumentSpec("submission", "batch", "Tờ trình đề nghị khen thưởng", gather_batch, submission.render,
-                 in_batch=_submission_targets),
-    DocumentSpec("list", "batch", "Danh sách đề nghị khen thưởng", gather_batch, nominee_list.render_list,
-                 in_batch=_submission_targets),
-    DocumentSpec("public-list", "batch", "Danh sách công khai", gather_public, nominee_list.render_public,
-                 in_batch=_levels_in_batch),
-]

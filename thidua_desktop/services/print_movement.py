@@ -9,14 +9,13 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from ..db.models import AwardHistory, Movement, Nomination, NominationBatch
+from ..db.models import AwardHistory, DecisionRecipient, Movement, Nomination, NominationBatch
 from ..db.repositories import movements as movement_repo
 from ..db.repositories import print_movement as repo
 from ..db.repositories.common import get_live
 from ..db.repositories.printing import collectives_by_id, people_by_id
 from ..domain.enums import ExemplarStage, NominationStatus
 from ..domain.text import clean_text, collation_string, name_sort_string
-from ..reports import movement_report
 from ..reports.movement_report import (
     ActivityRow,
     AwardRow,
@@ -28,7 +27,6 @@ from ..reports.movement_report import (
 )
 from .movements import indicator_figures
 from .print_context import PrintContext
-from .printing import DocumentSpec
 
 # A nomination counts as awarded once the commune decided it or the province approved it.
 AWARDED = frozenset({NominationStatus.DECIDED.value, NominationStatus.APPROVED.value})
@@ -62,7 +60,7 @@ def _activities(ctx: PrintContext, movement_id: str) -> tuple[ActivityRow, ...]:
 
 def _exemplars(ctx: PrintContext, movement_id: str) -> tuple[ExemplarRow, ...]:
     found = repo.movement_exemplars(ctx.session, movement_id)
-    history: dict[str, list[tuple[str, object]]] = {}
+    history: dict[str, list[tuple[str, date]]] = {}
     for entry in movement_repo.stage_entries(ctx.session, [e.id for e, _p, _c in found]):
         history.setdefault(entry.exemplar_id, []).append((entry.stage, entry.entered_on))
 
@@ -73,7 +71,7 @@ def _exemplars(ctx: PrintContext, movement_id: str) -> tuple[ExemplarRow, ...]:
             return 99
 
     return tuple(ExemplarRow(e.title, person or collective or "", e.stage,
-                             tuple(sorted(history.get(e.id, []), key=lambda item: rank(item[0]))))  # type: ignore[misc]
+                             tuple(sorted(history.get(e.id, []), key=lambda item: rank(item[0]))))
                  for e, person, collective in found)
 
 
@@ -108,11 +106,12 @@ def _awards(ctx: PrintContext, batches: list[NominationBatch]) -> tuple[list[Pro
     years = {b.id: b.year for b in batches}
     noms = list(repo.batches_nominations(s, batch_ids))
     recipients = repo.decision_recipients(s, [n.id for n in noms], batch_ids)
-    person_ids = {x.person_id for x in [*noms, *(r for r, _d in recipients)] if x.person_id}
-    collective_ids = {x.collective_id for x in [*noms, *(r for r, _d in recipients)] if x.collective_id}
+    awarded: list[Nomination | DecisionRecipient] = [*noms, *(r for r, _d in recipients)]
+    person_ids = {x.person_id for x in awarded if x.person_id}
+    collective_ids = {x.collective_id for x in awarded if x.collective_id}
     subjects = _subjects(ctx, person_ids, collective_ids)
     history = list(repo.award_history_of(s, person_ids, collective_ids))
-    found: list[tuple[str, str, str, object, str]] = []  # subject id, award code, number, date, level
+    found: list[tuple[str, str, str, date | None, str]] = []  # subject id, award code, number, date, level
     decided_noms: set[str] = set()
     for recipient, decision in recipients:
         subject_id = recipient.person_id or recipient.collective_id or ""
@@ -133,7 +132,7 @@ def _awards(ctx: PrintContext, batches: list[NominationBatch]) -> tuple[list[Pro
         who = subjects.get(subject_id)
         if who is None:
             continue
-        awards.append(AwardRow(who.name, who.is_collective, ctx.award_name(code), number, day, level))  # type: ignore[arg-type]
+        awards.append(AwardRow(who.name, who.is_collective, ctx.award_name(code), number, day, level))
         if who.is_collective:
             collectives += 1
             continue
@@ -174,8 +173,3 @@ def movement_of_batch(ctx: PrintContext, batch_id: str) -> list[str]:
     movement = ctx.session.get(Movement, batch.movement_id)
     return [movement.id] if movement is not None and not movement.deleted else []
 
-
-SPECS = [
-    DocumentSpec("movement-report", "movement", "Báo cáo kết quả phong trào thi đua", gather_movement,
-                 movement_report.render, in_batch=movement_of_batch),
-]

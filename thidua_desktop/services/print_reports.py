@@ -5,6 +5,7 @@ the awards already received."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from ..db.models import Collective, Nomination, NominationBatch, Person
 from ..db.repositories import print_reports as repo
@@ -17,9 +18,7 @@ from ..domain.ethnicity import ethnic_group_by_code
 from ..reports import achievement_report as report
 from ..reports.achievement_report import AwardLine, InitiativeLine, RatingLine, ReportData
 from .print_context import PrintContext
-from .print_dossier import nomination_ids_in_batch
 from .print_households import nominee_name
-from .printing import DocumentSpec
 
 
 def _award_kind(ctx: PrintContext, code: str) -> str:
@@ -63,10 +62,11 @@ def gather_report(ctx: PrintContext, nomination_id: str) -> ReportData:
     year = get_live(s, NominationBatch, n.batch_id, field="batch_id").year
     villages = village_names(s)
     ratings, awards = _history(ctx, n, year)
-    common = {"nomination_id": n.id, "year": year, "award_code": n.award_code,
-              "award_name": ctx.award_name(n.award_code), "award_kind": _award_kind(ctx, n.award_code),
-              "commendation_kind": n.commendation_kind, "summary": n.achievement_summary,
-              "initiatives": _initiatives(ctx, n), "ratings": ratings, "awards": awards}
+    common: dict[str, Any] = {
+        "nomination_id": n.id, "year": year, "award_code": n.award_code,
+        "award_name": ctx.award_name(n.award_code), "award_kind": _award_kind(ctx, n.award_code),
+        "commendation_kind": n.commendation_kind, "summary": n.achievement_summary,
+        "initiatives": _initiatives(ctx, n), "ratings": ratings, "awards": awards}
     if n.person_id:
         p = get_live(s, Person, n.person_id, field="person")
         group = ethnic_group_by_code(p.ethnicity_code) if p.ethnicity_code else None
@@ -74,7 +74,7 @@ def gather_report(ctx: PrintContext, nomination_id: str) -> ReportData:
                           birth_year=p.birth_year, ethnicity=group.name if group else "", position=p.position,
                           workplace=p.workplace, village=villages.get(p.village_id or "", ""), address=p.address,
                           hometown=p.hometown, qualification=p.qualification, political_theory=p.political_theory,
-                          academic_title=p.academic_title, duties=p.duties, **common)  # type: ignore[arg-type]
+                          academic_title=p.academic_title, duties=p.duties, **common)
     c = get_live(s, Collective, n.collective_id, field="collective")
     parent = s.get(Collective, c.parent_id) if c.parent_id else None
     return ReportData(subject=report.HOUSEHOLD if c.kind == "household" else report.COLLECTIVE,
@@ -83,10 +83,5 @@ def gather_report(ctx: PrintContext, nomination_id: str) -> ReportData:
                       parent_unit=parent.name if parent is not None and not parent.deleted else "",
                       head_name=_person_name(ctx, c.head_person_id),
                       member_count=c.member_count or member_counts(s, [c.id]).get(c.id),
-                      women_count=c.women_count, **common)  # type: ignore[arg-type]
+                      women_count=c.women_count, **common)
 
-
-SPECS = [
-    DocumentSpec("report", "nomination", "Báo cáo thành tích", gather_report, report.render,
-                 in_batch=nomination_ids_in_batch),
-]

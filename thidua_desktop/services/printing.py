@@ -27,25 +27,12 @@ from ..reports.page import capture_pdf_title
 from ..reports.qr import QrPayload, content_hash, make_payload, parse_payload
 from . import legal_bases, template_store
 from .base import ServiceBase
+from .document_kinds import BY_KIND, KINDS, DocumentSpec
 from .office import OfficeService
 from .print_context import SETTINGS_KEY, DocumentSettings, PrintContext, load_settings
 from .print_missing import missing_blanks
 from .progress import Progress
 from .template_store import pushed_templates
-
-
-@dataclass(frozen=True)
-class DocumentSpec:
-    """One printable document: what it is about, how its data is gathered and how it is drawn."""
-
-    kind: str  # the CLI name: "submission", "report", …
-    target: str  # "batch", "nomination", "meeting", "decision", "movement"
-    title_vi: str
-    gather: Callable[[PrintContext, str], Any]
-    render: Callable[[Any, PrintJob], bytes]
-    # The targets of this document inside a nomination batch (for ``print batch``); None: not part.
-    in_batch: Callable[[PrintContext, str], list[str]] | None = None
-    dated: bool = True  # the heading carries the print date
 
 
 @dataclass(frozen=True)
@@ -76,20 +63,6 @@ class QrCheck:
         return {"status": self.status, "kind": self.kind, "record_id": self.record_id, "title": self.title}
 
 
-def _specs() -> dict[str, DocumentSpec]:
-    from . import print_awards, print_council, print_dossier, print_movement, print_reports
-
-    specs: dict[str, DocumentSpec] = {}
-    for module in (print_dossier, print_reports, print_council, print_awards, print_movement):
-        for spec in module.SPECS:
-            specs[spec.kind] = spec
-    return specs
-
-
-KIND_ORDER = ("submission", "report", "list", "minutes", "ballots", "decision", "certificate", "public-list",
-              "movement-report")
-
-
 # How a copy was printed (date, blank-form mode, calibration) is not part of what it vouches for.
 PRINT_TIME_FIELDS = frozenset({"printed_on", "issued_on", "render_options"})
 
@@ -110,15 +83,14 @@ class PrintService(ServiceBase):
 
     @staticmethod
     def kinds() -> tuple[str, ...]:
-        specs = _specs()
-        return tuple(k for k in KIND_ORDER if k in specs) + tuple(sorted(set(specs) - set(KIND_ORDER)))
+        """Every document kind, in the filing order of a batch's folder (services/document_kinds.py)."""
+        return KINDS
 
     @staticmethod
     def spec(kind: str) -> DocumentSpec:
-        specs = _specs()
-        if kind not in specs:
-            raise ValidationError("PRINT_KIND_UNKNOWN", field="kind", value=kind, allowed=", ".join(KIND_ORDER))
-        return specs[kind]
+        if kind not in BY_KIND:
+            raise ValidationError("PRINT_KIND_UNKNOWN", field="kind", value=kind, allowed=", ".join(KINDS))
+        return BY_KIND[kind]
 
     def _context(self, session: Any, options: dict[str, Any] | None) -> PrintContext:
         office = OfficeService(self.db, self.actor).office()
@@ -259,7 +231,8 @@ class PrintService(ServiceBase):
 
 def with_pushed_legal_bases(settings: DocumentSettings, pushed: dict[str, str]) -> DocumentSettings:
     """The office's settings with the province's legal bases where the office set none."""
-    return replace(settings, **legal_bases.effective(legal_bases.of(settings), pushed))
+    values: dict[str, Any] = legal_bases.effective(legal_bases.of(settings), pushed)  # text fields only
+    return replace(settings, **values)
 
 
 def safe_file_stem(text: str) -> str:

@@ -19,7 +19,7 @@ from ..db.models import (
     TaskRating,
 )
 from ..db.repositories import records as repo
-from ..db.repositories.common import get_live, live
+from ..db.repositories.common import get_live
 from ..domain.enums import (
     AuthorityLevel,
     AwardKind,
@@ -49,11 +49,6 @@ class Subject:
             get_live(session, Person, self.person_id, field="person")
         else:
             get_live(session, Collective, self.collective_id, field="collective")
-
-    def where(self, model: type) -> object:
-        if self.person_id:
-            return model.person_id == self.person_id  # type: ignore[attr-defined]
-        return model.collective_id == self.collective_id  # type: ignore[attr-defined]
 
 
 def _year(text: str | int, field: str) -> int:
@@ -243,7 +238,7 @@ class RecordsService(ServiceBase):
 
     @staticmethod
     def _upsert_rating(session: Session, subject: Subject, year: int, rating: Rating, source: str) -> str:
-        row = session.scalars(live(TaskRating).where(subject.where(TaskRating), TaskRating.year == year)).first()
+        row = repo.rating_of(session, subject.person_id, subject.collective_id, year)
         if row is None:
             row = TaskRating(person_id=subject.person_id, collective_id=subject.collective_id, year=year)
             session.add(row)

@@ -30,8 +30,9 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeGuard
 
+from .. import checkpoints
 from ..config import AppPaths, resolve_key_folder
 from ..database_key import create_database_key, key_for_restore
 from ..db import backup_crypto as bc
@@ -41,7 +42,6 @@ from ..db.migrate import is_known_revision
 from ..domain.errors import DomainError, StateError
 from ..sync.keys import KeyStore
 from .attachments import MAX_ATTACHMENT_BYTES
-from .kill_points import pause_for_kill_test
 from .staging import clean_leftovers, file_sha256, install_attachments, new_private_file, staging_folder
 
 BACKUP_FORMAT = 2  # 2: members encrypted (db/backup_crypto.py); 1 (clear) is still read
@@ -194,15 +194,15 @@ def _manifest(zf: zipfile.ZipFile, entry: zipfile.ZipInfo | None, name: str) -> 
     if manifest.get("format") != "thidua-backup":
         raise DomainError("BACKUP_NOT_OURS", field="file", value=name)
     version = manifest.get("format_version")
-    if not _typed(version, (int,)) or int(version) < 1:  # type: ignore[arg-type]
+    if not _is_int(version) or int(version) < 1:
         raise DomainError("BACKUP_MANIFEST_INVALID", field="file", value=name, key="format_version")
-    if int(version) > BACKUP_FORMAT:  # type: ignore[arg-type]
+    if int(version) > BACKUP_FORMAT:
         raise DomainError("BACKUP_TOO_NEW", field="file", value=name)
     for key, types in _MANIFEST_FIELDS.items():
         value = manifest.get(key)
         if key not in manifest or not _typed(value, types) or (isinstance(value, str) and len(value) > 200):
             raise DomainError("BACKUP_MANIFEST_INVALID", field="file", value=name, key=key)
-    if not 0 < int(manifest["epoch"]) < low.MAX_EPOCH:  # type: ignore[call-overload]
+    if not 0 < int(manifest["epoch"]) < low.MAX_EPOCH:
         raise DomainError("BACKUP_MANIFEST_INVALID", field="file", value=name, key="epoch")
     if manifest.get("encryption") is not None:
         _check_encryption(manifest["encryption"], name)
@@ -225,7 +225,7 @@ def _check_encryption(encryption: object, name: str) -> None:
             or not all(isinstance(w, dict) for w in wrapped):
         raise invalid("wrapped_keys")
     size = encryption.get("plain_bytes")
-    if not _typed(size, (int,)) or not 0 <= int(size) <= 2**63:  # type: ignore[call-overload]
+    if not _is_int(size) or not 0 <= int(size) <= 2**63:
         raise invalid("plain_bytes")
     sealed_db_key = encryption.get("database_key")
     if sealed_db_key is not None and (not isinstance(sealed_db_key, str) or len(sealed_db_key) > 200):
@@ -234,6 +234,10 @@ def _check_encryption(encryption: object, name: str) -> None:
 
 def _typed(value: object, types: tuple[type, ...]) -> bool:
     return isinstance(value, types) and not isinstance(value, bool)  # JSON true is not a number
+
+
+def _is_int(value: object) -> TypeGuard[int]:
+    return _typed(value, (int,))
 
 
 def check_backup(path: Path, paths: AppPaths, recovery: bc.Unsealer | None = None) -> BackupContents:
@@ -315,15 +319,15 @@ def restore_backup(path: Path, paths: AppPaths, recovery: bc.Unsealer | None = N
             # Above the backup's and the live office's epochs, so no epoch is ever reused.
             new_epoch = max(backup_epoch, low.read_epoch(paths.db_file, local_key)) + 1
             low.write_epoch(staged, new_epoch, local_key)
-            pause_for_kill_test("restore:db_staged")
+            checkpoints.reached("restore:db_staged")
             _stage_attachments(member, contents, folder / "attachments", paths.attachments_dir)
-            pause_for_kill_test("restore:attachments_staged")
+            checkpoints.reached("restore:attachments_staged")
             install_attachments(folder / "attachments", paths.attachments_dir)
-            pause_for_kill_test("restore:before_swap")
+            checkpoints.reached("restore:before_swap")
             if unsaved:
                 create_database_key(paths, key=local_key)
             low.swap_into_place(staged, paths.db_file, key=local_key)
-            pause_for_kill_test("restore:after_swap")
+            checkpoints.reached("restore:after_swap")
     except low.DatabaseInUse as exc:
         raise StateError("DATABASE_IN_USE", field="file", value=path.name) from exc
     except OSError as exc:
@@ -374,7 +378,7 @@ def _check_staged(staged: Path, name: str, key: bytes) -> int:
     info = low.inspect_file(staged, key)
     if info is None or info.get("epoch") is None:
         raise DomainError("BACKUP_NOT_OURS", field="file", value=name)
-    if not is_known_revision(info.get("revision")):  # type: ignore[arg-type]
+    if not is_known_revision(info.get("revision")):  # type: ignore[arg-type]  # a str or None in our files
         raise DomainError("BACKUP_TOO_NEW", field="file", value=name)
     epoch = info["epoch"]
     if not isinstance(epoch, int) or not 0 < epoch < low.MAX_EPOCH:
@@ -426,7 +430,7 @@ class _Members:
                 if self.key is None:
                     written = self._copy(src, sink, entry)
                 else:
-                    written = bc.decrypt_fileobj(src, sink, self.key, context=entry.filename.encode(),  # type: ignore[arg-type]
+                    written = bc.decrypt_fileobj(src, sink, self.key, context=entry.filename.encode(),
                                                  max_bytes=limit, label=self.name)
                 dst.flush()
                 os.fsync(dst.fileno())

@@ -16,6 +16,7 @@ from ..domain.validation import parse_date
 from ..rules.catalog import Catalog
 from ..rules.local import apply_overrides
 from .base import ServiceBase
+from .changes import Change
 
 OVERRIDES_KEY = "catalog_overrides"
 
@@ -61,11 +62,11 @@ class SettingsService(ServiceBase):
         self.save_parameters({}, base_salary=(amount, valid_from))
 
     def save_parameters(self, awards: dict[str, dict[str, Any]],
-                        base_salary: tuple[int, str] | None = None) -> None:
+                        base_salary: tuple[int, str] | None = None) -> Change:
         """What the Settings screen saves at once: values of several awards (``{code: {key: value}}``,
         None removes a value) and perhaps a new base salary. Everything is checked first and stored
         in one transaction, so one bad field (a salary date, a threshold the catalog forbids)
-        leaves everything as it was."""
+        leaves everything as it was. Returns what it changed, for the screens that show it."""
         overrides = self.overrides()
         stored = dict(overrides.get("awards", {}))
         for award_code, changes in awards.items():
@@ -87,6 +88,7 @@ class SettingsService(ServiceBase):
             entries.append({"from": day.isoformat(), "amount": int(amount)})
             overrides["base_salary"] = sorted(entries, key=lambda e: e["from"])
         self._store(overrides)
+        return Change.SETTINGS | Change.CATALOG
 
     def history(self, limit: int = 50) -> list[dict[str, Any]]:
         """Who changed the local values when, newest first (from the audit log)."""

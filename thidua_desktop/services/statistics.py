@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..db.repositories import statistics as repo
 from .base import ServiceBase
@@ -28,7 +29,28 @@ class YearStatistics:
         return count / self.people if self.people else 0.0
 
 
+@dataclass(frozen=True)
+class ValuesInForce:
+    """The office's own values a year's figures go out with: the base salary in force at the end of
+    the year (reward amounts follow it) and the vote threshold of each award put to the council's vote."""
+
+    year: int
+    base_salary: int | None
+    base_salary_from: date | None
+    thresholds: dict[str, float]  # award code -> share of votes needed (%)
+
+
 class StatisticsService(ServiceBase):
+    def values_in_force(self, year: int) -> ValuesInForce:
+        """Read from the catalog in force now, so a value saved in Settings shows at once."""
+        catalog = self.catalog
+        end = date(year, 12, 31)
+        entries = [e for e in catalog.parameters.base_salary if e.valid_from <= end]  # sorted by valid_from
+        latest = entries[-1] if entries else None
+        thresholds = {a.code: a.vote.threshold_pct for a in catalog.awards if a.vote and a.vote.required}
+        return ValuesInForce(year, latest.amount if latest else None, latest.valid_from if latest else None,
+                             thresholds)
+
     def year(self, year: int) -> YearStatistics:
         stats = YearStatistics(year)
         with self.db.reader() as session:

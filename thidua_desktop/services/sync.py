@@ -283,9 +283,10 @@ class SyncService(EnrollmentMixin, ServiceBase):
 
                 self._recovery = RecoveryImport.check(self, header, manifest)
             for entry in reader.entries():
-                if entry.kind == "records":
+                # A records entry always has a table and an attachment a SHA-256 (both from its name).
+                if entry.kind == "records" and entry.table is not None:
                     read_records(entry.table, entry.lines(), payload)  # a line that is not JSON is quarantined
-                elif entry.kind == "attachment":
+                elif entry.kind == "attachment" and entry.sha256 is not None:
                     self._stage_attachment(entry, stage)
                     staged.add(entry.sha256)
             reader.finish()  # end-of-stream and hash checks: any failure means nothing is applied

@@ -3,15 +3,13 @@ acknowledged, the acknowledgements, and applying what arrived in one transaction
 
 from __future__ import annotations
 
-import os
 import re
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
+from .. import checkpoints
 from ..db.models import Attachment, Office, SyncPeer
 from ..db.repositories import sync_rows
 from ..domain.enums import Role
@@ -89,15 +87,6 @@ def read_records(table: str, lines: Iterable[str], payload: Payload) -> None:
             rows.append(safe_json.loads(line))
         except safe_json.UnsafeJSON as exc:
             payload.unreadable.append((table, line, str(exc)))
-
-
-def _pause_for_crash_test() -> None:
-    """Test hook: with THIDUA_TEST_PAUSE_BEFORE_COMMIT set to a file path, signal and wait just
-    before the import commits, so a test can kill the process at the worst moment."""
-    marker = os.environ.get("THIDUA_TEST_PAUSE_BEFORE_COMMIT")
-    if marker:
-        Path(marker).write_text("applied, not committed", encoding="utf-8")
-        time.sleep(60)
 
 
 def forget_keys(peer: SyncPeer) -> None:
@@ -238,5 +227,5 @@ class SyncExchange(ServiceBase):
             report.gaps = gaps
             if within is not None:
                 within(session, report)  # e.g. the import-history row, in the same transaction
-            _pause_for_crash_test()
+            checkpoints.reached(checkpoints.IMPORT_BEFORE_COMMIT)
             return report

@@ -401,7 +401,7 @@ def _mounted_children(bases: list[Path]) -> list[Path]:
 def _windows_drives() -> list[Path]:
     import ctypes
 
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]  # Windows only: typeshed has it for win32 alone
     drive_removable = 2
     mask = kernel32.GetLogicalDrives()
     found = []

@@ -10,6 +10,7 @@ when the officer rejects them or revokes the commune."""
 
 from __future__ import annotations
 
+import builtins  # the class's own ``list`` method shadows the builtin in its later signatures
 import os
 import shutil
 import tempfile
@@ -203,7 +204,7 @@ class WaitingBundles(ServiceBase):
         self.remove_files(files)
         return len(files)
 
-    def discard(self, session: Session, rows: list[WaitingBundle], why: str) -> list[Path]:
+    def discard(self, session: Session, rows: builtins.list[WaitingBundle], why: str) -> builtins.list[Path]:
         """Forget waiting bundles in ``session``'s transaction; returns their files, to delete once
         it has committed. Each one is written to the security log (``why`` is its kind)."""
         files = []
@@ -215,7 +216,7 @@ class WaitingBundles(ServiceBase):
         return files
 
     @staticmethod
-    def remove_files(files: list[Path]) -> None:
+    def remove_files(files: builtins.list[Path]) -> None:
         for file in files:
             try:
                 file.unlink(missing_ok=True)

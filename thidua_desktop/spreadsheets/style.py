@@ -34,8 +34,9 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .. import checkpoints
 from ..domain.errors import DomainError
-from ..private_files import pause_for_test, temp_beside
+from ..private_files import temp_beside
 
 FONT_NAME = "Times New Roman"
 BODY_SIZE = 12
@@ -435,7 +436,7 @@ def save_with_rows(wb: Workbook, ws: Worksheet, spool: RowSpool, out: Path) -> N
                 for index, chunk in enumerate(spool.chunks()):
                     sheet.write(chunk)
                     if index == 0:
-                        pause_for_test("THIDUA_TEST_PAUSE_DURING_EXPORT", "first rows written")
+                        checkpoints.reached(checkpoints.EXPORT_ROWS_WRITTEN)
                 sheet.write(b"</sheetData>" + tail.encode("utf-8"))
 
 

@@ -572,7 +572,7 @@ def _dpapi(data: bytes, protect: bool) -> bytes:
         buffer = ctypes.create_string_buffer(raw, len(raw))
         return Blob(len(raw), ctypes.cast(buffer, ctypes.POINTER(ctypes.c_char))), buffer
 
-    windll = ctypes.windll  # type: ignore[attr-defined]
+    windll = ctypes.windll  # type: ignore[attr-defined]  # Windows only: typeshed has it for win32 alone
     (source, _source_buffer), (entropy, _entropy_buffer), out = blob(data), blob(_DPAPI_ENTROPY), Blob()
     ui_forbidden = 0x1
     if protect:
@@ -582,7 +582,7 @@ def _dpapi(data: bytes, protect: bool) -> bytes:
         ok = windll.crypt32.CryptUnprotectData(ctypes.byref(source), None, ctypes.byref(entropy), None, None,
                                                ui_forbidden, ctypes.byref(out))
     if not ok:
-        raise OSError(f"DPAPI failed (error {ctypes.GetLastError()})")  # type: ignore[attr-defined]
+        raise OSError(f"DPAPI failed (error {ctypes.GetLastError()})")  # type: ignore[attr-defined]  # Windows only
     try:
         return ctypes.string_at(out.pbData, out.cbData)
     finally:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..bootstrap import App
-from ..reports.certificate import Calibration, FieldOffset
+from ..services.certificate_layout import Calibration, FieldOffset
 from . import dialogs, ops
 from .print_preview import PrintPreviewDialog, page_image
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..db.repositories.admin_units import province_units
 from ..domain.errors import DomainError
 from ..domain.text import clean_text, search_key
 from ..messages import render
+from ..services.office import OfficeService
 from ..services.sync import EnrollmentPreview
 from . import ops
 from .texts import role_text
@@ -54,7 +54,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("FirstRunDialog")
         self.setWindowTitle(self.tr("Set up ThiĐua Desktop"))
-        self.units = province_units(province_code)
+        self.units = OfficeService.units_to_choose(province_code)
         self.preview_enrollment = preview_enrollment
         self.enrollment: Path | None = None
         self.enrollment_preview: EnrollmentPreview | None = None

@@ -6,11 +6,12 @@ A form dialog subclasses ``FormDialog``, adds rows with ``add_field`` and implem
 (call the service, return the result). A ``DomainError`` raised by ``save`` is shown beside the
 field it names (a ``ValidationErrors`` beside each of its fields, focusing the first); the dialog
 grows so that no message is cut, stays open, and nothing typed is lost. A subclass may implement
-``warnings`` (ask its service what is unusual); the user is asked once before saving."""
+``warnings`` (ask its service what is unusual); the user is asked once before saving. The save is an
+operation (``ops.perform``): on success it announces the subclass's ``changes`` to the screens."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import DomainError, Notice, ValidationErrors
 from ..messages import field_label, render, render_line
+from ..services.changes import Change
 from ..services.drafts import DraftStore
 from . import dialogs, ops
 
@@ -91,6 +93,8 @@ def _changed_signal(widget: QWidget) -> Any:
 
 class FormDialog(QDialog):
     """Subclasses add fields and implement ``save``; see the module docstring."""
+
+    changes: ClassVar[Change] = Change.NONE  # what a save changes, for the screens that show it
 
     def __init__(self, drafts: DraftStore | None = None, draft_key: str = "",
                  parent: QWidget | None = None) -> None:
@@ -236,22 +240,25 @@ class FormDialog(QDialog):
 
     def try_save(self) -> None:
         self.clear_errors()
-        try:
-            notices = self.warnings()
-            if notices and not self.confirm_warnings(notices):
-                return
-            self.result_value = ops.retry_busy(self.save)  # waits out a `thidua` command writing
-        except DomainError as exc:
-            self.show_errors(exc)
+        # Both steps are operations: a refusal shows beside its field, a bug as a short message.
+        checked = ops.perform(self, self.warnings, retry=False, on_refusal=self.show_errors)
+        if not checked.ok or (checked.value and not self.confirm_warnings(checked.value)):
+            self._keep_draft_after(checked)
             return
-        except Exception as exc:  # a bug: keep the typed values (draft) and tell the user briefly
-            self._store_draft()
-            ops.report_unexpected(self, exc)
+        # retry_busy waits out a `thidua` command writing meanwhile.
+        saved = ops.perform(self, self.save, changes=self.changes, on_refusal=self.show_errors)
+        if not saved.ok:
+            self._keep_draft_after(saved)
             return
+        self.result_value = saved.value
         self.dirty = False
         if self.drafts and self.draft_key:
             self.drafts.discard(self.draft_key)
         self.accept()
+
+    def _keep_draft_after(self, outcome: ops.Outcome[Any]) -> None:
+        if outcome.error is not None and not isinstance(outcome.error, DomainError):
+            self._store_draft()  # a bug: the typed values survive as a draft
 
     # Unsaved changes -----------------------------------------------------------------------
     def _changed(self, *_args: object) -> None:

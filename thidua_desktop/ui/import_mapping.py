@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ..spreadsheets.headers import REQUIRED, column_letter, fields_for
-from ..spreadsheets.import_report import ImportPlan, field_title
+from ..services.excel_import_report import REQUIRED, ImportPlan, column_letter, field_title, fields_for
 from . import ops
 from .import_state import ImportState
 from .worker import run_with_progress

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import DomainError
 from ..messages import render
-from ..spreadsheets.headers import fields_for
-from ..spreadsheets.import_report import ImportReport, Problem, RowReport, field_title
+from ..services.changes import Change
+from ..services.excel_import_report import ImportReport, Problem, RowReport, field_title, fields_for
 from . import dialogs, ops
 from .import_state import ImportState
 from .screens import person_labels as labels
@@ -424,8 +424,8 @@ class PreviewPage(QWizardPage):
                     .replace("%1", str(plan["create"])).replace("%2", str(plan["update"])))
         if not dialogs.ask_yes_no(self, self.tr("Import from Excel"), question):
             return False
-        result = run_with_progress(self, self.tr("Writing to the register…"),
-                                   lambda _progress: commit(state, report))
+        result = run_with_progress(self, self.tr("Writing to the register…"), lambda _progress: commit(state, report),
+                                   changes=Change.PEOPLE | Change.COLLECTIVES | Change.RECORDS | Change.OFFICE)
         if result is None:
             return False
         state.result = result

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..services.excel_import import ExcelImportService
-from ..spreadsheets.headers import KINDS as IMPORT_KINDS
-from ..spreadsheets.import_report import ImportPlan, ImportReport, ImportResult, RowReport
+from ..services.excel_import_report import KINDS as IMPORT_KINDS
+from ..services.excel_import_report import ImportPlan, ImportReport, ImportResult, RowReport
 
 # people, collectives, awards, then the records the rules read: ratings, initiatives, discipline
 KINDS = IMPORT_KINDS

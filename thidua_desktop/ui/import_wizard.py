@@ -29,7 +29,7 @@ from ..domain.errors import DomainError
 from ..domain.validation import MAX_YEAR
 from ..messages import render
 from ..services.excel_import import ExcelImportService
-from ..spreadsheets.import_report import ImportPlan
+from ..services.excel_import_report import ImportPlan
 from . import dialogs, ops
 from .import_mapping import MappingPage
 from .import_preview import PreviewPage

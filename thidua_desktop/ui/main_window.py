@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..bootstrap import App
+from ..services.changes import Change
 from ..services.sync_views import SyncViews
+from . import ops
 from .screens.activities import ActivitiesScreen
 from .screens.council import CouncilScreen
 from .screens.decisions import DecisionsScreen
@@ -36,12 +38,16 @@ from .texts import role_text
 from .window_state import WindowStateKeeper
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, ops.ChangeRoot):
     """``data_changed`` fires (on the GUI thread) after any committed change, from any screen or
-    worker; the status bar counters follow it. A trial office says so in the title and offers
-    to set up the real office (``real_office_requested``)."""
+    worker; the status bar counters follow it. ``changed`` carries the kinds of data an operation
+    (``ops.run``, a form's save, long work) changed: each screen that shows them (an ``ops.Watcher``)
+    is told at once, hidden or not. A commit no operation announced marks the screens stale, and a
+    stale screen re-reads when next shown; screens not converted yet re-read on every show. A trial
+    office says so in the title and offers to set up the real office (``real_office_requested``)."""
 
     data_changed = Signal()
+    changed = Signal(object)  # a services.changes.Change
     real_office_requested = Signal()
     closed = Signal()
 
@@ -73,11 +79,13 @@ class MainWindow(QMainWindow):
                                              printing=app.printing),
             "decisions": lambda: DecisionsScreen(app.decisions, app.nominations, today=today,
                                                  printing=app.printing),
-            "reports": lambda: ReportsScreen(app.statistics, app.catalog, today, excel_export=app.excel_export),
+            "reports": lambda: ReportsScreen(app.statistics, today, excel_export=app.excel_export),
             "sync": lambda: self._sync_screen(SyncScreen(app.sync, views, app.office)),
             "settings": lambda: SettingsScreen(app),
         }
         self._built: dict[str, QWidget] = {}
+        self._stale: set[str] = set()  # built screens to re-read when next shown
+        self._commits_in_op = 0  # commits of the operation under way, covered if it announces what changed
         for _key in self._factories:
             self.stack.addWidget(QWidget())  # a placeholder until the screen is first shown
             self.nav.addItem("")
@@ -100,7 +108,12 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self, singleShot=True, interval=250)
         self._status_timer.timeout.connect(self.retranslate_status)
         self.data_changed.connect(self._status_timer.start)
+        self.data_changed.connect(self._note_commit)
+        self.changed.connect(self._deliver)
         app.db.committed.append(self._on_commit)
+        # Writes made outside this window (a ``thidua`` command, another window) announce nothing
+        # here: noticed by the file's stamp when the window is activated again.
+        self._write_stamp = app.maintenance.write_stamp()
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         self.nav.setCurrentRow(0)
         self.retranslate()
@@ -128,6 +141,31 @@ class MainWindow(QMainWindow):
             self.data_changed.emit()
         except RuntimeError:  # the window is gone; the database outlived it
             pass
+
+    # What changed reaches the screens ----------------------------------------------------------------
+    def _note_commit(self) -> None:
+        self._write_stamp = self.app.maintenance.write_stamp()
+        if ops.in_operation():
+            self._commits_in_op += 1
+        else:  # written by a path that announces nothing (not converted yet): re-read when shown
+            self._stale.update(self._built)
+
+    def operation_finished(self, changes: Change) -> None:
+        unannounced = self._commits_in_op and not changes  # it failed half-way, or declared nothing
+        self._commits_in_op = 0
+        if unannounced:
+            self._stale.update(self._built)
+        if changes:
+            self.changed.emit(changes)
+
+    def _deliver(self, changes: Change) -> None:
+        for key, screen in self._built.items():
+            if not isinstance(screen, ops.Watcher) or not changes & screen.watches:
+                continue
+            if screen.live or screen.isVisible():
+                screen.on_changed(changes & screen.watches)
+            else:
+                self._stale.add(key)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._on_commit in self.app.db.committed:
@@ -181,12 +219,18 @@ class MainWindow(QMainWindow):
     settings = property(lambda self: self.screen("settings"))
 
     def _switch(self, row: int) -> None:
-        """Show a screen with fresh data: other screens may have changed it meanwhile."""
+        """Show a screen with fresh data. A watcher is current already unless marked stale; a screen
+        not converted yet re-reads on every show, as other screens may have changed its data."""
         key = self.keys[row]
         fresh = key not in self._built
         screen = self.screen(key)
-        if not fresh and row != self.stack.currentIndex() and hasattr(screen, "refresh"):
-            screen.refresh()
+        if not fresh and row != self.stack.currentIndex():
+            if isinstance(screen, ops.Watcher):
+                if key in self._stale:
+                    screen.refresh()
+            elif hasattr(screen, "refresh"):
+                screen.refresh()
+            self._stale.discard(key)
         self.stack.setCurrentIndex(row)
         if hasattr(self, "sync_label"):
             self.retranslate_status()
@@ -243,4 +287,22 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.notice_outside_writes()
         super().changeEvent(event)
+
+    def notice_outside_writes(self) -> bool:
+        """Re-read the current screen, and mark the others, when someone else wrote to the office
+        since this window last looked (a command run beside it, another window)."""
+        stamp = self.app.maintenance.write_stamp()
+        if stamp is None or stamp == self._write_stamp:
+            return False
+        self._write_stamp = stamp
+        self._stale.update(self._built)
+        current = self.keys[self.stack.currentIndex()] if self.keys else None
+        screen = self._built.get(current) if current else None
+        if screen is not None and hasattr(screen, "refresh"):
+            screen.refresh()
+            self._stale.discard(current)  # type: ignore[arg-type]
+        self._status_timer.start()
+        return True

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from ..domain.errors import DomainError
+from ..services.document_kinds import BY_KIND, kinds_for
 from ..services.printing import PrintService
 from . import dialogs
 from .print_preview import PrintPreviewDialog, show_document
@@ -133,7 +134,8 @@ def print_batch(parent: QWidget | None, printing: PrintService, batch_id: str) -
     return list(paths)
 
 
-# The documents each screen offers; the English literals are translated in i18n/thidua_vi.ts.
+# The menu names of the document kinds (services/document_kinds.py lists the kinds); the English
+# literals are translated in i18n/thidua_vi.ts. A kind missing here shows its Vietnamese title.
 def document_labels() -> dict[str, str]:
     return {
         "submission": QCoreApplication.translate("PrintActions", "Submission letter"),
@@ -149,12 +151,26 @@ def document_labels() -> dict[str, str]:
     }
 
 
+Variants = Callable[[PrintService, str], list[tuple[str, str]]]
+
+
 def entries(*keys: str) -> list[Entry]:
     return [document(key) for key in keys]
 
 
-def document(key: str, variants: Callable[[PrintService, str], list[tuple[str, str]]] | None = None) -> Entry:
-    return Entry(key, lambda: document_labels()[key], variants)
+def entries_for(target: str, variants: dict[str, Variants] | None = None) -> list[Entry]:
+    """Every document printed from one kind of record ("meeting": minutes, ballots), in the
+    registry's order: a kind added to the registry appears in its screen's menu by itself."""
+    return [document(kind, (variants or {}).get(kind)) for kind in kinds_for(target)]
+
+
+def label(key: str) -> str:
+    spec = BY_KIND.get(key)
+    return document_labels().get(key) or (spec.title_vi if spec else key)
+
+
+def document(key: str, variants: Variants | None = None) -> Entry:
+    return Entry(key, lambda: label(key), variants)
 
 
 def submission_levels(printing: PrintService, batch_id: str) -> list[tuple[str, str]]:

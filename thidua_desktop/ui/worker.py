@@ -2,8 +2,8 @@
 
 ``run_with_progress(parent, title, work)`` runs ``work(progress)`` in a QThread; ``work`` calls
 ``progress.step(done, total)`` now and then, which also raises ``Cancelled`` once the user
-pressed Cancel. It returns the work's result, or None when cancelled or refused (the refusal
-is shown as a message, as ``ops.run`` does)."""
+pressed Cancel. It is an operation (``ops.run``): it returns the work's result, or None when
+cancelled or refused (the refusal is shown as a message), and on success announces ``changes``."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ..domain.errors import DomainError
-from ..services.progress import Cancelled, Progress
+from ..services.changes import Change
+from ..services.progress import Progress
 from . import ops
 
 
@@ -52,7 +52,13 @@ class _Relay(QObject):
         self.loop.quit()
 
 
-def run_with_progress(parent: QWidget | None, title: str, work: Callable[[Progress], Any]) -> Any:
+def run_with_progress(parent: QWidget | None, title: str, work: Callable[[Progress], Any], *,
+                      changes: Change = Change.NONE) -> Any:
+    return ops.run(parent, lambda: _in_thread(parent, title, work), changes=changes, retry=False)
+
+
+def _in_thread(parent: QWidget | None, title: str, work: Callable[[Progress], Any]) -> Any:
+    """The work's result, or the error it raised (Cancelled too), raised again on the GUI thread."""
     dialog = QProgressDialog(title, QCoreApplication.translate("Worker", "Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setMinimumDuration(300)
@@ -73,13 +79,6 @@ def run_with_progress(parent: QWidget | None, title: str, work: Callable[[Progre
     dialog.reset()
     dialog.deleteLater()
     error = outcome.get("error")
-    if isinstance(error, Cancelled):
-        return None
-    if isinstance(error, DomainError) or error is not None:
-        ops.run(parent, lambda: _reraise(error), retry=False)  # shown as ops.run shows it (refusal or bug)
-        return None
+    if error is not None:
+        raise error
     return outcome.get("result")
-
-
-def _reraise(error: BaseException) -> None:
-    raise error

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import JSON, Boolean, DateTime, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+if TYPE_CHECKING:
+    from sqlalchemy.sql import FromClause
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -47,7 +50,13 @@ class Synced:
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
 
+    if TYPE_CHECKING:
+        # Every Synced class is also a Base model: tell the type checker what Base gives it (this
+        # block never runs, so the declarative scan does not see these names).
+        __tablename__: str
+        __table__: ClassVar[FromClause]
+
 
 def sort_text(length: int) -> String:
     """Sort keys compare by code point; PostgreSQL needs the "C" collation to do the same."""
-    return String(length).with_variant(String(length, collation="C"), "postgresql")  # type: ignore[return-value]
+    return String(length).with_variant(String(length, collation="C"), "postgresql")

@@ -22,15 +22,15 @@ def get_live(session: Session, model: type[T], row_id: str | None, field: str = 
     return row
 
 
-def live(model: type[T]) -> Select[tuple[T]]:
+def live(model: type[T]) -> Select[T]:
     return select(model).where(model.deleted.is_(False))
 
 
-def count(session: Session, stmt: Select[Any]) -> int:
+def count(session: Session, stmt: Select[*tuple[Any, ...]]) -> int:
     return int(session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0)
 
 
-def page(session: Session, stmt: Select[Any], offset: int, limit: int) -> Sequence[Any]:
+def page(session: Session, stmt: Select[*tuple[Any, ...]], offset: int, limit: int) -> Sequence[Any]:
     return session.scalars(stmt.offset(max(offset, 0)).limit(max(limit, 0))).all()
 
 

@@ -20,7 +20,7 @@ def batch(session: Session, batch_id: str) -> NominationBatch:
     return get_live(session, NominationBatch, batch_id, field="batch")
 
 
-def batch_nominations(session: Session, batch_id: str) -> Sequence[Row[Any]]:
+def batch_nominations(session: Session, batch_id: str) -> Sequence[Row[*tuple[Any, ...]]]:
     """(Nomination, Person | None, Collective | None, village name | None) for every live nomination
     of the batch whose nominee is still in the register. Village: the person's, else the collective's."""
     village_id = func.coalesce(Person.village_id, Collective.village_id)
@@ -46,16 +46,16 @@ _AWARD_COLUMNS = (AwardHistory.person_id, AwardHistory.award_code, AwardHistory.
                   AwardHistory.decision_date, AwardHistory.issuing_level, AwardHistory.issuer)
 
 
-def people_pages(session: Session, page: int = 1000) -> Iterator[Sequence[Row[Any]]]:
+def people_pages(session: Session, page: int = 1000) -> Iterator[Sequence[Row[*tuple[Any, ...]]]]:
     """Live people in Vietnamese name order (the stored sort key), ``page`` rows at a time."""
     stmt = (select(*_PERSON_COLUMNS).where(Person.deleted.is_(False))
             .order_by(Person.sort_key, Person.id).execution_options(yield_per=page))
     yield from session.execute(stmt).partitions()
 
 
-def awards_of_people(session: Session, person_ids: Sequence[str]) -> dict[str, list[Row[Any]]]:
+def awards_of_people(session: Session, person_ids: Sequence[str]) -> dict[str, list[Row[*tuple[Any, ...]]]]:
     """Live award history of these people, oldest first, in one query per page of people."""
-    out: dict[str, list[Row[Any]]] = {}
+    out: dict[str, list[Row[*tuple[Any, ...]]]] = {}
     if not person_ids:
         return out
     stmt = (select(*_AWARD_COLUMNS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from ...domain import records as r
@@ -31,10 +31,11 @@ from ..models import TaskRating as TaskRatingRow
 from .common import live
 
 
-def _subject_filter(model: type, person_id: str | None, collective_id: str | None) -> object:
+def _subject_filter(model: type[AwardHistory | TaskRatingRow | DisciplineRecord | PendingMatter],
+                    person_id: str | None, collective_id: str | None) -> ColumnElement[bool]:
     if person_id:
-        return model.person_id == person_id  # type: ignore[attr-defined]
-    return model.collective_id == collective_id  # type: ignore[attr-defined]
+        return model.person_id == person_id
+    return model.collective_id == collective_id
 
 
 def candidate_for_person(p: Person) -> r.Candidate:

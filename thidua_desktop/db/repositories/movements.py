@@ -25,7 +25,7 @@ from ..models import (
 from .common import like_key, live
 
 
-def movements_query(search_key: str = "", status: str | None = None) -> Select[tuple[Movement]]:
+def movements_query(search_key: str = "", status: str | None = None) -> Select[Movement]:
     stmt = live(Movement)
     for word in search_key.split():
         stmt = stmt.where(Movement.search_key.like(like_key(word), escape="\\"))
@@ -62,7 +62,7 @@ def _attachment_count() -> Any:
             .correlate(Activity).scalar_subquery())
 
 
-def activities_query(movement_id: str | None = None) -> Select[Any]:
+def activities_query(movement_id: str | None = None) -> Select[*tuple[Any, ...]]:
     """(Activity, movement name, village name, number of live attachments), newest first."""
     stmt = (select(Activity, Movement.name, Village.name, _attachment_count().label("files"))
             .join(Movement, Movement.id == Activity.movement_id)
@@ -73,11 +73,11 @@ def activities_query(movement_id: str | None = None) -> Select[Any]:
     return stmt.order_by(Activity.held_on.desc(), Activity.updated_at.desc(), Activity.id)
 
 
-def count_rows(session: Session, stmt: Select[Any]) -> int:
+def count_rows(session: Session, stmt: Select[*tuple[Any, ...]]) -> int:
     return int(session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0)
 
 
-def page_rows(session: Session, stmt: Select[Any], offset: int, limit: int) -> Sequence[Any]:
+def page_rows(session: Session, stmt: Select[*tuple[Any, ...]], offset: int, limit: int) -> Sequence[Any]:
     """Whole result rows (tuples), unlike ``common.page`` which returns the first entity only."""
     return session.execute(stmt.offset(max(offset, 0)).limit(max(limit, 0))).all()
 
@@ -105,7 +105,7 @@ def attachments_of(session: Session, owner_table: str, owner_ids: list[str]) -> 
                            .order_by(Attachment.updated_at, Attachment.file_name, Attachment.id)).all()
 
 
-def exemplars_query(stage: str | None = None, movement_id: str | None = None) -> Select[Any]:
+def exemplars_query(stage: str | None = None, movement_id: str | None = None) -> Select[*tuple[Any, ...]]:
     """(Exemplar, movement name, person name, collective name), by title."""
     stmt = (select(Exemplar, Movement.name, Person.full_name, Collective.name)
             .outerjoin(Movement, Movement.id == Exemplar.movement_id)

@@ -27,7 +27,7 @@ from .common import like_key, live
 
 
 def nominations_query(status: str | None = None, batch_id: str | None = None,
-                      award_code: str | None = None, search_key: str = "") -> Select[tuple[Nomination]]:
+                      award_code: str | None = None, search_key: str = "") -> Select[Nomination]:
     """Live nominations; ``search_key`` (already folded: no accents, đ = d) keeps those whose
     nominee's stored search key holds every word of it."""
     stmt = live(Nomination)
@@ -93,7 +93,7 @@ def document(session: Session, nomination_id: str, item_code: str) -> Nomination
                                                           NominationDocument.item_code == item_code)).first()
 
 
-def collectives_for_nomination(search_key: str, households: bool) -> Select[tuple[Collective]]:
+def collectives_for_nomination(search_key: str, households: bool) -> Select[Collective]:
     """Collectives (households excluded) or households only, matching every word of the search."""
     stmt = live(Collective)
     for word in search_key.split():
@@ -103,7 +103,7 @@ def collectives_for_nomination(search_key: str, households: bool) -> Select[tupl
 
 
 # Council --------------------------------------------------------------------------------------
-def meetings_query() -> Select[tuple[CouncilMeeting]]:
+def meetings_query() -> Select[CouncilMeeting]:
     return live(CouncilMeeting).order_by(CouncilMeeting.held_on.desc(), CouncilMeeting.updated_at.desc(),
                                          CouncilMeeting.id)
 
@@ -120,7 +120,7 @@ def ballot_counts(session: Session, meeting_id: str) -> tuple[int, int]:
 
 
 # Decisions ------------------------------------------------------------------------------------
-def decisions_query() -> Select[tuple[Decision]]:
+def decisions_query() -> Select[Decision]:
     return live(Decision).order_by(Decision.decided_on.desc(), Decision.updated_at.desc(), Decision.id)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..models import CouncilMeeting, Decision, Office, OfficeOfficial
+from ..models import CouncilMeeting, Decision, Office, OfficeOfficial, Synced
 from .common import live
 
 # A session may name whose officials sign (``session.info[OWNER_NODE]``): the province checking a
@@ -22,7 +22,7 @@ def _mine(session: Session) -> Any:
     return OfficeOfficial.origin_node == (node if node else select(Office.node_id).scalar_subquery())
 
 
-def _own(session: Session) -> Select[tuple[OfficeOfficial]]:
+def _own(session: Session) -> Select[OfficeOfficial]:
     """This office's own officials: a province also receives its communes' rows in their bundles."""
     return live(OfficeOfficial).where(_mine(session))
 
@@ -67,7 +67,8 @@ def origin_node_of(session: Session, record_id: str) -> str | None:
     """The office that wrote a printed record (batch, meeting, decision, nomination, movement)."""
     from ..models import Movement, Nomination, NominationBatch
 
-    for model in (NominationBatch, CouncilMeeting, Decision, Nomination, Movement):
+    models: tuple[type[Synced], ...] = (NominationBatch, CouncilMeeting, Decision, Nomination, Movement)
+    for model in models:
         row = session.get(model, record_id)
         if row is not None:
             return str(row.origin_node)

@@ -38,7 +38,7 @@ def batches_due(session: Session, today: date, until: date) -> list[tuple[str, s
             .where(NominationBatch.deleted.is_(False), NominationBatch.deadline.is_not(None),
                    NominationBatch.deadline >= today, NominationBatch.deadline <= until)
             .order_by(NominationBatch.deadline))
-    return [(i, n, d) for i, n, d in session.execute(stmt).all()]
+    return [(i, n, d) for i, n, d in session.execute(stmt).all() if d is not None]  # the query excludes None
 
 
 def setup_counts(session: Session) -> dict[str, int]:
@@ -47,7 +47,7 @@ def setup_counts(session: Session) -> dict[str, int]:
     counts = {}
     for key, model in (("villages", Village), ("people", Person), ("collectives", Collective),
                        ("movements", Movement), ("nominations", Nomination)):
-        stmt = select(func.count()).select_from(model).where(model.deleted.is_(False))  # type: ignore[attr-defined]
+        stmt = select(func.count()).select_from(model).where(model.deleted.is_(False))
         counts[key] = int(session.scalar(stmt) or 0)
     counts["officials"] = len(officials_repo.all_officials(session))  # this office's own, not a commune's
     return counts

@@ -16,7 +16,7 @@ PEOPLE_ORDERS = ("name", "-name", "birth", "-birth", "village", "-village")
 
 def people_query(search_key: str = "", village_id: str | None = None, gender: str | None = None,
                  ethnic_minority: bool | None = None, order: str = "name",
-                 officials_only: bool = False) -> Select[tuple[Person]]:
+                 officials_only: bool = False) -> Select[Person]:
     stmt = live(Person)
     for word in search_key.split():
         stmt = stmt.where(Person.search_key.like(like_key(word), escape="\\"))
@@ -46,7 +46,7 @@ def people_query(search_key: str = "", village_id: str | None = None, gender: st
 
 
 def collectives_query(search_key: str = "", kind: str | None = None,
-                      households: bool | None = None) -> Select[tuple[Collective]]:
+                      households: bool | None = None) -> Select[Collective]:
     """Live collectives matching the folded text; ``households`` False leaves households out, True keeps only them."""
     stmt = live(Collective)
     for word in search_key.split():

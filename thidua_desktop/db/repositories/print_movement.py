@@ -31,8 +31,9 @@ def movement_batches(session: Session, movement: Movement) -> Sequence[Nominatio
     of its period that no movement claims: the yearly titles are awarded through it."""
     linked = NominationBatch.movement_id == movement.id
     start, end = movement.period_start, movement.period_end
-    if movement.kind == MovementKind.REGULAR.value and (start or end):
-        first, last = (start or end).year, (end or start).year  # type: ignore[union-attr]
+    first_day, last_day = start or end, end or start  # a period open at one end: the known day
+    if movement.kind == MovementKind.REGULAR.value and first_day is not None and last_day is not None:
+        first, last = first_day.year, last_day.year
         linked = or_(linked, and_(NominationBatch.movement_id.is_(None),
                                   NominationBatch.kind == BatchKind.ANNUAL.value,
                                   NominationBatch.year.between(first, last)))

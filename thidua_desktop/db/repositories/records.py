@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from ..models import (
@@ -18,10 +18,11 @@ from ..models import (
 from .common import live
 
 
-def _of(model: type, person_id: str | None, collective_id: str | None) -> object:
+def _of(model: type[AwardHistory | TaskRating | DisciplineRecord | PendingMatter], person_id: str | None,
+        collective_id: str | None) -> ColumnElement[bool]:
     if person_id:
-        return model.person_id == person_id  # type: ignore[attr-defined]
-    return model.collective_id == collective_id  # type: ignore[attr-defined]
+        return model.person_id == person_id
+    return model.collective_id == collective_id
 
 
 def awards(session: Session, person_id: str | None, collective_id: str | None) -> Sequence[AwardHistory]:
@@ -33,6 +34,12 @@ def awards(session: Session, person_id: str | None, collective_id: str | None) -
 def ratings(session: Session, person_id: str | None, collective_id: str | None) -> Sequence[TaskRating]:
     stmt = live(TaskRating).where(_of(TaskRating, person_id, collective_id)).order_by(TaskRating.year)
     return session.scalars(stmt).all()
+
+
+def rating_of(session: Session, person_id: str | None, collective_id: str | None, year: int) -> TaskRating | None:
+    """The subject's live rating for one year, if any."""
+    stmt = live(TaskRating).where(_of(TaskRating, person_id, collective_id), TaskRating.year == year)
+    return session.scalars(stmt).first()
 
 
 def ratings_in_year(session: Session, year: int, person_ids: Sequence[str]) -> Sequence[TaskRating]:

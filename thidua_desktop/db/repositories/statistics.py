@@ -19,6 +19,7 @@ def award_rows(session: Session, year: int) -> list[tuple[str, str, str, str | N
     collective = (select(AwardHistory.award_code, AwardHistory.issuing_level, AwardHistory.commendation_kind)
                   .join(Collective, Collective.id == AwardHistory.collective_id)
                   .where(AwardHistory.year == year, AwardHistory.deleted.is_(False), Collective.deleted.is_(False)))
-    rows = [(c, lvl, k, g, bool(m), bool(d), bool(r), False) for c, lvl, k, g, m, d, r in session.execute(person)]
+    rows: list[tuple[str, str, str, str | None, bool, bool, bool, bool]] = [
+        (c, lvl, k, g, bool(m), bool(d), bool(r), False) for c, lvl, k, g, m, d, r in session.execute(person)]
     rows += [(c, lvl, k, None, False, False, False, True) for c, lvl, k in session.execute(collective)]
     return rows

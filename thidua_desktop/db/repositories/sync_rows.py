@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, and_, func, insert, or_, select
+from sqlalchemy import ColumnElement, Date, DateTime, Select, and_, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
@@ -76,8 +76,8 @@ def _same_content(current: dict[str, Any], incoming: dict[str, Any]) -> bool:
     return content_hash({k: current[k] for k in shared}) == content_hash({k: incoming[k] for k in shared})
 
 
-def _unacked(model: type[Synced], node_id: str, acked: dict[str, int]):  # type: ignore[no-untyped-def]
-    clauses = [model.origin_epoch.notin_([int(e) for e in acked])] if acked else []
+def _unacked(model: type[Synced], node_id: str, acked: dict[str, int]) -> Select[Synced]:
+    clauses: list[ColumnElement[bool]] = [model.origin_epoch.notin_([int(e) for e in acked])] if acked else []
     for epoch, version in acked.items():
         clauses.append(and_(model.origin_epoch == int(epoch), model.version > int(version)))
     stmt = select(model).where(model.origin_node == node_id)
@@ -294,7 +294,8 @@ def apply_table(session: Session, table: str, rows: list[Any], report: ApplyRepo
     ids = [str(r.get("id", "")) for r in rows]
     for start in range(0, len(ids), 500):
         held.update(session.scalars(select(model.id).where(model.id.in_(ids[start:start + 500]))).all())
-    fresh, others = [], []
+    fresh: list[Any] = []
+    others: list[Any] = []
     for data in rows:
         is_new = str(data.get("id", "")) not in held and str(data.get("origin_node")) in allowed_origins
         (fresh if is_new else others).append(data)

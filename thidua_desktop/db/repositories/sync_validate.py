@@ -17,6 +17,8 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Numeric, String
 from sqlalchemy.sql.schema import Column
 
+from ..models import Synced
+
 INT64_MIN, INT64_MAX = -(2 ** 63), 2 ** 63 - 1
 MAX_TEXT = 1_000_000  # a Text column has no declared length; nothing an officer writes comes near
 MAX_ROW_ID = 64
@@ -88,7 +90,7 @@ def _parses(value: Any, parse: Any, what: str) -> str | None:
     return None
 
 
-def check_record(model: type | None, data: Any) -> Problem | None:
+def check_record(model: type[Synced] | None, data: Any) -> Problem | None:
     """("BAD_RECORD", detail) when ``data`` is not a record at all, ("BAD_VALUE", "column: what")
     for the first bad value, None when it may be merged. With ``model`` None only the shape is
     checked (the table is unknown to this app version)."""
@@ -102,11 +104,12 @@ def check_record(model: type | None, data: Any) -> Problem | None:
     missing = [key for key in REQUIRED if key not in data]
     if missing:
         return "BAD_RECORD", f"{missing[0]}: missing"
-    table = model.__tablename__  # type: ignore[attr-defined]
-    for column in model.__table__.columns:  # type: ignore[attr-defined]
+    table = model.__tablename__
+    for column in model.__table__.columns:
         if column.key in data:
             value = data[column.key]
-            problem = check_value(model, column, value)
+            # A mapped class's __table__ is a Table (typed as a FromClause): its columns are Columns.
+            problem = check_value(model, column, value)  # type: ignore[arg-type]  # a Column, see above
             pattern = PATTERNS.get((table, column.key))
             if problem is None and pattern is not None and value is not None and not pattern.fullmatch(value):
                 problem = "not of the expected form"

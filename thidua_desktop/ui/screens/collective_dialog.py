@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import SubjectType
+from ...services.changes import Change
 from ...services.collectives import CollectiveService, CollectiveView
 from ...services.drafts import DraftStore
 from ...services.office import OfficeService
@@ -126,6 +127,8 @@ class MemberPicker(QWidget):
 class CollectiveDialog(FormDialog):
     """``CollectiveDialog(collectives, people, office, records, drafts, collective_id=None)``;
     after Save, ``result_value`` is the saved CollectiveView."""
+
+    changes = Change.COLLECTIVES
 
     def __init__(self, collectives: CollectiveService, people: PeopleService, office: OfficeService,
                  records: RecordsService | None = None, drafts: DraftStore | None = None,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.changes import Change
 from ...services.collectives import CollectiveService, CollectiveView
 from ...services.drafts import DraftStore
 from ...services.office import OfficeService
@@ -136,7 +137,7 @@ class CollectivesScreen(QWidget):
         question = self.tr("Delete %1? Its members stay in the register.").replace("%1", unit.name)
         if not dialogs.ask_yes_no(self, self.tr("Delete collective"), question):
             return
-        if ops.run(self, lambda: self.collectives.delete(unit.id) or True):
+        if ops.run(self, lambda: self.collectives.delete(unit.id) or True, changes=Change.COLLECTIVES):
             self.refresh()
 
     def retranslate(self) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import DomainError
 from ...domain.validation import parse_date
 from ...messages import render
+from ...services.changes import Change
 from ...services.council import ROLES, BallotInput, CouncilService, MeetingView
 from ...services.drafts import DraftStore
 from ...services.nominations import NominationService, NominationView
@@ -41,7 +42,7 @@ from ...services.printing import PrintService
 from .. import dialogs, ops
 from ..forms import DateField, FormDialog, combo
 from ..models.paged import Column, PagedTableModel
-from ..print_actions import PrintButton, entries
+from ..print_actions import PrintButton, entries_for
 from .council_grid import ReasonItem, fit_reason_column, set_up
 from .council_written_votes import MeetingDraft, WrittenVotesPanel
 from .override_reasons import Nominee, ReasonDialog
@@ -67,6 +68,8 @@ def pct(value: float | None) -> str:
 
 
 class MemberDialog(FormDialog):
+    changes = Change.COUNCIL
+
     def __init__(self, council: CouncilService, drafts: DraftStore | None, parent: QWidget | None = None) -> None:
         super().__init__(drafts, "council-member", parent)
         self.council = council
@@ -215,7 +218,7 @@ class CouncilScreen(QWidget):
         splitter.addWidget(self.meetings)
         splitter.addWidget(self.results)
         self.print_button = PrintButton(self.printing, tab)
-        self.print_button.add_group(self._print_header, self.selected_meeting_id, entries("minutes", "ballots"))
+        self.print_button.add_group(self._print_header, self.selected_meeting_id, entries_for("meeting"))
         actions = QHBoxLayout()
         actions.addStretch(1)
         actions.addWidget(self.print_button)

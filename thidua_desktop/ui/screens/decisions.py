@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...messages import render
-from ...reports import words
+from ...services.changes import Change
 from ...services.decisions import DecisionService, DecisionView, OverrideNeed
 from ...services.nominations import NominationService, NominationView
 from ...services.printing import PrintService
 from .. import dialogs, ops
 from ..forms import DateField
 from ..models.paged import Column, PagedTableModel
-from ..print_actions import PrintButton, entries
+from ..print_actions import PrintButton, entries_for
 from ..texts import award_label
 from .nomination_wizard_pages import outcome_text
 from .override_reasons import Nominee, OverrideReasonsDialog
@@ -51,8 +51,8 @@ def money(amount: int | None) -> str:
     """710000 -> "710.000 đ" (Vietnamese) or "710,000 VND"; None (no multiplier in the catalog) -> "—"."""
     if amount is None:
         return "—"
-    if ops.current_lang() == "vi":
-        return words.money(amount) + " đ"
+    if ops.current_lang() == "vi":  # the thousands dot of Vietnamese documents, as reports/words.py prints it
+        return f"{amount:,}".replace(",", ".") + " đ"
     return f"{amount:,} VND"
 
 
@@ -162,7 +162,7 @@ class DecisionsScreen(QWidget):
         splitter.addWidget(self.past_recipients)
         self.print_button = PrintButton(self.printing, tab)
         self.print_button.add_group(self._print_header, lambda: d.id if (d := self.selected_decision()) else None,
-                                    entries("decision", "certificate"))
+                                    entries_for("decision"))
         actions = QHBoxLayout()
         actions.addStretch(1)
         actions.addWidget(self.print_button)
@@ -277,25 +277,27 @@ class DecisionsScreen(QWidget):
         overrides: dict[str, str] = {}
         decision: DecisionView | None = None
         for asked in (False, True):
-            try:
-                decision = self.decisions.issue(
-                    number=self.number.text(), decided_on=self.decided_on.text(),
-                    signer_name=self.signer_name.currentText(),
-                    signer_title=self.signer_title.currentText(), award_code=self.award.currentData() or "",
-                    nomination_ids=ids, overrides=overrides)
+            refusals: list[DomainError] = []
+            # An operation: the award history and the nominations change with the decision.
+            outcome = ops.perform(self, lambda given=overrides: self.decisions.issue(
+                number=self.number.text(), decided_on=self.decided_on.text(),
+                signer_name=self.signer_name.currentText(),
+                signer_title=self.signer_title.currentText(), award_code=self.award.currentData() or "",
+                nomination_ids=ids, overrides=given),
+                changes=Change.DECISIONS | Change.NOMINATIONS | Change.RECORDS, on_refusal=refusals.append)
+            if outcome.ok:
+                decision = outcome.value
                 break
-            except DomainError as exc:
-                if exc.code == NOT_ELIGIBLE and not asked:
-                    answered = self.ask_reasons(ids)
-                    if answered is None:
-                        return
-                    overrides = answered
-                    continue
-                self._refused(exc)
+            if not refusals:  # a bug, already shown; what was typed stays
                 return
-            except Exception as exc:  # a bug: keep what was typed
-                ops.report_unexpected(self, exc)
-                return
+            if refusals[0].code == NOT_ELIGIBLE and not asked:
+                answered = self.ask_reasons(ids)
+                if answered is None:
+                    return
+                overrides = answered
+                continue
+            self._refused(refusals[0])
+            return
         if decision is None:
             return
         self.typed_reasons.clear()
@@ -307,15 +309,12 @@ class DecisionsScreen(QWidget):
 
     def ask_reasons(self, ids: list[str]) -> dict[str, str] | None:
         """The chairman's reason for each nominee that needs one (None: not given, nothing issued)."""
-        try:
-            needs = self.decisions.overrides_needed(decided_on=self.decided_on.text(),
-                                                    award_code=self.award.currentData() or "", nomination_ids=ids)
-        except DomainError as exc:
-            self._refused(exc)
+        asked = ops.perform(self, lambda: self.decisions.overrides_needed(
+            decided_on=self.decided_on.text(), award_code=self.award.currentData() or "", nomination_ids=ids),
+            on_refusal=self._refused)
+        if not asked.ok:
             return None
-        except Exception as exc:  # a bug
-            ops.report_unexpected(self, exc)
-            return None
+        needs = asked.value or []
         if not needs:  # the data changed meanwhile: the next attempt says what is wrong
             return {}
         dialog = OverrideReasonsDialog([self._nominee(n) for n in needs], self.decisions.catalog,

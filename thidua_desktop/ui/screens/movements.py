@@ -29,7 +29,7 @@ from .. import ops
 from ..excel_actions import ExcelButton, export_workbook, file_name
 from ..lists import search_as_you_type
 from ..models.paged import Column, PagedTableModel
-from ..print_actions import PrintButton, entries
+from ..print_actions import PrintButton, entries_for
 from .movement_dialog import MovementDialog
 from .movement_forms import (
     STATUSES,
@@ -118,7 +118,7 @@ class MovementsScreen(QWidget):
         top.addWidget(self.edit_button)
         self.print_button = PrintButton(printing, self)
         self.print_button.add_group(self._print_header, lambda: m.id if (m := self.current()) else None,
-                                    entries("movement-report"))
+                                    entries_for("movement"))
         top.addWidget(self.print_button)
         self.excel_button = ExcelButton(self)
         if excel_export is not None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetIte
 
 from ...domain.errors import DomainError
 from ...services.attachments import AttachmentStore
+from ...services.changes import Change
 from ...services.drafts import DraftStore
 from ...services.nominations import NominationService, NominationView, NomineeDraft, NomineeOption
 from .. import dialogs, ops
@@ -84,7 +85,9 @@ DRAFT_KEY = "nomination-wizard"
 
 class NominationWizard(QWizard):
     """``saved`` holds the saved nominations once the wizard is accepted. With a ``drafts`` store,
-    the choices so far are kept at every step (and offered back next time) until saved or dropped."""
+    the choices so far are kept at every step (and offered back next time) until saved or dropped.
+    Opened over a screen of the main window, it follows the register: a person or collective added
+    or changed elsewhere meanwhile shows in step 2's list at once (the ticks are kept)."""
 
     def __init__(self, nominations: NominationService, attachments: AttachmentStore | None = None,
                  today: date | None = None, parent: QWidget | None = None, drafts: DraftStore | None = None) -> None:
@@ -109,7 +112,12 @@ class NominationWizard(QWizard):
             self.addPage(page)
         self.currentIdChanged.connect(lambda _id: self.store_draft())
         self.summary_page.text.textChanged.connect(self.store_draft)
+        ops.subscribe(self, Change.PEOPLE | Change.COLLECTIVES, self._register_changed)
         self.retranslate()
+
+    def _register_changed(self, _changes: Change) -> None:
+        if self.state.award is not None:  # step 2 has a list to show
+            self.nominees_page.model.reload()
 
     # Drafts: typed work survives a closed window or a power cut ----------------------------------
     def store_draft(self) -> None:
@@ -174,7 +182,7 @@ class NominationWizard(QWizard):
                                             as_of=self.today, store=self.attachments)
 
     def accept(self) -> None:
-        saved = ops.run(self, self.save)
+        saved = ops.run(self, self.save, changes=Change.NOMINATIONS)
         if saved is None:
             return  # the refusal was shown; everything typed is still here
         self.saved = saved

@@ -4,6 +4,7 @@ and the legal preference for women among equally qualified candidates."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -22,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...rules import Reason
-from ...rules.explain import explain_reason
 from ...services.nominations import CandidatePreview, NominationService
 from .. import ops
 from ..texts import UNVERIFIED_MARK, confidence_text, unverified_legend
 from .nomination_wizard_pages import Page, WizardState, outcome_text, show_quota
+
+if TYPE_CHECKING:  # rule results are only named here; the nomination service words them
+    from ...rules import Reason
 
 # Green = met, red = not met, amber = not known yet (data missing or the officer must confirm).
 COLORS = {"pass": QColor("#d8f0d2"), "fail": QColor("#f7d4d0"), "unknown": QColor("#fbe9b7")}
@@ -225,7 +227,7 @@ class EligibilityPage(Page):
         # How sure the catalog is of the source: a mark explained by the legend, and the source with
         # its confidence in the tooltip; never a word beside the pass mark.
         sure = confidence_text(source.confidence.value if source else "H" if reason.verified else "M")
-        explanation = explain_reason(reason, lang, self.nominations.catalog)
+        explanation = self.nominations.explain_reason(reason, lang)
         item = QTreeWidgetItem([label, f"{MARKS[outcome]} {result}", explanation,
                                 "" if reason.verified else UNVERIFIED_MARK])
         item.setData(0, Qt.ItemDataRole.UserRole, reason.criterion_id)

@@ -4,7 +4,7 @@ steps share and the words for the codes they show."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ...rules import AwardDef
+from ...services.changes import Change
 from ...services.nominations import (
     BatchView,
     CandidatePreview,
@@ -36,6 +36,9 @@ from .. import ops
 from ..forms import DateField, FormDialog, combo
 from ..models.paged import Column, PagedTableModel
 from ..texts import UNVERIFIED_MARK, award_label, unverified_legend
+
+if TYPE_CHECKING:  # the catalog's award, as the nomination service hands it over
+    from ...rules import AwardDef
 
 Index = QModelIndex | QPersistentModelIndex
 # The commendation kind a batch of each kind is usually about.
@@ -137,6 +140,8 @@ class Page(QWizardPage):
 
 class BatchDialog(FormDialog):
     """A new nomination batch: name, year, kind and deadline."""
+
+    changes = Change.NOMINATIONS
 
     def __init__(self, nominations: NominationService, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent=parent)

@@ -27,17 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import NOMINATION_TRANSITIONS, NominationStatus
-from ...rules.explain import explain_decision
 from ...services.attachments import AttachmentStore
+from ...services.changes import Change
 from ...services.drafts import DraftStore
 from ...services.excel_export import ExcelExportService
+from ...services.nomination_views import decision_lines
 from ...services.nominations import NominationService, NominationView
 from ...services.printing import PrintService
 from .. import ops
 from ..excel_actions import ExcelButton, export_workbook
 from ..lists import search_as_you_type
 from ..models.paged import Column, PagedTableModel
-from ..print_actions import BATCH, PrintButton, document, entries, submission_levels
+from ..print_actions import BATCH, PrintButton, entries, entries_for, submission_levels
 from ..texts import UNVERIFIED_MARK, status_text, unverified_legend
 from .nomination_wizard import NominationWizard
 
@@ -61,7 +62,13 @@ def ask_reason(parent: QWidget | None, title: str, label: str) -> str | None:
     return text.toPlainText() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class NominationsScreen(QWidget):
+class NominationsScreen(QWidget, ops.Watcher):
+    """The nominations, filtered by status and nominee; it follows changes made anywhere (the council
+    and decisions screens move nominations on, and a renamed person shows under the new name)."""
+
+    watches = (Change.NOMINATIONS | Change.COUNCIL | Change.DECISIONS | Change.PEOPLE | Change.COLLECTIVES
+               | Change.CATALOG | Change.SYNC)
+
     def __init__(self, nominations: NominationService, attachments: AttachmentStore | None = None,
                  today: date | None = None, parent: QWidget | None = None, drafts: DraftStore | None = None,
                  printing: PrintService | None = None, excel_export: ExcelExportService | None = None) -> None:
@@ -162,6 +169,13 @@ class NominationsScreen(QWidget):
         for column in range(self.model.columnCount()):  # long award names must not push eligibility off screen
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
 
+    def on_changed(self, changes: Change) -> None:
+        shown = self.current.id if self.current else None
+        self.refresh()
+        rows = [row for row in range(self.model.rowCount()) if self.model.row_object(row).id == shown]
+        if rows:  # the officer keeps what they were reading (unless it left the list)
+            self.table.selectRow(rows[0])
+
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()
         if rows:
@@ -188,7 +202,7 @@ class NominationsScreen(QWidget):
             return
         n = self.current
         decision = ops.run(self, lambda: self.nominations.evaluate(n.id, as_of=self.today, store=False))
-        lines = explain_decision(decision, ops.current_lang(), unverified_mark=UNVERIFIED_MARK) if decision else []
+        lines = decision_lines(decision, ops.current_lang(), unverified_mark=UNVERIFIED_MARK) if decision else []
         if any(line.endswith(UNVERIFIED_MARK) for line in lines):
             lines.append(unverified_legend())  # the mark is about the law's source, not the nominee
         docs = ops.run(self, lambda: self.nominations.documents(n.id)) or []
@@ -268,7 +282,7 @@ class NominationsScreen(QWidget):
             if typed is None:
                 return
             reason = typed
-        moved = ops.run(self, lambda: self.nominations.transition(n.id, target, reason))
+        moved = ops.run(self, lambda: self.nominations.transition(n.id, target, reason), changes=Change.NOMINATIONS)
         if moved is None:
             self.show_nomination(n.id)  # show where it really is now
             return
@@ -282,10 +296,10 @@ class NominationsScreen(QWidget):
         button = PrintButton(printing, self)
         button.add_group(lambda: self._print_header(batch=True),
                          lambda: self.current.batch_id if self.current else None,
-                         [document(kind, submission_levels) for kind in ("submission", "list")]
-                         + entries("public-list", BATCH))
+                         entries_for("batch", {"submission": submission_levels, "list": submission_levels})
+                         + entries(BATCH))
         button.add_group(lambda: self._print_header(batch=False), lambda: self.current.id if self.current else None,
-                         entries("report"))
+                         entries_for("nomination"))
         return button
 
     def _excel_button(self, excel: ExcelExportService | None) -> ExcelButton:

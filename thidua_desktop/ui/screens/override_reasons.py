@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -21,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...rules import Catalog
-from ...rules import Decision as CheckResult
-from ...rules.explain import explain_reason
-from ...rules.results import Outcome
+from ...services.nomination_views import unmet_reasons
 from .. import ops
 from .nomination_wizard_pages import outcome_text
+
+if TYPE_CHECKING:  # the check's result and the catalog are handed over by the services, never read here
+    from ...rules import Catalog
+    from ...rules import Decision as CheckResult
 
 OUTCOME_COLORS = {"not_eligible": "#a40000", "incomplete": "#8a5a00"}
 REASON_LINES = 3  # the reason field's height: a sentence or two without scrolling
@@ -45,11 +47,7 @@ class Nominee:
 
 def why_lines(check: CheckResult | None, catalog: Catalog, lang: str) -> list[str]:
     """The criteria not met, then those not known yet, one sentence each."""
-    if check is None:
-        return []
-    reasons = [r for r in check.reasons if r.outcome in (Outcome.FAIL, Outcome.UNKNOWN)]
-    reasons.sort(key=lambda r: r.outcome is not Outcome.FAIL)
-    return [explain_reason(r, lang, catalog) for r in reasons]
+    return unmet_reasons(check, catalog, lang)
 
 
 class ReasonBox(QFrame):

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.changes import Change
 from ...services.overview import Overview, OverviewService
+from .. import ops
 from ..texts import status_text
 from .movement_forms import indicator_bar
 
@@ -31,8 +33,11 @@ START_STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("nominations", "nominations", ("nominations",)))
 
 
-class OverviewScreen(QWidget):
+class OverviewScreen(QWidget, ops.Watcher):
     go_to = Signal(str)  # a screen key of the main window: "settings", "people", "movements", "nominations"
+    # It sums up everything, so it re-reads when shown after any change, not after each one.
+    watches = Change.ALL
+    live = False
 
     def __init__(self, overview: OverviewService, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +120,9 @@ class OverviewScreen(QWidget):
     def refresh(self) -> None:
         self.data = self.service.overview(self.today)
         self.retranslate()
+
+    def on_changed(self, changes: Change) -> None:
+        self.refresh()
 
     def retranslate(self) -> None:
         data = self.data

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.changes import Change
 from ...services.collectives import CollectiveService
 from ...services.drafts import DraftStore
 from ...services.excel_export import ExcelExportService
@@ -198,7 +199,7 @@ class PeopleScreen(QWidget):
             "%1", person.full_name)
         if not dialogs.ask_yes_no(self, self.tr("Delete person"), question):
             return
-        if ops.run(self, lambda: self.people.delete(person.id) or True):
+        if ops.run(self, lambda: self.people.delete(person.id) or True, changes=Change.PEOPLE):
             self.refresh()
 
     # Language -----------------------------------------------------------------------------------
@@ -227,10 +228,13 @@ class PeopleScreen(QWidget):
         self.search.selectAll()
 
 
-class RegisterScreen(QWidget):
+class RegisterScreen(QWidget, ops.Watcher):
     """Cá nhân & tập thể as one navigation entry: people, collectives and households, and the
     yearly ratings grid, as tabs. ``RegisterScreen(people, collectives, office, records, drafts)``;
-    with ``excel_import`` / ``excel_export`` its "Excel" button imports lists and exports the register."""
+    with ``excel_import`` / ``excel_export`` its "Excel" button imports lists and exports the register.
+    The lists follow changes made anywhere (an import, a sync, a village added in Settings)."""
+
+    watches = Change.PEOPLE | Change.COLLECTIVES | Change.RECORDS | Change.OFFICE | Change.SYNC
 
     def __init__(self, people: PeopleService, collectives: CollectiveService, office: OfficeService,
                  records: RecordsService, drafts: DraftStore | None = None, parent: QWidget | None = None,
@@ -270,6 +274,18 @@ class RegisterScreen(QWidget):
         self.people_screen._fill_villages()
         self.people_screen.refresh()
         self.collectives_screen.refresh()
+
+    def on_changed(self, changes: Change) -> None:
+        """The paged lists re-read at once (cheap); the ratings grid only when it is the tab shown,
+        as choosing its tab re-reads it anyway."""
+        if changes & (Change.OFFICE | Change.SYNC):
+            self.people_screen._fill_villages()
+        if changes & (Change.PEOPLE | Change.OFFICE | Change.SYNC):
+            self.people_screen.refresh()
+        if changes & (Change.COLLECTIVES | Change.PEOPLE | Change.OFFICE | Change.SYNC):  # members are people
+            self.collectives_screen.refresh()
+        if self.tabs.currentWidget() is self.ratings_grid and changes & ~Change.OFFICE:
+            self.refresh()
 
     def refresh(self) -> None:
         """Refresh the visible tab (the ratings grid keeps unsaved edits until asked)."""

@@ -26,6 +26,7 @@ from ...domain.enums import SubjectType
 from ...domain.errors import DomainError, Notice
 from ...domain.ethnicity import ethnic_groups
 from ...domain.text import search_key
+from ...services.changes import Change
 from ...services.drafts import DraftStore
 from ...services.office import OfficeService
 from ...services.people import PeopleService, PersonInput, PersonView
@@ -102,6 +103,8 @@ def _birth_text(p: PersonView) -> str:
 class PersonDialog(FormDialog):
     """``PersonDialog(people, office, records, drafts, person_id=None)``; after Save,
     ``result_value`` is the saved PersonView."""
+
+    changes = Change.PEOPLE
 
     def __init__(self, people: PeopleService, office: OfficeService, records: RecordsService | None = None,
                  drafts: DraftStore | None = None, person_id: str | None = None,

@@ -8,8 +8,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
-from ...domain.errors import DomainError
+from ...services.changes import Change
 from ...services.records import RecordsService, Subject
+from .. import ops
 from ..forms import DateField
 from ..models.paged import Column
 from . import person_labels as labels
@@ -154,10 +155,9 @@ class MattersSection(HistorySection):
         if row is None:
             return
         self.clear_error()
-        try:
-            self.records.close_matter(row.id, self.fields["closed_on"].text())  # type: ignore[attr-defined]
-        except DomainError as exc:
-            self.show_error(exc)
+        closed_on = self.fields["closed_on"].text()  # type: ignore[attr-defined]
+        if not ops.perform(self, lambda: self.records.close_matter(row.id, closed_on), changes=Change.RECORDS,
+                           on_refusal=self.show_error).ok:
             return
         self.fields["closed_on"].clear()  # type: ignore[attr-defined]
         self.reload()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...messages import render
+from ...services.changes import Change
 from ...services.records import RecordsService, Subject
 from .. import dialogs, ops
 from ..forms import widget_value
@@ -162,15 +163,11 @@ class HistorySection(QWidget):
             widget.setFocus()
 
     def add(self) -> bool:
+        """An operation: a refusal shows under the row of fields, a bug as a short message (the typed
+        values stay either way); a saved row is announced to the screens that count it (reports)."""
         self.clear_error()
-        try:
-            values = self.values()
-            ops.retry_busy(lambda: self.create(values))
-        except DomainError as exc:
-            self.show_error(exc)
-            return False
-        except Exception as exc:  # a bug: the typed values stay, the trace goes to the log
-            ops.report_unexpected(self, exc)
+        if not ops.perform(self, lambda: self.create(self.values()), changes=Change.RECORDS,
+                           on_refusal=self.show_error).ok:
             return False
         self.reset_form()
         self.reload()
@@ -192,7 +189,7 @@ class HistorySection(QWidget):
             return
         if not dialogs.ask_yes_no(self, self.tr("Remove record"), self.tr("Remove the selected record?")):
             return
-        if ops.run(self, lambda: self.delete(row) or True):
+        if ops.run(self, lambda: self.delete(row) or True, changes=Change.RECORDS):
             self.reload()
             self.changed.emit()
 

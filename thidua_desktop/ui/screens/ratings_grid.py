@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...messages import render
+from ...services.changes import Change
 from ...services.collectives import CollectiveService
 from ...services.people import PeopleService, PersonView
 from ...services.records import RatingView, RecordsService, Subject
@@ -285,14 +286,13 @@ class RatingsGrid(QWidget):
             self.status.setText(self.tr("Nothing to save: no rating was changed."))
             return False
         grid = {Subject(person_id=person.id): (rating, source) for _row, person, rating, source in pending}
-        try:
-            saved = self.records.set_ratings(self.year.value(), grid, source_document=self.source.text())
-        except DomainError as exc:
-            self._show_refusal(exc, pending)
+        # An operation: a refusal names its row here, a bug goes to the log; the grid keeps every edit.
+        outcome = ops.perform(self, lambda: self.records.set_ratings(self.year.value(), grid,
+                                                                     source_document=self.source.text()),
+                              changes=Change.RECORDS, on_refusal=lambda exc: self._show_refusal(exc, pending))
+        if not outcome.ok:
             return False
-        except Exception as exc:  # a bug: the grid keeps every edit, the trace goes to the log
-            ops.report_unexpected(self, exc)
-            return False
+        saved = outcome.value or 0
         self.refresh()
         self.status.setText(self.tr("Saved %n rating(s).", "", saved))
         return True

@@ -1,5 +1,10 @@
 """Báo cáo: the year's award statistics (by award, level and kind, and the directive's priority
-groups). Printed reports and Excel exports build on the same figures."""
+groups), and the office's own values they go out with (base salary, vote thresholds). Printed
+reports and Excel exports build on the same figures.
+
+The catalog is read through the statistics service each time it is needed, never kept: a value
+saved in Settings, or a catalog received by sync, shows here at once (the screen watches those
+changes, and the register's and decisions', even while hidden)."""
 
 from __future__ import annotations
 
@@ -19,20 +24,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...rules.catalog import Catalog
+from ...services.changes import Change
 from ...services.excel_export import ExcelExportService
-from ...services.statistics import StatisticsService, YearStatistics
+from ...services.statistics import StatisticsService, ValuesInForce, YearStatistics
 from .. import ops
 from ..excel_actions import ExcelButton, export_workbook
 from ..texts import award_label, kind_text, level_text
 
 
-class ReportsScreen(QWidget):
-    def __init__(self, statistics: StatisticsService, catalog: Catalog | None = None, today: date | None = None,
+def money(amount: int) -> str:
+    """2530000 -> "2.530.000 đồng" (Vietnamese) or "2,530,000 VND"."""
+    return f"{amount:,}".replace(",", ".") + " đồng" if ops.current_lang() == "vi" else f"{amount:,} VND"
+
+
+class ReportsScreen(QWidget, ops.Watcher):
+    watches = (Change.PEOPLE | Change.COLLECTIVES | Change.RECORDS | Change.DECISIONS | Change.CATALOG
+               | Change.SETTINGS | Change.OFFICE | Change.SYNC)
+
+    def __init__(self, statistics: StatisticsService, today: date | None = None,
                  parent: QWidget | None = None, excel_export: ExcelExportService | None = None) -> None:
         super().__init__(parent)
         self.statistics = statistics
-        self.catalog = catalog or statistics.catalog
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue((today or date.today()).year)
@@ -44,7 +56,11 @@ class ReportsScreen(QWidget):
         self.groups = QFormLayout(self.groups_box)
         self.levels_box = QGroupBox()
         self.levels = QFormLayout(self.levels_box)
+        self.values_box = QGroupBox()
+        self.values = QFormLayout(self.values_box)
+        self.value_labels: dict[str, QLabel] = {}  # "base_salary" or an award code -> its value shown
         self.data: YearStatistics | None = None
+        self.in_force: ValuesInForce | None = None
         top = QHBoxLayout()
         top.addWidget(self.year_label)
         top.addWidget(self.year)
@@ -57,6 +73,7 @@ class ReportsScreen(QWidget):
         side = QVBoxLayout()
         side.addWidget(self.groups_box)
         side.addWidget(self.levels_box)
+        side.addWidget(self.values_box)
         side.addStretch(1)
         body = QHBoxLayout()
         body.addWidget(self.awards, 3)
@@ -73,7 +90,11 @@ class ReportsScreen(QWidget):
 
     def refresh(self) -> None:
         self.data = self.statistics.year(self.year.value())
+        self.in_force = self.statistics.values_in_force(self.year.value())
         self.retranslate()
+
+    def on_changed(self, changes: Change) -> None:
+        self.refresh()
 
     @staticmethod
     def _clear(form: QFormLayout) -> None:
@@ -85,13 +106,14 @@ class ReportsScreen(QWidget):
         if data is None:
             return
         lang = ops.current_lang()
+        catalog = self.statistics.catalog  # the one in force now
         self.year_label.setText(self.tr("Year:"))
         self.awards.setHorizontalHeaderLabels([self.tr("Title or form"), self.tr("Number")])
         rows = sorted(data.by_award.items(), key=lambda kv: (-kv[1], kv[0]))
         self.awards.setRowCount(len(rows))
         for row, (code, count) in enumerate(rows):
             try:
-                name = award_label(self.catalog.award(code), self.catalog, lang)
+                name = award_label(catalog.award(code), catalog, lang)
             except Exception:  # an award from paper records outside the catalog
                 name = code
             self.awards.setItem(row, 0, QTableWidgetItem(name))
@@ -110,6 +132,24 @@ class ReportsScreen(QWidget):
             self.levels.addRow(level_text(level), QLabel(str(count)))
         for kind, count in sorted(data.by_kind.items()):
             self.levels.addRow(kind_text(kind), QLabel(str(count)))
+        self._show_values(lang)
+
+    def _show_values(self, lang: str) -> None:
+        values = self.in_force
+        self._clear(self.values)
+        self.value_labels.clear()
+        if values is None:
+            return
+        catalog = self.statistics.catalog
+        self.values_box.setTitle(self.tr("Values in force at the end of %1").replace("%1", str(values.year)))
+        salary = (self.tr("%1 (from %2)").replace("%1", money(values.base_salary))
+                  .replace("%2", values.base_salary_from.strftime("%d/%m/%Y"))
+                  if values.base_salary is not None and values.base_salary_from is not None else "—")
+        self.value_labels["base_salary"] = QLabel(salary)
+        self.values.addRow(self.tr("Base salary"), self.value_labels["base_salary"])
+        for code, threshold in values.thresholds.items():
+            self.value_labels[code] = QLabel(self.tr("%1% of the votes").replace("%1", f"{threshold:g}"))
+            self.values.addRow(award_label(catalog.award(code), catalog, lang), self.value_labels[code])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ...config import AppPaths
-from ...services.maintenance import check_backup
-from ...sync.keys import RecoveryKeys, load_recovery_private
+from ...services.maintenance import open_recovery_key
 from .. import ops
 from ..recovery_key_form import RecoveryKeyFormDialog, RecoveryKeyFormTexts
+
+if TYPE_CHECKING:  # the key is handed from the service back to it, never used here
+    from ...sync.keys import RecoveryKeys
 
 
 class RestoreRecoveryDialog(RecoveryKeyFormDialog):
@@ -58,13 +61,7 @@ def recovery_key_for(parent: QWidget | None, backup: Path, paths: AppPaths) -> R
         if answer is None:
             return None
         key_path = str(answer[0])
-        keys = ops.run(parent, partial(_opening_key, answer[0], answer[1], backup, paths))
+        keys = ops.run(parent, partial(open_recovery_key, answer[0], answer[1] or None, backup, paths))
         if keys is not None:
             return keys
 
-
-def _opening_key(key_file: Path, passphrase: str, backup: Path, paths: AppPaths) -> RecoveryKeys:
-    """The recovery key in ``key_file``, once it is known to open ``backup``."""
-    keys = load_recovery_private(key_file, passphrase or None)
-    check_backup(backup, paths, keys)
-    return keys

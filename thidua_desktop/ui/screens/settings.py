@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...bootstrap import App
 from ...domain.errors import DomainError
+from ...services.changes import Change
 from ...services.maintenance import check_backup
 from ...services.settings import Preferences
 from .. import dialogs, i18n, ops
@@ -190,7 +191,8 @@ class SettingsScreen(QWidget):
         salary = None
         if self.salary.value() != latest.amount or self.salary_from.text() != latest.valid_from.strftime("%d/%m/%Y"):
             salary = (self.salary.value(), self.salary_from.text())
-        # One save, one transaction: a bad salary date leaves the thresholds unsaved as well.
+        # One save, one transaction: a bad salary date leaves the thresholds unsaved as well. The
+        # service returns what it changed (settings, catalog): the reports show the new values at once.
         ops.run(self, lambda: self.app.settings.save_parameters(awards, base_salary=salary))
         self.refresh()
 
@@ -198,7 +200,7 @@ class SettingsScreen(QWidget):
         """A thôn, xóm, bản or tổ dân phố of the commune (activities and people are placed in them)."""
         added = ops.run(self, lambda: self.app.office.add_village(
             self.village_name.text(), self.village_kind.currentData(), self.village_border.isChecked(),
-            self.village_remote.isChecked()))
+            self.village_remote.isChecked()), changes=Change.OFFICE)
         if added is not None:
             self.village_name.clear()
             self.village_border.setChecked(False)
@@ -206,7 +208,7 @@ class SettingsScreen(QWidget):
             self.retranslate()
 
     def save_officer(self) -> None:
-        ops.run(self, lambda: self.app.office.set_officer_name(self.officer.text()))
+        ops.run(self, lambda: self.app.office.set_officer_name(self.officer.text()), changes=Change.OFFICE)
 
     def change_language(self) -> None:
         self.prefs.language = self.language.currentData()
@@ -251,7 +253,7 @@ class SettingsScreen(QWidget):
         if not dialogs.ask_yes_no(self, self.tr("Restore"), self.tr(
                 "Restoring replaces all current data with the backup. Continue?")):
             return
-        result = ops.run(self, lambda: self.app.restore_from(backup, recovery))
+        result = ops.run(self, lambda: self.app.restore_from(backup, recovery), changes=Change.ALL)
         if result is not None:
             dialogs.info(self, self.tr("Restore"), self.tr("The backup was restored."))
             self.refresh()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain.enums import Role
 from ...domain.errors import DomainError
 from ...messages import render
+from ...services.changes import Change
 from ...services.office import OfficeService
 from ...services.sync import ExportResult, SyncService, file_kind
 from ...services.sync_views import SyncViews
@@ -291,8 +292,9 @@ class ImportPanel(QWidget):
         if self.path is None:
             return None
         path = self.path
+        # A bundle may carry anything (a newer catalog too): every screen hears of it.
         report = run_with_progress(self, self.tr("Importing the sync bundle…"),
-                                   lambda _p: self.sync.import_bundle(path))
+                                   lambda _p: self.sync.import_bundle(path), changes=Change.ALL)
         self.cancel()
         if self.on_attempt is not None:
             self.on_attempt()

@@ -1,5 +1,9 @@
 """What an Excel import found and will do: the plan (sheet, header, mapping), the per-row report,
 and the result once written. Plain data for the GUI wizard and the CLI; ``to_json()`` for --json.
+It sits in the services layer (it used to be ``spreadsheets/import_report.py``) because its
+sentences come from ``messages``, which sits above ``spreadsheets``; the import screens also find
+the field vocabulary they show here (``KINDS``, ``REQUIRED``, ``fields_for``, ``column_letter``),
+so they need nothing from ``spreadsheets`` themselves.
 
 Messages are rendered on demand in the officer's language; a problem's sentence always starts
 with where it is: file, sheet, row and column.
@@ -9,26 +13,24 @@ No Qt, no database.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..domain.errors import DomainError
-from .headers import FIELDS, HeaderBlock, column_letter, fields_for, missing_required
-from .reading import SheetGrid
+from ..messages import render
+from ..spreadsheets.cells import cell_text
+from ..spreadsheets.headers import FIELDS, KINDS, REQUIRED, HeaderBlock, column_letter, fields_for, missing_required
+from ..spreadsheets.reading import SheetGrid
 
-__all__ = ["ACTIONS", "ImportPlan", "ImportReport", "ImportResult", "Notice", "Problem", "RowReport", "field_title"]
+__all__ = ["ACTIONS", "KINDS", "REQUIRED", "ImportPlan", "ImportReport", "ImportResult", "Notice", "Problem",
+           "RowReport", "column_letter", "field_title", "fields_for"]
 
 # create: a new record; update: an existing record changes or gains awards; skip: nothing to do
 # (totals, headings, signature lines, unchanged rows); duplicate: probably someone already in the
 # register or earlier in the file, left out unless the officer says otherwise; error: cannot be written.
 ACTIONS = ("create", "update", "skip", "duplicate", "error")
-
-
-def _render(error: DomainError, lang: str) -> str:
-    from ..messages import render  # the merged tables; imported late to keep this module light
-
-    return render(error, lang)
 
 
 def field_title(name: str, lang: str = "vi") -> str:
@@ -52,7 +54,8 @@ class Problem:
     field: str  # our field name ("" for the whole row)
     code: str
     severity: str  # "error" (the row is not written) or "warning" (written, but look)
-    params: dict[str, Any] = field(default_factory=dict)
+    # dataclasses.field: the ``field`` attribute above hides the imported name from the type checker.
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     def where(self, lang: str = "vi") -> str:
         if self.column:
@@ -60,11 +63,11 @@ class Problem:
                              header=self.header)
         else:
             at = DomainError("IMPORT_AT_ROW", file=self.file, sheet=self.sheet, row=self.row)
-        return _render(at, lang)
+        return render(at, lang)
 
     def reason(self, lang: str = "vi") -> str:
         label = self.header or (field_title(self.field, lang) if self.field else "")
-        return _render(DomainError(self.code, field=label or None, **self.params), lang)
+        return render(DomainError(self.code, field=label or None, **self.params), lang)
 
     def message(self, lang: str = "vi") -> str:
         return f"{self.where(lang)} {self.reason(lang)}"
@@ -103,7 +106,7 @@ class RowReport:
             out["changes"] = self.changes
         if self.skip_reason:
             out["skip_reason"] = self.skip_reason
-            out["skip_message"] = _render(DomainError(self.skip_reason, **self.skip_params), lang)
+            out["skip_message"] = render(DomainError(self.skip_reason, **self.skip_params), lang)
         if self.awards:
             out["awards"] = self.awards
         return out
@@ -117,7 +120,7 @@ class Notice:
     params: dict[str, Any]
 
     def message(self, lang: str = "vi") -> str:
-        return _render(DomainError(self.code, **self.params), lang)
+        return render(DomainError(self.code, **self.params), lang)
 
 
 @dataclass
@@ -156,8 +159,6 @@ class ImportPlan:
 
     def sample_rows(self, count: int = 20) -> list[list[str]]:
         """The sheet's first rows as text, for pointing at the header by hand."""
-        from .cells import cell_text
-
         return [[cell_text(v) for v in row] for row in self.grid.rows[:count]]
 
     def to_json(self, lang: str = "vi") -> dict[str, Any]:
