@@ -25,8 +25,8 @@ from ..db.repositories import record_imports as repo
 from ..domain.enums import InitiativeLevel, TaskRating
 from ..domain.errors import StateError, ValidationError
 from ..domain.text import search_key
-from ..spreadsheets.cells import cell_text, is_blank, parse_year_cell
-from ..spreadsheets.headers import classify_row, column_letter, is_blank_row
+from ..spreadsheets.cells import cell_text, parse_year_cell
+from ..spreadsheets.headers import column_letter
 from ..spreadsheets.record_fields import (
     RATING_ABBREVIATIONS,
     RECORD_KINDS,
@@ -95,34 +95,12 @@ class RecordParser(RowParser):
             # Refused once for the whole file, not on every row.
             raise ValidationError("IMPORT_RATING_YEAR_MISSING", field="file", file=plan.file, sheet=plan.sheet)
 
-    # --- first pass ----------------------------------------------------------------------------
-    def parse_all(self, tick: Callable[[int, int], None]) -> tuple[list[RowReport], list[int]]:
-        grid, kind = self.plan.grid, self.plan.kind
-        name_field = "title" if kind == "initiatives" else "full_name"
-        reader = {"ratings": self._rating, "initiatives": self._initiative, "discipline": self._discipline}[kind]
-        rows: list[RowReport] = []
-        blanks: list[int] = []
-        after_footer = False
-        first, last = self.plan.header.data_start, grid.max_row
-        for number in range(first, last + 1):
-            tick(number - first, last - first + 1)
-            if is_blank_row(grid, number, self.mapping):
-                blanks.append(number)
-                continue
-            subject_data = any(not is_blank(grid.value(number, self.mapping[f]))
-                               for f in ("gender", "birth", "birth_male", "birth_female") if f in self.mapping)
-            reason = classify_row(grid, number, self.mapping, name_field, after_footer=after_footer,
-                                  has_subject_data=subject_data)
-            if reason is not None:
-                after_footer = after_footer or reason == "IMPORT_ROW_FOOTER"
-                texts = dict.fromkeys(cell_text(v) for v in grid.rows[number - 1] if cell_text(v))
-                rows.append(RowReport(number, "skip", skip_reason=reason, values={"text": " | ".join(texts)}))
-                continue
-            row = _Row(self, number)
-            reader(row)
-            rows.append(RowReport(number, "error" if row.failed else "create", values=row.values,
-                                  problems=row.problems, data=row.data))
-        return rows, blanks
+    # --- first pass (RowParser.parse_all walks the rows) --------------------------------------------
+    def name_field(self) -> str:
+        return "title" if self.plan.kind == "initiatives" else "full_name"
+
+    def read_row(self, row: _Row) -> None:
+        {"ratings": self._rating, "initiatives": self._initiative, "discipline": self._discipline}[self.plan.kind](row)
 
     def _who(self, row: _Row, *, required: bool = True) -> dict[str, Any]:
         """Name, CCCD, gender and birth year: what finds the person in the register."""

@@ -175,9 +175,22 @@ class RowParser:
         return _VILLAGE_PREFIX.sub("", " ".join(re.sub(r"[\W_]+", " ", search_key(text)).split()))
 
     # --- first pass: every row's values and problems ---------------------------------------------
+    def name_field(self) -> str:
+        """The column that names a row's subject: a row without it is a heading, a total or a footer."""
+        return "name" if self.plan.kind == "collectives" else "full_name"
+
+    def read_row(self, row: _Row) -> None:
+        """Fill one data row's values and problems (subclasses read their own kinds)."""
+        kind = self.plan.kind
+        if kind == "people":
+            self._person(row)
+        elif kind == "collectives":
+            self._collective(row)
+        else:
+            self._award_row(row)
+
     def parse_all(self, tick: Callable[[int, int], None]) -> tuple[list[RowReport], list[int]]:
-        grid, kind = self.plan.grid, self.plan.kind
-        name_field = "name" if kind == "collectives" else "full_name"
+        grid, name_field = self.plan.grid, self.name_field()
         rows: list[RowReport] = []
         blanks: list[int] = []
         after_footer = False
@@ -197,12 +210,7 @@ class RowParser:
                 rows.append(RowReport(number, "skip", skip_reason=reason, values={"text": " | ".join(texts)}))
                 continue
             row = _Row(self, number)
-            if kind == "people":
-                self._person(row)
-            elif kind == "collectives":
-                self._collective(row)
-            else:
-                self._award_row(row)
+            self.read_row(row)
             rows.append(RowReport(number, "error" if row.failed else "create", values=row.values,
                                   problems=row.problems, data=row.data))
         return rows, blanks
