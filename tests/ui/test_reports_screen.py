@@ -28,3 +28,16 @@ def test_year_statistics_by_award_and_group(qtbot, commune) -> None:  # type: ig
         2, 1, 1, 1, 1)
     screen.year.setValue(2025)
     assert screen.awards.item(0, 1).text() == "1"
+
+
+def test_the_side_column_scrolls_at_150_percent(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
+    """The values in force list every voted award: on a 1366×768 laptop at 150 % (910×512 logical
+    pixels) the column scrolls instead of squeezing the boxes."""
+    screen = ReportsScreen(demo.statistics, TODAY)
+    qtbot.addWidget(screen)
+    screen.resize(910, 480)
+    screen.show()
+    qtbot.waitExposed(screen)
+    bar = screen.side_scroll.verticalScrollBar()
+    assert bar.maximum() > 0  # more than fits: scrollable
+    assert screen.values_box.height() >= screen.values_box.sizeHint().height()  # not squeezed

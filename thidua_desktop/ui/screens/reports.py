@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -58,6 +60,8 @@ class ReportsScreen(QWidget, ops.Watcher):
         self.levels = QFormLayout(self.levels_box)
         self.values_box = QGroupBox()
         self.values = QFormLayout(self.values_box)
+        # A long award name puts its value on the next line rather than widening the column.
+        self.values.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.value_labels: dict[str, QLabel] = {}  # "base_salary" or an award code -> its value shown
         self.data: YearStatistics | None = None
         self.in_force: ValuesInForce | None = None
@@ -70,14 +74,24 @@ class ReportsScreen(QWidget, ops.Watcher):
             self.excel_button.add_entry("statistics", lambda: self.tr("Export the statistics (Excel)…"),
                                         lambda: self.export_statistics(excel_export))
         top.addWidget(self.excel_button)
-        side = QVBoxLayout()
+        # The side column scrolls: the values in force list every voted award, more than a laptop
+        # screen at 150 % shows.
+        side_panel = QWidget()
+        side = QVBoxLayout(side_panel)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.groups_box)
         side.addWidget(self.levels_box)
         side.addWidget(self.values_box)
         side.addStretch(1)
+        self.side_scroll = QScrollArea()
+        self.side_scroll.setWidgetResizable(True)
+        self.side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_scroll.setWidget(side_panel)
         body = QHBoxLayout()
-        body.addWidget(self.awards, 3)
-        body.addLayout(side, 2)
+        # The award table has two short columns; the side column's names are long.
+        body.addWidget(self.awards, 2)
+        body.addWidget(self.side_scroll, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body)
