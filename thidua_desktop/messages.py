@@ -12,6 +12,7 @@ from typing import Any
 
 from .domain.errors import DomainError, Notice, ValidationErrors
 from .service_messages import SERVICE_MESSAGES  # re-exported: callers import it from here
+from .storage_messages import STORAGE_MESSAGES
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "full_name": ("Họ và tên", "Full name"), "gender": ("Giới tính", "Gender"),
@@ -144,7 +145,7 @@ def _tables() -> dict[str, tuple[str, str]]:
     from .sync import MESSAGES as sync_messages
 
     return {**validation_messages, **plausibility_messages, **rule_messages, **sync_messages, **report_messages, **export_messages,
-            **import_messages, **SERVICE_MESSAGES}
+            **import_messages, **SERVICE_MESSAGES, **STORAGE_MESSAGES}
 
 
 class _Lenient(dict[str, Any]):

@@ -38,7 +38,7 @@ from ..spreadsheets.cells import (
 from ..spreadsheets.headers import classify_row, column_letter, is_blank_row
 from ..spreadsheets.subject_types import COLLECTIVE, HOUSEHOLD, subject_type_of
 from .excel_import_report import ImportPlan, Problem, RowReport
-from .people import PersonInput
+from .people import PersonInput, stored_person_input
 
 __all__ = ["RowParser", "award_identity", "birth_text", "candidate", "collective_args", "compatible", "person_input",
            "stored_person_input"]
@@ -96,19 +96,6 @@ def person_input(fields: dict[str, Any]) -> PersonInput:
     base: dict[str, Any] = {"full_name": "", "gender": ""}
     base.update({k: v for k, v in fields.items() if v is not None})
     return PersonInput(**base)
-
-
-def stored_person_input(person: Person) -> dict[str, Any]:
-    """A stored person as PersonInput fields (text, the way a form would hold them)."""
-    birth = DateOrYear(person.birth_date, person.birth_year).display() if person.birth_year else ""
-    return {"full_name": person.full_name, "gender": person.gender, "birth": birth,
-            "ethnicity": person.ethnicity_code or "", "cccd": person.cccd or "", "phone": person.phone or "",
-            "position": person.position, "workplace": person.workplace, "village_id": person.village_id,
-            "address": person.address, "is_direct_worker": person.is_direct_worker,
-            "employment_start": person.employment_start.strftime("%d/%m/%Y") if person.employment_start else "",
-            "notes": person.notes, "hometown": person.hometown, "qualification": person.qualification,
-            "political_theory": person.political_theory, "academic_title": person.academic_title,
-            "duties": person.duties}
 
 
 def birth_text(birth_date: date | None, birth_year: int | None) -> str:

@@ -132,7 +132,7 @@ def person_view(person: Person, villages: dict[str, str]) -> PersonView:
     )
 
 
-def _stored_input(person: Person) -> dict[str, Any]:
+def stored_person_input(person: Person) -> dict[str, Any]:
     """A stored person as PersonInput fields (text, the way a form holds them)."""
     birth = DateOrYear(person.birth_date, person.birth_year).display() if person.birth_year else ""
     return {"full_name": person.full_name, "gender": person.gender, "birth": birth,
@@ -300,7 +300,7 @@ class PeopleService(ServiceBase):
         field keeps its stored value, notes included."""
         with self.db.transaction(self.actor) as session:
             person = get_live(session, Person, person_id, field="person")
-            self._apply(person, PersonInput(**{**_stored_input(person), **changes}))
+            self._apply(person, PersonInput(**{**stored_person_input(person), **changes}))
             self._check_refs(session, person)
             session.flush()
             return person_view(person, repo.village_names(session))
