@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import cli_process
 import pytest
 
 STATES = {"draft", "council_voted", "submitted", "received", "in_review", "approved", "returned", "rejected",
@@ -17,7 +18,7 @@ STATES = {"draft", "council_voted", "submitted", "received", "in_review", "appro
 def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     env.pop("THIDUA_DATA_DIR", None)
-    return subprocess.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(data), *args],
+    return cli_process.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(data), *args],
                           capture_output=True, text=True, env=env, timeout=300)
 
 

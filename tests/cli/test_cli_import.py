@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import cli_process
 import pytest
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "import"
@@ -32,7 +33,7 @@ sys.exit(cli.main(sys.argv[1:]))
 def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     env.pop("THIDUA_DATA_DIR", None)
-    return subprocess.run([sys.executable, "-c", RUNNER, "--data-dir", str(data), *args],
+    return cli_process.run([sys.executable, "-c", RUNNER, "--data-dir", str(data), *args],
                           capture_output=True, text=True, env=env, timeout=300)
 
 

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import cli_process
 import pytest
 
 from thidua_desktop.db.repositories.sync_rows import synced_models
@@ -24,7 +25,7 @@ INTERNAL = re.compile(r"\b(" + "|".join(sorted(TABLE_LABELS, key=len, reverse=Tr
 def thidua(data: Path, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     env.pop("THIDUA_DATA_DIR", None)
-    result = subprocess.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(data), *args],
+    result = cli_process.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(data), *args],
                             capture_output=True, text=True, env=env, timeout=300)
     if ok:
         assert result.returncode == 0, result.stderr

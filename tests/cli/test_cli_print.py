@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import cli_process
 import pytest
 from pypdf import PdfReader
 
@@ -15,7 +16,7 @@ from pypdf import PdfReader
 def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "THIDUA_DOC_FONT": "bundled"}
     env.pop("THIDUA_DATA_DIR", None)
-    return subprocess.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(data), *args],
+    return cli_process.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(data), *args],
                           capture_output=True, text=True, env=env, timeout=300)
 
 

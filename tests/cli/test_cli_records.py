@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import cli_process
 import openpyxl
 import pytest
 
@@ -21,7 +22,7 @@ from thidua_desktop.bootstrap import open_app
 def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     env.pop("THIDUA_DATA_DIR", None)
-    return subprocess.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(data), *args],
+    return cli_process.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(data), *args],
                           capture_output=True, text=True, env=env, timeout=300)
 
 

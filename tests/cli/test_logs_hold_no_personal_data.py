@@ -10,10 +10,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import cli_process
+
 
 def _cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "THIDUA_DOC_FONT": "bundled"}
-    return subprocess.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(folder), *args],
+    return cli_process.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(folder), *args],
                           env=env, capture_output=True, text=True, timeout=600)
 
 

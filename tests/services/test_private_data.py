@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import cli_process
 import pytest
 
 from thidua_desktop.bootstrap import open_app
@@ -38,7 +39,7 @@ def _open_to_others(root: Path) -> list[str]:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "thidua_desktop.cli", *args], capture_output=True, text=True,
+    return cli_process.run([sys.executable, "-m", "thidua_desktop.cli", *args], capture_output=True, text=True,
                           env={**os.environ, "PYTHONUTF8": "1"}, preexec_fn=lambda: os.umask(0o022))
 
 

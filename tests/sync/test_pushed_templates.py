@@ -6,10 +6,10 @@ from __future__ import annotations
 import io
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
+import cli_process
 import pytest
 from demo_helpers import open_enrolled_demo
 from pypdf import PdfReader
@@ -87,10 +87,10 @@ def test_cli_refuses_a_commune_loading_wording(offices) -> None:  # type: ignore
     _province, xa, tmp = offices
     xa.close()
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    out = subprocess.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(tmp / "xa"), "templates",
+    out = cli_process.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(tmp / "xa"), "templates",
                           "load", str(tmp)], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 1 and out.stderr.startswith("Chỉ Sở Nội vụ nạp mẫu văn bản")
-    exported = subprocess.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(tmp / "xa"),
+    exported = cli_process.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(tmp / "xa"),
                                "templates", "export", str(tmp / "ra")], capture_output=True, text=True, env=env,
                               timeout=120)
     assert exported.returncode == 0 and (tmp / "ra" / "submission.json").is_file()

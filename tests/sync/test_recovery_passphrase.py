@@ -12,6 +12,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import cli_process
 import pytest
 
 from thidua_desktop import cli, cli_recovery
@@ -96,7 +97,7 @@ def test_an_unprotected_file_gets_a_passphrase_in_place(tmp_path: Path) -> None:
 # Command line ---------------------------------------------------------------------------------
 def _run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(data), "--lang", "en",
+    return cli_process.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(data), "--lang", "en",
                            *args], capture_output=True, text=True, env=env, timeout=300, stdin=subprocess.DEVNULL)
 
 

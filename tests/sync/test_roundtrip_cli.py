@@ -9,9 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import cli_process
+
 
 def thidua(data: Path, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(data), *args],
+    result = cli_process.run([sys.executable, "-m", "thidua_desktop.cli", "--data-dir", str(data), *args],
                             capture_output=True, text=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"},
                             timeout=300)
     if ok:
