@@ -97,8 +97,8 @@ def dialogs(cam: Camera, app: App, window: MainWindow, tmp: Path) -> None:
     cam.dialog("nomination-wizard", lambda: NominationWizard(app.nominations, app.nominations.attachments,
                                                              TODAY, window))
     batch = app.nominations.batches()[0].id
-    cam.dialog("print-preview", lambda: PrintPreviewDialog(app, app.printing.render("submission",
-                                                                                     f"{batch}:commune"), window))
+    cam.dialog("print-preview", lambda: PrintPreviewDialog(app.printing, app.printing.render(
+        "submission", f"{batch}:commune"), window))
 
     def to_preview(wizard: QWidget) -> None:
         wizard.file_page.load(str(ROOT / "tests/data/import/people_merged_header.xlsx"))  # type: ignore[attr-defined]
@@ -106,7 +106,7 @@ def dialogs(cam: Camera, app: App, window: MainWindow, tmp: Path) -> None:
         wizard.next()  # type: ignore[attr-defined]
 
     cam.dialog("import-wizard", lambda: ImportWizard(app.excel_import, "people", window), to_preview)
-    cam.dialog("certificate-calibration", lambda: CalibrationDialog(app, window))
+    cam.dialog("certificate-calibration", lambda: CalibrationDialog(app.certificate_layout, app.printing, window))
     enrolment = province_enrolment(tmp)
     commune = open_app(tmp / "xa-moi", actor="Nông Thị Hoa")
     try:

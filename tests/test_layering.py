@@ -24,13 +24,6 @@ UI_EXCEPTIONS: dict[tuple[str, str], str] = {
     ("ui.app", "bootstrap"): "the GUI's entry point opens the office (open_app) and hands App to the "
                              "main window: the composition root",
     ("ui.main_window", "bootstrap"): "builds each screen from App's services: the composition root of the screens",
-    # Issue 13 ("screens take the services they use, never App"): these take the whole App. They are
-    # built by the settings screen, which the operations-layer work is reshaping; they move with it.
-    ("ui.screens.settings", "bootstrap"): "takes App: paths, office, settings, maintenance, restore_from",
-    ("ui.screens.document_settings", "bootstrap"): "takes App for printing, decisions and the calibration dialog",
-    ("ui.screens.officials", "bootstrap"): "takes App for app.officials only",
-    ("ui.screens.wording_tools", "bootstrap"): "takes App for app.printing and app.office",
-    ("ui.certificate_calibration", "bootstrap"): "takes App for certificate_layout and the print preview",
     ("ui.ops", "db"): "retries a save while the database is busy with db's busy_wait scope and DatabaseBusy; "
                       "to move behind a services helper once ops.py (the operations layer) settles",
 }

@@ -90,8 +90,8 @@ class App:
         self.maintenance = MaintenanceService(self.db, self.paths, self.actor)
         self.overview = OverviewService(*args)
         self.drafts = DraftStore(self.paths.data_dir / "drafts")
-        self.settings = SettingsService(self.db, self.actor, base_catalog=self.base_catalog,
-                                        on_change=self.invalidate_catalog)
+        # Its ``catalog`` is the one in force (the Settings screen shows it); ``base_catalog`` what it checks against.
+        self.settings = SettingsService(*args, base_catalog=self.base_catalog, on_change=self.invalidate_catalog)
         self.nominations = NominationService(*args, attachments=AttachmentStore(self.paths.attachments_dir),
                                              settings=self.settings)
         self.sync = SyncService(*args, paths=self.paths, on_catalog_change=self.reload_catalog)

@@ -7,8 +7,7 @@ import io
 
 from pypdf import PdfReader
 
-from thidua_desktop.ui.certificate_calibration import CalibrationDialog
-from thidua_desktop.ui.screens.document_settings import DocumentSettingsBox
+from .settings_helpers import calibration_dialog, documents_box
 
 MM = 72 / 25.4
 
@@ -28,7 +27,7 @@ def _x_of(pdf: bytes, text: str) -> float:
 def test_offsets_move_the_name_and_are_saved(qtbot, commune, app_factory, dialog_log, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
     before = commune.certificate_layout.preview(outline=False)
-    dialog = CalibrationDialog(commune)
+    dialog = calibration_dialog(commune)
     qtbot.addWidget(dialog)
     assert not dialog.preview.pixmap().isNull()
     dialog.global_dx.setValue(4.0)
@@ -44,7 +43,7 @@ def test_offsets_move_the_name_and_are_saved(qtbot, commune, app_factory, dialog
 
 
 def test_closing_with_unsaved_changes_asks(qtbot, commune, dialog_log) -> None:  # type: ignore[no-untyped-def]
-    dialog = CalibrationDialog(commune)
+    dialog = calibration_dialog(commune)
     qtbot.addWidget(dialog)
     dialog.global_dy.setValue(-2.0)
     dialog.close_button.click()
@@ -53,7 +52,7 @@ def test_closing_with_unsaved_changes_asks(qtbot, commune, dialog_log) -> None: 
 
 
 def test_settings_box_opens_the_calibration(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
-    box = DocumentSettingsBox(commune)
+    box = documents_box(commune)
     qtbot.addWidget(box)
     box.calibrate.click()
     assert box.calibration_dialog.isVisible()

@@ -7,15 +7,13 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from thidua_desktop.ui.screens.document_settings import DocumentSettingsBox
-from thidua_desktop.ui.screens.settings import SettingsScreen
-
 from .conftest import type_text
+from .settings_helpers import documents_box, settings_screen
 
 
 def test_names_typed_are_saved_and_printed(qtbot, demo, app_factory, dialog_log, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
-    box = DocumentSettingsBox(demo)
+    box = documents_box(demo)
     qtbot.addWidget(box)
     # Who signs is read from Lãnh đạo ký văn bản (the demo office's officials), not typed here.
     vice = demo.officials.holder("vice_chairman", date.today()).full_name
@@ -33,6 +31,6 @@ def test_names_typed_are_saved_and_printed(qtbot, demo, app_factory, dialog_log,
 
 
 def test_settings_screen_shows_the_documents_box(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
-    screen = SettingsScreen(commune)
+    screen = settings_screen(commune)
     qtbot.addWidget(screen)
     assert screen.box_documents.title() == "Văn bản in"

@@ -101,7 +101,8 @@ def test_province_rules_typed_in_document_settings(qtbot, commune, dialog_log) -
     with commune.db.transaction("tinh") as session:  # what a province bundle would have brought
         template_store.adopt(session, {"revision": 1, "files": {},
                                        "legal_bases": {"province_rules_number": "25/2025/QĐ-UBND"}}, "tinh")
-    box = DocumentSettingsBox(commune)
+    box = DocumentSettingsBox(commune.printing, commune.decisions, commune.office,
+                              commune.certificate_layout)
     qtbot.addWidget(box)
     assert "25/2025/QĐ-UBND" in box.rules_number.placeholderText()
     type_text(box.rules_number, "30/2025/QĐ-UBND")
@@ -121,7 +122,7 @@ def test_preview_lists_what_is_still_blank(qtbot, demo) -> None:  # type: ignore
     batch = demo.nominations.batches()[0].id
     doc = demo.printing.render("submission", batch)
     assert [n.code for n in doc.missing] == ["BLANK_PROVINCE_RULES_NUMBER", "BLANK_PROVINCE_RULES_DATE"]
-    dialog = PrintPreviewDialog(demo, doc)
+    dialog = PrintPreviewDialog(demo.printing, doc)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -134,7 +135,7 @@ def test_preview_lists_what_is_still_blank(qtbot, demo) -> None:  # type: ignore
     s = demo.printing.document_settings()
     demo.printing.set_document_settings(dataclasses.replace(s, province_rules_number="25/2025/QĐ-UBND",
                                                             province_rules_date="20/08/2025"))
-    complete = PrintPreviewDialog(demo, demo.printing.render("submission", batch))
+    complete = PrintPreviewDialog(demo.printing, demo.printing.render("submission", batch))
     qtbot.addWidget(complete)
     complete.show()
     assert not complete.missing_banner.isVisible()

@@ -8,10 +8,12 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from thidua_desktop.services.changes import Change
+from thidua_desktop.ui.main_window import MainWindow
 from thidua_desktop.ui.screens.officials import OfficialsBox
-from thidua_desktop.ui.screens.settings import SettingsScreen
 
-from .conftest import type_text
+from .conftest import TODAY, type_text
+from .settings_helpers import settings_screen
 
 
 def tr(text: str) -> str:
@@ -28,7 +30,7 @@ def _add(qtbot, box: OfficialsBox, role: str, name: str, start: str, end: str = 
 
 
 def test_add_end_and_remove_terms(qtbot, commune, dialog_log) -> None:  # type: ignore[no-untyped-def]
-    box = OfficialsBox(commune)
+    box = OfficialsBox(commune.officials)
     qtbot.addWidget(box)
     assert box.title() == tr("Officials who sign documents") and box.table.rowCount() == 0
     assert box.role.itemText(box.role.findData("chairman")) == "Chủ tịch UBND xã"
@@ -68,7 +70,7 @@ def test_add_end_and_remove_terms(qtbot, commune, dialog_log) -> None:  # type: 
 
 
 def test_the_settings_screen_has_the_section_before_the_documents(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
-    screen = SettingsScreen(demo)
+    screen = settings_screen(demo)
     qtbot.addWidget(screen)
     box = screen.box_officials
     # The demo office: the commune chairman chairs the council, the vice-chairman is its vice-chair.
@@ -80,3 +82,20 @@ def test_the_settings_screen_has_the_section_before_the_documents(qtbot, demo) -
     # The documents box shows who signs today, read from the officials, and cannot be typed into.
     assert screen.box_documents.chairman.isReadOnly()
     assert screen.box_documents.chairman.text() == rows["Chủ tịch UBND xã"]
+
+
+def test_a_term_saved_in_the_window_announces_the_office_changed(qtbot, commune, dialog_log) -> None:  # type: ignore[no-untyped-def]
+    """The settings screen gets its services from the main window (never App) and writes through
+    operations: a saved term announces OFFICE to the screens, a refused one nothing."""
+    window = MainWindow(commune, TODAY)
+    qtbot.addWidget(window)
+    announced: list[Change] = []
+    window.changed.connect(announced.append)
+    box = window.show_screen("settings").box_officials
+    assert box.officials is commune.officials
+    _add(qtbot, box, "chairman", "Hoàng Văn Thắng", "01/07/2025")
+    assert announced == [Change.OFFICE] and not dialog_log
+    box.full_name.clear()
+    box.term_start.clear()
+    _add(qtbot, box, "chairman", "Nông Thị Hà", "01/03/2026")  # overlaps the first term: refused
+    assert announced == [Change.OFFICE] and dialog_log[-1][0] == "error"

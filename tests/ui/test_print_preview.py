@@ -39,7 +39,7 @@ def _orientations(reader: PdfReader) -> list[bool]:
 
 
 def _open(qtbot, app, doc: RenderedDocument) -> PrintPreviewDialog:  # type: ignore[no-untyped-def]
-    dialog = PrintPreviewDialog(app, doc)
+    dialog = PrintPreviewDialog(app.printing, doc)
     qtbot.addWidget(dialog)
     dialog.resize(1000, 688)  # a 1366×768 laptop's free area
     dialog.show()
@@ -191,7 +191,7 @@ def test_keyboard_prints_saves_and_closes(qtbot, demo, monkeypatch, tmp_path) ->
 
 def test_show_document_renders_and_opens_without_blocking(qtbot, demo) -> None:  # type: ignore[no-untyped-def]
     batch = demo.nominations.batches()[0]
-    dialog = show_document(None, demo, "list", batch.id)
+    dialog = show_document(None, demo.printing, "list", batch.id)
     assert isinstance(dialog, PrintPreviewDialog)
     try:
         assert dialog.isVisible() and dialog.windowModality() != Qt.WindowModality.NonModal
@@ -202,7 +202,7 @@ def test_show_document_renders_and_opens_without_blocking(qtbot, demo) -> None: 
 
 
 def test_show_document_refusals_are_messages(qtbot, demo, dialog_log) -> None:  # type: ignore[no-untyped-def]
-    assert show_document(None, demo, "no-such-kind", "x") is None
+    assert show_document(None, demo.printing, "no-such-kind", "x") is None
     assert dialog_log[-1][0] == "error" and "no-such-kind" in dialog_log[-1][1]
     assert show_document(None, demo.printing, "list", "00000000-missing") is None
     assert dialog_log[-1][0] == "error" and len(dialog_log) == 2
@@ -227,6 +227,6 @@ def test_preview_opens_over_the_main_window(qtbot, demo) -> None:  # type: ignor
     window = MainWindow(demo, date(2026, 11, 25))
     qtbot.addWidget(window)
     batch = demo.nominations.batches()[0].id
-    dialog = show_document(window, demo, "list", batch)
+    dialog = show_document(window, demo.printing, "list", batch)
     assert dialog is not None and dialog.isVisible()
     assert dialog.width() <= 1000

@@ -18,7 +18,8 @@ from thidua_desktop.sync import keys as k
 from thidua_desktop.ui import dialogs
 from thidua_desktop.ui.screens import restore_recovery
 from thidua_desktop.ui.screens.restore_recovery import RestoreRecoveryDialog
-from thidua_desktop.ui.screens.settings import SettingsScreen
+
+from .settings_helpers import settings_screen
 
 NAME = "Lục Thị Riêng Tư"
 PASSPHRASE = "Núi Phja Oắc mùa sương 2026"
@@ -62,7 +63,7 @@ def test_a_new_computer_asks_for_the_recovery_key_then_restores(  # type: ignore
 
     monkeypatch.setattr(restore_recovery, "ask_recovery_key", ask)
     monkeypatch.setattr(dialogs, "open_file", lambda *_a: str(backup))
-    screen = SettingsScreen(app)
+    screen = settings_screen(app)
     qtbot.addWidget(screen)
     epoch = app.office.office().epoch
     screen.restore.click()
@@ -77,7 +78,7 @@ def test_cancelling_the_recovery_key_changes_nothing(qtbot, lost_computer, monke
     app.people.create(PersonInput("Người Trên Máy Mới", "male"))
     monkeypatch.setattr(restore_recovery, "ask_recovery_key", lambda *_a: None)
     monkeypatch.setattr(dialogs, "open_file", lambda *_a: str(backup))
-    screen = SettingsScreen(app)
+    screen = settings_screen(app)
     qtbot.addWidget(screen)
     screen.restore.click()
     assert [p.full_name for p in app.people.search("").rows] == ["Người Trên Máy Mới"]
@@ -92,7 +93,7 @@ def test_another_province_key_is_refused_with_a_message(  # type: ignore[no-unty
     answers = [(stranger, "")]
     monkeypatch.setattr(restore_recovery, "ask_recovery_key", lambda *_a: answers.pop(0) if answers else None)
     monkeypatch.setattr(dialogs, "open_file", lambda *_a: str(backup))
-    screen = SettingsScreen(app)
+    screen = settings_screen(app)
     qtbot.addWidget(screen)
     screen.restore.click()
     assert any(kind == "error" and "khóa khôi phục khác" in text for kind, text in dialog_log)

@@ -11,6 +11,7 @@ from thidua_desktop.ui import dialogs
 from thidua_desktop.ui.screens.settings import SettingsScreen
 
 from .conftest import type_text
+from .settings_helpers import settings_screen
 
 
 def _row(screen: SettingsScreen, code: str) -> int:
@@ -18,7 +19,7 @@ def _row(screen: SettingsScreen, code: str) -> int:
 
 
 def test_local_threshold_quota_and_salary_are_saved_and_audited(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
-    screen = SettingsScreen(commune)
+    screen = settings_screen(commune)
     qtbot.addWidget(screen)
     row = _row(screen, "CSTDCS")
     assert screen.awards.cellWidget(row, 1).value() == 80
@@ -40,7 +41,7 @@ def test_local_threshold_quota_and_salary_are_saved_and_audited(qtbot, commune) 
 
 
 def test_officer_name_and_language_switch(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
-    screen = SettingsScreen(commune)
+    screen = settings_screen(commune)
     qtbot.addWidget(screen)
     screen.officer.clear()
     type_text(screen.officer, "Hoàng Thị Mai")
@@ -56,7 +57,7 @@ def test_officer_name_and_language_switch(qtbot, commune) -> None:  # type: igno
 
 def test_backup_now_then_restore(qtbot, commune, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     commune.people.create(PersonInput("Nông Văn An", "male"))
-    screen = SettingsScreen(commune)
+    screen = settings_screen(commune)
     qtbot.addWidget(screen)
     screen.backup_dir.setText(str(tmp_path / "sao-luu"))
     made = screen.run_backup()
@@ -74,7 +75,7 @@ def test_restore_refuses_a_foreign_file(qtbot, commune, tmp_path: Path, monkeypa
     bogus = tmp_path / "khong-phai.zip"
     bogus.write_bytes(b"hello")
     commune.people.create(PersonInput("Nông Văn An", "male"))
-    screen = SettingsScreen(commune)
+    screen = settings_screen(commune)
     qtbot.addWidget(screen)
     monkeypatch.setattr(dialogs, "open_file", lambda *_a: str(bogus))
     screen.restore.click()
@@ -83,7 +84,7 @@ def test_restore_refuses_a_foreign_file(qtbot, commune, tmp_path: Path, monkeypa
 
 
 def test_add_a_village_from_settings(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
-    screen = SettingsScreen(commune)
+    screen = settings_screen(commune)
     qtbot.addWidget(screen)
     assert "Chưa có thôn" in screen.village_list.text()
     type_text(screen.village_name, "Xóm Phja Đeng")
@@ -98,7 +99,7 @@ def test_add_a_village_from_settings(qtbot, commune) -> None:  # type: ignore[no
 def test_the_star_after_a_village_is_explained(qtbot, commune) -> None:  # type: ignore[no-untyped-def]
     """Issue 9, point 12: "★" marks border and remote villages; a legend line and a tooltip say so."""
     commune.office.add_village("Xóm Nà Cạn")
-    screen = SettingsScreen(commune)
+    screen = settings_screen(commune)
     qtbot.addWidget(screen)
     screen.show()
     assert "★" not in screen.village_list.text() and not screen.village_legend.isVisible()
@@ -115,7 +116,7 @@ def test_a_bad_salary_date_leaves_the_thresholds_unsaved_too(qtbot, commune, dia
     and the salary after them, so a bad date still left the new thresholds saved."""
     before = commune.settings.overrides()
     history = len(commune.settings.history())
-    screen = SettingsScreen(commune)
+    screen = settings_screen(commune)
     qtbot.addWidget(screen)
     row = _row(screen, "CSTDCS")
     screen.awards.cellWidget(row, 1).setValue(70)

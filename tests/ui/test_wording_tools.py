@@ -7,11 +7,12 @@ import json
 from pathlib import Path
 
 from thidua_desktop.ui import dialogs
-from thidua_desktop.ui.screens.wording_tools import WordingTools
+
+from .settings_helpers import wording_tools
 
 
 def test_commune_can_write_out_but_not_load(qtbot, commune, monkeypatch, tmp_path: Path, dialog_log) -> None:  # type: ignore[no-untyped-def]
-    tools = WordingTools(commune)
+    tools = wording_tools(commune)
     qtbot.addWidget(tools)
     assert tools.load_button.isHidden() and tools.reset_button.isHidden()
     monkeypatch.setattr(dialogs, "choose_folder", lambda *_a: str(tmp_path / "mau"))
@@ -25,7 +26,7 @@ def test_province_loads_wording_and_documents_use_it(qtbot, app_factory, monkeyp
     monkeypatch.setenv("THIDUA_DOC_FONT", "bundled")
     province = app_factory()
     province.office.init_office("province", "04")
-    tools = WordingTools(province)
+    tools = wording_tools(province)
     qtbot.addWidget(tools)
     assert tools.state.text() == "Mẫu văn bản gốc của phần mềm"
     edited = tmp_path / "sua"

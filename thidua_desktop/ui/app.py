@@ -83,7 +83,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     qt_app.setQuitOnLastWindowClosed(False)
     try:
         app = open_app(args.data_dir)
-    except DomainError as exc:
+    except DomainError as exc:  # before any window: no operation to show it, and the app stops
         dialogs.error(None, "ThiĐua Desktop", render(exc, args.lang or "vi"))
         return 1
     except Exception as exc:  # the database busy or on a full or protected disk: say so, no trace

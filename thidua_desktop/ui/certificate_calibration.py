@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..bootstrap import App
-from ..services.certificate_layout import Calibration, FieldOffset
+from ..services.certificate_layout import Calibration, CertificateLayoutService, FieldOffset
+from ..services.changes import Change
+from ..services.printing import PrintService, RenderedDocument
 from . import dialogs, ops
 from .print_preview import PrintPreviewDialog, page_image
 
@@ -37,10 +38,11 @@ def _spin() -> QDoubleSpinBox:
 
 
 class CalibrationDialog(QDialog):
-    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+    def __init__(self, layout_service: CertificateLayoutService, printing: PrintService,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.app = app
-        self.layout_service = app.certificate_layout
+        self.layout_service = layout_service
+        self.printing = printing  # the test print's preview prints through it
         self.fields = self.layout_service.fields()
         self.global_dx, self.global_dy = _spin(), _spin()
         self.field_spins: dict[str, tuple[QDoubleSpinBox, QDoubleSpinBox]] = {
@@ -119,25 +121,23 @@ class CalibrationDialog(QDialog):
             pdf.close()
 
     def save(self) -> None:
-        stored = ops.run(self, lambda: self.layout_service.save_calibration(self.current()))
+        stored = ops.run(self, lambda: self.layout_service.save_calibration(self.current()), changes=Change.OFFICE)
         if stored is not None:
             self.load(stored)
             dialogs.info(self, self.tr("Certificate blanks"), self.tr("Saved. Blank-form printing uses it now."))
 
     def reset(self) -> None:
         if dialogs.ask_yes_no(self, self.tr("Certificate blanks"), self.tr("Put every field back where it was?")):
-            if ops.run(self, lambda: self.layout_service.reset_calibration() or True):
+            if ops.run(self, lambda: self.layout_service.reset_calibration() or True, changes=Change.OFFICE):
                 self.load(self.layout_service.calibration())
                 self.render_preview()
 
     def test_print(self) -> None:
-        from ..services.printing import RenderedDocument
-
         pdf = ops.run(self, lambda: self.layout_service.preview(self.current(), outline=False))
         if pdf is None:
             return
         doc = RenderedDocument("certificate", "calibration", self.tr("Test print on a blank"), pdf, "")
-        dialog = PrintPreviewDialog(self.app, doc, self)
+        dialog = PrintPreviewDialog(self.printing, doc, self)
         dialog.open()
         self.last_dialog = dialog
 

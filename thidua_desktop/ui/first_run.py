@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import DomainError
 from ..domain.text import clean_text, search_key
 from ..messages import render
 from ..services.office import OfficeService
@@ -162,10 +161,12 @@ class FirstRunDialog(QDialog):
         """Read the file (not loaded yet): it names the commune, which is then selected."""
         if self.preview_enrollment is None:
             return False
-        try:
-            preview = self.preview_enrollment(path, None)
-        except DomainError as exc:
-            self._show_problems([render(exc, ops.current_lang())])
+        read = self.preview_enrollment
+        # A refused file is named in the dialog's problems; anything else is said as operations say it.
+        outcome = ops.perform(self, lambda: read(path, None), retry=False,
+                              on_refusal=lambda exc: self._show_problems([render(exc, ops.current_lang())]))
+        preview = outcome.value
+        if preview is None:
             return False
         self.enrollment, self.enrollment_preview = path, preview
         self._select_unit(preview.commune_code)

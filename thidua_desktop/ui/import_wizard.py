@@ -8,8 +8,6 @@ nothing, and closing once a preview was made asks first."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import (
     QComboBox,
@@ -130,11 +128,12 @@ class FilePage(QWizardPage):
             self._show()
             return None
         service, kind = self.state.service, self.state.kind
+        refused: list[DomainError] = []
         outcome = run_with_progress(self, self.tr("Reading the file…"),
-                                    lambda _p: _attempt(lambda: service.analyse(path, kind, sheet=sheet)))
-        if isinstance(outcome, DomainError):
-            self._show(render(outcome, ops.current_lang()))
-            ops.run(self, lambda: _raise(outcome))  # said the usual way too, and logged without the trace
+                                    lambda _p: service.analyse(path, kind, sheet=sheet), on_refusal=refused.append)
+        if refused:  # named on the page, and said (and logged) as any operation says it
+            self._show(render(refused[0], ops.current_lang()))
+            ops.show_refusal(self, refused[0])
             return None
         if isinstance(outcome, ImportPlan):
             self.state.set_plan(outcome)
@@ -274,15 +273,3 @@ class ImportWizard(QWizard):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def _attempt(work: Any) -> Any:
-    """The work's result, or the refusal it raised (to be shown on the page as well)."""
-    try:
-        return work()
-    except DomainError as exc:
-        return exc
-
-
-def _raise(error: BaseException) -> None:
-    raise error

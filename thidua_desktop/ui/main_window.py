@@ -81,7 +81,9 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
                                                  printing=app.printing),
             "reports": lambda: ReportsScreen(app.statistics, today, excel_export=app.excel_export),
             "sync": lambda: self._sync_screen(SyncScreen(app.sync, views, app.office)),
-            "settings": lambda: SettingsScreen(app),
+            "settings": lambda: SettingsScreen(app.settings, app.office, app.maintenance, app.paths, app.restore_from,
+                                               officials=app.officials, printing=app.printing,
+                                               decisions=app.decisions, certificate_layout=app.certificate_layout),
         }
         self._built: dict[str, QWidget] = {}
         self._stale: set[str] = set()  # built screens to re-read when next shown

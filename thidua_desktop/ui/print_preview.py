@@ -57,8 +57,6 @@ from .worker import run_with_progress
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-    from ..bootstrap import App
-
 log = logging.getLogger("thidua")
 
 SCREEN_DPI = 96.0  # "100%": a page as large on screen as on paper (Qt's logical pixels)
@@ -69,10 +67,6 @@ PAGE_GAP = 12
 _FORMATS = {"RGBX": QImage.Format.Format_RGBX8888, "RGBA": QImage.Format.Format_RGBA8888,
             "RGB": QImage.Format.Format_RGB888, "L": QImage.Format.Format_Grayscale8}
 _last_folder: list[str] = []  # where the officer saved last, offered again in this session
-
-
-def printing_service(app: App | PrintService) -> PrintService:
-    return app if isinstance(app, PrintService) else app.printing
 
 
 def page_image(page: pdfium.PdfPage, scale: float) -> QImage:
@@ -136,10 +130,10 @@ class PageWidget(QWidget):
 
 
 class PrintPreviewDialog(QDialog):
-    def __init__(self, app: App | PrintService, doc: RenderedDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, printing: PrintService, doc: RenderedDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.printing = printing_service(app)
+        self.printing = printing
         self.doc = doc
         self.pdf = pdfium.PdfDocument(doc.pdf)
         self.zoom_mode: str | float = FIT_WIDTH
@@ -428,17 +422,16 @@ def _shortcut(key: QKeySequence.StandardKey) -> str:
     return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
 
-def show_document(parent: QWidget | None, app: App | PrintService, kind: str, target_id: str, *,
+def show_document(parent: QWidget | None, printing: PrintService, kind: str, target_id: str, *,
                   options: dict[str, Any] | None = None) -> PrintPreviewDialog | None:
     """Render a document (with a progress dialog, big batches take a while) and open its preview,
     window-modal without blocking; the dialog, or None when cancelled or refused (already said)."""
-    service = printing_service(app)
     doc = run_with_progress(parent, QCoreApplication.translate("PrintPreview", "Preparing the document…"),
-                            lambda _progress: service.render(kind, target_id, options=options))
+                            lambda _progress: printing.render(kind, target_id, options=options))
     if doc is None:
         return None
     try:
-        dialog = PrintPreviewDialog(service, doc, parent)
+        dialog = PrintPreviewDialog(printing, doc, parent)
     except Exception as exc:  # a PDF pdfium cannot open: a bug, logged, the app goes on
         ops.report_unexpected(parent, exc)
         return None

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ..domain.errors import DomainError
 from ..services.changes import Change
 from ..services.progress import Progress
 from . import ops
@@ -53,8 +54,11 @@ class _Relay(QObject):
 
 
 def run_with_progress(parent: QWidget | None, title: str, work: Callable[[Progress], Any], *,
-                      changes: Change = Change.NONE) -> Any:
-    return ops.run(parent, lambda: _in_thread(parent, title, work), changes=changes, retry=False)
+                      changes: Change = Change.NONE,
+                      on_refusal: Callable[[DomainError], None] | None = None) -> Any:
+    """``on_refusal``: shows a refusal instead of the message box (as in ``ops.perform``)."""
+    return ops.perform(parent, lambda: _in_thread(parent, title, work), changes=changes, retry=False,
+                       on_refusal=on_refusal).value
 
 
 def _in_thread(parent: QWidget | None, title: str, work: Callable[[Progress], Any]) -> Any:

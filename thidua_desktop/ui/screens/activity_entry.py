@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError, ValidationErrors
+from ...services.changes import Change
 from ...services.drafts import DraftStore
 from ...services.movements import MovementService
 from ...services.office import OfficeService
@@ -323,6 +324,12 @@ class ActivityEntry(QWidget):
         else:
             self._note(text, error=True)
 
+    def show_errors(self, exc: DomainError) -> None:
+        """Every refusal in ``exc`` beside its own field."""
+        errors = exc.errors if isinstance(exc, ValidationErrors) else [exc]
+        for error in reversed(errors):  # the first one shown last keeps the focus
+            self.show_error(error)
+
     def save(self) -> str | None:
         self.clear_errors()
         v = self.values()
@@ -332,19 +339,17 @@ class ActivityEntry(QWidget):
             participants_women=v["participants_women"], participants_minority=v["participants_minority"],
             indicator_values={i: t for i, t in v["indicator_values"].items() if t.strip()},
             files=[Path(p) for p in v["files"]])
-        try:
-            notices = self.movements.activity_warnings(**args)
-            if notices and not ask_about_notices(self, notices):
-                return None
-            activity_id = ops.retry_busy(lambda: self.movements.record_activity(**args))
-        except DomainError as exc:
-            errors = exc.errors if isinstance(exc, ValidationErrors) else [exc]
-            for error in reversed(errors):  # the first one shown last keeps the focus
-                self.show_error(error)
+        # Both steps are operations (as a form's): a refusal shows beside its field, a bug as a short
+        # message; either way what was typed stays.
+        checked = ops.perform(self, lambda: self.movements.activity_warnings(**args), retry=False,
+                              on_refusal=self.show_errors)
+        if not checked.ok or (checked.value and not ask_about_notices(self, checked.value)):
             return None
-        except Exception as exc:  # a bug: keep what was typed (the draft) and say so briefly
-            ops.report_unexpected(self, exc)
+        saved = ops.perform(self, lambda: self.movements.record_activity(**args), changes=Change.MOVEMENTS,
+                            on_refusal=self.show_errors)
+        if not saved.ok or saved.value is None:
             return None
+        activity_id = saved.value
         if self.drafts:
             self.drafts.save(LAST_KEY, {"movement": v["movement"], "held_on": v["held_on"],
                                         "village": v["village"]})

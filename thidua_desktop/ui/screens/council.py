@@ -342,7 +342,7 @@ class CouncilScreen(QWidget):
             day = self.today
         try:
             check = self.nominations.evaluate(n.id, day, store=False)
-        except DomainError:
+        except DomainError:  # a read for the reason window: it shows the stored outcome
             check = None  # the stored outcome is still shown
         dialog = ReasonDialog(Nominee(n.id, n.nominee_name, n.award_name, check, n.eligibility_outcome or ""),
                               self.nominations.catalog, self.override(row).text(), self)
@@ -401,7 +401,7 @@ class CouncilScreen(QWidget):
         """"≥ 80,0%" or, for a simple majority, "> 50,0%"."""
         try:
             more_than = self.council.catalog.award(award_code).vote.comparison.value == "more_than"
-        except DomainError:
+        except DomainError:  # an award outside the catalog: the usual "≥"
             more_than = False
         return ("> " if more_than else "≥ ") + pct(threshold)
 
@@ -410,18 +410,17 @@ class CouncilScreen(QWidget):
         voted = [r for r in range(len(self.rows)) if self.spin(r, ISSUED).value() > 0]  # 0: not voted this time
         ballots = [BallotInput(self.rows[r].id, self.spin(r, ISSUED).value(), self.spin(r, VALID).value(),
                                self.spin(r, FOR).value(), self.override(r).text()) for r in voted]
-        try:
-            results = self.council.record_meeting(
-                held_on=self.held_on.text(), present_member_ids=self.present_ids(),
-                absent_member_ids=self.absent_ids(), ballots=ballots, batch_id=self.batch.currentData(),
-                notes=self.notes.text(), written_votes=self.written.votes(), started_at=self.started_at.text(),
-                secretary_member_id=self.secretary.currentData())
-        except DomainError as exc:
-            self._refused(exc, voted)
+        # An operation: the votes are recorded and the nominations move on. A refusal points at the
+        # nominee's reason cell; a bug is said briefly. Either way what was typed stays.
+        outcome = ops.perform(self, lambda: self.council.record_meeting(
+            held_on=self.held_on.text(), present_member_ids=self.present_ids(),
+            absent_member_ids=self.absent_ids(), ballots=ballots, batch_id=self.batch.currentData(),
+            notes=self.notes.text(), written_votes=self.written.votes(), started_at=self.started_at.text(),
+            secretary_member_id=self.secretary.currentData()),
+            changes=Change.COUNCIL | Change.NOMINATIONS, on_refusal=lambda exc: self._refused(exc, voted))
+        if not outcome.ok or outcome.value is None:
             return
-        except Exception as exc:  # a bug: keep what was typed
-            ops.report_unexpected(self, exc)
-            return
+        results = outcome.value
         self.meeting_draft.discard()
         passed = sum(1 for r in results if r.passed)
         dialogs.info(self, self.tr("Meeting recorded"),

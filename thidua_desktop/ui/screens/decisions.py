@@ -244,7 +244,7 @@ class DecisionsScreen(QWidget):
             try:
                 preview = self.decisions.preview(decided_on=self.decided_on.text(), award_code=code,
                                                  nomination_ids=[n.id for n in self.rows])
-            except DomainError:
+            except DomainError:  # a preview while typing: no money shown until the date parses
                 preview = None  # e.g. the date is half typed
         self.amounts = {r.nomination_id: r.reward_amount for r in preview.recipients} if preview else {}
         self.recipients.blockSignals(True)

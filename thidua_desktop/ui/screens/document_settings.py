@@ -9,16 +9,23 @@ from datetime import date
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from ...bootstrap import App
+from ...services.certificate_layout import CertificateLayoutService
+from ...services.changes import Change
+from ...services.decisions import DecisionService
+from ...services.office import OfficeService
 from ...services.print_context import DocumentSettings
+from ...services.printing import PrintService
 from .. import dialogs, ops
 from .wording_tools import WordingTools
 
 
 class DocumentSettingsBox(QGroupBox):
-    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+    def __init__(self, printing: PrintService, decisions: DecisionService, office: OfficeService,
+                 certificate_layout: CertificateLayoutService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.app = app
+        self.printing = printing
+        self.decisions = decisions  # who signs today (the officials' terms), shown here read-only
+        self.certificate_layout = certificate_layout  # for the calibration dialog
         self.chairman = QLineEdit()
         self.vice_chairman = QLineEdit()
         self.as_deputy = QCheckBox()
@@ -45,7 +52,7 @@ class DocumentSettingsBox(QGroupBox):
         row.addWidget(self.calibrate)
         row.addWidget(self.save)
         form.addRow(row)
-        self.wording = WordingTools(app)
+        self.wording = WordingTools(printing, office)
         form.addRow(self.wording)
         self.save.clicked.connect(self.save_settings)
         self.calibrate.clicked.connect(self.open_calibration)
@@ -53,10 +60,10 @@ class DocumentSettingsBox(QGroupBox):
         self.retranslate()
 
     def load(self) -> None:
-        current = self.app.printing.document_settings()
+        current = self.printing.document_settings()
         # Who signs is kept once, with terms, in Lãnh đạo ký văn bản (officials.py): shown here, not typed.
-        self.chairman.setText(", ".join(self.app.decisions.signers(date.today())))
-        self.vice_chairman.setText(", ".join(self.app.decisions.signers(date.today(), "PHÓ CHỦ TỊCH")))
+        self.chairman.setText(", ".join(self.decisions.signers(date.today())))
+        self.vice_chairman.setText(", ".join(self.decisions.signers(date.today(), "PHÓ CHỦ TỊCH")))
         self.as_deputy.setChecked(current.sign_as_deputy)
         self.place.setText(current.place)
         self.drafting_unit.setText(current.drafting_unit)
@@ -64,7 +71,7 @@ class DocumentSettingsBox(QGroupBox):
         self.rules_date.setText(current.province_rules_date)
         self.rules_title.setText(current.province_rules_title)
         self.loaded = current
-        self.pushed = self.app.printing.province_legal_bases()
+        self.pushed = self.printing.province_legal_bases()
 
     def current(self) -> DocumentSettings:
         """The form's values over the stored settings (fields set elsewhere are kept)."""
@@ -74,7 +81,8 @@ class DocumentSettingsBox(QGroupBox):
             province_rules_date=self.rules_date.text(), province_rules_title=self.rules_title.text())
 
     def save_settings(self) -> None:
-        if ops.run(self, lambda: self.app.printing.set_document_settings(self.current()) or True):
+        if ops.run(self, lambda: self.printing.set_document_settings(self.current()) or True,
+                   changes=Change.OFFICE):
             dialogs.info(self, self.tr("Documents"), self.tr("Saved. New documents use these names."))
             self.load()
             self.retranslate()
@@ -82,7 +90,7 @@ class DocumentSettingsBox(QGroupBox):
     def open_calibration(self) -> None:
         from ..certificate_calibration import CalibrationDialog
 
-        self.calibration_dialog = CalibrationDialog(self.app, self)
+        self.calibration_dialog = CalibrationDialog(self.certificate_layout, self.printing, self)
         self.calibration_dialog.open()
 
     def retranslate(self) -> None:

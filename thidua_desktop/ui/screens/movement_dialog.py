@@ -228,7 +228,7 @@ class MovementDialog(LabelledFormDialog):
                 cells = [self.table.item(item.row(), INDICATOR_KEYS.index(k)) for k in ("baseline", "target")]
                 try:
                     baseline, target = (parse_number(c.text() if c else "", "") for c in cells)
-                except DomainError:
+                except DomainError:  # a figure still being typed: no direction guessed from it yet
                     baseline = target = None
                 box.setCurrentIndex(DIRECTIONS.index(default_direction(baseline, target)))
         self._changed()

@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...bootstrap import App
-from ...services.officials import ROLES, OfficialView, dmy
+from ...services.changes import Change
+from ...services.officials import ROLES, OfficialsService, OfficialView, dmy
 from .. import dialogs, ops
 from ..forms import DateField
 
 
 class OfficialsBox(QGroupBox):
-    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+    def __init__(self, officials: OfficialsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.app = app
+        self.officials = officials
         self.rows: list[OfficialView] = []
         self.table = QTableWidget(0, 5)
         self.table.verticalHeader().setVisible(False)
@@ -84,11 +84,11 @@ class OfficialsBox(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        self.rows = self.app.officials.terms()
+        self.rows = self.officials.terms()
         self.table.setRowCount(len(self.rows))
         lang = ops.current_lang()
         for row, o in enumerate(self.rows):
-            values = (self.app.officials.role_label(o.role, lang), o.full_name, o.title, dmy(o.term_start),
+            values = (self.officials.role_label(o.role, lang), o.full_name, o.title, dmy(o.term_start),
                       dmy(o.term_end) or self.tr("in office"))
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -106,9 +106,9 @@ class OfficialsBox(QGroupBox):
         self.remove.setEnabled(chosen is not None)
 
     def add_term(self) -> None:
-        done = ops.run(self, lambda: self.app.officials.add(
+        done = ops.run(self, lambda: self.officials.add(
             role=self.role.currentData() or "", full_name=self.full_name.text(), title=self.title_text.text(),
-            term_start=self.term_start.text(), term_end=self.term_end.text()))
+            term_start=self.term_start.text(), term_end=self.term_end.text()), changes=Change.OFFICE)
         if done is not None:
             for field in (self.full_name, self.title_text, self.term_start, self.term_end):
                 field.clear()
@@ -118,7 +118,8 @@ class OfficialsBox(QGroupBox):
         chosen = self.selected()
         if chosen is None:
             return
-        if ops.run(self, lambda: self.app.officials.end_term(chosen.id, self.end_date.text())) is not None:
+        if ops.run(self, lambda: self.officials.end_term(chosen.id, self.end_date.text()),
+                   changes=Change.OFFICE) is not None:
             self.end_date.clear()
             self.refresh()
 
@@ -129,7 +130,7 @@ class OfficialsBox(QGroupBox):
                 self.tr("Remove %1's term entered by mistake? A term that ended is ended, not removed.")
                 .replace("%1", chosen.full_name)):
             return
-        if ops.run(self, lambda: self.app.officials.remove(chosen.id) or True):
+        if ops.run(self, lambda: self.officials.remove(chosen.id) or True, changes=Change.OFFICE):
             self.refresh()
 
     def retranslate(self) -> None:
@@ -140,7 +141,7 @@ class OfficialsBox(QGroupBox):
                                   "council unless another chair is entered."))
         lang = ops.current_lang()
         for index in range(self.role.count()):
-            self.role.setItemText(index, self.app.officials.role_label(self.role.itemData(index), lang))
+            self.role.setItemText(index, self.officials.role_label(self.role.itemData(index), lang))
         for label, text in zip(self.labels, (self.tr("Post"), self.tr("Full name"), self.tr("Title printed"),
                                              self.tr("Term from"), self.tr("Term to (empty: in office)")),
                                strict=True):

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
@@ -24,11 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...bootstrap import App
+from ...config import AppPaths
 from ...domain.errors import DomainError
+from ...services.certificate_layout import CertificateLayoutService
 from ...services.changes import Change
-from ...services.maintenance import check_backup
-from ...services.settings import Preferences
+from ...services.decisions import DecisionService
+from ...services.maintenance import MaintenanceService, check_backup
+from ...services.office import OfficeService
+from ...services.officials import OfficialsService
+from ...services.printing import PrintService
+from ...services.settings import Preferences, SettingsService
 from .. import dialogs, i18n, ops
 from ..forms import DateField
 from ..texts import award_label
@@ -37,17 +44,31 @@ from .document_settings import DocumentSettingsBox
 from .officials import OfficialsBox
 from .restore_recovery import recovery_key_for
 
+if TYPE_CHECKING:
+    from ...sync.keys import RecoveryKeys
+
+# Replaces the office's data with a backup while the app runs (``App.restore_from``: the database
+# is closed, swapped and upgraded, the catalog re-read); the recovery key opens a backup from a
+# computer that is gone.
+Restore = Callable[[Path, "RecoveryKeys | None"], object]
+
 
 class SettingsScreen(QWidget):
-    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+    """Takes the services it shows; the boxes for officials and documents get theirs from it."""
+
+    def __init__(self, settings: SettingsService, office: OfficeService, maintenance: MaintenanceService,
+                 paths: AppPaths, restore: Restore, *, officials: OfficialsService, printing: PrintService,
+                 decisions: DecisionService, certificate_layout: CertificateLayoutService,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.app = app
-        self.prefs = Preferences.load(app.paths.data_dir)
+        self.settings, self.office, self.maintenance = settings, office, maintenance
+        self.paths, self.restore_from = paths, restore
+        self.prefs = Preferences.load(paths.data_dir)
         self.language = QComboBox()
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(self.language.findData(self.prefs.language))
-        self.officer = QLineEdit(app.office.office().officer_name)
+        self.officer = QLineEdit(office.office().officer_name)
         self.officer_save = QPushButton()
         self.awards = QTableWidget(0, 3)
         self.salary = QSpinBox()
@@ -58,7 +79,7 @@ class SettingsScreen(QWidget):
         self.params_save = QPushButton()
         self.history = QLabel()
         self.history.setWordWrap(True)
-        self.backup_dir = QLineEdit(self.prefs.backup_dir or str(app.paths.backups_dir))
+        self.backup_dir = QLineEdit(self.prefs.backup_dir or str(paths.backups_dir))
         self.backup_every = QSpinBox()
         self.backup_every.setRange(0, 90)
         self.backup_every.setValue(self.prefs.backup_every_days)
@@ -68,8 +89,8 @@ class SettingsScreen(QWidget):
 
         self.box_general, self.box_params, self.box_backup = QGroupBox(), QGroupBox(), QGroupBox()
         self.box_villages = QGroupBox()
-        self.box_documents = DocumentSettingsBox(app)
-        self.box_officials = OfficialsBox(app)
+        self.box_documents = DocumentSettingsBox(printing, decisions, office, certificate_layout)
+        self.box_officials = OfficialsBox(officials)
         self.village_list = QLabel()
         self.village_list.setWordWrap(True)
         self.village_legend = QLabel()  # what the ★ after a village's name means
@@ -144,7 +165,7 @@ class SettingsScreen(QWidget):
 
     # Data -------------------------------------------------------------------------------
     def refresh(self) -> None:
-        catalog = self.app.catalog
+        catalog = self.settings.catalog  # the one in force now, the office's own values applied
         voted = [a for a in catalog.awards if (a.vote and a.vote.required) or a.quota]
         self.awards.setRowCount(len(voted))
         for row, award in enumerate(voted):
@@ -170,7 +191,7 @@ class SettingsScreen(QWidget):
         self.retranslate()
 
     def _changes(self) -> list[tuple[str, str, object]]:
-        base = self.app.catalog
+        base = self.settings.catalog
         changes: list[tuple[str, str, object]] = []
         for row in range(self.awards.rowCount()):
             code = self.awards.item(row, 0).data(256)
@@ -187,18 +208,18 @@ class SettingsScreen(QWidget):
         awards: dict[str, dict[str, object]] = {}
         for code, key, value in self._changes():
             awards.setdefault(code, {})[key] = value
-        latest = self.app.catalog.parameters.base_salary[-1]
+        latest = self.settings.catalog.parameters.base_salary[-1]
         salary = None
         if self.salary.value() != latest.amount or self.salary_from.text() != latest.valid_from.strftime("%d/%m/%Y"):
             salary = (self.salary.value(), self.salary_from.text())
         # One save, one transaction: a bad salary date leaves the thresholds unsaved as well. The
         # service returns what it changed (settings, catalog): the reports show the new values at once.
-        ops.run(self, lambda: self.app.settings.save_parameters(awards, base_salary=salary))
+        ops.run(self, lambda: self.settings.save_parameters(awards, base_salary=salary))
         self.refresh()
 
     def add_village(self) -> None:
         """A thôn, xóm, bản or tổ dân phố of the commune (activities and people are placed in them)."""
-        added = ops.run(self, lambda: self.app.office.add_village(
+        added = ops.run(self, lambda: self.office.add_village(
             self.village_name.text(), self.village_kind.currentData(), self.village_border.isChecked(),
             self.village_remote.isChecked()), changes=Change.OFFICE)
         if added is not None:
@@ -208,7 +229,7 @@ class SettingsScreen(QWidget):
             self.retranslate()
 
     def save_officer(self) -> None:
-        ops.run(self, lambda: self.app.office.set_officer_name(self.officer.text()), changes=Change.OFFICE)
+        ops.run(self, lambda: self.office.set_officer_name(self.officer.text()), changes=Change.OFFICE)
 
     def change_language(self) -> None:
         self.prefs.language = self.language.currentData()
@@ -218,13 +239,13 @@ class SettingsScreen(QWidget):
     def _save_prefs(self) -> None:
         self.prefs.backup_dir = self.backup_dir.text().strip()
         self.prefs.backup_every_days = self.backup_every.value()
-        self.prefs.save(self.app.paths.data_dir)
+        self.prefs.save(self.paths.data_dir)
 
     def run_backup(self) -> Path | None:
-        folder = Path(self.backup_dir.text().strip() or self.app.paths.backups_dir)
-        target = folder / f"thidua-{self.app.office.office().unit_code}-{date.today().isoformat()}.zip"
+        folder = Path(self.backup_dir.text().strip() or self.paths.backups_dir)
+        target = folder / f"thidua-{self.office.office().unit_code}-{date.today().isoformat()}.zip"
         title = QCoreApplication.translate("SettingsScreen", "Backing up…")
-        done = run_with_progress(self, title, lambda _p: self.app.maintenance.backup(target))
+        done = run_with_progress(self, title, lambda _p: self.maintenance.backup(target))
         if done is not None:
             self.prefs.last_backup = date.today().isoformat()
             self._save_prefs()
@@ -238,22 +259,27 @@ class SettingsScreen(QWidget):
             return
         backup = Path(path)
         recovery = None
-        try:  # the file and its key first: a backup from a computer that is gone needs the province's key
-            check_backup(backup, self.app.paths)
-        except DomainError as exc:
-            if exc.code != "BACKUP_KEY_MISSING":
+        key_missing: list[DomainError] = []
+
+        def refused(exc: DomainError) -> None:
+            if exc.code == "BACKUP_KEY_MISSING":  # not an error yet: the province's recovery key may open it
+                key_missing.append(exc)
+            else:
                 ops.show_refusal(self, exc)
-                return
-            recovery = recovery_key_for(self, backup, self.app.paths)
+
+        # The file and its key first: a backup from a computer that is gone needs the province's key.
+        # An unplugged stick or a foreign file is said as any operation says it (nothing is written).
+        checked = ops.perform(self, lambda: check_backup(backup, self.paths), retry=False, on_refusal=refused)
+        if key_missing:
+            recovery = recovery_key_for(self, backup, self.paths)
             if recovery is None:
                 return
-        except Exception as exc:  # the OS said no (an unplugged stick): a message, not a crash
-            ops.report_unexpected(self, exc)
+        elif not checked.ok:
             return
         if not dialogs.ask_yes_no(self, self.tr("Restore"), self.tr(
                 "Restoring replaces all current data with the backup. Continue?")):
             return
-        result = ops.run(self, lambda: self.app.restore_from(backup, recovery), changes=Change.ALL)
+        result = ops.run(self, lambda: self.restore_from(backup, recovery), changes=Change.ALL)
         if result is not None:
             dialogs.info(self, self.tr("Restore"), self.tr("The backup was restored."))
             self.refresh()
@@ -262,7 +288,7 @@ class SettingsScreen(QWidget):
     def retranslate(self) -> None:
         self.box_general.setTitle(self.tr("General"))
         self.box_villages.setTitle(self.tr("Villages and residential groups"))
-        names = [v.name + (" ★" if v.is_border or v.is_remote else "") for v in self.app.office.villages()]
+        names = [v.name + (" ★" if v.is_border or v.is_remote else "") for v in self.office.villages()]
         empty = self.tr("No village yet: add the commune's villages here.")
         self.village_list.setText(", ".join(names) if names else empty)
         legend = "★ = " + self.tr("in a border area or a remote area (counted in the overview's priority groups)")
@@ -286,7 +312,7 @@ class SettingsScreen(QWidget):
         self.lbl_salary.setText(self.tr("Base salary (đồng)"))
         self.lbl_from.setText(self.tr("from"))
         self.params_save.setText(self.tr("Save values"))
-        changes = self.app.settings.history(5)
+        changes = self.settings.history(5)
         lines = [f"{c['at']:%d/%m/%Y %H:%M} — {c['actor']}" for c in changes]
         self.history.setText(self.tr("Recent changes: %1").replace("%1", "; ".join(lines)) if lines
                              else self.tr("No local values changed yet."))

@@ -119,7 +119,7 @@ class PeersPanel(QGroupBox):
     def refresh(self) -> None:
         try:
             self.is_province = self.office.office().role == Role.PROVINCE.value
-        except DomainError:
+        except DomainError:  # no office set up yet (a read on refresh): nothing to say
             self.is_province = False
         for widget in (self.table, self.buttons):
             widget.setVisible(self.is_province)
@@ -149,7 +149,7 @@ class PeersPanel(QGroupBox):
     def fingerprint(self) -> str:
         try:
             return self.sync.fingerprint()
-        except DomainError as exc:
+        except DomainError as exc:  # a read: the reason is shown where the fingerprint would be
             return render(exc, ops.current_lang())
 
     def selected_peer(self) -> PeerView | None:

@@ -97,7 +97,7 @@ class ExportPanel(QWidget):
         self.recipient.clear()
         try:
             is_province = self.office.office().role == Role.PROVINCE.value
-        except DomainError:
+        except DomainError:  # no office set up yet (a read on refresh): nothing to say
             is_province = False
         peers, _total = self.views.peers(0, 1000)
         for peer in peers:
@@ -140,7 +140,7 @@ class ExportPanel(QWidget):
     def _to_communes(self) -> bool:
         try:
             return self.office.office().role == Role.PROVINCE.value
-        except DomainError:
+        except DomainError:  # no office set up yet (a read on refresh): nothing to say
             return False
 
     def _target_activated(self, index: int) -> None:
@@ -353,7 +353,7 @@ class ImportPanel(QWidget):
         if recipient and self.preview is not None:
             try:
                 mine = self.office.office().unit_code
-            except DomainError:
+            except DomainError:  # no office set up yet (a read on refresh): nothing to say
                 mine = ""
             if recipient.get("code") != mine:
                 self.warning.setText(self.tr("This bundle is meant for %1, not for this office.")

@@ -6,15 +6,17 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ...bootstrap import App
+from ...services.changes import Change
+from ...services.office import OfficeService
+from ...services.printing import PrintService
 from .. import dialogs, ops
 
 
 class WordingTools(QWidget):
-    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+    def __init__(self, printing: PrintService, office: OfficeService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.app = app
-        self.is_province = app.office.office().role == "province"
+        self.printing = printing
+        self.is_province = office.office().role == "province"
         self.state = QLabel()
         self.export_button, self.load_button, self.reset_button = QPushButton(), QPushButton(), QPushButton()
         row = QHBoxLayout(self)
@@ -34,7 +36,7 @@ class WordingTools(QWidget):
         folder = dialogs.choose_folder(self, self.tr("Folder for the wording files"))
         if not folder:
             return
-        files = ops.run(self, lambda: self.app.printing.export_wording(folder))
+        files = ops.run(self, lambda: self.printing.export_wording(folder))
         if files is not None:
             dialogs.info(self, self.tr("Document wording"), self.tr(
                 "%1 files written to %2. Edit them with a text editor; keep them as UTF-8 JSON.")
@@ -44,7 +46,7 @@ class WordingTools(QWidget):
         folder = dialogs.choose_folder(self, self.tr("Folder with the edited wording files"))
         if not folder:
             return
-        revision = ops.run(self, lambda: self.app.printing.load_wording(folder))
+        revision = ops.run(self, lambda: self.printing.load_wording(folder), changes=Change.OFFICE)
         if revision is not None:
             dialogs.info(self, self.tr("Document wording"), self.tr(
                 "Revision %1 saved. It goes to every commune with the next sync bundles.").replace("%1", str(revision)))
@@ -54,11 +56,11 @@ class WordingTools(QWidget):
         if not dialogs.ask_yes_no(self, self.tr("Document wording"), self.tr(
                 "Go back to the wording shipped with the app, for every commune?")):
             return
-        if ops.run(self, self.app.printing.reset_wording) is not None:
+        if ops.run(self, self.printing.reset_wording, changes=Change.OFFICE) is not None:
             self.retranslate()
 
     def retranslate(self) -> None:
-        revision = self.app.printing.wording_revision()
+        revision = self.printing.wording_revision()
         self.state.setText(self.tr("Province wording: revision %1").replace("%1", str(revision)) if revision
                            else self.tr("Wording shipped with the app"))
         self.export_button.setText(self.tr("Write wording to a folder…"))
