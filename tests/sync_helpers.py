@@ -3,6 +3,10 @@ fingerprint the commune reads over the phone. These helpers play that call in te
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -70,20 +74,49 @@ def craft_bundle(commune: App, province: App, target: Path, tables: dict[str, li
     return target
 
 
-def enrolled_pair(tmp: Path, commune_code: str = "01576") -> tuple[App, App, Path]:
-    """A province and one commune enrolled with it (not yet heard from); returns both apps and
-    the enrolment file. The caller closes the apps."""
+# Built enrolled pairs, by (commune code, this process's key folder): building one runs every
+# migration twice and makes three key pairs (about a second); a copy takes milliseconds. The
+# copies share the keys, sealed under the same key-encryption key, as every copy of a template does.
+_PAIRS: dict[tuple[str, str], Path] = {}
+
+
+def _built_pair(commune_code: str) -> Path:
     from thidua_desktop.bootstrap import open_app
 
+    cache_key = (commune_code, os.environ.get("THIDUA_CONFIG_DIR", ""))
+    if cache_key not in _PAIRS:
+        folder = Path(tempfile.mkdtemp(prefix=f"thidua-pair-{commune_code}-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        province = open_app(folder / "tinh", actor="tinh")
+        province.office.init_office("province", "04")
+        province.sync.create_recovery_key(folder / "recovery.tdkey")
+        enrolment = folder / f"ket-noi-{commune_code}.json"
+        province.sync.export_enrollment(commune_code, enrolment)
+        commune = open_app(folder / f"xa-{commune_code}", actor="xa")
+        commune.office.init_office("commune", commune_code)
+        commune.sync.accept_enrollment(enrolment.read_bytes())
+        province.close()
+        commune.close()
+        _PAIRS[cache_key] = folder
+    return _PAIRS[cache_key]
+
+
+def enrolled_pair(tmp: Path, commune_code: str = "01576") -> tuple[App, App, Path]:
+    """A province and one commune enrolled with it (not yet heard from), in ``tmp/tinh`` and
+    ``tmp/xa-<code>``, with the recovery key file and the enrolment file beside them; returns both
+    apps and the enrolment file. The caller closes the apps."""
+    from thidua_desktop.bootstrap import open_app
+
+    built = _built_pair(commune_code)
+    tmp.mkdir(parents=True, exist_ok=True)
+    for item in built.iterdir():
+        if item.is_dir():
+            shutil.copytree(item, tmp / item.name, ignore=shutil.ignore_patterns("logs"))
+        else:
+            shutil.copy2(item, tmp / item.name)
     province = open_app(tmp / "tinh", actor="tinh")
-    province.office.init_office("province", "04")
-    province.sync.create_recovery_key(tmp / "recovery.tdkey")
-    enrolment = tmp / f"ket-noi-{commune_code}.json"
-    province.sync.export_enrollment(commune_code, enrolment)
     commune = open_app(tmp / f"xa-{commune_code}", actor="xa")
-    commune.office.init_office("commune", commune_code)
-    commune.sync.accept_enrollment(enrolment.read_bytes())
-    return province, commune, enrolment
+    return province, commune, tmp / f"ket-noi-{commune_code}.json"
 
 
 def confirmed_pair_with_template(tmp: Path) -> tuple[App, App, dict[str, Any]]:
