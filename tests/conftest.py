@@ -124,3 +124,34 @@ def enrolled_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("enrolled-demo")
     build_enrolled_demo(folder)
     return folder
+
+
+# The longest test files, started first: with two workers and whole files per worker
+# (--dist loadfile), a long file picked up last leaves one core idle while it runs alone.
+LONG_FILES_FIRST = (
+    "tests/sync/test_convergence.py",
+    "tests/services/test_fuzz_backup.py",
+    "tests/sync/test_roundtrip_cli.py",
+    "tests/sync/test_fuzz_signed_content.py",
+    "tests/cli/test_demo_kills.py",
+    "tests/services/test_restore_limits.py",
+    "tests/spreadsheets/test_fuzz_xlsx.py",
+    "tests/ui/test_newcomer_enrolment.py",
+    "tests/reports/test_layout_rules.py",
+    "tests/services/test_demo_plausibility.py",
+    "tests/services/test_restore_kills.py",
+    "tests/sync/test_commune_rebuild.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    rank = {name: i for i, name in enumerate(LONG_FILES_FIRST)}
+    root = config.rootpath
+
+    def place(item: pytest.Item) -> int:
+        try:
+            return rank.get(item.path.relative_to(root).as_posix(), len(rank))
+        except ValueError:
+            return len(rank)
+
+    items.sort(key=place)  # stable: the order within a file, and among the other files, is kept

@@ -3,6 +3,7 @@ of what counts as an import, shared by test_import_graph.py and test_layering.py
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import sys
 from pathlib import Path
@@ -23,3 +24,10 @@ def _load_script() -> ModuleType:
 
 
 graph_script = _load_script()
+
+
+@functools.cache
+def package_edges() -> tuple:  # type: ignore[type-arg]  # the script's Edge records
+    """Every import edge of the package, read once per test process (parsing every module takes
+    over a second and several tests ask)."""
+    return tuple(graph_script.edges())

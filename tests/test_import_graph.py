@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from graph_helpers import ROOT, graph_script
+from graph_helpers import ROOT, graph_script, package_edges
 
 
 @pytest.fixture(scope="module")
 def edges() -> list:
-    return graph_script.edges()
+    return list(package_edges())
 
 
 def test_no_import_cycle_between_modules(edges: list) -> None:

@@ -8,9 +8,10 @@ submodule count (tests/test_import_graph.py checks the layers and cycles of the 
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
-from graph_helpers import graph_script
+from graph_helpers import graph_script, package_edges
 
 PACKAGE = Path(__file__).resolve().parents[1] / "thidua_desktop"
 
@@ -29,6 +30,7 @@ UI_EXCEPTIONS: dict[tuple[str, str], str] = {
 }
 
 
+@functools.cache
 def _imports(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names: set[str] = set()
@@ -66,7 +68,7 @@ def test_domain_and_rules_use_only_stdlib_and_themselves() -> None:
 
 
 def test_nothing_imports_ui() -> None:
-    wrong = [f"{e.path}:{e.line}" for e in graph_script.edges()
+    wrong = [f"{e.path}:{e.line}" for e in package_edges()
              if graph_script.layer_of(e.target) == "ui" and graph_script.layer_of(e.source) not in ("ui", "__main__")]
     assert wrong == []
 
@@ -75,7 +77,7 @@ def test_ui_reaches_data_only_through_services() -> None:
     """Every import of every GUI module, top-level or inside a function, relative or absolute:
     no db, rules, reports, spreadsheets or sync (nor App) but through a service."""
     found: dict[tuple[str, str], list[str]] = {}
-    for edge in graph_script.edges():
+    for edge in package_edges():
         target = graph_script.layer_of(edge.target)
         if graph_script.layer_of(edge.source) == "ui" and target not in UI_MAY_IMPORT:
             key = (edge.source.removeprefix("thidua_desktop."), target)
