@@ -25,8 +25,6 @@ UI_EXCEPTIONS: dict[tuple[str, str], str] = {
     ("ui.app", "bootstrap"): "the GUI's entry point opens the office (open_app) and hands App to the "
                              "main window: the composition root",
     ("ui.main_window", "bootstrap"): "builds each screen from App's services: the composition root of the screens",
-    ("ui.ops", "db"): "retries a save while the database is busy with db's busy_wait scope and DatabaseBusy; "
-                      "to move behind a services helper once ops.py (the operations layer) settles",
 }
 
 

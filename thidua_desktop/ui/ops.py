@@ -23,10 +23,10 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Sl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from ..db import DatabaseBusy, busy_wait
 from ..domain.errors import DomainError
 from ..messages import render
 from ..os_refusals import refusal_for
+from ..services.busy import retry_while_busy
 from ..services.changes import Change
 from ..services.progress import Cancelled
 from . import dialogs
@@ -51,25 +51,19 @@ def _pause(milliseconds: int) -> None:
 
 
 def retry_busy(action: Callable[[], T]) -> T:
-    """``action()``, tried again while the database is busy. A busy database means the transaction
-    never began, so nothing of it was written; the action is tried again only when no earlier
-    transaction of it committed either. Raises DatabaseBusy at the end."""
+    """``action()``, tried again while the database is busy (services/busy.py says when it may
+    be), the window repainting under a wait cursor meanwhile. Raises DatabaseBusy at the end."""
     cursor = False
+
+    def pause(_attempt: int) -> None:
+        nonlocal cursor
+        if not cursor and QGuiApplication.instance() is not None:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            cursor = True
+        _pause(BUSY_PAUSE_MS)
+
     try:
-        for attempt in range(1, BUSY_ATTEMPTS + 1):
-            scope = None
-            try:
-                with busy_wait(BUSY_WAIT_MS) as scope:
-                    return action()
-            except DatabaseBusy:
-                if attempt == BUSY_ATTEMPTS or (scope is not None and scope.commits):
-                    raise  # out of tries, or part of the action is saved already: never do it twice
-                log.info("database busy, try %d of %d", attempt, BUSY_ATTEMPTS)
-                if not cursor and QGuiApplication.instance() is not None:
-                    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-                    cursor = True
-                _pause(BUSY_PAUSE_MS)
-        raise AssertionError("unreachable")  # the loop returns or raises
+        return retry_while_busy(action, attempts=BUSY_ATTEMPTS, wait_ms=BUSY_WAIT_MS, pause=pause)
     finally:
         if cursor:
             QGuiApplication.restoreOverrideCursor()
