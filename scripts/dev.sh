@@ -93,6 +93,14 @@ case "${1:-start}" in
     shift || true
     system_packages
     python_env
+    # A real PostgreSQL server on localhost (Debian's package) for the tests marked `postgres`:
+    # the provincial office runs on one. THIDUA_SKIP_POSTGRES=1 skips them on a machine without
+    # root; otherwise no server is a failure, never a silent skip.
+    if [ -z "${THIDUA_TEST_POSTGRES_URL:-}" ] && [ "${THIDUA_SKIP_POSTGRES:-0}" != 1 ]; then
+      THIDUA_TEST_POSTGRES_URL="$(bash scripts/postgres.sh)" \
+        || { echo "No PostgreSQL server for the tests (set THIDUA_SKIP_POSTGRES=1 to skip them)." >&2; exit 1; }
+      export THIDUA_TEST_POSTGRES_URL
+    fi
     "$VENV/bin/ruff" check thidua_desktop tests scripts
     # Type check ([tool.mypy] in pyproject.toml: strict on the pure core); any error stops the run.
     "$VENV/bin/mypy"

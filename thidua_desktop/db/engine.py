@@ -1,12 +1,21 @@
 """Engines and sessions. SQLite gets WAL, synchronous=FULL, foreign keys and a busy timeout on every
-connection; any other URL (PostgreSQL at the provincial office) is used as given.
+connection; PostgreSQL (the provincial office's shared server) is used as given, with the same
+one-writer-at-a-time rule (below).
 
 Several writers share one SQLite file: the GUI, a ``thidua`` command run beside it, two imports
 started at once. A write transaction therefore starts with ``BEGIN IMMEDIATE``: it takes the write
 lock first and waits (up to the busy timeout) for another writer to finish. A deferred ``BEGIN``
 that reads and later writes would instead fail at once with "database is locked" when someone else
 wrote in between (SQLite does not wait on a read-to-write lock upgrade, whatever the timeout).
-Readers keep a deferred ``BEGIN`` and never wait for writers (WAL)."""
+Readers keep a deferred ``BEGIN`` and never wait for writers (WAL).
+
+On PostgreSQL a write transaction first takes a transaction-scoped advisory lock, waiting at most
+the same timeout (``lock_timeout``). Without it two officers' saves run together: both read the
+office's change counter before either commits and stamp their rows with the same version, or the
+one stamped first commits last, after a bundle acknowledged the higher number, and a peer never
+receives it (stamping.py, sync_rows.py). With it, versions are handed out in commit order, as on
+SQLite. This relies on READ COMMITTED (PostgreSQL's default): every statement after the lock sees
+what the previous writer committed. Readers never take it (MVCC)."""
 
 from __future__ import annotations
 
@@ -18,9 +27,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -32,6 +41,14 @@ DEFAULT_BUSY_TIMEOUT_MS = 10_000
 BUSY_TIMEOUT_ENV = "THIDUA_DB_BUSY_TIMEOUT_MS"
 _WRITE_OPTION = "thidua_write"  # execution option: this connection's transactions write
 _BUSY_TEXTS = ("database is locked", "database table is locked", "database is busy")
+# PostgreSQL's lock_not_available: lock_timeout ran out while waiting for the write lock.
+_BUSY_SQLSTATES = frozenset({"55P03"})
+# The advisory lock every PostgreSQL write transaction holds ("TDT1", as maintenance.APPLICATION_ID);
+# advisory locks are per database, so two offices' databases on one server never wait for each other.
+PG_WRITE_LOCK = 0x54445431
+# What a server database's write stamp reads (Database.write_stamp): one round trip.
+_SERVER_STAMP = text("SELECT (SELECT change_counter FROM office WHERE id = 1), "
+                     "(SELECT clock FROM office WHERE id = 1), (SELECT max(id) FROM audit_log)")
 
 # A shorter wait for one caller (the GUI thread retries a few short waits instead of freezing for
 # one long one); None means the database's own timeout.
@@ -76,8 +93,12 @@ def busy_wait(milliseconds: int | None) -> Iterator[BusyScope]:
 
 
 def is_busy_error(exc: BaseException) -> bool:
-    """True for SQLite's "database is locked" (SQLITE_BUSY / SQLITE_LOCKED), wrapped or not."""
-    text = str(getattr(exc, "orig", None) or exc).lower()
+    """True for SQLite's "database is locked" (SQLITE_BUSY / SQLITE_LOCKED) and PostgreSQL's lock
+    timeout, wrapped or not."""
+    orig = getattr(exc, "orig", None) or exc
+    if getattr(orig, "sqlstate", None) in _BUSY_SQLSTATES:
+        return True
+    text = str(orig).lower()
     return any(t in text for t in _BUSY_TEXTS)
 
 
@@ -104,9 +125,19 @@ def _sqlite_on_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def _postgres_on_begin(timeout_ms: int, conn: Any) -> None:
+    if not conn.get_execution_options().get(_WRITE_OPTION):
+        return
+    wanted = _wait_override.get()
+    # lock_timeout 0 would mean "wait for ever": the shortest wait is 1 ms.
+    wait = max(1, int(timeout_ms if wanted is None else wanted))
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {wait}")
+    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
+
+
 def make_engine(url: str, *, busy_timeout: int | None = None, key: bytes | None = None, **kwargs: Any) -> Engine:
-    """An engine for ``url``; on SQLite ``busy_timeout`` (ms, default 10 s or $THIDUA_DB_BUSY_TIMEOUT_MS)
-    is how long a writer waits for another one. ``key``: the file is encrypted with SQLCipher
+    """An engine for ``url``; ``busy_timeout`` (ms, default 10 s or $THIDUA_DB_BUSY_TIMEOUT_MS) is how
+    long a writer waits for another one, on SQLite and on PostgreSQL. ``key``: the file is encrypted with SQLCipher
     (db/cipher.py) under this 32-byte key."""
     target: Any = url
     if key is not None:
@@ -125,6 +156,8 @@ def make_engine(url: str, *, busy_timeout: int | None = None, key: bytes | None 
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", partial(_sqlite_on_connect, busy_timeout_ms(busy_timeout)))
         event.listen(engine, "begin", _sqlite_on_begin)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "begin", partial(_postgres_on_begin, busy_timeout_ms(busy_timeout)))
     return engine
 
 
@@ -144,9 +177,9 @@ class Database:
         self.url = url
         self.key = key  # the SQLCipher key of the file, for backups and swaps made beside SQLAlchemy
         self.engine = make_engine(url, busy_timeout=busy_timeout, key=key, **engine_kwargs)
-        # Write transactions go through an engine view whose BEGIN is IMMEDIATE (SQLite only; the
-        # option means nothing to PostgreSQL, whose row locks wait on their own).
-        self._writer = self.engine.execution_options(**{_WRITE_OPTION: True}) if self.is_sqlite else self.engine
+        # Write transactions go through an engine view whose BEGIN takes the write lock first:
+        # BEGIN IMMEDIATE on SQLite, the advisory lock on PostgreSQL.
+        self._writer = self.engine.execution_options(**{_WRITE_OPTION: True})
         self._factory = sessionmaker(bind=self.engine, expire_on_commit=False)
         stamping.install(self._factory)
         # Told after every committed transaction (from whatever thread ran it), so a window can
@@ -164,11 +197,13 @@ class Database:
 
     def write_stamp(self) -> tuple[int, ...] | None:
         """Changes whenever anyone (this process, a ``thidua`` command, another window) commits to
-        the SQLite file: the modification time and size of the file and its WAL. None for a server
-        database, which has no file to look at."""
+        the SQLite file: the modification time and size of the file and its WAL. A server database
+        has no file to look at: there it is the office's counters and the newest audit entry,
+        which every write moves in its own transaction (stamping.py), whoever's computer made it.
+        None for an in-memory database, or a server that does not answer."""
         file = self.file
         if file is None:
-            return None
+            return None if self.is_sqlite else self._server_stamp()
         stamp: list[int] = []
         for path in (file, Path(f"{file}-wal")):
             try:
@@ -177,6 +212,14 @@ class Database:
             except OSError:
                 stamp += [0, 0]
         return tuple(stamp)
+
+    def _server_stamp(self) -> tuple[int, ...] | None:
+        try:
+            with self.engine.connect() as conn:
+                row = conn.execute(_SERVER_STAMP).one()
+        except SQLAlchemyError:
+            return None  # the window only misses one refresh; the next action reports the server
+        return tuple(int(value or 0) for value in row)
 
     @contextmanager
     def transaction(self, actor: str = "system") -> Iterator[Session]:
@@ -189,7 +232,7 @@ class Database:
             with session.begin():
                 yield session
         except OperationalError as exc:
-            if self.is_sqlite and is_busy_error(exc):
+            if is_busy_error(exc):
                 raise DatabaseBusy() from exc
             if self.is_sqlite and "disk is full" in str(exc.orig).lower():
                 raise DomainError("DISK_FULL", field="data_dir", path=str(self.file or "")) from exc

@@ -33,11 +33,12 @@ from pathlib import Path
 from typing import IO, TypeGuard
 
 from .. import checkpoints
-from ..config import AppPaths, resolve_key_folder
+from ..config import AppPaths, database_url, resolve_key_folder
 from ..database_key import create_database_key, key_for_restore
 from ..db import backup_crypto as bc
 from ..db import cipher
 from ..db import maintenance as low
+from ..db.engine import sqlite_path_of
 from ..db.migrate import is_known_revision
 from ..domain.errors import DomainError, StateError
 from ..sync.keys import KeyStore
@@ -244,11 +245,20 @@ def check_backup(path: Path, paths: AppPaths, recovery: bc.Unsealer | None = Non
     """Every check a restore makes before writing, the data key included: BACKUP_KEY_MISSING when
     neither this computer's keys nor ``recovery`` open it (ask the province for its recovery key),
     BACKUP_RECOVERY_KEY_WRONG when ``recovery`` was given and does not."""
+    _refuse_server_database(paths, path.name)
     contents = inspect_backup(path)
     if contents.encrypted:
         with staging_folder(paths.data_dir, "restore") as scratch, zipfile.ZipFile(path) as zf:
             _data_key(zf, contents, paths, scratch, recovery, path.name)
     return contents
+
+
+def _refuse_server_database(paths: AppPaths, name: str) -> None:
+    """A backup is a SQLite file swapped in for the office's own. An office on a server
+    (PostgreSQL at the province) has no such file: restoring would write one nobody reads and
+    report success. Its backups are the server's own (pg_dump)."""
+    if sqlite_path_of(database_url(paths)) is None:
+        raise StateError("BACKUP_SQLITE_ONLY", field="file", value=name)
 
 
 def _data_key(zf: zipfile.ZipFile, contents: BackupContents, paths: AppPaths, scratch: Path,
@@ -299,6 +309,7 @@ def restore_backup(path: Path, paths: AppPaths, recovery: bc.Unsealer | None = N
 
     The caller must have closed every connection to the current database first; another one
     still open is refused (DATABASE_IN_USE) rather than swapped from under it."""
+    _refuse_server_database(paths, path.name)
     contents = inspect_backup(path)
     try:
         paths.data_dir.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,8 @@
 """Is an incoming record fit to merge? Checked against its table's columns before anything is
 written: an object with an id, each value of its column's type, within the column's length, an
-integer SQLite can hold, a date that parses. A record that fails goes to the quarantine with the
-reason (never aborting the bundle, never reaching the database as a half-typed row).
+integer and a text that SQLite and PostgreSQL both hold, a date that parses. A record that fails
+goes to the quarantine with the reason (never aborting the bundle, never reaching the database as
+a half-typed row).
 
 A signed bundle is not a trusted one: the commune's key may be on a stolen laptop, and a bug in
 another app version can write nonsense. Unknown keys (a newer app's fields) are not checked here;
@@ -14,12 +15,15 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Numeric, String
+from sqlalchemy import JSON, BigInteger, Boolean, Date, DateTime, Float, Integer, Numeric, String
 from sqlalchemy.sql.schema import Column
 
 from ..models import Synced
 
 INT64_MIN, INT64_MAX = -(2 ** 63), 2 ** 63 - 1
+# An Integer column is 32-bit on PostgreSQL (the province's server); SQLite would take 64 bits, but
+# a record must be as welcome at a province on either, with the same reason when it is not.
+INT32_MIN, INT32_MAX = -(2 ** 31), 2 ** 31 - 1
 MAX_TEXT = 1_000_000  # a Text column has no declared length; nothing an officer writes comes near
 MAX_ROW_ID = 64
 # Columns every synced record carries: without them the merge cannot tell who wrote what, when.
@@ -62,7 +66,8 @@ def check_value(model: type, column: Column[Any], value: Any) -> str | None:
     if isinstance(kind, Integer):
         if type(value) is not int:
             return f"{_kind(value)} instead of a whole number"
-        return None if INT64_MIN <= value <= INT64_MAX else "number out of range"
+        low, high = (INT64_MIN, INT64_MAX) if isinstance(kind, BigInteger) else (INT32_MIN, INT32_MAX)
+        return None if low <= value <= high else "number out of range"
     if isinstance(kind, Float | Numeric):
         if type(value) not in (int, float):
             return f"{_kind(value)} instead of a number"
@@ -76,7 +81,10 @@ def check_value(model: type, column: Column[Any], value: Any) -> str | None:
         if not isinstance(value, str):
             return f"{_kind(value)} instead of a text"
         limit = kind.length or MAX_TEXT
-        return f"longer than {limit} characters" if len(value) > limit else None
+        if len(value) > limit:
+            return f"longer than {limit} characters"
+        # PostgreSQL's text never holds NUL; nothing our forms accept does either (clean_text).
+        return "holds a NUL character" if "\x00" in value else None
     return None
 
 

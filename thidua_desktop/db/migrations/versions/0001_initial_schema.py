@@ -249,7 +249,9 @@ def upgrade() -> None:
     sa.Column('middle_name', sa.String(length=100), nullable=False),
     sa.Column('given_name', sa.String(length=100), nullable=False),
     sa.Column('search_key', sa.String(length=200), nullable=False),
-    sa.Column('sort_key', sa.String(length=400), nullable=False),
+    # Sort keys compare by code point (models/base.py sort_text): PostgreSQL needs the "C" collation,
+    # whatever the database's own locale. SQLite ignores the variant.
+    sa.Column('sort_key', sa.String(length=400).with_variant(sa.String(length=400, collation='C'), 'postgresql'), nullable=False),
     sa.Column('gender', sa.String(length=8), nullable=False),
     sa.Column('birth_date', sa.Date(), nullable=True),
     sa.Column('birth_year', sa.Integer(), nullable=True),
@@ -305,7 +307,9 @@ def upgrade() -> None:
     op.create_table('collectives',
     sa.Column('name', sa.String(length=300), nullable=False),
     sa.Column('search_key', sa.String(length=300), nullable=False),
-    sa.Column('sort_key', sa.String(length=600), nullable=False),
+    # Sort keys compare by code point (models/base.py sort_text): PostgreSQL needs the "C" collation,
+    # whatever the database's own locale. SQLite ignores the variant.
+    sa.Column('sort_key', sa.String(length=600).with_variant(sa.String(length=600, collation='C'), 'postgresql'), nullable=False),
     sa.Column('kind', sa.String(length=32), nullable=False),
     sa.Column('parent_id', sa.String(length=36), nullable=True),
     sa.Column('village_id', sa.String(length=36), nullable=True),
