@@ -1,6 +1,162 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi" sourcelanguage="en">
     <context>
+        <name>AccountFormDialog</name>
+        <message>
+            <source>Add an account</source>
+            <translation>Thêm tài khoản</translation>
+        </message>
+        <message>
+            <source>The officer changes this first password at their first sign-in.</source>
+            <translation>Cán bộ sẽ đổi mật khẩu ban đầu này ở lần đăng nhập đầu tiên.</translation>
+        </message>
+        <message>
+            <source>Username</source>
+            <translation>Tên đăng nhập</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Vai trò</translation>
+        </message>
+        <message>
+            <source>First password</source>
+            <translation>Mật khẩu ban đầu</translation>
+        </message>
+        <message>
+            <source>First password again</source>
+            <translation>Nhập lại mật khẩu ban đầu</translation>
+        </message>
+        <message>
+            <source>e.g. hoa.nt</source>
+            <translation>ví dụ: hoa.nt</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Thêm</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountRole</name>
+        <message>
+            <source>Reviewer</source>
+            <translation>Chuyên viên thẩm định</translation>
+        </message>
+        <message>
+            <source>Leader</source>
+            <translation>Lãnh đạo</translation>
+        </message>
+        <message>
+            <source>Administrator</source>
+            <translation>Quản trị viên</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountsBox</name>
+        <message>
+            <source>Accounts</source>
+            <translation>Tài khoản</translation>
+        </message>
+        <message>
+            <source>Your password was changed.</source>
+            <translation>Đã đổi mật khẩu của bạn.</translation>
+        </message>
+        <message>
+            <source>Signed in as %1 (%2).</source>
+            <translation>Đang đăng nhập: %1 (%2).</translation>
+        </message>
+        <message>
+            <source>Nobody is signed in.</source>
+            <translation>Chưa có ai đăng nhập.</translation>
+        </message>
+        <message>
+            <source>No accounts yet: whoever opens the app acts as the office's single officer. Create the first administrator to give each officer an account.</source>
+            <translation>Chưa có tài khoản nào: ai mở ứng dụng cũng làm việc với tư cách cán bộ duy nhất của văn phòng. Hãy tạo quản trị viên đầu tiên để mỗi cán bộ có tài khoản riêng.</translation>
+        </message>
+        <message>
+            <source>Change my password…</source>
+            <translation>Đổi mật khẩu của tôi…</translation>
+        </message>
+        <message>
+            <source>Manage accounts…</source>
+            <translation>Quản lý tài khoản…</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountsDialog</name>
+        <message>
+            <source>active</source>
+            <translation>đang hoạt động</translation>
+        </message>
+        <message>
+            <source>disabled</source>
+            <translation>đã khóa</translation>
+        </message>
+        <message>
+            <source>active, must change the password</source>
+            <translation>đang hoạt động, phải đổi mật khẩu</translation>
+        </message>
+        <message>
+            <source>Enable</source>
+            <translation>Mở lại</translation>
+        </message>
+        <message>
+            <source>Disable</source>
+            <translation>Khóa</translation>
+        </message>
+        <message>
+            <source>Accounts</source>
+            <translation>Tài khoản</translation>
+        </message>
+        <message>
+            <source>Disable %1? The account can no longer sign in, and stops at its next action if it is signed in now.</source>
+            <translation>Khóa tài khoản %1? Tài khoản sẽ không đăng nhập được nữa; nếu đang đăng nhập thì bị dừng ở thao tác tiếp theo.</translation>
+        </message>
+        <message>
+            <source>The password of %1 was reset. Give it to them in person: they choose their own at the next sign-in.</source>
+            <translation>Đã đặt lại mật khẩu của %1. Hãy trao tận tay mật khẩu này: người đó sẽ tự chọn mật khẩu mới ở lần đăng nhập tới.</translation>
+        </message>
+        <message>
+            <source>Accounts of the office</source>
+            <translation>Tài khoản của văn phòng</translation>
+        </message>
+        <message>
+            <source>Username</source>
+            <translation>Tên đăng nhập</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Vai trò</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <source>Last sign-in</source>
+            <translation>Đăng nhập gần nhất</translation>
+        </message>
+        <message>
+            <source>Add account…</source>
+            <translation>Thêm tài khoản…</translation>
+        </message>
+        <message>
+            <source>Reset password…</source>
+            <translation>Đặt lại mật khẩu…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+    </context>
+    <context>
         <name>ActivitiesScreen</name>
         <message>
             <source>All movements</source>
@@ -225,6 +381,10 @@
             <translation>Đang chuẩn bị văn phòng dùng thử với dữ liệu mẫu…</translation>
         </message>
         <message>
+            <source>Connecting to the office server…</source>
+            <translation>Đang kết nối với máy chủ của văn phòng…</translation>
+        </message>
+        <message>
             <source>Automatic backup…</source>
             <translation>Đang tự động sao lưu…</translation>
         </message>
@@ -422,6 +582,37 @@
         </message>
     </context>
     <context>
+        <name>ChangePasswordDialog</name>
+        <message>
+            <source>Change your password</source>
+            <translation>Đổi mật khẩu</translation>
+        </message>
+        <message>
+            <source>The administrator chose your password: choose your own now. It needs at least %1 characters.</source>
+            <translation>Mật khẩu hiện tại do quản trị viên đặt: hãy chọn mật khẩu của riêng bạn ngay bây giờ, ít nhất %1 ký tự.</translation>
+        </message>
+        <message>
+            <source>At least %1 characters. Nobody else, the administrator included, will know it.</source>
+            <translation>Ít nhất %1 ký tự. Không ai khác, kể cả quản trị viên, biết mật khẩu này.</translation>
+        </message>
+        <message>
+            <source>Current password</source>
+            <translation>Mật khẩu hiện tại</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>Mật khẩu mới</translation>
+        </message>
+        <message>
+            <source>New password again</source>
+            <translation>Nhập lại mật khẩu mới</translation>
+        </message>
+        <message>
+            <source>Change password</source>
+            <translation>Đổi mật khẩu</translation>
+        </message>
+    </context>
+    <context>
         <name>CollectiveDialog</name>
         <message>
             <source>Name</source>
@@ -601,7 +792,7 @@
         </message>
         <message>
             <source>State</source>
-            <translation>Tình trạng</translation>
+            <translation>Trạng thái</translation>
         </message>
         <message>
             <source>Field</source>
@@ -1528,6 +1719,41 @@ yêu cầu</translation>
         </message>
     </context>
     <context>
+        <name>FirstAdminDialog</name>
+        <message>
+            <source>The office's first administrator</source>
+            <translation>Quản trị viên đầu tiên của văn phòng</translation>
+        </message>
+        <message>
+            <source>Several officers share the office server, each with an account. Create the first one now: an administrator, who then adds the others (Settings → Accounts).</source>
+            <translation>Nhiều cán bộ dùng chung máy chủ của văn phòng, mỗi người một tài khoản. Hãy tạo tài khoản đầu tiên ngay bây giờ: quản trị viên, người sẽ thêm các tài khoản khác (Cài đặt → Tài khoản).</translation>
+        </message>
+        <message>
+            <source>Username</source>
+            <translation>Tên đăng nhập</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Mật khẩu</translation>
+        </message>
+        <message>
+            <source>Password again</source>
+            <translation>Nhập lại mật khẩu</translation>
+        </message>
+        <message>
+            <source>e.g. hoa.nt</source>
+            <translation>ví dụ: hoa.nt</translation>
+        </message>
+        <message>
+            <source>Create the administrator</source>
+            <translation>Tạo quản trị viên</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunDialog</name>
         <message>
             <source>Set up ThiĐua Desktop</source>
@@ -1572,6 +1798,58 @@ yêu cầu</translation>
         <message>
             <source>Enrolment file</source>
             <translation>Tệp kết nối</translation>
+        </message>
+        <message>
+            <source>Where the office's data is kept</source>
+            <translation>Nơi lưu dữ liệu của văn phòng</translation>
+        </message>
+        <message>
+            <source>This computer (SQLite)</source>
+            <translation>Máy tính này (SQLite)</translation>
+        </message>
+        <message>
+            <source>The office server, shared by the officers (PostgreSQL)</source>
+            <translation>Máy chủ của văn phòng, dùng chung (PostgreSQL)</translation>
+        </message>
+        <message>
+            <source>e.g. 192.168.1.10</source>
+            <translation>ví dụ: 192.168.1.10</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Kiểm tra kết nối</translation>
+        </message>
+        <message>
+            <source>Server address</source>
+            <translation>Địa chỉ máy chủ</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Cổng</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>Cơ sở dữ liệu</translation>
+        </message>
+        <message>
+            <source>Database user</source>
+            <translation>Tên đăng nhập cơ sở dữ liệu</translation>
+        </message>
+        <message>
+            <source>Database password</source>
+            <translation>Mật khẩu cơ sở dữ liệu</translation>
+        </message>
+        <message>
+            <source>The data is kept on the office server: each officer's computer connects to it, and each officer signs in with an account of their own. The password of the database is kept on this computer, sealed; if the office is already set up on the server, this computer simply connects to it.</source>
+            <translation>Dữ liệu được lưu trên máy chủ của văn phòng: máy của từng cán bộ kết nối tới đó, và mỗi cán bộ đăng nhập bằng tài khoản riêng. Mật khẩu cơ sở dữ liệu được lưu niêm phong trên máy này; nếu văn phòng đã được thiết lập trên máy chủ thì máy này chỉ kết nối vào.</translation>
+        </message>
+        <message>
+            <source>Connecting to the server…</source>
+            <translation>Đang kết nối với máy chủ…</translation>
+        </message>
+        <message>
+            <source>Connected: %1.</source>
+            <translation>Đã kết nối: %1.</translation>
         </message>
         <message>
             <source>None yet: you can load it later on the Sync screen.</source>
@@ -1995,6 +2273,37 @@ yêu cầu</translation>
         </message>
     </context>
     <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>Sign in — ThiĐua Desktop</source>
+            <translation>Đăng nhập — ThiĐua Desktop</translation>
+        </message>
+        <message>
+            <source>%1: sign in with your own account.</source>
+            <translation>%1: hãy đăng nhập bằng tài khoản của bạn.</translation>
+        </message>
+        <message>
+            <source>Sign in with your own account.</source>
+            <translation>Hãy đăng nhập bằng tài khoản của bạn.</translation>
+        </message>
+        <message>
+            <source>Username</source>
+            <translation>Tên đăng nhập</translation>
+        </message>
+        <message>
+            <source>e.g. hoa.nt</source>
+            <translation>ví dụ: hoa.nt</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Mật khẩu</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Đăng nhập</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>ThiĐua Desktop — Emulation and commendation</source>
@@ -2011,6 +2320,10 @@ yêu cầu</translation>
         <message>
             <source>Set up the real office…</source>
             <translation>Thiết lập văn phòng thật…</translation>
+        </message>
+        <message>
+            <source>Province overview</source>
+            <translation>Tổng quan toàn tỉnh</translation>
         </message>
         <message>
             <source>Overview</source>
@@ -2231,7 +2544,7 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
         </message>
         <message>
             <source>Status</source>
-            <translation>Trạng thái</translation>
+            <translation>Tình trạng</translation>
         </message>
         <message>
             <source>Period from</source>
@@ -2507,7 +2820,7 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
         </message>
         <message>
             <source>Status</source>
-            <translation>Trạng thái</translation>
+            <translation>Tình trạng</translation>
         </message>
     </context>
     <context>
@@ -2769,7 +3082,7 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
         </message>
         <message>
             <source>Status</source>
-            <translation>Trạng thái</translation>
+            <translation>Tình trạng</translation>
         </message>
         <message>
             <source>Eligibility</source>
@@ -3185,7 +3498,7 @@ Hai mã có khớp hoàn toàn không?</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation>Trạng thái</translation>
+            <translation>Tình trạng</translation>
         </message>
         <message>
             <source>Fingerprint</source>
@@ -3616,6 +3929,203 @@ Hai mã có khớp hoàn toàn không?</translation>
         </message>
     </context>
     <context>
+        <name>ProvinceOverviewScreen</name>
+        <message>
+            <source>Code</source>
+            <translation>Mã</translation>
+        </message>
+        <message>
+            <source>Commune</source>
+            <translation>Xã, phường</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <source>Last
+received</source>
+            <translation>Nhận
+gần nhất</translation>
+        </message>
+        <message>
+            <source>Last
+sent</source>
+            <translation>Gửi
+gần nhất</translation>
+        </message>
+        <message>
+            <source>Waiting
+review</source>
+            <translation>Chờ
+thẩm định</translation>
+        </message>
+        <message>
+            <source>Returned,
+not resent</source>
+            <translation>Trả lại,
+chưa trình lại</translation>
+        </message>
+        <message>
+            <source>Results
+not sent</source>
+            <translation>Kết quả
+chưa gửi</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Xung đột</translation>
+        </message>
+        <message>
+            <source>Pending
+records</source>
+            <translation>Bản ghi
+chờ xử lý</translation>
+        </message>
+        <message>
+            <source>Keys to
+confirm</source>
+            <translation>Mã xác thực
+chờ xác nhận</translation>
+        </message>
+        <message>
+            <source>Blocked: a key to confirm, pending records or conflicts. Late: nothing received for the number of days set above.</source>
+            <translation>Đang vướng: có mã xác thực chờ xác nhận, bản ghi chờ xử lý hoặc xung đột dữ liệu. Chậm gửi: không nhận được gói nào trong số ngày đặt ở trên.</translation>
+        </message>
+        <message>
+            <source>When the commune's last bundle was imported</source>
+            <translation>Lần cuối nhập gói đồng bộ của xã</translation>
+        </message>
+        <message>
+            <source>When this office last wrote a bundle for the commune</source>
+            <translation>Lần cuối văn phòng này ghi gói đồng bộ gửi xã</translation>
+        </message>
+        <message>
+            <source>Dossiers submitted, received or in review, with no verdict yet on their current version</source>
+            <translation>Hồ sơ đã trình, đã nhận hoặc đang thẩm định, chưa có kết quả cho phiên bản hiện tại</translation>
+        </message>
+        <message>
+            <source>Dossiers returned for more information that the commune has not submitted again yet</source>
+            <translation>Hồ sơ đã trả lại để bổ sung mà xã chưa trình lại</translation>
+        </message>
+        <message>
+            <source>Verdicts (approved, returned, rejected) not yet written into a bundle for the commune</source>
+            <translation>Kết quả thẩm định (đồng ý, trả lại, không đồng ý) chưa ghi vào gói đồng bộ gửi xã</translation>
+        </message>
+        <message>
+            <source>Data conflicts not yet looked at, between the commune's version of a record and another</source>
+            <translation>Xung đột dữ liệu chưa xem xét, giữa bản ghi của xã và một phiên bản khác</translation>
+        </message>
+        <message>
+            <source>Records from the commune's bundles that could not be applied and wait on the Sync screen</source>
+            <translation>Bản ghi trong gói đồng bộ của xã chưa áp dụng được, đang chờ xử lý ở màn hình Đồng bộ</translation>
+        </message>
+        <message>
+            <source>Different keys that signed bundles claiming to come from the commune: compare the fingerprint over the phone on the Sync screen</source>
+            <translation>Số khóa khác nhau đã ký các gói tự nhận là của xã: đối chiếu mã xác thực qua điện thoại ở màn hình Đồng bộ</translation>
+        </message>
+        <message>
+            <source>Blocked</source>
+            <translation>Đang vướng</translation>
+        </message>
+        <message>
+            <source>Late</source>
+            <translation>Chậm gửi</translation>
+        </message>
+        <message>
+            <source>Up to date</source>
+            <translation>Bình thường</translation>
+        </message>
+        <message>
+            <source>Revoked</source>
+            <translation>Đã thu hồi</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bundle(s) wait until its key is confirmed on the Sync screen</source>
+            <translation>
+                <numerusform>%n gói chờ xác nhận mã xác thực ở màn hình Đồng bộ</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pending record(s)</source>
+            <translation>
+                <numerusform>%n bản ghi chờ xử lý</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n data conflict(s)</source>
+            <translation>
+                <numerusform>%n xung đột dữ liệu</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>nothing received for %n day(s)</source>
+            <translation>
+                <numerusform>không nhận được gói nào trong %n ngày</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>revoked: its bundles are refused until it enrols again</source>
+            <translation>đã thu hồi: gói của xã bị từ chối cho đến khi xã kết nối lại</translation>
+        </message>
+        <message>
+            <source>Search a commune by name or code (accents optional)</source>
+            <translation>Tìm xã, phường theo tên hoặc mã (gõ có dấu hay không dấu đều được)</translation>
+        </message>
+        <message>
+            <source>Late after</source>
+            <translation>Chậm gửi sau</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> ngày</translation>
+        </message>
+        <message>
+            <source>A commune is late when nothing has arrived from it for this many days (counted from its enrolment while it has never sent anything).</source>
+            <translation>Xã bị coi là chậm gửi khi không nhận được gói nào của xã trong ngần ấy ngày (tính từ ngày kết nối nếu xã chưa gửi gói nào).</translation>
+        </message>
+        <message>
+            <source>Open on the Sync screen</source>
+            <translation>Mở ở màn hình Đồng bộ</translation>
+        </message>
+        <message>
+            <source>Confirm its key, look at its pending records and conflicts, or write a bundle for it (double-click a row does the same).</source>
+            <translation>Xác nhận mã xác thực, xem bản ghi chờ xử lý và xung đột, hoặc ghi gói đồng bộ cho xã (nhấp đúp vào một dòng cũng vậy).</translation>
+        </message>
+        <message>
+            <source>All (%1)</source>
+            <translation>Tất cả (%1)</translation>
+        </message>
+        <message>
+            <source>Late (%1)</source>
+            <translation>Chậm gửi (%1)</translation>
+        </message>
+        <message>
+            <source>Blocked (%1)</source>
+            <translation>Đang vướng (%1)</translation>
+        </message>
+        <message>
+            <source>Waiting review (%1)</source>
+            <translation>Chờ thẩm định (%1)</translation>
+        </message>
+        <message>
+            <source>No commune is enrolled yet: create their enrolment files on the Sync screen.</source>
+            <translation>Chưa kết nối xã, phường nào: hãy tạo tệp kết nối ở màn hình Đồng bộ.</translation>
+        </message>
+        <message>
+            <source>Showing %1 of %2 communes · %3 dossiers waiting for review · %4 results not yet sent</source>
+            <translation>Đang hiện %1/%2 xã, phường · %3 hồ sơ chờ thẩm định · %4 kết quả chưa gửi</translation>
+        </message>
+        <message>
+            <source>Blocked: a key to confirm, pending records or conflicts</source>
+            <translation>Đang vướng: mã xác thực chờ xác nhận, bản ghi chờ xử lý hoặc xung đột</translation>
+        </message>
+        <message>
+            <source>Late: nothing received for %1 days or more</source>
+            <translation>Chậm gửi: không nhận được gói nào từ %1 ngày trở lên</translation>
+        </message>
+    </context>
+    <context>
         <name>RatingsGrid</name>
         <message>
             <source>All officials</source>
@@ -4031,6 +4541,29 @@ Hai mã có khớp hoàn toàn không?</translation>
         <message>
             <source>%1% of the votes</source>
             <translation>%1% số phiếu</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResetPasswordDialog</name>
+        <message>
+            <source>Reset the password of %1</source>
+            <translation>Đặt lại mật khẩu của %1</translation>
+        </message>
+        <message>
+            <source>A temporary password: %1 chooses their own at the next sign-in.</source>
+            <translation>Mật khẩu tạm thời: %1 sẽ tự chọn mật khẩu mới ở lần đăng nhập tới.</translation>
+        </message>
+        <message>
+            <source>Temporary password</source>
+            <translation>Mật khẩu tạm thời</translation>
+        </message>
+        <message>
+            <source>Temporary password again</source>
+            <translation>Nhập lại mật khẩu tạm thời</translation>
+        </message>
+        <message>
+            <source>Reset password</source>
+            <translation>Đặt lại mật khẩu</translation>
         </message>
     </context>
     <context>

@@ -1,5 +1,6 @@
 """Re-extract the GUI's tr() strings into i18n/thidua_vi.ts, then fill translations from the
-JSON files in i18n/pending/ ({"English source": "Vietnamese"}), which are deleted once merged.
+JSON files in i18n/pending/ ({"English source": "Vietnamese"}, optionally grouped by context),
+which are deleted once merged.
 
     .venv/bin/python scripts/merge_translations.py [NAME ...]
 
@@ -29,7 +30,12 @@ def main() -> int:
     names = set(sys.argv[1:])  # optional: merge only these pending files (by stem)
     files = sorted(p for p in PENDING.glob("*.json") if not names or p.stem in names) if PENDING.exists() else []
     for file in files:
-        pending.update(json.loads(file.read_text(encoding="utf-8")))
+        # {"English": "Vietnamese"}, or grouped by Qt context: {"Context": {"English": "Vietnamese"}}.
+        for key, value in json.loads(file.read_text(encoding="utf-8")).items():
+            if isinstance(value, dict):
+                pending.update(value)
+            else:
+                pending[key] = value
     tree = ET.parse(TS)
     missing = []
     for message in tree.iter("message"):

@@ -15,10 +15,13 @@ from .db.backup_crypto import Unsealer
 from .db.engine import sqlite_path_of
 from .db.maintenance import mark_application, sqlite_file
 from .db.migrate import is_newer_than_app, upgrade
+from .domain.accounts import SignedIn
 from .domain.errors import DomainError, StateError
 from .private_files import private_dir, restrict_umask, track_exports_in
 from .rules.catalog import Catalog
 from .rules.local import apply_overrides
+from .services.access import Access
+from .services.accounts import AccountService
 from .services.attachments import AttachmentStore
 from .services.catalog_store import stored_catalog
 from .services.certificate_layout import CertificateLayoutService
@@ -39,6 +42,7 @@ from .services.people import PeopleService
 from .services.printing import PrintService
 from .services.records import RecordsService
 from .services.reviews import ReviewService
+from .services.server_setup import server_refusal, url_to_open
 from .services.settings import SettingsService, load_overrides
 from .services.staging import clean_leftovers
 from .services.statistics import StatisticsService
@@ -53,6 +57,10 @@ class App:
     db: Database
     base_catalog: Catalog
     actor: str
+    # The account signed in (a server office with accounts, services/access.py); None: nobody,
+    # which in an office without accounts means its single officer, holding every role.
+    signed_in: SignedIn | None = None
+    accounts: AccountService = field(init=False)
     office: OfficeService = field(init=False)
     people: PeopleService = field(init=False)
     collectives: CollectiveService = field(init=False)
@@ -78,6 +86,9 @@ class App:
     def __post_init__(self) -> None:
         self._effective: Catalog | None = None
         args = (self.db, self.actor, self.current_catalog)
+        # The services whose actions need a role get who is signed in (the others need none).
+        self.access = Access(self.db, self.signed_in)
+        self.accounts = AccountService(*args, access=self.access)
         self.office = OfficeService(*args)
         self.people = PeopleService(*args)
         self.collectives = CollectiveService(*args)
@@ -85,7 +96,7 @@ class App:
         self.movements = MovementService(*args, attachments=AttachmentStore(self.paths.attachments_dir))
         self.exemplars = ExemplarService(*args)
         self.council = CouncilService(*args)
-        self.decisions = DecisionService(*args)
+        self.decisions = DecisionService(*args, access=self.access)
         self.officials = OfficialsService(*args)
         self.maintenance = MaintenanceService(self.db, self.paths, self.actor)
         self.overview = OverviewService(*args)
@@ -94,8 +105,8 @@ class App:
         self.settings = SettingsService(*args, base_catalog=self.base_catalog, on_change=self.invalidate_catalog)
         self.nominations = NominationService(*args, attachments=AttachmentStore(self.paths.attachments_dir),
                                              settings=self.settings)
-        self.sync = SyncService(*args, paths=self.paths, on_catalog_change=self.reload_catalog)
-        self.reviews = ReviewService(*args)
+        self.sync = SyncService(*args, paths=self.paths, on_catalog_change=self.reload_catalog, access=self.access)
+        self.reviews = ReviewService(*args, access=self.access)
         self.statistics = StatisticsService(*args)
         self.printing = PrintService(*args, override_dir=self.paths.data_dir / "documents")
         self.excel_export = ExcelExportService(*args)
@@ -107,10 +118,23 @@ class App:
         self.actor = name
         self.__post_init__()
 
+    def needs_sign_in(self) -> bool:
+        """Whether this office has accounts and nobody is signed in yet (the GUI and the CLI then
+        ask for a username and a password before anything else)."""
+        return self.signed_in is None and self.accounts.has_accounts()
+
+    def sign_in(self, username: str, password: str) -> SignedIn:
+        """Sign the account in (AccountService.authenticate: LOGIN_FAILED, LOGIN_THROTTLED): every
+        later change is audited under it and every role check asks its role."""
+        signed = self.accounts.authenticate(username, password)
+        self.signed_in, self.actor = signed, signed.actor
+        self.__post_init__()
+        return signed
+
     def on_copy(self, paths: AppPaths, db: Database) -> App:
         """The same office's services over another folder and database (a staged copy, as
         staged_demo.py builds the demo in), with this app's catalog and officer."""
-        return App(paths=paths, db=db, base_catalog=self.base_catalog, actor=self.actor)
+        return App(paths=paths, db=db, base_catalog=self.base_catalog, actor=self.actor, signed_in=self.signed_in)
 
     def current_catalog(self) -> Catalog:
         """The shipped catalog with the office's own allowed values applied (cached)."""
@@ -184,12 +208,22 @@ def open_app(data_dir: str | os.PathLike[str] | None = None, actor: str | None =
     track_exports_in(paths.exports_notes_dir)
     url = database_url(paths, allow_override=not trial)
     office_file = sqlite_path_of(url)
-    # A SQLite office is encrypted at rest (db/cipher.py); PostgreSQL is the server's to protect.
-    db = Database(url, key=open_office_file(paths, office_file) if office_file is not None else None)
+    # A SQLite office is encrypted at rest (db/cipher.py); PostgreSQL is the server's to protect,
+    # and its password, kept out of config.json, is the one sealed on this computer (server_setup.py).
+    key = open_office_file(paths, office_file) if office_file is not None else None
+    db = Database(url_to_open(paths, url), key=key)
     # What a killed restore, backup or demo build left: staging folders with database copies.
     live_file = sqlite_file(db.engine)
     clean_leftovers(paths.data_dir, *([live_file.parent] if live_file else []))
-    if is_newer_than_app(db.engine):
+    try:
+        newer = is_newer_than_app(db.engine)  # the first connection: a server that does not answer fails here
+    except Exception as exc:
+        refusal = server_refusal(exc, url)
+        if refusal is None:
+            raise
+        db.dispose()
+        raise refusal from exc
+    if newer:
         db.dispose()
         raise DomainError("DATABASE_TOO_NEW", field="data_dir")
     upgrade(db.engine)

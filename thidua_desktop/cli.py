@@ -196,6 +196,10 @@ def build_parser() -> argparse.ArgumentParser:
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data-dir", help="thư mục dữ liệu / data folder")
     parser.add_argument("--lang", choices=["vi", "en"], default="vi", help="ngôn ngữ thông báo / message language")
+    parser.add_argument("--user", help="tài khoản, ở văn phòng dùng máy chủ có tài khoản / the account, in a server "
+                                       "office with accounts (cli_accounts.py)")
+    parser.add_argument("--password-file", help="tệp chứa mật khẩu của --user (dòng đầu); không có thì hỏi / file "
+                                                "holding --user's password (first line); else it is asked")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("init", help="khởi tạo đơn vị trong thư mục dữ liệu / set up the office in the data folder")
@@ -276,6 +280,9 @@ def build_parser() -> argparse.ArgumentParser:
     from . import cli_records
 
     cli_records.add_parsers(sub, _Parser, people=people, nominations=noms)
+    from . import cli_accounts
+
+    cli_accounts.add_parsers(sub, _Parser)
     return parser
 
 

@@ -6,13 +6,17 @@ cli_recovery.py) import this module and never each other's internals, so there i
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, NoReturn
 
-from .domain.text import printable
+from .domain.errors import DomainError, StateError
+from .domain.text import nfc, printable
+
+SECRET_FILE_MAX = 4096
 
 
 class UsageError(Exception):
@@ -50,6 +54,51 @@ def opened(args: argparse.Namespace, *, create: bool = False) -> Iterator[Any]:
 
     app = open_app(args.data_dir, create=create)
     try:
+        sign_in(app, args)
         yield app
     finally:
         app.close()
+
+
+def sign_in(app: Any, args: argparse.Namespace) -> None:
+    """An office with accounts (a shared server office) acts only through a signed-in account:
+    ``--user`` names it, the password comes from ``--password-file`` or is asked at the terminal.
+    LOGIN_REQUIRED without ``--user``; PASSWORD_CHANGE_REQUIRED when the admin set the password,
+    for every command but ``accounts passwd``. An office without accounts asks nothing."""
+    if not app.accounts.has_accounts():
+        return
+    user = getattr(args, "user", None)
+    if not user:
+        raise StateError("LOGIN_REQUIRED", field="account")
+    password = read_secret(args, "password_file", "Mật khẩu: ", "Password: ")
+    signed = app.sign_in(user, password)
+    if signed.must_change_password and not getattr(args, "password_change_allowed", False):
+        raise StateError("PASSWORD_CHANGE_REQUIRED", field="password")
+    args.signed_in_password = password  # ``accounts passwd`` changes it without asking it twice
+
+
+def secret_from_file(path: str, field: str = "password") -> str:
+    """The first line of ``path`` (without its line ending), in NFC."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            lines = fh.read(SECRET_FILE_MAX).splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DomainError("PASSPHRASE_FILE_UNREADABLE", field=field, value=path) from exc
+    return nfc(lines[0]) if lines else ""
+
+
+def read_secret(args: argparse.Namespace, file_option: str, prompt_vi: str, prompt_en: str, *,
+                new: bool = False) -> str:
+    """A password from the file option (for scripts), else asked at the terminal with nothing
+    echoed (twice when ``new``), never from the command line itself, where ``ps`` and the shell
+    history would show it. PASSWORD_REQUIRED when there is neither."""
+    path = getattr(args, file_option, None)
+    if path:
+        return secret_from_file(path)
+    if not sys.stdin.isatty():
+        raise DomainError("PASSWORD_REQUIRED", field="password")
+    lang = getattr(args, "lang", "vi")
+    first = nfc(getpass.getpass(say(lang, prompt_vi, prompt_en)))
+    if new and nfc(getpass.getpass(say(lang, "Nhập lại mật khẩu: ", "Repeat the password: "))) != first:
+        raise DomainError("PASSWORD_MISMATCH", field="new_password")
+    return first

@@ -114,3 +114,19 @@ def database_url(paths: AppPaths, allow_override: bool = True) -> str:
         if configured:
             return str(configured)
     return f"sqlite:///{paths.db_file.as_posix()}"
+
+
+def save_database_url(paths: AppPaths, url: str) -> None:
+    """Write ``database_url`` into the folder's config.json (other keys kept), through a temporary
+    file and a rename, so a power cut leaves the old file or the new one. The first-run dialog
+    names the office's server here; the URL it writes holds no password (services/server_setup.py)."""
+    private_dir(paths.data_dir)
+    try:
+        current = json.loads(paths.config_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        current = {}
+    doc = current if isinstance(current, dict) else {}
+    doc["database_url"] = url
+    temp = paths.config_file.with_name(paths.config_file.name + ".tmp")
+    temp.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(temp, paths.config_file)

@@ -84,6 +84,11 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "academic_title": ("Học hàm, học vị", "Academic title, degree"),
     "duties": ("Quyền hạn, nhiệm vụ được giao", "Duties assigned"), "scope": ("Phạm vi ảnh hưởng", "Scope of effect"),
     "effect": ("Hiệu quả", "Effect"), "achievement_summary": ("Tóm tắt thành tích", "Achievement summary"),
+    "username": ("Tên đăng nhập", "Username"), "password": ("Mật khẩu", "Password"),
+    "new_password": ("Mật khẩu mới", "New password"), "display_name": ("Họ và tên", "Full name"),
+    "account": ("Tài khoản", "Account"), "account_role": ("Vai trò của tài khoản", "Account role"),
+    "server": ("Máy chủ", "Server"), "host": ("Địa chỉ máy chủ", "Server address"), "port": ("Cổng", "Port"),
+    "database": ("Cơ sở dữ liệu", "Database"), "user": ("Tên đăng nhập cơ sở dữ liệu", "Database user"),
 }
 
 # Synced tables (and the demo builder's other counts) in words, for counts shown to people: the CLI's

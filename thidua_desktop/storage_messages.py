@@ -101,4 +101,30 @@ STORAGE_MESSAGES: dict[str, tuple[str, str]] = {
     "DATABASE_KEY_WRONG": ("Không mở được cơ sở dữ liệu trong thư mục «{value}»: tệp bị hỏng, hoặc được chép từ "
                            "máy/thư mục khác nên khóa ở đây không mở được. Hãy khôi phục từ bản sao lưu.",
                            "The database in «{value}» does not open: the file is damaged, or was copied from another "
-                           "computer or folder whose key is not here. Restore a backup."),}
+                           "computer or folder whose key is not here. Restore a backup."),
+    # The office's PostgreSQL server (services/server_setup.py, db/server.py), at set-up and at each start.
+    "SERVER_UNREACHABLE": ("Không kết nối được máy chủ «{host}» (cổng {port}): máy chủ chưa bật, sai địa chỉ hoặc "
+                           "cổng, mất mạng, hoặc tường lửa chặn. Hãy kiểm tra rồi thử lại.",
+                           "Cannot reach the server «{host}» (port {port}): it is off, the address or port is "
+                           "wrong, the network is down, or a firewall blocks it. Check, then try again."),
+    "SERVER_LOGIN_FAILED": ("Máy chủ «{host}» từ chối đăng nhập của «{user}»: sai tên hoặc mật khẩu kết nối cơ sở "
+                            "dữ liệu (không phải tài khoản trong ứng dụng). Hãy hỏi người quản trị máy chủ.",
+                            "The server «{host}» refused the login «{user}»: wrong database user or password (not "
+                            "an account of the app). Ask whoever runs the server."),
+    "SERVER_NOT_ALLOWED": ("Máy chủ «{host}» chưa cho máy tính này kết nối (pg_hba.conf). Người quản trị máy chủ "
+                           "cần cho phép mạng nội bộ của văn phòng (xem docs/province-server.md).",
+                           "The server «{host}» does not admit this computer (pg_hba.conf). Whoever runs the server "
+                           "must allow the office's network (see docs/province-server.md)."),
+    "SERVER_DATABASE_MISSING": ("Máy chủ «{host}» không có cơ sở dữ liệu «{database}». Hãy kiểm tra tên, hoặc nhờ "
+                                "người quản trị máy chủ tạo cơ sở dữ liệu đó.",
+                                "The server «{host}» has no database «{database}». Check the name, or ask whoever "
+                                "runs the server to create it."),
+    "SERVER_HOST_INVALID": ("Địa chỉ máy chủ «{value}» không hợp lệ (ví dụ: 192.168.1.10 hoặc may-chu-tdkt).",
+                            "The server address «{value}» is not valid (e.g. 192.168.1.10 or may-chu-tdkt)."),
+    "SERVER_PASSWORD_UNREADABLE": ("Không mở được mật khẩu máy chủ đã lưu trên máy này («{value}»): nó thuộc máy "
+                                   "hoặc tài khoản Windows khác. Hãy xóa tệp config.json trong thư mục dữ liệu rồi "
+                                   "mở lại ứng dụng để kết nối lại với máy chủ.",
+                                   "The server password saved on this computer («{value}») does not open: it belongs "
+                                   "to another computer or Windows account. Delete config.json in the data folder "
+                                   "and start the app again to connect to the server anew."),
+}

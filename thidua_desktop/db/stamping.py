@@ -19,6 +19,9 @@ from .models.base import Synced, utcnow
 from .models.office import AuditEntry, Office
 
 _SKIP_AUDIT_COLUMNS = {"version", "clock", "updated_at", "origin_node", "origin_epoch", "search_key", "sort_key"}
+# Audited as changed, never with their value: a password hash copied out of the audit log would be
+# as good as one copied out of the accounts table for guessing the password offline.
+_MASKED_COLUMNS = {"password_hash"}
 
 
 def install(factory: sessionmaker[Session]) -> None:
@@ -33,10 +36,14 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _audited(key: str, value: Any) -> Any:
+    return "***" if key in _MASKED_COLUMNS and value is not None else _jsonable(value)
+
+
 def _columns(obj: Any) -> dict[str, Any]:
     mapper = inspect(obj).mapper
     return {
-        col.key: _jsonable(getattr(obj, col.key))
+        col.key: _audited(col.key, getattr(obj, col.key))
         for col in mapper.column_attrs
         if col.key not in _SKIP_AUDIT_COLUMNS
     }
@@ -51,8 +58,8 @@ def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
             continue
         hist = state.attrs[attr.key].history
         if hist.has_changes():
-            old[attr.key] = _jsonable(hist.deleted[0]) if hist.deleted else None
-            new[attr.key] = _jsonable(hist.added[0]) if hist.added else None
+            old[attr.key] = _audited(attr.key, hist.deleted[0]) if hist.deleted else None
+            new[attr.key] = _audited(attr.key, hist.added[0]) if hist.added else None
     return old, new
 
 

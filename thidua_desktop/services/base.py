@@ -8,20 +8,25 @@ from datetime import date
 from ..db import Database
 from ..domain.validation import DateOrYear
 from ..rules.catalog import Catalog, load_catalog
+from .access import Access
 
 CatalogSource = Catalog | Callable[[], Catalog]
 
 
 class ServiceBase:
-    """Every service gets the database, the acting officer's name and the award catalog.
+    """Every service gets the database, the acting officer's name (or account) and the award catalog.
 
     The catalog may be given as a function, so that the office's own settings (thresholds,
     quotas, base salary) take effect in every service the moment they are saved."""
 
-    def __init__(self, db: Database, actor: str = "system", catalog: CatalogSource | None = None) -> None:
+    def __init__(self, db: Database, actor: str = "system", catalog: CatalogSource | None = None, *,
+                 access: Access | None = None) -> None:
         self.db = db
         self.actor = actor
         self._catalog = catalog
+        # Who is signed in, for the role checks (services/access.py). Without one given, nobody is:
+        # an office with accounts then refuses every protected action, one without passes them all.
+        self.access = access or Access(db)
 
     @property
     def catalog(self) -> Catalog:

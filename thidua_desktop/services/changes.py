@@ -23,6 +23,8 @@ class Change(Flag):
     CATALOG = auto()  # the award catalog in force (a newer catalog, or the office's own values)
     SETTINGS = auto()  # the office's own values: thresholds, quotas, base salary
     OFFICE = auto()  # the office itself: its villages, officer, officials, documents
-    SYNC = auto()  # what was sent to or received from the other office
+    # The exchange itself: bundles sent and received, peers and their keys, conflicts. The data a bundle
+    # brings is announced under its own kinds (an import announces ALL), not as SYNC.
+    SYNC = auto()
     ALL = (PEOPLE | COLLECTIVES | RECORDS | MOVEMENTS | NOMINATIONS | COUNCIL | DECISIONS | CATALOG | SETTINGS
            | OFFICE | SYNC)

@@ -18,6 +18,7 @@ from ..domain.text import clean_text
 from ..domain.validation import parse_date, require
 from ..rules import vote_result
 from .base import ServiceBase
+from .changes import Change
 from .nominations import NominationService
 
 
@@ -107,10 +108,17 @@ class CouncilService(ServiceBase):
             return [{"id": m.id, "full_name": m.full_name, "council_role": m.council_role,
                      "position": m.position} for m in rows]
 
-    def remove_member(self, member_id: str) -> None:
+    def remove_member(self, member_id: str) -> Change:
         """A member leaves the council; past meetings keep counting them."""
+        return self.remove_members([member_id])
+
+    def remove_members(self, member_ids: list[str]) -> Change:
+        """Members leave the council together, in one transaction: one that is gone already
+        (removed meanwhile) leaves the others in place too."""
         with self.db.transaction(self.actor) as session:
-            get_live(session, CouncilMember, member_id, field="members").active = False
+            for member_id in member_ids:
+                get_live(session, CouncilMember, member_id, field="members").active = False
+        return Change.COUNCIL
 
     def preview_vote(self, award_code: str, members_total: int, members_present: int,
                      votes_for: int) -> BallotResult:

@@ -16,6 +16,7 @@ from ..domain.text import clean_text
 from ..domain.validation import parse_date, require
 from ..rules import AwardDef, base_salary_on, reward_amount
 from ..rules import Decision as CheckResult
+from . import access as roles
 from .base import ServiceBase
 from .nominations import NominationService
 from .office import OfficeService
@@ -172,7 +173,9 @@ class DecisionService(ServiceBase):
         TỊCH" by a vice-chairman in office (KT. CHỦ TỊCH); ``signer_name`` picks one of them.
         Each nominee's eligibility is checked again on the decision date; one not eligible (or not
         fully checked) is refused unless the council already voted on it with a reason, or
-        ``overrides`` gives the chairman's reason for it (kept in the nomination's history)."""
+        ``overrides`` gives the chairman's reason for it (kept in the nomination's history).
+        Recording a decision is a leader's act where the office has accounts (services/access.py)."""
+        self.access.require(roles.DECIDE)
         award = self._award(award_code)
         clean_number = clean_text(number)
         require(clean_number, "number")

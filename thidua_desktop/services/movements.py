@@ -31,6 +31,7 @@ from ..domain.validation import ErrorCollector, parse_date, parse_enum, parse_in
 from ..rules.plausibility import DateLimits, days_ahead_notice, load_limits
 from .attachments import AttachmentStore, AttachmentView, attachment_view, clean_file_name
 from .base import CatalogSource, ServiceBase, iso
+from .changes import Change
 from .records import Subject
 
 Number = float | int | str | None
@@ -455,10 +456,11 @@ class MovementService(ServiceBase):
             raise ValidationError("ATTACHMENTS_UNAVAILABLE", field="files")
         return self.attachments.readable_copy(sha, name)
 
-    def remove_attachment(self, attachment_id: str) -> None:
+    def remove_attachment(self, attachment_id: str) -> Change:
         """Tombstone the attachment row; the stored file stays (other rows may share its content)."""
         with self.db.transaction(self.actor) as session:
             self._activity_attachment(session, attachment_id).deleted = True
+        return Change.MOVEMENTS  # the activity's count of files
 
     # Registrations -------------------------------------------------------------------------
     def register(self, subject: Subject, year: int | str, target_award_codes: builtins.list[str],

@@ -13,6 +13,7 @@ from ..domain.errors import StateError, ValidationError
 from ..domain.text import clean_text, search_key
 from ..domain.validation import parse_enum, require
 from .base import ServiceBase
+from .changes import Change
 
 
 @dataclass(frozen=True)
@@ -86,12 +87,13 @@ class OfficeService(ServiceBase):
                 raise StateError("OFFICE_NOT_INITIALISED")
             return _office_view(office)
 
-    def set_officer_name(self, name: str) -> None:
+    def set_officer_name(self, name: str) -> Change:
         with self.db.transaction(self.actor) as session:
             office = session.get(Office, 1)
             if office is None:
                 raise StateError("OFFICE_NOT_INITIALISED")
             office.officer_name = clean_text(name)
+        return Change.OFFICE
 
     @staticmethod
     def units_to_choose(province_code: str) -> list[tuple[str, str, str]]:

@@ -12,6 +12,7 @@ from ..db.repositories.common import get_live, live
 from ..domain.enums import Role
 from ..domain.errors import StateError, ValidationError
 from ..domain.text import clean_text
+from . import access as roles
 from .base import ServiceBase
 
 # The province's side of the state machine: what may follow the current shown status.
@@ -31,6 +32,8 @@ class ReviewService(ServiceBase):
         why = clean_text(reason)
         if outcome in ("returned", "rejected") and not why:
             raise ValidationError("REASON_REQUIRED", field="reason")
+        # A reviewer (or a leader) reviews and approves or returns; rejecting is the leader's decision.
+        self.access.require(roles.DECIDE if outcome == "rejected" else roles.REVIEW)
         with self.db.transaction(self.actor) as session:
             office = session.get(Office, 1)
             if office is None or office.role != Role.PROVINCE.value:

@@ -18,6 +18,9 @@ from ..domain.enums import Role
 from ..domain.errors import DomainError, StateError
 from ..sync import keys as k
 from ..sync import safe_json
+from . import access as roles
+from .access import Access
+from .changes import Change
 from .office import OfficeService
 from .sync_exchange import SyncExchange, forget_keys
 from .sync_waiting import Confirmation, WaitingBundles, WaitingView
@@ -78,6 +81,7 @@ class EnrollmentMixin:
     # Set by ServiceBase.__init__ and SyncService.__init__; declared so type checkers know them.
     db: Database
     actor: str
+    access: Access  # only an admin exports keys or revokes a commune (services/access.py)
     paths: AppPaths
     exchange: SyncExchange
     waiting: WaitingBundles
@@ -104,6 +108,7 @@ class EnrollmentMixin:
         office = OfficeService(self.db, self.actor).office()
         if office.role != Role.PROVINCE.value:
             raise StateError("RECOVERY_PROVINCE_ONLY", field="role")
+        self.access.require(roles.ADMIN)
         if passphrase is not None:
             passphrase = k.checked_recovery_passphrase(passphrase)  # refused before anything is written
         if out.exists():
@@ -130,6 +135,7 @@ class EnrollmentMixin:
 
     def protect_recovery_key(self, path: Path, passphrase: str, old_passphrase: str | None = None) -> str:
         """Put a passphrase on an existing recovery key file, or change it, in place."""
+        self.access.require(roles.ADMIN)
         try:
             return k.protect_recovery_file(path, passphrase, old_passphrase)
         except OSError as exc:
@@ -140,6 +146,7 @@ class EnrollmentMixin:
         office = OfficeService(self.db, self.actor).office()
         if office.role != Role.PROVINCE.value:
             raise StateError("ENROLL_PROVINCE_ONLY", field="role")
+        self.access.require(roles.ADMIN)
         units = dict(OfficeService(self.db, self.actor).admin_units())
         if commune_code not in units or len(commune_code) != 5:
             raise DomainError("UNIT_CODE_UNKNOWN", field="unit_code", value=commune_code)
@@ -234,9 +241,10 @@ class EnrollmentMixin:
     def waiting_bundles(self, unit_code: str | None = None) -> list[WaitingView]:
         return self.waiting.list(unit_code)
 
-    def revoke_peer(self, unit_code: str) -> None:
+    def revoke_peer(self, unit_code: str) -> Change:
         """Refuse the office's bundles from now on and forget its keys and waiting bundles: if it
         enrols again, its next key is checked by fingerprint like a first one."""
+        self.access.require(roles.ADMIN)
         with self.db.transaction(self.actor) as session:
             peer = session.get(SyncPeer, unit_code)
             if peer is None:
@@ -246,8 +254,10 @@ class EnrollmentMixin:
             rows = session.query(WaitingBundle).filter(WaitingBundle.peer_code == unit_code).all()
             files = self.waiting.discard(session, rows, "BUNDLE_PEER_REVOKED")
         self.waiting.remove_files(files)
+        return Change.SYNC
 
     def rotate_keys(self) -> str:
+        self.access.require(roles.ADMIN)
         return self.keystore.rotate().fingerprint
 
 

@@ -16,10 +16,12 @@ from ..config import resolve_config_dir, resolve_data_dir
 from ..domain.errors import DomainError
 from ..messages import render
 from ..os_refusals import refusal_for
+from ..services.server_setup import connect_office
 from ..services.settings import Preferences
 from ..services.sync import file_kind
 from . import dialogs, i18n, ops
-from .first_run import FirstRunDialog
+from .first_run import FirstRunAnswers, FirstRunDialog
+from .login_dialog import FirstAdminDialog, LoginDialog
 from .main_window import MainWindow
 from .window_state import WindowStateKeeper, open_settings
 from .worker import run_with_progress
@@ -36,6 +38,8 @@ def ensure_office(app: App, enrollment: Path | None = None) -> App | None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     answers = dialog.answers()
+    if answers.server is not None:
+        return _on_server(app, answers)
     if answers.trial:
         title = QCoreApplication.translate("App", "Preparing the trial office with demo data…")
         return run_with_progress(None, title, lambda _p: open_trial_office(
@@ -48,6 +52,50 @@ def ensure_office(app: App, enrollment: Path | None = None) -> App | None:
         # The office exists whatever happens here; a refused file can be loaded later on Đồng bộ.
         ops.run(None, lambda: app.sync.load_enrollment(answers.enrollment))  # type: ignore[arg-type]
     return app
+
+
+def _on_server(app: App, answers: FirstRunAnswers) -> App | None:
+    """The province chose the office server: this data folder connects to it from now on, and the
+    office is set up there unless another officer's computer already did (then only the sign-in
+    follows). The SQLite app opened before the questions stays the caller's to close."""
+    assert answers.server is not None
+    settings = answers.server
+    title = QCoreApplication.translate("App", "Connecting to the office server…")
+    if run_with_progress(None, title, lambda _p: connect_office(app.paths, settings)) is None:
+        return None
+    served = run_with_progress(None, title, lambda _p: open_app(app.paths.data_dir))  # migrates the server's schema
+    if served is None:
+        return None
+    if not served.office.is_initialised():
+        served.set_actor(answers.officer)
+        if ops.run(None, lambda: served.office.init_office(answers.role, answers.unit_code,
+                                                           officer_name=answers.officer)) is None:
+            served.close()
+            return None
+    return served
+
+
+def sign_in(app: App, display_name: str = "") -> bool:
+    """Before the main window: on the office server, its first administrator is made if it has no
+    account yet (the officer setting it up), else the officer signs in. An office on this
+    computer without accounts asks nothing. False when the officer cancelled."""
+    if app.signed_in is not None:
+        return True
+    if app.accounts.is_server() and not app.accounts.has_accounts():
+        first = FirstAdminDialog(lambda user, name, password: app.accounts.create(user, name, "admin", password),
+                                 display_name=display_name)
+        if first.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return ops.run(None, lambda: app.sign_in(*first.credentials())) is not None
+    if not app.needs_sign_in():
+        return True
+    try:
+        office = app.office.office().unit_name
+    except DomainError:
+        office = ""
+    # The accounts service is looked up at the call: signing in gives the app new services.
+    login = LoginDialog(app.sign_in, lambda old, new: app.accounts.change_own_password(old, new), office=office)
+    return login.exec() == QDialog.DialogCode.Accepted and app.signed_in is not None
 
 
 def scheduled_backup(app: App) -> None:
@@ -104,6 +152,10 @@ def run(argv: Sequence[str] | None = None) -> int:
             opened = ensure_office(real, enrollment)
             if opened is None:
                 return 0
+            if not sign_in(opened, _officer_of(opened)):
+                if opened is not real:
+                    opened.close()
+                return 0
             if opened is not real or not real.office.is_initialised():
                 given = None  # a trial office takes no file from outside
             result, again = _main_window(qt_app, opened, keeper, given)
@@ -116,6 +168,13 @@ def run(argv: Sequence[str] | None = None) -> int:
         qt_app.removeEventFilter(keeper)
         quits_on_last_window[0](quits_on_last_window[1])
         real.close()
+
+
+def _officer_of(app: App) -> str:
+    try:
+        return app.office.office().officer_name
+    except DomainError:
+        return ""
 
 
 def _main_window(qt_app: QApplication, app: App, keeper: WindowStateKeeper, given: Path | None) -> tuple[int, bool]:
@@ -132,7 +191,9 @@ def _main_window(qt_app: QApplication, app: App, keeper: WindowStateKeeper, give
     if given is not None:  # a double-clicked .tdsync or enrolment file
         window.show_screen("sync")
         window.sync_screen.open_file(given)
-    if not app.sync.is_trial():  # owned by the window: it never fires after the window is gone
+    # Owned by the window: it never fires after the window is gone. A server office is backed up on
+    # the server (pg_dump, docs/province-server.md), not by each officer's computer.
+    if not app.sync.is_trial() and not app.accounts.is_server():
         QTimer.singleShot(1500, window, lambda: scheduled_backup(app))
     result = int(qt_app.exec())
     keeper.save(window)

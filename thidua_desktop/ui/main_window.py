@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..bootstrap import App
+from ..domain.enums import Role
+from ..domain.errors import DomainError
 from ..services.changes import Change
+from ..services.province_overview import ProvinceOverviewService
 from ..services.sync_views import SyncViews
 from . import ops
 from .screens.activities import ActivitiesScreen
@@ -31,6 +34,7 @@ from .screens.movements import MovementsScreen
 from .screens.nominations import NominationsScreen
 from .screens.overview import OverviewScreen
 from .screens.people import RegisterScreen
+from .screens.province_overview import ProvinceOverviewScreen
 from .screens.reports import ReportsScreen
 from .screens.settings import SettingsScreen
 from .screens.sync import SyncScreen
@@ -41,9 +45,10 @@ from .window_state import WindowStateKeeper
 class MainWindow(QMainWindow, ops.ChangeRoot):
     """``data_changed`` fires (on the GUI thread) after any committed change, from any screen or
     worker; the status bar counters follow it. ``changed`` carries the kinds of data an operation
-    (``ops.run``, a form's save, long work) changed: each screen that shows them (an ``ops.Watcher``)
-    is told at once, hidden or not. A commit no operation announced marks the screens stale, and a
-    stale screen re-reads when next shown; screens not converted yet re-read on every show. A trial
+    (``ops.run``, a form's save, long work) changed: each screen that shows them (every screen is an
+    ``ops.Watcher``) is told at once, hidden or not (one that is not ``live`` is marked stale while
+    hidden). A commit no operation announced marks the screens stale, and a stale screen re-reads
+    when next shown; a screen that is not stale is not re-read on a plain show. A trial
     office says so in the title and offers to set up the real office (``real_office_requested``)."""
 
     data_changed = Signal()
@@ -83,8 +88,12 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
             "sync": lambda: self._sync_screen(SyncScreen(app.sync, views, app.office)),
             "settings": lambda: SettingsScreen(app.settings, app.office, app.maintenance, app.paths, app.restore_from,
                                                officials=app.officials, printing=app.printing,
-                                               decisions=app.decisions, certificate_layout=app.certificate_layout),
+                                               decisions=app.decisions, certificate_layout=app.certificate_layout,
+                                               accounts=app.accounts),
         }
+        if self._is_province():  # the province starts on its communes at a glance; a commune is unchanged
+            self._factories = {"province_overview": lambda: self._province_overview(ProvinceOverviewScreen(
+                ProvinceOverviewService(app.db, app.actor, app.current_catalog), today)), **self._factories}
         self._built: dict[str, QWidget] = {}
         self._stale: set[str] = set()  # built screens to re-read when next shown
         self._commits_in_op = 0  # commits of the operation under way, covered if it announces what changed
@@ -149,7 +158,7 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         self._write_stamp = self.app.maintenance.write_stamp()
         if ops.in_operation():
             self._commits_in_op += 1
-        else:  # written by a path that announces nothing (not converted yet): re-read when shown
+        else:  # written past the operations (a path that announces nothing): re-read when shown
             self._stale.update(self._built)
 
     def operation_finished(self, changes: Change) -> None:
@@ -180,6 +189,22 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         screen.go_to.connect(self.show_screen)  # the "start here" steps open their screens
         return screen
 
+    def _is_province(self) -> bool:
+        try:
+            return self.app.office.office().role == Role.PROVINCE.value
+        except DomainError:  # no office set up (a window opened before the first-run answers)
+            return False
+
+    def _province_overview(self, screen: ProvinceOverviewScreen) -> ProvinceOverviewScreen:
+        screen.open_commune.connect(self.show_commune_sync)
+        return screen
+
+    def show_commune_sync(self, unit_code: str) -> QWidget:
+        """The Đồng bộ screen with this commune selected in its list of offices."""
+        screen = self.show_screen("sync")
+        screen.peers.select_peer(unit_code)  # type: ignore[attr-defined]
+        return screen
+
     def _sync_screen(self, screen: SyncScreen) -> SyncScreen:
         screen.changed.connect(self.retranslate_status)
         return screen
@@ -208,6 +233,7 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         return [(key, self.screen(key)) for key in self.keys]
 
     # The screens by name, as tests and the start-up code reach them.
+    province_overview = property(lambda self: self.screen("province_overview"))  # the province only
     overview = property(lambda self: self.screen("overview"))
     movements = property(lambda self: self.screen("movements"))
     activities = property(lambda self: self.screen("activities"))
@@ -221,16 +247,12 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
     settings = property(lambda self: self.screen("settings"))
 
     def _switch(self, row: int) -> None:
-        """Show a screen with fresh data. A watcher is current already unless marked stale; a screen
-        not converted yet re-reads on every show, as other screens may have changed its data."""
+        """Show a screen with fresh data: a watcher is current already unless marked stale."""
         key = self.keys[row]
         fresh = key not in self._built
         screen = self.screen(key)
         if not fresh and row != self.stack.currentIndex():
-            if isinstance(screen, ops.Watcher):
-                if key in self._stale:
-                    screen.refresh()
-            elif hasattr(screen, "refresh"):
+            if key in self._stale and isinstance(screen, ops.Watcher):
                 screen.refresh()
             self._stale.discard(key)
         self.stack.setCurrentIndex(row)
@@ -256,7 +278,8 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         self.trial_text.setText(self.tr("This is a trial office filled with demo data, kept apart from the real "
                                         "office. Nothing here is ever sent to the province."))
         self.real_office_button.setText(self.tr("Set up the real office…"))
-        titles = {"overview": self.tr("Overview"), "movements": self.tr("Movements"),
+        titles = {"province_overview": self.tr("Province overview"),
+                  "overview": self.tr("Overview"), "movements": self.tr("Movements"),
                   "activities": self.tr("Activities"), "exemplars": self.tr("Advanced examples"),
                   "people": self.tr("People & collectives"), "nominations": self.tr("Nominations"),
                   "council": self.tr("Emulation council"), "decisions": self.tr("Decisions"),

@@ -10,7 +10,8 @@ An operation is the one way a screen writes (as Anki's ``CollectionOp``): ``run`
 service method, show a refusal or a bug in one place, and on success announce what changed (the kinds
 the op declares, or the ``Change`` the service method returned) to the main window, whose ``changed``
 signal reaches every screen that shows those kinds, visible or not. A commit that no operation
-announced (a path not converted yet) only marks the screens stale: they re-read when next shown."""
+announced (the ``thidua`` command, another window, a dialog that writes outside ops) only marks
+the screens stale: they re-read when next shown."""
 
 from __future__ import annotations
 
@@ -167,7 +168,7 @@ class Watcher:
     """Mixed into a screen that shows data of the kinds in ``watches``: the main window calls
     ``on_changed`` with the kinds an operation anywhere in it changed. A ``live`` screen is told
     even when hidden (it stays current: its refresh is cheap, or others read it); the others are
-    marked stale and ``refresh`` when next shown. Either way it is not re-read on every show."""
+    marked stale and ``refresh`` when next shown. No screen re-reads on a plain show."""
 
     watches: ClassVar[Change] = Change.NONE
     live: ClassVar[bool] = True

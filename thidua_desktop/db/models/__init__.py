@@ -1,5 +1,6 @@
 """ORM models. Importing this package registers every table on ``Base.metadata``."""
 
+from .accounts import Account, LoginThrottle
 from .base import Base, Synced, new_uuid, utcnow
 from .movements import (
     Activity,
@@ -52,6 +53,7 @@ from .sync import (
 )
 
 __all__ = [
+    "Account",
     "Activity",
     "ActivityIndicatorValue",
     "AdminUnit",
@@ -72,6 +74,7 @@ __all__ = [
     "Initiative",
     "InitiativeOwner",
     "LocalParameter",
+    "LoginThrottle",
     "Movement",
     "MovementIndicator",
     "Nomination",

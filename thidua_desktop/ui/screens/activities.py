@@ -1,12 +1,12 @@
 """Hoạt động: quick entry of an activity on top, the recent activities below (paged, filtered by
 movement) and the photos and PDF files of the selected activity, which can be opened, added to
-and removed."""
+and removed. It follows the movements and villages changed anywhere (Movements, Settings, a sync)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, QUrl
+from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.attachments import is_executable_name
+from ...services.changes import Change
 from ...services.drafts import DraftStore
 from ...services.movements import ActivityView, MovementService
 from ...services.office import OfficeService
@@ -46,7 +47,9 @@ def _size_text(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{max(1, round(size / 1024))} KB"
 
 
-class ActivitiesScreen(QWidget):
+class ActivitiesScreen(QWidget, ops.Watcher):
+    watches = Change.MOVEMENTS | Change.OFFICE  # movements, activities and their files; villages
+
     def __init__(self, movements: MovementService, office: OfficeService, drafts: DraftStore | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +127,10 @@ class ActivitiesScreen(QWidget):
         layout.addWidget(splitter)
 
         self.filter.currentIndexChanged.connect(lambda _i: self.reload_list())
+        # Told of a change while shown, the screen re-reads on the next turn of the event loop; a
+        # re-read before then (its own save re-reads at once) cancels it: one action, one re-read.
+        self._refresh_soon = QTimer(self, singleShot=True, interval=0)
+        self._refresh_soon.timeout.connect(self.refresh)
         self.retranslate()
         self._fill_filter()
         self.reload_list()
@@ -143,11 +150,22 @@ class ActivitiesScreen(QWidget):
         self.filter.setCurrentIndex(max(0, self.filter.findData(current)))
         self.filter.blockSignals(False)
 
-    def refresh(self) -> None:
-        """Reload the choices (movements, villages) and the list, e.g. after another screen changed them."""
+    def refresh(self, select_id: str | None = None) -> None:
+        """Reload the choices (movements, villages) and the list, e.g. after another screen changed
+        them; the activity selected stays selected (or ``select_id`` is). What is typed stays."""
+        self._refresh_soon.stop()
+        current = self.current()
         self.entry.reload_choices()
         self._fill_filter()
-        self.reload_list()
+        self.reload_list(select_id=select_id or (current.id if current else None))
+
+    def on_changed(self, changes: Change) -> None:
+        """Hidden, it re-reads at once, to be current when shown; shown, after the action that
+        changed it (which may re-read it itself)."""
+        if self.isVisible():
+            self._refresh_soon.start()
+        else:
+            self.refresh()
 
     def reload_list(self, select_id: str | None = None) -> None:
         self.model.reload()
@@ -162,7 +180,7 @@ class ActivitiesScreen(QWidget):
                     break
 
     def _saved(self, activity_id: str) -> None:
-        self.reload_list(select_id=activity_id)
+        self.refresh(select_id=activity_id)  # announced as changed movements: one re-read for both
 
     def current(self) -> ActivityView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -210,9 +228,8 @@ class ActivitiesScreen(QWidget):
         if not dialogs.ask_yes_no(self, self.tr("Remove file"),
                                   self.tr("Remove «%1» from this activity?").replace("%1", item.toolTip())):
             return
-        activity = self.current()
-        if ops.run(self, lambda: self.movements.remove_attachment(attachment_id) or True):
-            self.reload_list(select_id=activity.id if activity else None)
+        if ops.run(self, lambda: self.movements.remove_attachment(attachment_id)):
+            self.refresh()
 
     def add_to_selected(self) -> None:
         activity = self.current()
@@ -220,8 +237,8 @@ class ActivitiesScreen(QWidget):
             return
         paths = [Path(p) for p in activity_files.choose_files(self)]
         paths = [p for p in paths if activity_files.attachable(p)]
-        if paths and ops.run(self, lambda: self.movements.attach_files(activity.id, paths)):
-            self.reload_list(select_id=activity.id)
+        if paths and ops.run(self, lambda: self.movements.attach_files(activity.id, paths), changes=Change.MOVEMENTS):
+            self.refresh(select_id=activity.id)
 
     # Language ----------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -1,13 +1,15 @@
 """Hội đồng TĐKT: the council's members, a meeting's ballots per nominee with the pass/fail shown live,
 and past meetings with their results. The meeting's form and the members present share the top
-row, so the vote grid has the whole width (council_grid.py: a 1366×768 screen at 150%)."""
+row, so the vote grid has the whole width (council_grid.py: a 1366×768 screen at 150%). The screen
+follows the members, nominations and thresholds changed anywhere, re-read when next shown, with
+what was typed on the meeting form kept."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -87,7 +89,12 @@ class MemberDialog(FormDialog):
         return self.council.add_member(v["full_name"], v["council_role"], v["position"])
 
 
-class CouncilScreen(QWidget):
+class CouncilScreen(QWidget, ops.Watcher):
+    # Members and meetings; the batches' drafts and their nominees' names; the vote thresholds.
+    watches = (Change.COUNCIL | Change.NOMINATIONS | Change.PEOPLE | Change.COLLECTIVES | Change.CATALOG
+               | Change.SETTINGS)
+    live = False  # a rebuild of the meeting grid: once when shown, not after every change elsewhere
+
     def __init__(self, council: CouncilService, nominations: NominationService, drafts: DraftStore | None = None,
                  today: date | None = None, parent: QWidget | None = None,
                  printing: PrintService | None = None) -> None:
@@ -101,6 +108,10 @@ class CouncilScreen(QWidget):
         # Ballots issued and valid follow the members present (plus written votes) until typed over.
         self._present_default = 0
         self.meeting_draft = MeetingDraft(self, drafts, following=(ISSUED, VALID))
+        # Told of a change while shown, the screen re-reads on the next turn of the event loop; a
+        # re-read before then (its own save re-reads at once) cancels it: one action, one rebuild.
+        self._refresh_soon = QTimer(self, singleShot=True, interval=0)
+        self._refresh_soon.timeout.connect(self.refresh)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._meeting_tab(), "")
         self.tabs.addTab(self._members_tab(), "")
@@ -243,8 +254,12 @@ class CouncilScreen(QWidget):
 
     # Data ----------------------------------------------------------------------------------
     def refresh(self) -> None:
+        self._refresh_soon.stop()
         with self.meeting_draft.kept():  # what was typed on the meeting form survives the rebuild
             self._rebuild()
+
+    def on_changed(self, changes: Change) -> None:
+        self._refresh_soon.start()
 
     def _rebuild(self) -> None:
         members = self.council.members()
@@ -458,9 +473,7 @@ class CouncilScreen(QWidget):
         if not dialogs.ask_yes_no(self, self.tr("Council members"),
                                   self.tr("Remove the selected members from the council? Past meetings keep them.")):
             return
-        for member_id in ids:
-            if ops.run(self, lambda m=member_id: self.council.remove_member(m) or True) is None:
-                break  # refused: the message was shown
+        ops.run(self, lambda: self.council.remove_members(ids))  # all of them, or none if refused
         self.refresh()
 
     def _meeting_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:

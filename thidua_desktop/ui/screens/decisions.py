@@ -1,13 +1,15 @@
 """Quyết định: the commune chairman's decision for the titles he grants (number, date, signer, award,
 recipients), with each recipient's reward money and the total; past decisions with their recipients.
 A recipient the eligibility check does not pass on the decision date, and whom the council passed
-without a reason of its own, goes in only with the chairman's reason (override_reasons.py)."""
+without a reason of its own, goes in only with the chairman's reason (override_reasons.py). The
+screen follows the nominations voted, the officials and the values changed anywhere, re-read when
+next shown."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt
+from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -56,7 +58,13 @@ def money(amount: int | None) -> str:
     return f"{amount:,} VND"
 
 
-class DecisionsScreen(QWidget):
+class DecisionsScreen(QWidget, ops.Watcher):
+    # Decisions issued; the council-voted nominations and their nominees' names; the awards and the
+    # base salary in force (catalog, settings); who signs (the officials' terms, OFFICE).
+    watches = (Change.DECISIONS | Change.NOMINATIONS | Change.COUNCIL | Change.PEOPLE | Change.COLLECTIVES
+               | Change.CATALOG | Change.SETTINGS | Change.OFFICE)
+    live = False  # a re-read ticks every recipient again: once when shown, not behind the officer's back
+
     def __init__(self, decisions: DecisionService, nominations: NominationService, today: date | None = None,
                  parent: QWidget | None = None, printing: PrintService | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +77,10 @@ class DecisionsScreen(QWidget):
         # The chairman's reasons typed so far, kept when a decision is refused or the window
         # cancelled, so the next attempt does not ask for them again from scratch.
         self.typed_reasons: dict[str, str] = {}
+        # Told of a change while shown, the screen re-reads on the next turn of the event loop; a
+        # re-read before then (its own decision re-reads at once) cancels it: one action, one re-read.
+        self._refresh_soon = QTimer(self, singleShot=True, interval=0)
+        self._refresh_soon.timeout.connect(self.refresh)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._issue_tab(), "")
         self.tabs.addTab(self._past_tab(), "")
@@ -200,6 +212,7 @@ class DecisionsScreen(QWidget):
             "documents."))
 
     def refresh(self) -> None:
+        self._refresh_soon.stop()
         current = self.award.currentData()
         self.award.blockSignals(True)
         self.award.clear()
@@ -212,6 +225,9 @@ class DecisionsScreen(QWidget):
         self._fill_recipients()
         self.past_model.reload()
         self.past.resizeColumnsToContents()
+
+    def on_changed(self, changes: Change) -> None:
+        self._refresh_soon.start()
 
     def _fill_recipients(self) -> None:
         code = self.award.currentData()

@@ -61,9 +61,7 @@ class DocumentSettingsBox(QGroupBox):
 
     def load(self) -> None:
         current = self.printing.document_settings()
-        # Who signs is kept once, with terms, in Lãnh đạo ký văn bản (officials.py): shown here, not typed.
-        self.chairman.setText(", ".join(self.decisions.signers(date.today())))
-        self.vice_chairman.setText(", ".join(self.decisions.signers(date.today(), "PHÓ CHỦ TỊCH")))
+        self.show_signers()
         self.as_deputy.setChecked(current.sign_as_deputy)
         self.place.setText(current.place)
         self.drafting_unit.setText(current.drafting_unit)
@@ -72,6 +70,12 @@ class DocumentSettingsBox(QGroupBox):
         self.rules_title.setText(current.province_rules_title)
         self.loaded = current
         self.pushed = self.printing.province_legal_bases()
+
+    def show_signers(self) -> None:
+        """Who signs is kept once, with terms, in Lãnh đạo ký văn bản (officials.py): shown here, not
+        typed, and shown again when a term changes (nothing typed in this box is touched)."""
+        self.chairman.setText(", ".join(self.decisions.signers(date.today())))
+        self.vice_chairman.setText(", ".join(self.decisions.signers(date.today(), "PHÓ CHỦ TỊCH")))
 
     def current(self) -> DocumentSettings:
         """The form's values over the stored settings (fields set elsewhere are kept)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from ...services.changes import Change
 from ...services.collectives import CollectiveService
 from ...services.drafts import DraftStore
 from ...services.exemplars import ExemplarService
@@ -27,6 +28,8 @@ def _notes_box() -> QPlainTextEdit:
 
 class NewExemplarDialog(LabelledFormDialog):
     """Phát hiện: a new advanced example, optionally tied to a movement and to a person or collective."""
+
+    changes = Change.MOVEMENTS
 
     def __init__(self, exemplars: ExemplarService, movements: MovementService, people: PeopleService,
                  collectives: CollectiveService, drafts: DraftStore | None = None,
@@ -113,6 +116,8 @@ class NewExemplarDialog(LabelledFormDialog):
 
 class AdvanceDialog(LabelledFormDialog):
     """Move one card to its next stage; the date and notes are kept with that stage."""
+
+    changes = Change.MOVEMENTS
 
     def __init__(self, exemplars: ExemplarService, card: dict[str, object], drafts: DraftStore | None = None,
                  parent: QWidget | None = None) -> None:

@@ -1,13 +1,14 @@
 """Điển hình tiên tiến: the board of advanced examples in the directive's four stages (Phát hiện,
 Bồi dưỡng, Tổng kết, Nhân rộng). A card moves to the next stage with a date and notes; every card
-shows the date and notes of each stage it went through."""
+shows the date and notes of each stage it went through. The board follows the examples, movements,
+people and collectives changed anywhere, re-read when it is next shown (it is hundreds of cards)."""
 
 from __future__ import annotations
 
 from html import escape
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.changes import Change
 from ...services.collectives import CollectiveService
 from ...services.drafts import DraftStore
 from ...services.exemplars import ExemplarService
@@ -80,7 +82,10 @@ class ExemplarCard(QFrame):
         return "<br>".join(lines)
 
 
-class ExemplarsScreen(QWidget):
+class ExemplarsScreen(QWidget, ops.Watcher):
+    watches = Change.MOVEMENTS | Change.PEOPLE | Change.COLLECTIVES  # cards, movements, subjects' names
+    live = False
+
     def __init__(self, exemplars: ExemplarService, movements: MovementService, people: PeopleService,
                  collectives: CollectiveService, drafts: DraftStore | None = None,
                  parent: QWidget | None = None) -> None:
@@ -130,6 +135,10 @@ class ExemplarsScreen(QWidget):
         layout.addLayout(board, 1)
         self.counts: dict[str, int] = {}
         self.filter.currentIndexChanged.connect(lambda _i: self.reload_board())
+        # Told of a change while shown, the board re-reads on the next turn of the event loop; a
+        # re-read before then (after its own forms' save) cancels it: one save, one re-read.
+        self._refresh_soon = QTimer(self, singleShot=True, interval=0)
+        self._refresh_soon.timeout.connect(self.refresh)
         self._fill_filter()
         self.retranslate()
         self.reload_board()
@@ -146,8 +155,12 @@ class ExemplarsScreen(QWidget):
         self.filter.blockSignals(False)
 
     def refresh(self) -> None:
+        self._refresh_soon.stop()
         self._fill_filter()
         self.reload_board()
+
+    def on_changed(self, changes: Change) -> None:
+        self._refresh_soon.start()
 
     def reload_board(self) -> None:
         movement_id = self.filter.currentData()
@@ -188,7 +201,7 @@ class ExemplarsScreen(QWidget):
         return self._open(AdvanceDialog(self.exemplars, card, self.drafts, parent=self))
 
     def _open(self, dialog: D) -> D:
-        dialog.accepted.connect(self.reload_board)
+        dialog.accepted.connect(self.refresh)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()  # window-modal; the board reloads when it is saved

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...domain.indicators import default_direction
+from ...services.changes import Change
 from ...services.drafts import DraftStore
 from ...services.movements import IndicatorInput, MovementInput, MovementService, parse_number
 from .. import dialogs
@@ -67,6 +68,8 @@ def _dates(text: str) -> list[str]:
 
 class MovementDialog(LabelledFormDialog):
     """New movement when ``movement_id`` is None, else edits that movement."""
+
+    changes = Change.MOVEMENTS
 
     def __init__(self, movements: MovementService, drafts: DraftStore | None = None,
                  movement_id: str | None = None, parent: QWidget | None = None) -> None:

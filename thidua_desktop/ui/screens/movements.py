@@ -1,9 +1,10 @@
 """Phong trào: the emulation movements, searched as you type (accents optional) and filtered by
-status; the selected movement shows its indicators with the progress reported so far."""
+status; the selected movement shows its indicators with the progress reported so far. It follows
+the movements changed anywhere (an activity recorded on its own screen moves the progress bars)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.changes import Change
 from ...services.drafts import DraftStore
 from ...services.excel_export import ExcelExportService
 from ...services.movements import MovementRow, MovementService
@@ -42,7 +44,9 @@ from .movement_forms import (
 )
 
 
-class MovementsScreen(QWidget):
+class MovementsScreen(QWidget, ops.Watcher):
+    watches = Change.MOVEMENTS
+
     def __init__(self, movements: MovementService, drafts: DraftStore | None = None,
                  parent: QWidget | None = None, printing: PrintService | None = None,
                  excel_export: ExcelExportService | None = None) -> None:
@@ -135,6 +139,10 @@ class MovementsScreen(QWidget):
         self._debounce = search_as_you_type(self, self.search, self.refresh)
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
         self.selected_id: str | None = None
+        # Told of a change while shown, the screen re-reads on the next turn of the event loop; a
+        # re-read before then (its own save re-reads at once) cancels it: one action, one re-read.
+        self._refresh_soon = QTimer(self, singleShot=True, interval=0)
+        self._refresh_soon.timeout.connect(self.refresh)
         self.retranslate()
         self.refresh()
 
@@ -144,6 +152,7 @@ class MovementsScreen(QWidget):
                                      offset=offset, limit=limit)
 
     def refresh(self) -> None:
+        self._refresh_soon.stop()
         keep = self.selected_id
         self.model.reload()
         self._update_count()
@@ -151,6 +160,14 @@ class MovementsScreen(QWidget):
         self.table.setColumnWidth(1, min(self.table.columnWidth(1), 240))
         if not (keep and self.select_movement(keep)):
             self._show_detail(None)
+
+    def on_changed(self, changes: Change) -> None:
+        """Hidden, it re-reads at once, to be current when shown; shown, after the action that
+        changed it (which may re-read it itself). The selected movement stays selected."""
+        if self.isVisible():
+            self._refresh_soon.start()
+        else:
+            self.refresh()
 
     def _update_count(self) -> None:
         self.count.setText(self.tr("%n movements", "", self.model.total))

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
+from ...services.changes import Change
 from ...services.sync import SyncService
 from .. import dialogs, ops
 from ..recovery_key_form import RecoveryKeyFormDialog, RecoveryKeyFormTexts
@@ -59,7 +60,7 @@ def make_recovery_key(parent: QWidget | None, sync: SyncService, suggested: str 
     if answer is None:
         return None
     path, passphrase = answer
-    fingerprint = ops.run(parent, lambda: sync.create_recovery_key(path, passphrase))
+    fingerprint = ops.run(parent, lambda: sync.create_recovery_key(path, passphrase), changes=Change.SYNC)
     if fingerprint is None:
         return None
     dialogs.info(parent, QCoreApplication.translate("RecoveryKey", "Recovery key"), QCoreApplication.translate(

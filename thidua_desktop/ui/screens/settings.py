@@ -1,5 +1,8 @@
 """Cài đặt: language, the officer's name, the office's own values where the catalog allows them
-(each change audited), and backups (schedule, folder, back up now, restore)."""
+(each change audited), and backups (schedule, folder, back up now, restore).
+
+It follows the catalog, the local values and the office changed anywhere. Hidden, it is re-read when
+next shown; shown, only the part that changed is (a value typed elsewhere on the page stays)."""
 
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...config import AppPaths
 from ...domain.errors import DomainError
+from ...services.accounts import AccountService
 from ...services.certificate_layout import CertificateLayoutService
 from ...services.changes import Change
 from ...services.decisions import DecisionService
@@ -40,6 +44,7 @@ from .. import dialogs, i18n, ops
 from ..forms import DateField
 from ..texts import award_label
 from ..worker import run_with_progress
+from .accounts import AccountsBox
 from .document_settings import DocumentSettingsBox
 from .officials import OfficialsBox
 from .restore_recovery import recovery_key_for
@@ -53,13 +58,16 @@ if TYPE_CHECKING:
 Restore = Callable[[Path, "RecoveryKeys | None"], object]
 
 
-class SettingsScreen(QWidget):
+class SettingsScreen(QWidget, ops.Watcher):
     """Takes the services it shows; the boxes for officials and documents get theirs from it."""
+
+    watches = Change.CATALOG | Change.SETTINGS | Change.OFFICE
+    live = False  # a re-read puts back the stored values over what was typed but not saved
 
     def __init__(self, settings: SettingsService, office: OfficeService, maintenance: MaintenanceService,
                  paths: AppPaths, restore: Restore, *, officials: OfficialsService, printing: PrintService,
                  decisions: DecisionService, certificate_layout: CertificateLayoutService,
-                 parent: QWidget | None = None) -> None:
+                 accounts: AccountService | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings, self.office, self.maintenance = settings, office, maintenance
         self.paths, self.restore_from = paths, restore
@@ -91,6 +99,8 @@ class SettingsScreen(QWidget):
         self.box_villages = QGroupBox()
         self.box_documents = DocumentSettingsBox(printing, decisions, office, certificate_layout)
         self.box_officials = OfficialsBox(officials)
+        # Who is signed in and the accounts (a server office only: the box hides itself elsewhere).
+        self.box_accounts = AccountsBox(accounts) if accounts is not None else None
         self.village_list = QLabel()
         self.village_list.setWordWrap(True)
         self.village_legend = QLabel()  # what the ★ after a village's name means
@@ -141,9 +151,10 @@ class SettingsScreen(QWidget):
 
         content = QWidget()
         column = QVBoxLayout(content)
-        for box in (self.box_general, self.box_villages, self.box_officials, self.box_documents, self.box_params,
-                    self.box_backup):
-            column.addWidget(box)
+        for box in (self.box_general, self.box_accounts, self.box_villages, self.box_officials, self.box_documents,
+                    self.box_params, self.box_backup):
+            if box is not None:
+                column.addWidget(box)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -161,10 +172,28 @@ class SettingsScreen(QWidget):
         self.restore.clicked.connect(self.run_restore)
         self.backup_every.valueChanged.connect(self._save_prefs)
         self.backup_dir.editingFinished.connect(self._save_prefs)
-        self.refresh()
+        self._show_values()  # the officer, officials and documents were read as they were built
+        self.retranslate()
 
     # Data -------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Everything re-read from the office (after a restore, or shown after changes elsewhere)."""
+        self.officer.setText(self.office.office().officer_name)
+        self.box_officials.refresh()
+        self.box_documents.load()
+        self.box_documents.retranslate()
+        self._show_values()
+        self.retranslate()
+
+    def on_changed(self, changes: Change) -> None:
+        """Shown: a change made on this page or in a dialog over it. Only what it touched is re-read."""
+        if changes & (Change.CATALOG | Change.SETTINGS):
+            self._show_values()
+        if changes & Change.OFFICE:
+            self.box_documents.show_signers()  # a term entered above: who signs today
+        self.retranslate()  # the villages, the recent changes of the values
+
+    def _show_values(self) -> None:
         catalog = self.settings.catalog  # the one in force now, the office's own values applied
         voted = [a for a in catalog.awards if (a.vote and a.vote.required) or a.quota]
         self.awards.setRowCount(len(voted))
@@ -188,7 +217,6 @@ class SettingsScreen(QWidget):
         if entries:
             self.salary.setValue(entries[-1].amount)
             self.salary_from.setText(entries[-1].valid_from.strftime("%d/%m/%Y"))
-        self.retranslate()
 
     def _changes(self) -> list[tuple[str, str, object]]:
         base = self.settings.catalog
@@ -214,8 +242,10 @@ class SettingsScreen(QWidget):
             salary = (self.salary.value(), self.salary_from.text())
         # One save, one transaction: a bad salary date leaves the thresholds unsaved as well. The
         # service returns what it changed (settings, catalog): the reports show the new values at once.
-        ops.run(self, lambda: self.settings.save_parameters(awards, base_salary=salary))
-        self.refresh()
+        # Refused, what was typed stays for the officer to correct.
+        if ops.run(self, lambda: self.settings.save_parameters(awards, base_salary=salary)) is not None:
+            self._show_values()
+            self.retranslate()
 
     def add_village(self) -> None:
         """A thôn, xóm, bản or tổ dân phố of the commune (activities and people are placed in them)."""
@@ -229,7 +259,7 @@ class SettingsScreen(QWidget):
             self.retranslate()
 
     def save_officer(self) -> None:
-        ops.run(self, lambda: self.office.set_officer_name(self.officer.text()), changes=Change.OFFICE)
+        ops.run(self, lambda: self.office.set_officer_name(self.officer.text()))  # announces OFFICE
 
     def change_language(self) -> None:
         self.prefs.language = self.language.currentData()

@@ -3,33 +3,44 @@ stick. At the top this office's fingerprint and its peers; below, tabs to export
 (Nhập, with a preview first), and the histories, conflicts, quarantine and security log.
 
 ``SyncScreen(sync, views, office)``; ``open_file(path)`` shows the import preview of a .tdsync
-file, or loads an enrolment file (the app passes the path it was started with)."""
+file, or loads an enrolment file (the app passes the path it was started with).
+
+What it shows counts every change not yet sent, so it watches every kind; the count is a query per
+table, so it is re-read when next shown, not after each change made elsewhere."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from ...services.changes import Change
 from ...services.office import OfficeService
 from ...services.sync import SyncService
 from ...services.sync_views import SyncViews
+from .. import ops
 from .sync_logs import ConflictsPanel, LogPanel, exports_panel, imports_panel, quarantine_panel, security_panel
 from .sync_peers import PeersPanel
 from .sync_transfer import ExportPanel, ImportPanel
 
 
-class SyncScreen(QWidget):
+class SyncScreen(QWidget, ops.Watcher):
     """Emits ``changed`` whenever an export, import, confirmation or conflict choice changed the
     sync state, so the main window can update its status bar (unsent changes, last exchange)."""
 
     changed = Signal()
+    watches = Change.ALL
+    live = False
 
     def __init__(self, sync: SyncService, views: SyncViews, office: OfficeService,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sync, self.views, self.office = sync, views, office
+        # Told of a change while shown, the screen re-reads on the next turn of the event loop; a
+        # re-read before then (each of its own actions re-reads at once) cancels it.
+        self._refresh_soon = QTimer(self, singleShot=True, interval=0)
+        self._refresh_soon.timeout.connect(self.refresh)
         self.peers = PeersPanel(sync, views, office, on_change=self._changed)
         self.export_panel = ExportPanel(sync, views, office, on_export=self._changed)
         self.import_panel = ImportPanel(sync, office, on_attempt=self._changed,
@@ -50,12 +61,16 @@ class SyncScreen(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self._refresh_soon.stop()
         self.peers.refresh()
         self.export_panel.refresh()
         for panel in (self.exports, self.imports, self.quarantine, self.security):
             panel.refresh()
         self.conflicts.refresh()
         self.retranslate()
+
+    def on_changed(self, changes: Change) -> None:
+        self._refresh_soon.start()
 
     def open_bundle(self, path: str | Path) -> bool:
         """Show the import preview of a bundle (e.g. double-clicked in the file manager)."""

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from ...services.changes import Change
 from ...services.sync import EnrollmentPreview, SyncService
 from .. import dialogs, ops
 
@@ -96,7 +97,7 @@ def load_enrolment(parent: QWidget | None, sync: SyncService, path: Path | None 
     own = ops.run(parent, sync.fingerprint)
     if own is None or not confirm_enrolment(parent, preview, own):
         return None
-    theirs = ops.run(parent, lambda: sync.load_enrollment(path))
+    theirs = ops.run(parent, lambda: sync.load_enrollment(path), changes=Change.SYNC)  # the province as a peer
     if theirs is None:
         return None
     dialogs.info(parent, QCoreApplication.translate("SyncEnrolment", "Connected"),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.changes import Change
 from ...services.sync_views import ConflictView, SyncViews
 from .. import dialogs, ops
 from ..models.paged import Column, Fetch, PagedTableModel
@@ -249,7 +250,9 @@ class ConflictsPanel(QWidget):
                                 "is noted here, and that office must make the change itself."))
             if not dialogs.ask_yes_no(self, self.tr("Conflict"), question.replace("%1", conflict.label)):
                 return False
-        if ops.run(self, lambda: self.views.resolve_conflict(conflict.id, keep)) is None:
+        # Keeping the other version writes it back: a record of any kind changes.
+        changed = Change.ALL if keep == "loser" else Change.SYNC
+        if ops.run(self, lambda: self.views.resolve_conflict(conflict.id, keep), changes=changed) is None:
             return False
         self.refresh()
         if self.on_resolved is not None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain.enums import Role
 from ...domain.errors import DomainError
 from ...messages import render
+from ...services.changes import Change
 from ...services.office import OfficeService
 from ...services.sync import SyncService
 from ...services.sync_recovery import report_lines
@@ -203,7 +204,8 @@ class PeersPanel(QGroupBox):
             if waiting:
                 self._offer_reject(peer)
             return None
-        done = ops.run(self, lambda: self.sync.confirm_peer(code, chosen))
+        # The bundles that waited are imported now: they may carry anything, as an import does.
+        done = ops.run(self, lambda: self.sync.confirm_peer(code, chosen), changes=Change.ALL)
         if done is None:
             return None
         self._after_change(code)
@@ -223,7 +225,7 @@ class PeersPanel(QGroupBox):
                            "them? The commune's own bundles will wait for the check again.")
         if dialogs.ask_yes_no(self, self.tr("Reject waiting bundles"), question.replace("%1", peer.unit_name)
                               .replace("%2", peer.unit_code)):
-            if ops.run(self, lambda: self.sync.reject_waiting(peer.unit_code)) is not None:
+            if ops.run(self, lambda: self.sync.reject_waiting(peer.unit_code), changes=Change.SYNC) is not None:
                 self._after_change(peer.unit_code)
 
     def load_enrollment(self, path: Path | None = None) -> str | None:
@@ -267,7 +269,7 @@ class PeersPanel(QGroupBox):
             return None
         code = peer.unit_code
         result = run_with_progress(self, self.tr("Writing the recovery bundle…"),
-                                   lambda _p: self.sync.recover(code, Path(folder)))
+                                   lambda _p: self.sync.recover(code, Path(folder)), changes=Change.SYNC)
         if result is None:
             return None
         lines = report_lines(result.summary, ops.current_lang(), written=True)
@@ -282,7 +284,7 @@ class PeersPanel(QGroupBox):
         folder = sync_dialogs.choose_folder(self, self.tr("Where to write the sync bundle"))
         if not folder:
             return None
-        result = ops.run(self, lambda: self.sync.export(Path(folder), even_if_empty=True))
+        result = ops.run(self, lambda: self.sync.export(Path(folder), even_if_empty=True), changes=Change.SYNC)
         if result is None or not result.files:
             return None
         dialogs.info(self, self.tr("Send this office's keys"), self.tr(
@@ -304,7 +306,7 @@ class PeersPanel(QGroupBox):
         path = sync_dialogs.choose_save_file(self, self.tr("Save the enrolment file"), f"ket-noi-{code}.json")
         if not path:
             return None
-        written = ops.run(self, lambda: self.sync.export_enrollment(code, Path(path)))
+        written = ops.run(self, lambda: self.sync.export_enrollment(code, Path(path)), changes=Change.SYNC)
         if written is None:
             return None
         dialogs.info(self, self.tr("Enrolment file"), self.tr(

@@ -170,7 +170,7 @@ class ExportPanel(QWidget):
                 return None
         target = Path(folder)
         result = run_with_progress(self, self.tr("Writing the sync bundle…"),
-                                   lambda _p: self.sync.export(target, to=code))
+                                   lambda _p: self.sync.export(target, to=code), changes=Change.SYNC)
         if result is None:
             return None
         self.last_result = result
