@@ -268,10 +268,9 @@ def test_working_days() -> None:
 
 
 # --- the demo office: every document, every page -------------------------------------------------
-def test_no_ink_within_10_mm_of_the_edge_in_any_demo_document(commune) -> None:  # type: ignore[no-untyped-def]
-    from thidua_desktop.services.demo import DemoBuilder
-
-    DemoBuilder(commune, seed=2026, today=date(2026, 11, 25)).build(people=60)
+def test_no_ink_within_10_mm_of_the_edge_in_any_demo_document(commune, load_demo) -> None:  # type: ignore[no-untyped-def]
+    # DemoBuilder(commune, seed=2026, today=25/11/2026).build(people=60), as the session built it once.
+    load_demo(commune, seed=2026, people=60, today=date(2026, 11, 25))
     batch = commune.nominations.batches()[0].id
     seen = set()
     for kind, target in commune.printing.batch_targets(batch):

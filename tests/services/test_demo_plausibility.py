@@ -8,13 +8,14 @@ nomination batch that shows every status of the workflow."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
+from demo_helpers import copy_demo
 
-from thidua_desktop.bootstrap import App, open_app
-from thidua_desktop.services.demo import DemoBuilder
+from thidua_desktop.bootstrap import App
 from thidua_desktop.services.demo_data import retirement_age_months
 from thidua_desktop.services.people import PersonView
 from thidua_desktop.services.records import Subject
@@ -51,12 +52,17 @@ STATUSES = ["draft", "council_voted", "submitted", "received", "in_review", "app
 
 
 @pytest.fixture(scope="module", params=[(300, 2026), (40, 3)], ids=["trial-300", "small-40"])
-def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+         demo_template: Callable[..., Path]) -> Iterator[App]:
     people, seed = request.param
-    app = open_app(tmp_path_factory.mktemp("demo"), actor="tester")
+    # The commune office (actor "tester", 01576, officer "Cán bộ thử") with
+    # DemoBuilder(seed, TODAY).build(people) run on it: the session's build (tests/conftest.py),
+    # shared with any other file of this worker that asks for the same demo, copied here.
+    app = copy_demo(demo_template(seed, people, TODAY), tmp_path_factory.mktemp("demo") / "data")
     try:
-        app.office.init_office("commune", "01576", officer_name="Cán bộ thử")
-        DemoBuilder(app, seed=seed, today=TODAY).build(people=people)
+        office = app.office.office()
+        assert (app.actor, office.role, office.unit_code, office.officer_name) == (
+            "tester", "commune", "01576", "Cán bộ thử")
         yield app
     finally:
         app.close()

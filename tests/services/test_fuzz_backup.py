@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from office_templates import copy_template
 from test_restore_limits import patch_declared_sizes
 
 from thidua_desktop.bootstrap import App, open_app
@@ -69,9 +70,9 @@ class Office:
 
 
 @pytest.fixture(scope="module")
-def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
+def office(tmp_path_factory: pytest.TempPathFactory, _template_dir: Path) -> Iterator[Office]:
     folder = tmp_path_factory.mktemp("fuzz-backup")
-    app = open_app(folder / "xa", actor="fuzz")
+    app = open_app(copy_template(_template_dir, folder / "xa"), actor="fuzz")  # migrated once per session
     app.office.init_office("commune", "01576")
     app.people.create(PersonInput("Nông Văn An", "male", birth="1985"))
     app.people.create(PersonInput("Lý Thị Hoa", "female", birth="12/03/1990", cccd="004190001111"))

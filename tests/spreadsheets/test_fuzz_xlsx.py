@@ -26,6 +26,7 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
+from office_templates import copy_template
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from thidua_desktop.bootstrap import App, open_app
@@ -65,9 +66,9 @@ class Bench:
 
 
 @pytest.fixture(scope="module")
-def bench(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bench]:
+def bench(tmp_path_factory: pytest.TempPathFactory, _template_dir: Path) -> Iterator[Bench]:
     folder = tmp_path_factory.mktemp("fuzz-xlsx")
-    app = open_app(folder / "xa", actor="fuzz")
+    app = open_app(copy_template(_template_dir, folder / "xa"), actor="fuzz")  # migrated once per session
     app.office.init_office("commune", "01576")
     app.office.add_village("Xóm Nà Vài", "xom")
     app.people.create(PersonInput("Hoàng Văn Minh", "male", birth="1980"))

@@ -4,24 +4,35 @@ BUNDLE_ALREADY_IMPORTED or DATABASE_BUSY, never an integrity error, and the bund
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
+from typing import Any
 
 from office_db import connect_office
-from sync_helpers import deliver
+from sqlalchemy import event
+from sync_helpers import deliver, enrolled_pair
 
-from thidua_desktop.bootstrap import open_app
+from thidua_desktop.bootstrap import App, open_app
 from thidua_desktop.domain.errors import DomainError
 from thidua_desktop.services.people import PersonInput
 
 
+def announce_write(app: App) -> threading.Event:
+    """Set when ``app`` is about to start a write transaction (SQLite's BEGIN IMMEDIATE, which then
+    waits for the lock): only watched, the app runs as it does."""
+    reached = threading.Event()
+
+    def before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.strip().upper().startswith("BEGIN IMMEDIATE"):
+            reached.set()
+
+    event.listen(app.db.engine, "before_cursor_execute", before)
+    return reached
+
+
 def test_two_imports_of_one_bundle_at_once(tmp_path: Path) -> None:
-    province = open_app(tmp_path / "tinh", actor="tinh")
-    province.office.init_office("province", "04")
-    province.sync.create_recovery_key(tmp_path / "recovery.tdkey")
-    province.sync.export_enrollment("01576", tmp_path / "ket-noi.json")
-    xa = open_app(tmp_path / "xa", actor="xa")
-    xa.office.init_office("commune", "01576")
-    xa.sync.accept_enrollment((tmp_path / "ket-noi.json").read_bytes())
+    # The province (recovery key made, enrolment exported) and the commune that accepted it.
+    province, xa, _enrolment = enrolled_pair(tmp_path)
     xa.people.create(PersonInput("Nông Văn An", "male"))
     [bundle] = xa.sync.export(tmp_path / "usb").files
     deliver(province, xa, bundle)
@@ -30,7 +41,8 @@ def test_two_imports_of_one_bundle_at_once(tmp_path: Path) -> None:
 
     # Two windows (or a window and a command) on the commune's data folder import the same file.
     # A third connection holds the write lock while both start, so both reach their write.
-    first, second = open_app(tmp_path / "xa", actor="a"), open_app(tmp_path / "xa", actor="b")
+    first, second = open_app(xa.paths.data_dir, actor="a"), open_app(xa.paths.data_dir, actor="b")
+    writing = [announce_write(first), announce_write(second)]
     outcomes: dict[str, object] = {}
     lock = connect_office(xa, isolation_level=None)
     lock.execute("BEGIN IMMEDIATE")
@@ -47,8 +59,13 @@ def test_two_imports_of_one_bundle_at_once(tmp_path: Path) -> None:
     try:
         for t in threads:
             t.start()
-        for t in threads:
-            t.join(1.5)  # both are decrypted and waiting for the lock by now (if not, still fine)
+        # Both decrypted the bundle and start their write (or ended before it: the asserts below
+        # say how) …
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not all(
+                reached.is_set() or not t.is_alive() for reached, t in zip(writing, threads, strict=True)):
+            time.sleep(0.01)
+        time.sleep(0.2)  # … and wait for the lock inside BEGIN IMMEDIATE (if not yet, still fine)
     finally:
         lock.execute("ROLLBACK")
         lock.close()

@@ -10,9 +10,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from office_templates import copy_template
 
 from thidua_desktop.bootstrap import App, open_app
 from thidua_desktop.services.movements import MovementInput
@@ -35,15 +37,23 @@ def movements_of(app: App) -> set[str]:
     return {str(m["code"]) for m in app.movements.list()}
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _migrated_template(_template_dir: Path) -> None:
+    # A state machine's examples cannot take fixtures: they find the session's migrated template here.
+    SyncMachine.template = _template_dir
+
+
 class SyncMachine(RuleBasedStateMachine):
+    template: Path | None = None  # a migrated, uninitialised data folder (conftest's _template_dir)
+
     def __init__(self) -> None:
         super().__init__()
         self.tmp = Path(tempfile.mkdtemp(prefix="thidua-conv-"))
-        self.province = open_app(self.tmp / "tinh", actor="tinh")
+        self.province = self.open_office("tinh")
         self.province.office.init_office("province", "04")
         self.communes: dict[str, App] = {}
         for code in CODES:
-            app = open_app(self.tmp / code, actor=code)
+            app = self.open_office(code)
             app.office.init_office("commune", code)
             self.communes[code] = app
             SyncExchange(app.db).add_peer("04", "Cao Bằng", "province", self.province.office.office().node_id,
@@ -52,6 +62,15 @@ class SyncMachine(RuleBasedStateMachine):
                                                     status="confirmed")
         self.in_flight: list[tuple[str, Payload]] = []  # (recipient, payload): the USB sticks
         self.counter = 0
+
+    def open_office(self, actor: str) -> App:
+        """A new office in its own folder: a copy of the migrated template (four offices per example
+        would otherwise run every migration four times); init_office still gives each its own node
+        id and keys. The copies share the template's database key, which no check here looks at."""
+        folder = self.tmp / actor
+        if self.template is not None:
+            copy_template(self.template, folder)
+        return open_app(folder, actor=actor)
 
     def teardown(self) -> None:
         for app in (self.province, *self.communes.values()):

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from office_templates import copy_template
 from sync_helpers import deliver
 
 from thidua_desktop.bootstrap import App
@@ -19,8 +20,8 @@ from .test_roundtrip_cli import thidua
 
 
 @pytest.fixture
-def province(app_factory, tmp_path: Path) -> App:  # type: ignore[no-untyped-def]
-    app = app_factory(tmp_path / "tinh")
+def province(app_factory, _template_dir: Path, tmp_path: Path) -> App:  # type: ignore[no-untyped-def]
+    app = app_factory(copy_template(_template_dir, tmp_path / "tinh"))  # not migrated again
     app.office.init_office("province", "04", officer_name="Cán bộ tỉnh")
     app.sync.create_recovery_key(tmp_path / "k.tdkey")
     return app

@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from office_templates import copy_template
 from sync_helpers import confirmed_pair_with_template, craft_bundle
 
 from thidua_desktop.bootstrap import App, open_app
@@ -101,9 +102,9 @@ def test_fuzzed_signed_records_never_crash_and_the_good_record_applies(pinned) -
 # --- enrolment files --------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def commune_office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[App, Path]]:
+def commune_office(tmp_path_factory: pytest.TempPathFactory, _template_dir: Path) -> Iterator[tuple[App, Path]]:
     tmp = tmp_path_factory.mktemp("fuzz-enrolment")
-    app = open_app(tmp / "xa")
+    app = open_app(copy_template(_template_dir, tmp / "xa"))  # migrated once per session
     app.office.init_office("commune", "01576")
     yield app, tmp
     app.close()

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.pagesizes import A4, landscape
@@ -93,32 +94,37 @@ def to_portrait() -> list[Flowable]:
     return [NextPageTemplate(PORTRAIT), PageBreak()]
 
 
-def _qr_code(text: str) -> qrencoder.QRCode:
+@lru_cache(maxsize=64)
+def _qr_modules(text: str) -> tuple[tuple[bool, ...], ...]:
+    """The code's modules, row by row (True: dark). Encoding in reportlab's pure-Python encoder
+    takes about 10 ms, and every page that carries the code (each ballot, say) asked for it twice;
+    the answer for a text never changes, so it is kept."""
     # Level L: a printed page is clean, and the smaller symbol keeps its modules large (0.36 mm)
     # in the band between the 10 mm edge clearance and the body.
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.L)
     code.addData(text)
     code.make()
-    return code
+    n: int = code.getModuleCount()
+    return tuple(tuple(bool(code.isDark(row, col)) for col in range(n)) for row in range(n))
 
 
 def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float = QR_SIZE) -> None:
     """Dark modules as filled squares with a 4-module quiet zone; (x, y, size) is the square with
     its quiet zone. Drawn directly rather than through a graphics Drawing, which would pull the
     unembedded Helvetica into the file."""
-    code = _qr_code(text)
-    n: int = code.getModuleCount()
+    modules = _qr_modules(text)
+    n = len(modules)
     cell = size / (n + 8)
     canvas.setFillColorRGB(0, 0, 0)
-    for row in range(n):
+    for row, dark in enumerate(modules):
         for col in range(n):
-            if code.isDark(row, col):
+            if dark[col]:
                 canvas.rect(x + (col + 4) * cell, y + (n - row + 3) * cell, cell, cell, stroke=0, fill=1)
 
 
 def qr_ink_size(text: str, size: float = QR_SIZE) -> float:
     """Side of the dark part of the code drawn in a ``size`` square (the quiet zone is paper)."""
-    n: int = _qr_code(text).getModuleCount()
+    n = len(_qr_modules(text))
     return size * n / (n + 8)
 
 

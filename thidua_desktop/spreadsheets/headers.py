@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..domain.text import clean_text, search_key
@@ -295,6 +296,23 @@ def is_code_label(label: Any, kind: str) -> bool:
 
 def match_label(label: Any, kind: str) -> list[tuple[str, int]]:
     """Fields this header label may name, best first: [(field, score 0-100)]."""
+    if isinstance(label, str) and len(label) <= _MEMO_MAX_LABEL:
+        return list(_match_text(label, kind))
+    return _match_label(label, kind)
+
+
+# Finding the header scores every cell of the first 40 rows against every synonym, and the
+# wizard analyses the same sheet again at each change of header row or sheet: the same texts
+# come back. Only short texts are kept, so the memo stays small whatever a sheet holds.
+_MEMO_MAX_LABEL = 200
+
+
+@lru_cache(maxsize=8192)
+def _match_text(label: str, kind: str) -> tuple[tuple[str, int], ...]:
+    return tuple(_match_label(label, kind))
+
+
+def _match_label(label: Any, kind: str) -> list[tuple[str, int]]:
     accented, plain = label_key(label)
     if not accented:
         return []
