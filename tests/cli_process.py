@@ -38,6 +38,19 @@ def _entry(cmd: Sequence[str]) -> Callable[[list[str]], int] | None:
 
             return int(cli.main(argv))
         return run_module
+    if cmd[1].endswith(".py") and os.path.isfile(cmd[1]):  # a script of the tests, e.g. checkpoint_runner.py
+        script = cmd[1]
+
+        def run_file(argv: list[str]) -> int:
+            import runpy
+
+            sys.argv = [script, *argv]
+            try:
+                runpy.run_path(script, run_name="__main__")
+            except SystemExit as exc:
+                return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            return 0
+        return run_file
     if cmd[1] == "-c" and len(cmd) >= 3:
         source = cmd[2]
 
@@ -56,6 +69,11 @@ def _entry(cmd: Sequence[str]) -> Callable[[list[str]], int] | None:
             return 0
         return run_script
     return None
+
+
+def _arguments(cmd: Sequence[str]) -> list[str]:
+    """The arguments after "-m thidua_desktop.cli", "-c SOURCE" or "script.py"."""
+    return list(cmd[2:]) if cmd[1].endswith(".py") else list(cmd[3:])
 
 
 def _reset_logging() -> None:
@@ -182,7 +200,7 @@ def run(cmd: Sequence[str], *, env: Mapping[str, str] | None = None, input: str 
         return subprocess.run(list(cmd), env=env, input=input, timeout=timeout, cwd=cwd, text=text,
                               capture_output=capture_output, check=check, preexec_fn=preexec_fn,
                               stdin=stdin, **others)
-    argv = list(cmd[3:])  # after "-m thidua_desktop.cli" or after "-c SCRIPT"
+    argv = _arguments(cmd)
     data = input.encode("utf-8") if isinstance(input, str) else input
     stdin_r, stdin_w = _pipe_input(data)
     out_r, out_w = os.pipe()
@@ -214,3 +232,91 @@ def run(cmd: Sequence[str], *, env: Mapping[str, str] | None = None, input: str 
     if check:
         result.check_returncode()
     return result
+
+
+class ForkedProcess:
+    """What ``subprocess.Popen`` gives, for a forked ``thidua`` (the kill tests): ``pid``,
+    ``stdout``/``stderr`` pipes, ``poll``, ``wait``, ``send_signal``, ``kill``, ``communicate``."""
+
+    def __init__(self, pid: int, stdout: int, stderr: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+        self.stdout = os.fdopen(stdout, "rb")
+        self.stderr = os.fdopen(stderr, "rb")
+
+    def _reap(self, flags: int) -> int | None:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, flags)
+            if pid == self.pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def poll(self) -> int | None:
+        return self._reap(os.WNOHANG)
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(["thidua"], timeout or 0)
+            time.sleep(0.01)
+        assert self.returncode is not None
+        return self.returncode
+
+    def send_signal(self, signum: int) -> None:
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, signum)
+            except ProcessLookupError:
+                pass
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+    def communicate(self, timeout: float | None = None) -> tuple[bytes, bytes]:
+        selector = selectors.DefaultSelector()
+        chunks: dict[int, list[bytes]] = {}
+        for stream in (self.stdout, self.stderr):
+            if not stream.closed:
+                selector.register(stream.fileno(), selectors.EVENT_READ)
+                chunks[stream.fileno()] = []
+        open_reads = len(chunks)
+        while open_reads:
+            for key, _ in selector.select(timeout):
+                fd = int(key.fd)  # type: ignore[arg-type]  # registered as plain descriptors
+                block = os.read(fd, 65536)
+                if block:
+                    chunks[fd].append(block)
+                else:
+                    selector.unregister(fd)
+                    open_reads -= 1
+        out = b"".join(chunks.get(self.stdout.fileno(), [])) if not self.stdout.closed else b""
+        err = b"".join(chunks.get(self.stderr.fileno(), [])) if not self.stderr.closed else b""
+        self.stdout.close()
+        self.stderr.close()
+        self.wait(timeout)
+        return out, err
+
+
+def spawn(cmd: Sequence[str], *, env: Mapping[str, str] | None = None, stdout: int | None = None,
+          stderr: int | None = None, **others: Any) -> ForkedProcess | subprocess.Popen[bytes]:
+    """``subprocess.Popen`` with piped output for the same commands ``run`` forks; anything else,
+    or with THIDUA_TEST_REAL_PROCESS=1, is a real ``Popen``."""
+    entry = _entry(cmd)
+    if (entry is None or others or stdout != subprocess.PIPE or stderr != subprocess.PIPE
+            or os.environ.get("THIDUA_TEST_REAL_PROCESS") == "1"):
+        return subprocess.Popen(list(cmd), env=env, stdout=stdout, stderr=stderr, **others)
+    stdin_r = os.open(os.devnull, os.O_RDONLY)
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child never returns
+        os.close(out_r)
+        os.close(err_r)
+        _child(entry, _arguments(cmd), dict(os.environ if env is None else env), None, stdin_r, out_w, err_w, None)
+    os.close(stdin_r)
+    os.close(out_w)
+    os.close(err_w)
+    return ForkedProcess(pid, out_r, err_r)

@@ -16,6 +16,7 @@ import subprocess
 import time
 from pathlib import Path
 
+import cli_process
 import pytest
 from checkpoint_runner import command, python_code
 
@@ -35,8 +36,8 @@ def _env(point: str = "", marker: Path | None = None) -> dict[str, str]:
     return env
 
 
-def _demo(folder: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(command("--data-dir", str(folder), "demo", "--people", str(PEOPLE)), env=env,
+def _demo(folder: Path, env: dict[str, str]) -> cli_process.ForkedProcess | subprocess.Popen[bytes]:
+    return cli_process.spawn(command("--data-dir", str(folder), "demo", "--people", str(PEOPLE)), env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -62,7 +63,7 @@ def _people_written_anywhere(folder: Path) -> int:
     return most
 
 
-def _kill(proc: subprocess.Popen[bytes]) -> None:
+def _kill(proc: cli_process.ForkedProcess | subprocess.Popen[bytes]) -> None:
     if proc.poll() is None:
         proc.send_signal(signal.SIGKILL)
     proc.communicate()
@@ -132,7 +133,7 @@ def test_the_trial_office_is_built_whole_or_not_at_all(tmp_path: Path) -> None:
     real = tmp_path / "ThiDua"
     marker = tmp_path / "paused"
     code = (f"from thidua_desktop.bootstrap import open_trial_office as o; o({str(real)!r}, people={PEOPLE})")
-    proc = subprocess.Popen(python_code(code), env=_env("demo:built", marker),
+    proc = cli_process.spawn(python_code(code), env=_env("demo:built", marker),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.time() + 300
     while not marker.exists() and proc.poll() is None and time.time() < deadline:

@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import cli_process
 import pytest
 from checkpoint_runner import command
 
@@ -39,7 +40,7 @@ def test_a_register_export_killed_mid_write_leaves_no_temp_file_after_the_next_s
     out.mkdir()
     marker = tmp_path / "paused"
     env = {**os.environ, "THIDUA_TEST_KILL_POINT": EXPORT_ROWS_WRITTEN, "THIDUA_TEST_KILL_MARKER": str(marker)}
-    proc = subprocess.Popen(command("--data-dir", str(data), "export", "register", "--out",
+    proc = cli_process.spawn(command("--data-dir", str(data), "export", "register", "--out",
                                     str(out / "so-khen-thuong.xlsx")), env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:

@@ -20,6 +20,7 @@ import subprocess
 import time
 from pathlib import Path
 
+import cli_process
 import pytest
 from checkpoint_runner import command
 
@@ -80,16 +81,16 @@ def _fresh(pristine: tuple[Path, Path], target: Path) -> Path:
 
 
 def _restore_process(folder: Path, backup: Path, point: str = "",
-                     marker: Path | None = None) -> subprocess.Popen[bytes]:
+                     marker: Path | None = None) -> cli_process.ForkedProcess | subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     env.pop("THIDUA_DATA_DIR", None)
     if point and marker:
         env.update(THIDUA_TEST_KILL_POINT=point, THIDUA_TEST_KILL_MARKER=str(marker))
-    return subprocess.Popen(command("--data-dir", str(folder), "restore", str(backup)), env=env,
+    return cli_process.spawn(command("--data-dir", str(folder), "restore", str(backup)), env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-def _kill(proc: subprocess.Popen[bytes]) -> None:
+def _kill(proc: cli_process.ForkedProcess | subprocess.Popen[bytes]) -> None:
     if proc.poll() is None:
         proc.send_signal(signal.SIGKILL)
     proc.communicate()
