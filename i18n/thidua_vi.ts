@@ -741,6 +741,109 @@
         </message>
     </context>
     <context>
+        <name>ComparisonTable</name>
+        <message>
+            <source>Field</source>
+            <translation>Thông tin</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Cá nhân</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Bản ghi</translation>
+        </message>
+        <message>
+            <source>Nominations</source>
+            <translation>Đề nghị khen thưởng</translation>
+        </message>
+        <message>
+            <source>Nomination</source>
+            <translation>Đề nghị</translation>
+        </message>
+        <message>
+            <source>Award history</source>
+            <translation>Quá trình khen thưởng</translation>
+        </message>
+        <message>
+            <source>Not the same on both sides</source>
+            <translation>Hai bên không giống nhau</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>CCCD number</source>
+            <translation>Số CCCD</translation>
+        </message>
+        <message>
+            <source>Born</source>
+            <translation>Ngày sinh</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Giới tính</translation>
+        </message>
+        <message>
+            <source>Ethnic group</source>
+            <translation>Dân tộc</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Thôn, xóm</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Chức vụ</translation>
+        </message>
+        <message>
+            <source>Workplace</source>
+            <translation>Nơi công tác</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Nam</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Nữ</translation>
+        </message>
+        <message>
+            <source>In the province's register</source>
+            <translation>Đã có trong cơ sở dữ liệu của tỉnh</translation>
+        </message>
+        <message>
+            <source>Held back among the pending records: %1</source>
+            <translation>Đang nằm trong các bản ghi chờ xử lý: %1</translation>
+        </message>
+        <message>
+            <source>held back</source>
+            <translation>chờ xử lý</translation>
+        </message>
+        <message>
+            <source>Not recorded</source>
+            <translation>Chưa ghi nhận</translation>
+        </message>
+        <message>
+            <source>Decision %1</source>
+            <translation>Quyết định số %1</translation>
+        </message>
+        <message>
+            <source>dated %1</source>
+            <translation>ngày %1</translation>
+        </message>
+        <message>
+            <source>period %1–%2</source>
+            <translation>giai đoạn %1–%2</translation>
+        </message>
+        <message>
+            <source>Recorded, no decision given</source>
+            <translation>Có ghi nhận, không ghi quyết định</translation>
+        </message>
+    </context>
+    <context>
         <name>ConflictsPanel</name>
         <message>
             <source>To decide</source>
@@ -1369,6 +1472,392 @@ yêu cầu</translation>
         </message>
     </context>
     <context>
+        <name>DossierReviewScreen</name>
+        <message>
+            <source>Dossier review — %1</source>
+            <translation>Thẩm định hồ sơ — %1</translation>
+        </message>
+        <message>
+            <source>Status: %1 · version %2</source>
+            <translation>Tình trạng: %1 · phiên bản %2</translation>
+        </message>
+        <message>
+            <source>the commune is correcting it</source>
+            <translation>xã đang sửa</translation>
+        </message>
+        <message>
+            <source>Changed since review (the last review looked at version %1)</source>
+            <translation>Đã sửa sau thẩm định (lần thẩm định gần nhất xem phiên bản %1)</translation>
+        </message>
+        <message>
+            <source>Printed from the dossier</source>
+            <translation>In từ dữ liệu hồ sơ</translation>
+        </message>
+        <message>
+            <source>Files the commune attached</source>
+            <translation>Tệp xã đính kèm</translation>
+        </message>
+        <message>
+            <source>(no file attached)</source>
+            <translation>(không có tệp đính kèm)</translation>
+        </message>
+        <message>
+            <source>(if any)</source>
+            <translation>(nếu có)</translation>
+        </message>
+        <message>
+            <source>Checked by %1 on %2</source>
+            <translation>%1 kiểm tra lúc %2</translation>
+        </message>
+        <message>
+            <source>Checked on an earlier version: the commune changed the dossier since.</source>
+            <translation>Đã kiểm tra trên phiên bản trước: sau đó xã đã sửa hồ sơ.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Yes, %n file(s)</source>
+            <translation>
+                <numerusform>Có, %n tệp</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Có</translation>
+        </message>
+        <message>
+            <source>Not sent</source>
+            <translation>Chưa gửi</translation>
+        </message>
+        <message>
+            <source>The province's catalog has no award with this code</source>
+            <translation>Danh mục của tỉnh không có danh hiệu/hình thức mã này</translation>
+        </message>
+        <message>
+            <source>Result with the province's catalog (%1) on %2: %3</source>
+            <translation>Kết quả theo danh mục của tỉnh (%1) ngày %2: %3</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>Đạt</translation>
+        </message>
+        <message>
+            <source>Not met</source>
+            <translation>Không đạt</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>Chưa rõ</translation>
+        </message>
+        <message>
+            <source>(checked at the province, across communes)</source>
+            <translation>(tỉnh kiểm tra, trên dữ liệu mọi xã)</translation>
+        </message>
+        <message>
+            <source>an office not enrolled</source>
+            <translation>một đơn vị chưa kết nối</translation>
+        </message>
+        <message>
+            <source>the nominating commune</source>
+            <translation>xã đề nghị</translation>
+        </message>
+        <message>
+            <source>same CCCD, registered as %1</source>
+            <translation>cùng số CCCD, ghi tên %1</translation>
+        </message>
+        <message>
+            <source>no award recorded</source>
+            <translation>chưa có khen thưởng</translation>
+        </message>
+        <message>
+            <source>%1 award(s), %2 yearly rating(s), %3 discipline record(s)</source>
+            <translation>%1 khen thưởng, %2 kết quả xếp loại năm, %3 kỷ luật</translation>
+        </message>
+        <message>
+            <source>People are matched across communes by CCCD.</source>
+            <translation>Đối chiếu cá nhân giữa các xã theo số CCCD.</translation>
+        </message>
+        <message>
+            <source>The nominee has no CCCD recorded: only the nominating commune's records were used.</source>
+            <translation>Chưa có số CCCD của người được đề nghị: chỉ dùng dữ liệu của xã đề nghị.</translation>
+        </message>
+        <message>
+            <source>A collective or household is one commune's own: its records were used.</source>
+            <translation>Tập thể, hộ gia đình thuộc riêng một xã: đã dùng dữ liệu của xã đó.</translation>
+        </message>
+        <message>
+            <source>Records used:</source>
+            <translation>Dữ liệu đã dùng:</translation>
+        </message>
+        <message>
+            <source>before the verdict: %1</source>
+            <translation>trước kết quả: %1</translation>
+        </message>
+        <message>
+            <source>No comment yet.</source>
+            <translation>Chưa có ý kiến.</translation>
+        </message>
+        <message>
+            <source>Not reviewed yet.</source>
+            <translation>Chưa thẩm định.</translation>
+        </message>
+        <message>
+            <source>Last review: %1 on %2 (version %3)</source>
+            <translation>Lần thẩm định gần nhất: %1 lúc %2 (phiên bản %3)</translation>
+        </message>
+        <message>
+            <source>Cannot open the file</source>
+            <translation>Không mở được tệp</translation>
+        </message>
+        <message>
+            <source>No program on this computer opens «%1».</source>
+            <translation>Máy tính này chưa có chương trình mở được tệp «%1».</translation>
+        </message>
+        <message>
+            <source>Return the dossier</source>
+            <translation>Trả lại hồ sơ</translation>
+        </message>
+        <message>
+            <source>Reject the dossier</source>
+            <translation>Không đồng ý hồ sơ</translation>
+        </message>
+        <message>
+            <source>Why is it returned? The commune sees this reason, and the checklist, after its next bundle, and can submit the dossier again.</source>
+            <translation>Vì sao trả lại? Xã sẽ thấy lý do này và danh mục kiểm tra sau gói đồng bộ tiếp theo, và có thể trình lại hồ sơ.</translation>
+        </message>
+        <message>
+            <source>Why is it rejected? The commune sees this reason after its next bundle.</source>
+            <translation>Vì sao không đồng ý? Xã sẽ thấy lý do này sau gói đồng bộ tiếp theo.</translation>
+        </message>
+        <message>
+            <source>Approve the dossier</source>
+            <translation>Đồng ý hồ sơ</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n required item(s) of the checklist are not checked. Approve the dossier anyway?</source>
+            <translation>
+                <numerusform>Còn %n thành phần bắt buộc trong danh mục chưa được kiểm tra. Vẫn đồng ý hồ sơ?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Dossier documents</source>
+            <translation>Văn bản của hồ sơ</translation>
+        </message>
+        <message>
+            <source>Checklist of the dossier items</source>
+            <translation>Danh mục kiểm tra thành phần hồ sơ</translation>
+        </message>
+        <message>
+            <source>Eligibility, recomputed at the province</source>
+            <translation>Điều kiện, tỉnh kiểm tra lại</translation>
+        </message>
+        <message>
+            <source>Comments</source>
+            <translation>Ý kiến</translation>
+        </message>
+        <message>
+            <source>Open / preview</source>
+            <translation>Mở / xem trước</translation>
+        </message>
+        <message>
+            <source>Checked</source>
+            <translation>Đã kiểm tra</translation>
+        </message>
+        <message>
+            <source>Dossier item</source>
+            <translation>Thành phần hồ sơ</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Xã đã gửi</translation>
+        </message>
+        <message>
+            <source>Note (double-click to write)</source>
+            <translation>Ghi chú (nhấp đúp để ghi)</translation>
+        </message>
+        <message>
+            <source>Tick an item once you have checked it in the dossier; a note says what is wrong. They travel to the commune with the verdict.</source>
+            <translation>Đánh dấu thành phần đã kiểm tra trong hồ sơ; ghi chú nêu điểm chưa đạt. Danh mục được gửi về xã cùng kết quả thẩm định.</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Kết quả</translation>
+        </message>
+        <message>
+            <source>Reason and evidence</source>
+            <translation>Lý do và minh chứng</translation>
+        </message>
+        <message>
+            <source>A comment for the other reviewers (stays at the province)</source>
+            <translation>Ý kiến cho các cán bộ thẩm định khác (chỉ lưu ở tỉnh)</translation>
+        </message>
+        <message>
+            <source>Add comment</source>
+            <translation>Thêm ý kiến</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>Đồng ý</translation>
+        </message>
+        <message>
+            <source>Return…</source>
+            <translation>Trả lại…</translation>
+        </message>
+        <message>
+            <source>Reject…</source>
+            <translation>Không đồng ý…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesScreen</name>
+        <message>
+            <source>Finding</source>
+            <translation>Trường hợp</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Cá nhân</translation>
+        </message>
+        <message>
+            <source>Communes</source>
+            <translation>Xã, phường</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>Danh hiệu/hình thức</translation>
+        </message>
+        <message>
+            <source>Same person</source>
+            <translation>Cùng một người</translation>
+        </message>
+        <message>
+            <source>Nominated twice</source>
+            <translation>Đề nghị trùng</translation>
+        </message>
+        <message>
+            <source>Histories differ</source>
+            <translation>Khen thưởng không khớp</translation>
+        </message>
+        <message>
+            <source>The same person on two communes' registers, nominated by both (or one record held back among the pending records)</source>
+            <translation>Cùng một người có trong sổ theo dõi của hai xã, được cả hai xã đề nghị (hoặc một bản ghi đang chờ xử lý)</translation>
+        </message>
+        <message>
+            <source>The same person nominated twice for one award in the same year or period, by one commune or by two</source>
+            <translation>Cùng một người được đề nghị hai lần cho cùng một hình thức khen thưởng trong cùng năm hoặc cùng giai đoạn, do một hoặc hai xã đề nghị</translation>
+        </message>
+        <message>
+            <source>Two communes record this person's awards differently, or one lacks an award the other records</source>
+            <translation>Hai xã ghi quá trình khen thưởng của người này khác nhau, hoặc một xã thiếu khen thưởng mà xã kia có ghi</translation>
+        </message>
+        <message>
+            <source>Same CCCD number</source>
+            <translation>Trùng số CCCD</translation>
+        </message>
+        <message>
+            <source>Same name, date of birth and ethnic group (a CCCD number is missing)</source>
+            <translation>Trùng họ tên, ngày sinh và dân tộc (thiếu số CCCD)</translation>
+        </message>
+        <message>
+            <source>One record, nominated twice</source>
+            <translation>Một hồ sơ cá nhân được đề nghị hai lần</translation>
+        </message>
+        <message>
+            <source>Different people: not a duplicate</source>
+            <translation>Hai người khác nhau: không trùng lặp</translation>
+        </message>
+        <message>
+            <source>Same person: keep both nominations, note it</source>
+            <translation>Cùng một người: giữ cả hai đề nghị, ghi nhận lại</translation>
+        </message>
+        <message>
+            <source>Same person: return one nomination to its commune</source>
+            <translation>Cùng một người: trả lại một đề nghị cho xã</translation>
+        </message>
+        <message>
+            <source>Same person: link the held-back record to the person already held</source>
+            <translation>Cùng một người: liên kết bản ghi chờ xử lý với người đã có</translation>
+        </message>
+        <message>
+            <source>Return a nomination</source>
+            <translation>Trả lại đề nghị</translation>
+        </message>
+        <message>
+            <source>Return “%1” to its commune with this reason? The commune receives it in the next bundle.</source>
+            <translation>Trả lại «%1» cho xã với lý do này? Xã nhận được kết quả trong gói đồng bộ tiếp theo.</translation>
+        </message>
+        <message>
+            <source>All findings</source>
+            <translation>Tất cả các trường hợp</translation>
+        </message>
+        <message>
+            <source>Search a person or a commune (accents optional)</source>
+            <translation>Tìm theo tên người hoặc tên xã (có dấu hay không dấu đều được)</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Xử lý</translation>
+        </message>
+        <message>
+            <source>Choice</source>
+            <translation>Cách xử lý</translation>
+        </message>
+        <message>
+            <source>Nomination to return</source>
+            <translation>Đề nghị trả lại</translation>
+        </message>
+        <message>
+            <source>Reason (required)</source>
+            <translation>Lý do (bắt buộc)</translation>
+        </message>
+        <message>
+            <source>Save the answer</source>
+            <translation>Lưu cách xử lý</translation>
+        </message>
+        <message>
+            <source>No open duplicate: no person is nominated by two communes or twice for the same achievement, and no award histories disagree.</source>
+            <translation>Không còn trường hợp trùng lặp nào: không có người nào được hai xã đề nghị hay được đề nghị hai lần cho cùng một thành tích, và không có quá trình khen thưởng nào không khớp.</translation>
+        </message>
+        <message>
+            <source>Showing %1 of %2 open findings. Both sides are always kept: an answer never deletes or merges a commune's record.</source>
+            <translation>Đang hiện %1 trong %2 trường hợp chưa xử lý. Cả hai bên luôn được giữ nguyên: việc xử lý không bao giờ xóa hay gộp hồ sơ của xã.</translation>
+        </message>
+        <message>
+            <source>Select a finding to see both sides.</source>
+            <translation>Chọn một trường hợp để xem hai bên.</translation>
+        </message>
+        <message>
+            <source>The names are written differently (accents, or another Unicode form); they are the same once accents are set aside.</source>
+            <translation>Họ tên có cách viết khác nhau (dấu, hoặc kiểu mã Unicode khác); bỏ dấu đi thì giống nhau.</translation>
+        </message>
+        <message>
+            <source>One record is held back among the pending records (Sync screen): it is shown here all the same.</source>
+            <translation>Một bản ghi đang nằm trong các bản ghi chờ xử lý (màn hình Đồng bộ): vẫn được hiện ở đây.</translation>
+        </message>
+        <message>
+            <source>The communes' award histories of this person disagree: highlighted below.</source>
+            <translation>Quá trình khen thưởng của người này ở các xã không khớp nhau: được tô màu bên dưới.</translation>
+        </message>
+        <message>
+            <source>Not flagged again while these two records stay as they are.</source>
+            <translation>Không báo lại chừng nào hai hồ sơ này còn giữ nguyên.</translation>
+        </message>
+        <message>
+            <source>Both nominations stay; the answer is noted.</source>
+            <translation>Cả hai đề nghị được giữ; cách xử lý được ghi lại.</translation>
+        </message>
+        <message>
+            <source>The chosen nomination is returned through the review, with this reason.</source>
+            <translation>Đề nghị được chọn được trả lại qua bước thẩm định, kèm lý do này.</translation>
+        </message>
+        <message>
+            <source>The held-back record is remembered as the person already held, and applied beside it as soon as nothing else holds it back.</source>
+            <translation>Bản ghi chờ xử lý được ghi nhận là người đã có, và được nhận vào bên cạnh người đó ngay khi không còn gì cản trở.</translation>
+        </message>
+    </context>
+    <context>
         <name>EligibilityPage</name>
         <message>
             <source>Step 3 of 6: eligibility</source>
@@ -1895,6 +2384,34 @@ yêu cầu</translation>
             <translation>Thay đổi chưa lưu</translation>
         </message>
         <message>
+            <source>ticked</source>
+            <translation>có đánh dấu</translation>
+        </message>
+        <message>
+            <source>not ticked</source>
+            <translation>không đánh dấu</translation>
+        </message>
+        <message>
+            <source>Reload the saved version</source>
+            <translation>Tải lại bản đã lưu</translation>
+        </message>
+        <message>
+            <source>You had typed: %1</source>
+            <translation>Bạn đã nhập: %1</translation>
+        </message>
+        <message>
+            <source>(blank)</source>
+            <translation>(để trống)</translation>
+        </message>
+        <message>
+            <source>Reloaded the saved version. What you had typed is shown under each field that differs: enter again what you still want, then save.</source>
+            <translation>Đã tải lại bản đã lưu. Những gì bạn đã nhập được ghi dưới từng ô khác với bản mới: hãy nhập lại phần bạn vẫn muốn sửa rồi bấm Lưu.</translation>
+        </message>
+        <message>
+            <source>Reloaded the saved version.</source>
+            <translation>Đã tải lại bản đã lưu.</translation>
+        </message>
+        <message>
             <source>You have unsaved changes. Close and discard them?</source>
             <translation>Có thay đổi chưa lưu. Đóng và bỏ các thay đổi này?</translation>
         </message>
@@ -2326,6 +2843,10 @@ yêu cầu</translation>
             <translation>Tổng quan toàn tỉnh</translation>
         </message>
         <message>
+            <source>Review queue</source>
+            <translation>Hàng chờ thẩm định</translation>
+        </message>
+        <message>
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
@@ -2350,6 +2871,10 @@ yêu cầu</translation>
             <translation>Đề nghị khen thưởng</translation>
         </message>
         <message>
+            <source>Duplicates</source>
+            <translation>Trùng lặp</translation>
+        </message>
+        <message>
             <source>Emulation council</source>
             <translation>Hội đồng TĐKT</translation>
         </message>
@@ -2358,12 +2883,24 @@ yêu cầu</translation>
             <translation>Quyết định</translation>
         </message>
         <message>
+            <source>Provincial decisions</source>
+            <translation>Quyết định cấp tỉnh</translation>
+        </message>
+        <message>
+            <source>Reward fund</source>
+            <translation>Quỹ thi đua, khen thưởng</translation>
+        </message>
+        <message>
             <source>Reports</source>
             <translation>Báo cáo</translation>
         </message>
         <message>
             <source>Sync</source>
             <translation>Đồng bộ</translation>
+        </message>
+        <message>
+            <source>Province statistics</source>
+            <translation>Thống kê toàn tỉnh</translation>
         </message>
         <message>
             <source>Settings</source>
@@ -3835,6 +4372,14 @@ Hai mã có khớp hoàn toàn không?</translation>
             <translation>Giấy khen</translation>
         </message>
         <message>
+            <source>Decision with its list of recipients</source>
+            <translation>Quyết định và danh sách kèm theo</translation>
+        </message>
+        <message>
+            <source>Certificates of merit</source>
+            <translation>Bằng khen, giấy chứng nhận</translation>
+        </message>
+        <message>
             <source>Movement results report</source>
             <translation>Báo cáo kết quả phong trào</translation>
         </message>
@@ -3926,6 +4471,149 @@ Hai mã có khớp hoàn toàn không?</translation>
         <message>
             <source>Left blank (dotted lines on paper): fill these in first, or print and write them by hand:</source>
             <translation>Còn để trống (in ra là dòng chấm): hãy bổ sung trước, hoặc in rồi viết tay:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProvinceDecisionsScreen</name>
+        <message>
+            <source>Nobody holds this post on the decision date: enter the term in Settings → Officials who sign documents.</source>
+            <translation>Không có ai giữ chức vụ này vào ngày quyết định: hãy nhập nhiệm kỳ tại Cài đặt → Lãnh đạo ký văn bản.</translation>
+        </message>
+        <message>
+            <source>Collective</source>
+            <translation>Tập thể</translation>
+        </message>
+        <message>
+            <source>Individual</source>
+            <translation>Cá nhân</translation>
+        </message>
+        <message>
+            <source>No approved dossier of this award is waiting for a decision.</source>
+            <translation>Không có hồ sơ đã thẩm định đồng ý nào đang chờ quyết định cho danh hiệu/hình thức này.</translation>
+        </message>
+        <message>
+            <source>Type the decision date to compute the reward money.</source>
+            <translation>Nhập ngày quyết định để tính tiền thưởng.</translation>
+        </message>
+        <message>
+            <source>Base salary on the decision date: %1. Total reward for %2 recipient(s): %3.</source>
+            <translation>Mức lương cơ sở tại ngày quyết định: %1. Tổng tiền thưởng cho %2 người/tập thể: %3.</translation>
+        </message>
+        <message>
+            <source>%1 of them have no reward amount in the catalog (not verified).</source>
+            <translation>Trong đó %1 trường hợp chưa có mức tiền thưởng trong danh mục (chưa xác minh).</translation>
+        </message>
+        <message>
+            <source>Decision issued</source>
+            <translation>Đã ban hành quyết định</translation>
+        </message>
+        <message>
+            <source>Decision %1 was issued for %2 recipient(s) of %3 commune(s); total reward %4. The results go to each commune in its next bundle.</source>
+            <translation>Đã ban hành Quyết định số %1 cho %2 người/tập thể của %3 xã, phường; tổng tiền thưởng %4. Kết quả được gửi về từng xã, phường trong gói đồng bộ tiếp theo.</translation>
+        </message>
+        <message>
+            <source>Select an issued decision first</source>
+            <translation>Hãy chọn một quyết định đã ban hành trước</translation>
+        </message>
+        <message>
+            <source>Decision %1</source>
+            <translation>Quyết định số %1</translation>
+        </message>
+        <message>
+            <source>Cancel the decision</source>
+            <translation>Hủy quyết định</translation>
+        </message>
+        <message>
+            <source>Cancel decision %1? Its recipients lose the award in their communes' history at the next bundle, their dossiers are approved again, and the fund no longer pays it.</source>
+            <translation>Hủy Quyết định số %1? Các trường hợp được khen thưởng sẽ không còn khen thưởng này trong quá trình khen thưởng ở xã, phường từ gói đồng bộ tiếp theo, hồ sơ trở lại trạng thái đã thẩm định đồng ý, và quỹ không chi cho quyết định này nữa.</translation>
+        </message>
+        <message>
+            <source>Issue a decision</source>
+            <translation>Ra quyết định</translation>
+        </message>
+        <message>
+            <source>Decisions issued</source>
+            <translation>Quyết định đã ban hành</translation>
+        </message>
+        <message>
+            <source>Title or form granted</source>
+            <translation>Danh hiệu/hình thức khen thưởng</translation>
+        </message>
+        <message>
+            <source>Decision number</source>
+            <translation>Số quyết định</translation>
+        </message>
+        <message>
+            <source>Decision date</source>
+            <translation>Ngày quyết định</translation>
+        </message>
+        <message>
+            <source>Signer's title</source>
+            <translation>Chức vụ người ký</translation>
+        </message>
+        <message>
+            <source>Signed by</source>
+            <translation>Người ký</translation>
+        </message>
+        <message>
+            <source>Approved dossiers waiting for the provincial chairman's decision</source>
+            <translation>Hồ sơ đã thẩm định đồng ý, chờ quyết định của Chủ tịch UBND tỉnh</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>Người/tập thể được khen thưởng</translation>
+        </message>
+        <message>
+            <source>Commune</source>
+            <translation>Xã, phường</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Đối tượng</translation>
+        </message>
+        <message>
+            <source>Reward</source>
+            <translation>Tiền thưởng</translation>
+        </message>
+        <message>
+            <source>Tick all</source>
+            <translation>Chọn tất cả</translation>
+        </message>
+        <message>
+            <source>Untick all</source>
+            <translation>Bỏ chọn tất cả</translation>
+        </message>
+        <message>
+            <source>Issue the decision</source>
+            <translation>Ban hành quyết định</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Số quyết định</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>Danh hiệu/hình thức</translation>
+        </message>
+        <message>
+            <source>Communes</source>
+            <translation>Xã, phường</translation>
+        </message>
+        <message>
+            <source>Recipients</source>
+            <translation>Số người/tập thể</translation>
+        </message>
+        <message>
+            <source>Total reward</source>
+            <translation>Tổng tiền thưởng</translation>
+        </message>
+        <message>
+            <source>Reason for cancelling the selected decision</source>
+            <translation>Lý do hủy quyết định đang chọn</translation>
         </message>
     </context>
     <context>
@@ -4123,6 +4811,177 @@ chờ xác nhận</translation>
         <message>
             <source>Late: nothing received for %1 days or more</source>
             <translation>Chậm gửi: không nhận được gói nào từ %1 ngày trở lên</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProvinceStatisticsScreen</name>
+        <message>
+            <source>Whole province</source>
+            <translation>Toàn tỉnh</translation>
+        </message>
+        <message>
+            <source>Awards by commune</source>
+            <translation>Số lượt khen thưởng theo xã, phường</translation>
+        </message>
+        <message>
+            <source>Awards to people by group (%)</source>
+            <translation>Tỷ lệ khen thưởng cá nhân theo nhóm (%)</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Chỉ tiêu</translation>
+        </message>
+        <message>
+            <source>Layout to be checked against the circular's annex.</source>
+            <translation>Bố cục cần đối chiếu với phụ lục của thông tư.</translation>
+        </message>
+        <message>
+            <source>May be replaced by: %1.</source>
+            <translation>Có thể đã được thay thế bởi: %1.</translation>
+        </message>
+        <message>
+            <source>Save as</source>
+            <translation>Lưu thành</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>Đã lưu</translation>
+        </message>
+        <message>
+            <source>Saved to %1</source>
+            <translation>Đã lưu vào %1</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Bảng tính Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>PDF document (*.pdf)</source>
+            <translation>Tài liệu PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Women</source>
+            <translation>Nữ</translation>
+        </message>
+        <message>
+            <source>Ethnic minorities</source>
+            <translation>Dân tộc thiểu số</translation>
+        </message>
+        <message>
+            <source>Direct workers</source>
+            <translation>Lao động trực tiếp</translation>
+        </message>
+        <message>
+            <source>Border or remote villages</source>
+            <translation>Vùng biên giới, vùng sâu, vùng xa</translation>
+        </message>
+        <message>
+            <source>Sum</source>
+            <translation>Cộng dồn</translation>
+        </message>
+        <message>
+            <source>Weighted mean</source>
+            <translation>Bình quân gia quyền</translation>
+        </message>
+        <message>
+            <source>Mean</source>
+            <translation>Bình quân cộng</translation>
+        </message>
+        <message>
+            <source>No data</source>
+            <translation>Chưa có số liệu</translation>
+        </message>
+        <message>
+            <source>From year:</source>
+            <translation>Từ năm:</translation>
+        </message>
+        <message>
+            <source>to:</source>
+            <translation>đến:</translation>
+        </message>
+        <message>
+            <source>Form to Excel…</source>
+            <translation>Xuất biểu ra Excel…</translation>
+        </message>
+        <message>
+            <source>Form to PDF…</source>
+            <translation>Xuất biểu ra PDF…</translation>
+        </message>
+        <message>
+            <source>Directive report (PDF)…</source>
+            <translation>Báo cáo thực hiện Chỉ thị (PDF)…</translation>
+        </message>
+        <message>
+            <source>By commune</source>
+            <translation>Theo xã, phường</translation>
+        </message>
+        <message>
+            <source>Yearly forms</source>
+            <translation>Biểu thống kê năm</translation>
+        </message>
+        <message>
+            <source>Indicators</source>
+            <translation>Chỉ tiêu phong trào</translation>
+        </message>
+        <message>
+            <source>Charts</source>
+            <translation>Biểu đồ</translation>
+        </message>
+        <message>
+            <source>Commune</source>
+            <translation>Xã, phường</translation>
+        </message>
+        <message>
+            <source>Awards</source>
+            <translation>Lượt khen thưởng</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Cá nhân</translation>
+        </message>
+        <message>
+            <source>Collectives</source>
+            <translation>Tập thể, hộ</translation>
+        </message>
+        <message>
+            <source>Central</source>
+            <translation>Trung ương</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>Cấp tỉnh</translation>
+        </message>
+        <message>
+            <source>Commune level</source>
+            <translation>Cấp xã</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Chỉ tiêu</translation>
+        </message>
+        <message>
+            <source>Movement</source>
+            <translation>Phong trào</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Đơn vị tính</translation>
+        </message>
+        <message>
+            <source>Combined as</source>
+            <translation>Cách tổng hợp</translation>
+        </message>
+        <message>
+            <source>Province figure</source>
+            <translation>Kết quả toàn tỉnh</translation>
+        </message>
+        <message>
+            <source>Communes reporting</source>
+            <translation>Số xã báo cáo</translation>
+        </message>
+        <message>
+            <source>Communes meeting target</source>
+            <translation>Số xã đạt mục tiêu</translation>
         </message>
     </context>
     <context>
@@ -4630,6 +5489,302 @@ chờ xác nhận</translation>
         <message>
             <source>%1 — %2 — batch “%3”</source>
             <translation>%1 — %2 — đợt “%3”</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewQueueScreen</name>
+        <message>
+            <source>Yes</source>
+            <translation>Có</translation>
+        </message>
+        <message>
+            <source>Person or
+collective</source>
+            <translation>Cá nhân,
+tập thể</translation>
+        </message>
+        <message>
+            <source>Commune</source>
+            <translation>Xã, phường</translation>
+        </message>
+        <message>
+            <source>Title or
+form</source>
+            <translation>Danh hiệu,
+hình thức</translation>
+        </message>
+        <message>
+            <source>Round</source>
+            <translation>Đợt</translation>
+        </message>
+        <message>
+            <source>Submitted on</source>
+            <translation>Ngày trình</translation>
+        </message>
+        <message>
+            <source>Days
+waiting</source>
+            <translation>Số ngày
+chờ</translation>
+        </message>
+        <message>
+            <source>Review
+deadline</source>
+            <translation>Hạn
+thẩm định</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Phiên bản</translation>
+        </message>
+        <message>
+            <source>Changed since
+review</source>
+            <translation>Đã sửa sau
+thẩm định</translation>
+        </message>
+        <message>
+            <source>The round (đợt): the communes' batches of one year and kind</source>
+            <translation>Đợt xét: các đợt của các xã cùng năm và cùng loại</translation>
+        </message>
+        <message>
+            <source>When the commune last submitted the dossier</source>
+            <translation>Ngày xã trình hồ sơ lần gần nhất</translation>
+        </message>
+        <message>
+            <source>Days since it was submitted, while it waits for the province</source>
+            <translation>Số ngày kể từ khi xã trình, trong thời gian hồ sơ chờ tỉnh thẩm định</translation>
+        </message>
+        <message>
+            <source>The review deadline the province set for the dossier's round</source>
+            <translation>Hạn thẩm định tỉnh đặt cho đợt của hồ sơ</translation>
+        </message>
+        <message>
+            <source>The version of the dossier the commune sent (its change counter): a review records the version it looked at</source>
+            <translation>Phiên bản hồ sơ xã đã gửi (số đếm thay đổi của xã): mỗi lần thẩm định ghi lại phiên bản đã xem</translation>
+        </message>
+        <message>
+            <source>The commune changed the dossier after the province last reviewed it</source>
+            <translation>Xã đã sửa hồ sơ sau lần tỉnh thẩm định gần nhất</translation>
+        </message>
+        <message>
+            <source>Annual %1</source>
+            <translation>Thường xuyên %1</translation>
+        </message>
+        <message>
+            <source>Thematic %1</source>
+            <translation>Chuyên đề %1</translation>
+        </message>
+        <message>
+            <source>Ad hoc %1</source>
+            <translation>Đột xuất %1</translation>
+        </message>
+        <message>
+            <source>(deadline %1)</source>
+            <translation>(hạn %1)</translation>
+        </message>
+        <message>
+            <source>being corrected</source>
+            <translation>xã đang sửa</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>quá hạn</translation>
+        </message>
+        <message>
+            <source>waiting past the round's review deadline (%1)</source>
+            <translation>chờ quá hạn thẩm định của đợt (%1)</translation>
+        </message>
+        <message>
+            <source>the commune changed it after the last review (version %1, reviewed: %2)</source>
+            <translation>xã đã sửa sau lần thẩm định gần nhất (phiên bản %1, đã thẩm định: %2)</translation>
+        </message>
+        <message>
+            <source>reason given: %1</source>
+            <translation>lý do: %1</translation>
+        </message>
+        <message>
+            <source>All rounds</source>
+            <translation>Mọi đợt</translation>
+        </message>
+        <message>
+            <source>All awards</source>
+            <translation>Mọi danh hiệu/hình thức</translation>
+        </message>
+        <message>
+            <source>All communes</source>
+            <translation>Mọi xã, phường</translation>
+        </message>
+        <message>
+            <source>Waiting for review</source>
+            <translation>Chờ thẩm định</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Mọi tình trạng</translation>
+        </message>
+        <message>
+            <source>Choose a round to set its review deadline</source>
+            <translation>Chọn một đợt để đặt hạn thẩm định của đợt</translation>
+        </message>
+        <message>
+            <source>&amp;Round</source>
+            <translation>Đợ&amp;t</translation>
+        </message>
+        <message>
+            <source>&amp;Award</source>
+            <translation>&amp;Danh hiệu</translation>
+        </message>
+        <message>
+            <source>&amp;Commune</source>
+            <translation>&amp;Xã, phường</translation>
+        </message>
+        <message>
+            <source>&amp;Status</source>
+            <translation>Tình t&amp;rạng</translation>
+        </message>
+        <message>
+            <source>Search a nominee by name (accents optional)</source>
+            <translation>Tìm người/tập thể được đề nghị theo tên (gõ có dấu hoặc không dấu)</translation>
+        </message>
+        <message>
+            <source>Review deadline of the round:</source>
+            <translation>Hạn thẩm định của đợt:</translation>
+        </message>
+        <message>
+            <source>dd/mm/yyyy</source>
+            <translation>ngày/tháng/năm</translation>
+        </message>
+        <message>
+            <source>Set deadline</source>
+            <translation>Đặt hạn</translation>
+        </message>
+        <message>
+            <source>Save the date typed (leave it empty to remove the deadline)</source>
+            <translation>Lưu ngày đã nhập (để trống để bỏ hạn)</translation>
+        </message>
+        <message>
+            <source>Open the dossier</source>
+            <translation>Mở hồ sơ</translation>
+        </message>
+        <message>
+            <source>Its documents, eligibility, checklist and comments, and the verdict (double-click a row does the same).</source>
+            <translation>Văn bản, điều kiện, danh mục kiểm tra, ý kiến và kết quả thẩm định của hồ sơ (nhấp đúp vào một dòng cũng vậy).</translation>
+        </message>
+        <message>
+            <source>Overdue: still waiting after its round's review deadline</source>
+            <translation>Quá hạn: vẫn chờ thẩm định sau hạn của đợt</translation>
+        </message>
+        <message>
+            <source>Changed by the commune since the last review</source>
+            <translation>Xã đã sửa sau lần thẩm định gần nhất</translation>
+        </message>
+        <message>
+            <source>No dossier has been submitted by a commune yet.</source>
+            <translation>Chưa có xã, phường nào trình hồ sơ.</translation>
+        </message>
+        <message>
+            <source>Showing %1 of %2 dossiers · %3 waiting for review · %4 overdue · %5 changed since review</source>
+            <translation>Đang hiện %1/%2 hồ sơ · %3 chờ thẩm định · %4 quá hạn · %5 đã sửa sau thẩm định</translation>
+        </message>
+    </context>
+    <context>
+        <name>RewardFundScreen</name>
+        <message>
+            <source>%1 without a reward amount (not verified)</source>
+            <translation>%1 trường hợp chưa có mức tiền thưởng (chưa xác minh)</translation>
+        </message>
+        <message>
+            <source>Received: %1 · Paid: %2 · Balance: %3</source>
+            <translation>Đã thu: %1 · Đã chi: %2 · Tồn quỹ: %3</translation>
+        </message>
+        <message>
+            <source>%1 recipient(s) have no reward amount in the catalog yet: not counted as paid.</source>
+            <translation>%1 trường hợp chưa có mức tiền thưởng trong danh mục: chưa tính vào số đã chi.</translation>
+        </message>
+        <message>
+            <source>Remove the income</source>
+            <translation>Xóa khoản thu</translation>
+        </message>
+        <message>
+            <source>Remove the income of %1 on %2 (%3)? Enter it again to correct it.</source>
+            <translation>Xóa khoản thu %1 ngày %2 (%3)? Muốn sửa thì nhập lại khoản thu đúng.</translation>
+        </message>
+        <message>
+            <source>Export the fund ledger</source>
+            <translation>Xuất sổ theo dõi quỹ</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Tệp Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>The ledger was saved in %1.</source>
+            <translation>Đã lưu sổ theo dõi quỹ vào %1.</translation>
+        </message>
+        <message>
+            <source>Emulation and commendation fund</source>
+            <translation>Quỹ thi đua, khen thưởng</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <source>Content</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>Chi</translation>
+        </message>
+        <message>
+            <source>Balance</source>
+            <translation>Tồn quỹ</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <source>Remove the income…</source>
+            <translation>Xóa khoản thu…</translation>
+        </message>
+        <message>
+            <source>Export to Excel…</source>
+            <translation>Xuất ra Excel…</translation>
+        </message>
+        <message>
+            <source>Add money received</source>
+            <translation>Ghi khoản thu vào quỹ</translation>
+        </message>
+        <message>
+            <source>Date received</source>
+            <translation>Ngày nhận</translation>
+        </message>
+        <message>
+            <source>Amount (đồng)</source>
+            <translation>Số tiền (đồng)</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Nguồn</translation>
+        </message>
+        <message>
+            <source>e.g. the provincial budget for 2027</source>
+            <translation>ví dụ: ngân sách tỉnh năm 2027</translation>
+        </message>
+        <message>
+            <source>Add the income</source>
+            <translation>Ghi khoản thu</translation>
         </message>
     </context>
     <context>

@@ -26,33 +26,40 @@ def main() -> int:
     lupdate = Path(PySide6.__file__).parent / "lupdate"
     subprocess.run([str(lupdate), *sources, "-ts", str(TS), "-source-language", "en", "-target-language", "vi",
                     "-no-obsolete", "-locations", "none", "-silent"], check=True)
+    # Grouped entries apply to their own context only; flat ones to any message still untranslated.
+    # Neither overwrites a finished translation elsewhere: the same English word ("Received", "Number")
+    # means different things on different screens.
     pending: dict[str, str] = {}
+    by_context: dict[tuple[str, str], str] = {}
     names = set(sys.argv[1:])  # optional: merge only these pending files (by stem)
     files = sorted(p for p in PENDING.glob("*.json") if not names or p.stem in names) if PENDING.exists() else []
     for file in files:
         # {"English": "Vietnamese"}, or grouped by Qt context: {"Context": {"English": "Vietnamese"}}.
         for key, value in json.loads(file.read_text(encoding="utf-8")).items():
             if isinstance(value, dict):
-                pending.update(value)
+                by_context.update({(key, source): text for source, text in value.items()})
             else:
                 pending[key] = value
     tree = ET.parse(TS)
     missing = []
-    for message in tree.iter("message"):
+    messages = [(context.findtext("name") or "", message) for context in tree.iter("context")
+                for message in context.iter("message")]
+    for context_name, message in messages:
         source = message.findtext("source") or ""
         translation = message.find("translation")
         assert translation is not None
         done = translation.get("type") is None and ((translation.text or "").strip() or any(
             (n.text or "").strip() for n in translation.iter("numerusform")))
-        if source in pending:
+        text = by_context.get((context_name, source)) or (None if done else pending.get(source))
+        if text is not None:
             translation.attrib.pop("type", None)
             for child in list(translation):
                 translation.remove(child)
             if message.get("numerus") == "yes":
                 translation.text = None
-                ET.SubElement(translation, "numerusform").text = pending[source]
+                ET.SubElement(translation, "numerusform").text = text
             else:
-                translation.text = pending[source]
+                translation.text = text
         elif not done:
             missing.append(source)
     ET.indent(tree, space="    ")

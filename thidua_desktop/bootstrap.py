@@ -28,7 +28,9 @@ from .services.certificate_layout import CertificateLayoutService
 from .services.collectives import CollectiveService
 from .services.council import CouncilService
 from .services.decisions import DecisionService
+from .services.dossier_review import DossierReviewService
 from .services.drafts import DraftStore
+from .services.duplicates import DuplicateService
 from .services.excel_export import ExcelExportService
 from .services.excel_import import ExcelImportService
 from .services.exemplars import ExemplarService
@@ -40,8 +42,11 @@ from .services.officials import OfficialsService
 from .services.overview import OverviewService
 from .services.people import PeopleService
 from .services.printing import PrintService
+from .services.province_decisions import ProvinceDecisionService
 from .services.records import RecordsService
+from .services.review_queue import ReviewQueueService
 from .services.reviews import ReviewService
+from .services.reward_fund import RewardFundService
 from .services.server_setup import server_refusal, url_to_open
 from .services.settings import SettingsService, load_overrides
 from .services.staging import clean_leftovers
@@ -70,6 +75,8 @@ class App:
     nominations: NominationService = field(init=False)
     council: CouncilService = field(init=False)
     decisions: DecisionService = field(init=False)
+    province_decisions: ProvinceDecisionService = field(init=False)
+    reward_fund: RewardFundService = field(init=False)
     officials: OfficialsService = field(init=False)
     maintenance: MaintenanceService = field(init=False)
     overview: OverviewService = field(init=False)
@@ -77,6 +84,9 @@ class App:
     settings: SettingsService = field(init=False)
     sync: SyncService = field(init=False)
     reviews: ReviewService = field(init=False)
+    duplicates: DuplicateService = field(init=False)
+    review_queue: ReviewQueueService = field(init=False)
+    dossier_review: DossierReviewService = field(init=False)
     statistics: StatisticsService = field(init=False)
     printing: PrintService = field(init=False)
     excel_export: ExcelExportService = field(init=False)
@@ -97,6 +107,8 @@ class App:
         self.exemplars = ExemplarService(*args)
         self.council = CouncilService(*args)
         self.decisions = DecisionService(*args, access=self.access)
+        self.province_decisions = ProvinceDecisionService(*args, access=self.access)
+        self.reward_fund = RewardFundService(*args, access=self.access)
         self.officials = OfficialsService(*args)
         self.maintenance = MaintenanceService(self.db, self.paths, self.actor)
         self.overview = OverviewService(*args)
@@ -107,8 +119,13 @@ class App:
                                              settings=self.settings)
         self.sync = SyncService(*args, paths=self.paths, on_catalog_change=self.reload_catalog, access=self.access)
         self.reviews = ReviewService(*args, access=self.access)
+        self.duplicates = DuplicateService(*args, access=self.access, reviews=self.reviews)
         self.statistics = StatisticsService(*args)
+        self.review_queue = ReviewQueueService(*args, access=self.access)
         self.printing = PrintService(*args, override_dir=self.paths.data_dir / "documents")
+        self.dossier_review = DossierReviewService(*args, access=self.access, reviews=self.reviews,
+                                                   printing=self.printing,
+                                                   attachments=AttachmentStore(self.paths.attachments_dir))
         self.excel_export = ExcelExportService(*args)
         self.excel_import = ExcelImportService(*args)
         self.certificate_layout = CertificateLayoutService(*args, override_dir=self.paths.data_dir / "documents")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from typing import Any
 
 from .cli_common import opened as _opened
@@ -15,7 +16,14 @@ from .services.document_kinds import KINDS
 from .services.printing import RenderedDocument
 
 # The kinds come from the one registry the print service and the GUI's menus read too.
-PRINT_HELP = "|".join(KINDS) + ", hoặc batch / or batch"
+PRINT_HELP = " | ".join(KINDS) + ", hoặc batch / or batch"
+
+
+class _WholeKinds(argparse.HelpFormatter):
+    """Help lines broken between kinds only, never inside one at its hyphen ("province-" / "certificate")."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
 
 
 def cmd_print(args: argparse.Namespace) -> int:
@@ -100,7 +108,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("print", help="in văn bản / print a document")
+    p = sub.add_parser("print", help="in văn bản / print a document", formatter_class=_WholeKinds)
     p.add_argument("kind", help=PRINT_HELP)
     p.add_argument("target", help="mã hồ sơ / record id")
     p.add_argument("--out", required=True, help="tệp PDF (hoặc thư mục với batch) / PDF file (folder for batch)")

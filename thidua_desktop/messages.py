@@ -61,9 +61,12 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "order": ("Thứ tự sắp xếp", "Sort order"), "award": ("Khen thưởng", "Award record"),
     "initiative": ("Sáng kiến", "Initiative"), "discipline": ("Kỷ luật", "Discipline record"),
     "matter": ("Vụ việc", "Open matter"), "deadline": ("Hạn nộp hồ sơ", "Deadline"),
+    "review_deadline": ("Hạn thẩm định", "Review deadline"), "comment": ("Ý kiến", "Comment"),
     "documents": ("Hồ sơ", "Documents"), "council_role": ("Vai trò trong Hội đồng", "Role in the council"),
     "override_reason": ("Lý do vẫn xét", "Reason to go on"),
     "meeting": ("Cuộc họp", "Meeting"), "decision": ("Quyết định", "Decision"),
+    "amount": ("Số tiền", "Amount"), "received_on": ("Ngày nhận", "Date received"), "source": ("Nguồn", "Source"),
+    "income": ("Khoản thu", "Income entry"),
     "signer_title": ("Chức vụ người ký", "Signer's title"), "absent_members": ("Thành viên vắng mặt", "Absent members"),
     "templates": ("Mẫu tóm tắt thành tích", "Summary templates"), "quota": ("Tỷ lệ khống chế", "Quota"),
     "conflict": ("Xung đột dữ liệu", "Conflict"), "keep": ("Bản được giữ", "Version kept"),
@@ -87,6 +90,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "username": ("Tên đăng nhập", "Username"), "password": ("Mật khẩu", "Password"),
     "new_password": ("Mật khẩu mới", "New password"), "display_name": ("Họ và tên", "Full name"),
     "account": ("Tài khoản", "Account"), "account_role": ("Vai trò của tài khoản", "Account role"),
+    "finding": ("Trường hợp trùng lặp", "Duplicate finding"), "choice": ("Cách xử lý", "Answer"),
     "server": ("Máy chủ", "Server"), "host": ("Địa chỉ máy chủ", "Server address"), "port": ("Cổng", "Port"),
     "database": ("Cơ sở dữ liệu", "Database"), "user": ("Tên đăng nhập cơ sở dữ liệu", "Database user"),
 }
@@ -120,6 +124,7 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
     "pending_matters": ("Vụ việc đang xử lý", "Open matters"),
     "registrations": ("Đăng ký thi đua", "Emulation registrations"),
     "task_ratings": ("Xếp loại hằng năm", "Task ratings"),
+    "fund_income": ("Khoản thu của Quỹ thi đua, khen thưởng", "Reward fund income"),
     # The demo builder's counts that are not tables.
     "households": ("Hộ gia đình", "Households"),
     "decided": ("Đề nghị đã có quyết định", "Nominations decided"),

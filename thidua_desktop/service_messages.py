@@ -145,6 +145,14 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
                              "The nomination at «{field_label}» is no longer a draft."),
     "AWARD_NOT_COMMUNE_LEVEL": ("Chủ tịch UBND xã không có thẩm quyền quyết định «{value}».",
                                 "The commune chairman cannot grant «{value}»."),
+    "AWARD_NOT_PROVINCE_LEVEL": ("«{value}» không phải danh hiệu, hình thức khen thưởng do Chủ tịch UBND tỉnh quyết định.",
+                                 "«{value}» is not one of the titles and forms the provincial chairman grants."),
+    "PROVINCE_DECISION_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh mới ghi quyết định của Chủ tịch UBND tỉnh.",
+                                        "Only the provincial office records the provincial chairman's decisions."),
+    "NOMINATION_NOT_APPROVED": ("Hồ sơ của «{name}» chưa được thẩm định đồng ý (hiện tại: {current_label}); chỉ ra "
+                                "quyết định cho hồ sơ đã thẩm định đồng ý.",
+                                "The dossier of «{name}» is not approved (now: {current_label}); only approved "
+                                "dossiers can be decided."),
     "DECISION_NUMBER_DUPLICATE": ("Số quyết định «{value}» đã được dùng.", "Decision number «{value}» is already used."),
     "DECISION_AWARD_MISMATCH": ("Có đề nghị không cùng danh hiệu với quyết định ({value}).",
                                 "A nomination is for another award ({value})."),
@@ -235,6 +243,26 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
                           "The summary templates were made by a newer version. Please update the app."),
     "SETTINGS_UNAVAILABLE": ("Không lưu được tham số của đơn vị.", "The office's values cannot be saved here."),
     "CONFLICT_ALREADY_RESOLVED": ("Xung đột dữ liệu này đã được xử lý.", "This conflict has already been decided."),
+    # Two officers editing the same record (services/record_tokens.py): the later save is refused.
+    "RECORD_CHANGED": ("Hồ sơ này vừa được {who} sửa lúc {when}. Hãy tải lại để xem bản mới rồi sửa tiếp.",
+                       "This record was just changed by {who} at {when}. Reload it to see the new version, "
+                       "then make your changes again."),
+    "RECORD_DELETED": ("Hồ sơ này đã bị {who} xoá lúc {when} nên không lưu được nữa.",
+                       "This record was deleted by {who} at {when}, so it cannot be saved any more."),
+    "DUPLICATE_FINDING_CHANGED": ("Hồ sơ của trường hợp trùng lặp này đã thay đổi từ lúc mở (hoặc trường hợp đã được "
+                                  "xử lý). Hãy tải lại danh sách rồi xem lại.",
+                                  "The records of this duplicate finding changed since it was opened (or it was "
+                                  "answered). Reload the list and look again."),
+    "DUPLICATE_ALREADY_RESOLVED": ("Trường hợp trùng lặp này đã được {actor} xử lý lúc {at}. Hãy tải lại danh sách.",
+                                   "This duplicate finding was already answered by {actor} at {at}. Reload the list."),
+    "DUPLICATE_CHOICE_NOT_ALLOWED": ("Cách xử lý này không áp dụng được cho trường hợp trùng lặp này.",
+                                     "This answer does not apply to this duplicate finding."),
+    "DUPLICATE_NOMINATION_NOT_IN_FINDING": ("Hãy chọn một đề nghị khen thưởng của trường hợp trùng lặp này để trả lại.",
+                                            "Choose one of this finding's nominations to return."),
+    "DUPLICATE_NOMINATION_HELD_BACK": ("Đề nghị này còn nằm trong các bản ghi chờ xử lý (tỉnh chưa nhận được vào cơ sở "
+                                       "dữ liệu), nên chưa trả lại được. Hãy chọn đề nghị kia hoặc cách xử lý khác.",
+                                       "This nomination is still among the pending records (not applied at the "
+                                       "province), so it cannot be returned. Choose the other one or another answer."),
     "CONFLICT_VERSION_UNREADABLE": ("Không đọc được bản còn lại của bản ghi này.",
                                     "The other version of this record cannot be read."),
     "EXPORT_TARGET_UNWRITABLE": ("Không ghi được gói vào «{value}» (USB bị rút ra, đầy hoặc chỉ đọc). Hãy thử lại.",
@@ -310,4 +338,10 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
                                  "(«thidua --user TÊN accounts passwd») rồi làm tiếp.",
                                  "This account's password was set by the administrator: change it first "
                                  "(«thidua --user NAME accounts passwd»), then go on."),
+    # Province statistics (services/province_statistics.py)
+    "PERIOD_REVERSED": ("Năm cuối của kỳ ({value}) đứng trước năm đầu.",
+                        "The period's last year ({value}) comes before its first year."),
+    "STAT_FORM_UNKNOWN": ("Không có biểu thống kê số «{value}». Các biểu có: {allowed}.",
+                          "There is no statistical form «{value}». The forms are: {allowed}."),
+    "EXPORT_NOT_PDF": ("Tệp «{value}» phải có đuôi .pdf.", "The file «{value}» must end in .pdf."),
 }

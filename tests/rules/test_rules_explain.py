@@ -37,7 +37,7 @@ def _codes_returned_by_checks() -> set[str]:
     """Reason codes written in the check modules: make_reason(crit, outcome, "CODE", ...) and
     Reason(..., code="CODE")."""
     codes: set[str] = set()
-    for name in ("checks.py", "checks_person.py", "checks_members.py", "evaluator.py"):
+    for name in ("checks.py", "checks_person.py", "checks_members.py", "evaluator.py", "repeat.py"):
         tree = ast.parse((RULES_DIR / name).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):

@@ -17,7 +17,8 @@ def test_one_list_in_filing_order() -> None:
     assert len(set(KINDS)) == len(KINDS)
     assert KINDS[:3] == ("submission", "report", "list")  # a batch's folder opens with its letter
     # every kind is printed from a record some screen shows
-    assert {d.target for d in DOCUMENTS} == {"batch", "nomination", "meeting", "decision", "movement"}
+    assert {d.target for d in DOCUMENTS} == {"batch", "nomination", "meeting", "decision", "movement",
+                                             "province_decision"}
 
 
 def test_the_menus_offer_the_registry_kinds_by_their_record(qapp: QApplication) -> None:

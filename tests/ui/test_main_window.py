@@ -14,7 +14,7 @@ def test_navigation_and_status_bar(qtbot, demo) -> None:  # type: ignore[no-unty
     qtbot.addWidget(window)
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Tổng quan", "Phong trào", "Hoạt động", "Điển hình tiên tiến", "Cá nhân & tập thể", "Đề nghị khen thưởng",
-        "Hội đồng TĐKT", "Quyết định", "Báo cáo", "Đồng bộ", "Cài đặt"]
+        "Hội đồng TĐKT", "Quyết định", "Quỹ thi đua, khen thưởng", "Báo cáo", "Đồng bộ", "Cài đặt"]
     assert "Xã Quảng Uyên (01576)" in window.unit_label.text()
     assert "Văn phòng cấp xã" in window.unit_label.text()
     assert f"Chưa gửi: {demo.sync.status()['unsent']} · chờ xác nhận: 0" in window.sync_label.text()

@@ -5,14 +5,13 @@ Sync screen, the late setting, an import that reaches it without a reshow, and a
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from province_overview_helpers import DONG_KHE, LY_BON, QUANG_UYEN, Offices, build, submit
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QHeaderView, QPushButton
 
 from thidua_desktop.services.changes import Change
@@ -23,36 +22,12 @@ from thidua_desktop.ui.screens.province_overview import BLOCKED_COLOUR, LATE_COL
 from .conftest import TODAY, type_text
 
 ROOT = Path(__file__).resolve().parents[2]
-PENDING = ROOT / "i18n" / "pending" / "province_overview.json"
 SCREENSHOT = ROOT / "docs" / "screenshots" / "province-overview.png"
 
 
-class _PendingTranslator(QTranslator):
-    """The Vietnamese of i18n/pending/province_overview.json, until it is merged into the catalog."""
-
-    def __init__(self, table: dict[str, dict[str, str]]) -> None:
-        super().__init__()
-        self.table = table
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None,  # type: ignore[override]
-                  n: int = -1) -> str | None:
-        return self.table.get(context, {}).get(source)  # None: not this file's, the catalog's to say
-
-    def isEmpty(self) -> bool:
-        return False
-
-
 @pytest.fixture(autouse=True)
-def pending_vietnamese(vietnamese: None) -> Iterator[None]:
-    """The screen in Vietnamese even before its pending strings are merged (afterwards the
-    catalog has them and this adds nothing)."""
-    if not PENDING.exists():
-        yield
-        return
-    translator = _PendingTranslator(json.loads(PENDING.read_text(encoding="utf-8")))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
+def _in_vietnamese(vietnamese: None) -> None:
+    """The screen as the officer sees it."""
 
 
 @pytest.fixture
@@ -86,7 +61,8 @@ def cell(screen: ProvinceOverviewScreen, code: str, column: int, role: int = Qt.
 
 def test_the_province_starts_on_its_communes(window: MainWindow) -> None:
     assert window.keys[0] == "province_overview" and window.nav.item(0).text() == "Tổng quan toàn tỉnh"
-    assert [window.nav.item(i).text() for i in (1, 10)] == ["Tổng quan", "Đồng bộ"]  # the others follow
+    assert window.keys[1] == "review_queue"  # its review queue next, then the others
+    assert [window.nav.item(window.keys.index(k)).text() for k in ("overview", "sync")] == ["Tổng quan", "Đồng bộ"]
     assert window.nav.currentRow() == 0 and window.stack.currentWidget() is window.province_overview
     screen = overview_of(window)
     # By name at first, in the Vietnamese alphabet: Đ comes after D, before L (code points would put it last).

@@ -270,6 +270,10 @@ def list_story(w: Wording, data: DecisionDoc, number_text: str) -> list[Flowable
                              para(w.text("list_caption", number_text=number_text,
                                          date_text=date_text(data.decided_on)), s.sign_note),
                              Spacer(1, 10), recipient_table(w, data, content_width(PORTRAIT))]
+    # The total in words under the table, where the wording asks for it (the province's lists do).
+    words = w.text("list_total_words", total=money(data.total), total_words=amount_in_words(data.total))
+    if words and len(data.recipients) > data.unknown_count:
+        parts += [Spacer(1, 6), para(words, s.body)]
     if data.unknown_count and len(data.recipients) > data.unknown_count:
         parts += [Spacer(1, 6), para(w.text("list_unknown_note", count=two(data.unknown_count)), s.small)]
     return parts

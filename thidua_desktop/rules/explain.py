@@ -110,6 +110,12 @@ REASON_TEMPLATES: dict[str, tuple[str, str]] = {
     "SUBJECT_TYPE_MISMATCH": ("Không đạt: danh hiệu, hình thức này dành cho {expected}, không dành cho "
                               "{actual}",
                               "Not met: this award is for {expected}, not for {actual}"),
+    "AWARD_ALREADY_RECEIVED": ("Không đạt: đã được tặng {held_names} năm {years}{decisions}; không khen thưởng "
+                               "nhiều lần cho một thành tích",
+                               "Not met: {held_names} already received for {years}{decisions}; one achievement "
+                               "is not awarded twice"),
+    "AWARD_NOT_YET_RECEIVED": ("Đạt: chưa được tặng {names} cho thành tích năm {years}",
+                               "Met: {names} not yet received for the achievements of {years}"),
 }
 
 # {error code: (vi template, en template)}; placeholders are the error's field and params.

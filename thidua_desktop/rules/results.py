@@ -121,4 +121,5 @@ REASON_CODES: frozenset[str] = frozenset({
     "ONE_OF_OK", "ONE_OF_UNKNOWN", "ONE_OF_NONE",
     "ALL_OF_OK", "ALL_OF_UNKNOWN", "ALL_OF_FAILED",
     "SUBJECT_TYPE_MISMATCH",
+    "AWARD_ALREADY_RECEIVED", "AWARD_NOT_YET_RECEIVED",  # rules/repeat.py (the province's review)
 })

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..db import Session
 from ..db.models import AdminUnit, LocalParameter
+from ..db.repositories import admin_units as units_repo
 from ..domain.errors import DomainError
 from ..domain.text import search_key
 from ..rules.catalog import Catalog, load_catalog
@@ -71,7 +72,7 @@ def load_file(db: Any, path: Path, actor: str) -> str | None:
 
 
 def admin_units(session: Session, province_code: str) -> list[list[str]]:
-    rows = session.query(AdminUnit).filter(AdminUnit.province_code == province_code).order_by(AdminUnit.code).all()
+    rows = units_repo.stored_units_of_province(session, province_code)
     return [[u.code, u.name, u.division_type] for u in rows]
 
 

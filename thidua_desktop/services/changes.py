@@ -26,5 +26,6 @@ class Change(Flag):
     # The exchange itself: bundles sent and received, peers and their keys, conflicts. The data a bundle
     # brings is announced under its own kinds (an import announces ALL), not as SYNC.
     SYNC = auto()
+    FUND = auto()  # the reward fund's income (its payments are the decisions: DECISIONS)
     ALL = (PEOPLE | COLLECTIVES | RECORDS | MOVEMENTS | NOMINATIONS | COUNCIL | DECISIONS | CATALOG | SETTINGS
-           | OFFICE | SYNC)
+           | OFFICE | SYNC | FUND)

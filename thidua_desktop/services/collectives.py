@@ -8,11 +8,13 @@ from ..db import Session
 from ..db.models import Collective, CollectiveMember, Person, Village
 from ..db.repositories import people as repo
 from ..db.repositories.common import count, get_live, page
+from ..db.repositories.record_changes import child_ids, newest_child_stamp
 from ..domain.enums import CollectiveKind
 from ..domain.errors import ValidationError
 from ..domain.text import clean_text, collation_string, search_key
 from ..domain.validation import ErrorCollector, check_name_characters, parse_enum, parse_int, require
 from .base import ServiceBase
+from .record_tokens import Token, check, get_for_edit, token_of
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,9 @@ class CollectiveView:
     registered_members: int = 0  # members linked to people in the register
     head_person_id: str | None = None  # the head of household (or of the unit), a person in the register
     head_name: str = ""
+    # (origin_epoch, version) when read, the newest of the collective and its member links (the
+    # form edits both). Handed back to update/delete (services/record_tokens.py).
+    token: Token = (0, 0)
 
     @property
     def is_household(self) -> bool:
@@ -41,11 +46,17 @@ class CollectiveView:
 
 
 def collective_view(c: Collective, villages: dict[str, str] | None = None, registered: int = 0,
-                    head: Person | None = None) -> CollectiveView:
+                    head: Person | None = None, token: Token | None = None) -> CollectiveView:
     return CollectiveView(c.id, c.name, c.kind, c.parent_id, c.village_id, c.member_count, c.women_count,
                           village=(villages or {}).get(c.village_id or "", ""), address=c.address,
                           registered_members=registered, head_person_id=c.head_person_id,
-                          head_name=head.full_name if head is not None and not head.deleted else "")
+                          head_name=head.full_name if head is not None and not head.deleted else "",
+                          token=token or token_of(c))
+
+
+def _token(session: Session, c: Collective) -> Token:
+    """The collective's token: adding or removing a member changes it too."""
+    return token_of(c, newest_child_stamp(session, CollectiveMember, CollectiveMember.collective_id, c.id))
 
 
 def _head(session: Session, c: Collective) -> Person | None:
@@ -132,28 +143,36 @@ class CollectiveService(ServiceBase):
                 self._set_members(session, row.id, member_ids)
                 session.flush()
             return collective_view(row, repo.village_names(session), len(set(member_ids or [])),
-                                   _head(session, row))
+                                   _head(session, row), _token(session, row))
 
     def update(self, collective_id: str, name: str, kind: str, *, parent_id: str | None = None,
                village_id: str | None = None, member_count: int | str | None = None,
                women_count: int | str | None = None, address: str = "",
-               member_ids: list[str] | None = None, head_person_id: str | None = None) -> CollectiveView:
+               member_ids: list[str] | None = None, head_person_id: str | None = None,
+               expected: Token | None = None) -> CollectiveView:
         """Change a collective; ``member_ids`` (when given) replaces its member list, all in one transaction.
-        ``head_person_id``: None keeps the head as it is, "" clears it."""
+        ``head_person_id``: None keeps the head as it is, "" clears it. ``expected``: the token the form
+        loaded; a save by someone else since then is refused with RECORD_CHANGED."""
         with self.db.transaction(self.actor) as session:
-            row = get_live(session, Collective, collective_id, field="collective")
+            row = get_for_edit(session, Collective, collective_id, expected, field="collective")
+            check(session, row, expected, _token(session, row),
+                  lambda: child_ids(session, CollectiveMember, CollectiveMember.collective_id, row.id))
             self._apply(session, row, name, kind, parent_id, village_id, member_count, women_count, address,
                         head_person_id)
             if member_ids is not None:
                 self._set_members(session, row.id, member_ids)
             session.flush()
             registered = repo.member_counts(session, [row.id]).get(row.id, 0)
-            return collective_view(row, repo.village_names(session), registered, _head(session, row))
+            return collective_view(row, repo.village_names(session), registered, _head(session, row),
+                                   _token(session, row))
 
-    def delete(self, collective_id: str) -> None:
-        """Tombstone a collective and its member links (the people stay in the register)."""
+    def delete(self, collective_id: str, *, expected: Token | None = None) -> None:
+        """Tombstone a collective and its member links (the people stay in the register); with
+        ``expected``, only if nobody changed it since it was read."""
         with self.db.transaction(self.actor) as session:
-            row = get_live(session, Collective, collective_id, field="collective")
+            row = get_for_edit(session, Collective, collective_id, expected, field="collective")
+            check(session, row, expected, _token(session, row),
+                  lambda: child_ids(session, CollectiveMember, CollectiveMember.collective_id, row.id))
             row.deleted = True
             for link in repo.member_links(session, collective_id):
                 link.deleted = True
@@ -182,7 +201,8 @@ class CollectiveService(ServiceBase):
         with self.db.reader() as session:
             row = get_live(session, Collective, collective_id, field="collective")
             return collective_view(row, repo.village_names(session),
-                                   repo.member_counts(session, [row.id]).get(row.id, 0), _head(session, row))
+                                   repo.member_counts(session, [row.id]).get(row.id, 0), _head(session, row),
+                                   _token(session, row))
 
     def search(self, text: str = "", *, kind: str | None = None, offset: int = 0, limit: int = 100,
                households: bool | None = None) -> tuple[list[CollectiveView], int]:
@@ -194,5 +214,6 @@ class CollectiveService(ServiceBase):
             found = list(page(session, stmt, offset, limit))
             villages = repo.village_names(session)
             counts = repo.member_counts(session, [c.id for c in found])
-            rows = [collective_view(c, villages, counts.get(c.id, 0), _head(session, c)) for c in found]
+            rows = [collective_view(c, villages, counts.get(c.id, 0), _head(session, c), _token(session, c))
+                    for c in found]
             return rows, count(session, stmt)

@@ -10,8 +10,9 @@ from datetime import date
 
 from ..db import Session
 from ..db.models import CouncilBallot, CouncilMeeting, CouncilMember, Nomination, NominationBatch
+from ..db.repositories import council as council_repo
 from ..db.repositories import nominations as repo
-from ..db.repositories.common import count, get_live, live, page
+from ..db.repositories.common import count, get_live, page
 from ..domain.enums import NominationStatus
 from ..domain.errors import StateError, ValidationError
 from ..domain.text import clean_text
@@ -103,8 +104,7 @@ class CouncilService(ServiceBase):
 
     def members(self) -> list[dict[str, str]]:
         with self.db.reader() as session:
-            rows = session.scalars(live(CouncilMember).where(CouncilMember.active.is_(True))
-                                   .order_by(CouncilMember.council_role, CouncilMember.full_name)).all()
+            rows = council_repo.active_members(session)
             return [{"id": m.id, "full_name": m.full_name, "council_role": m.council_role,
                      "position": m.position} for m in rows]
 
@@ -158,9 +158,7 @@ class CouncilService(ServiceBase):
 
     @staticmethod
     def _default_secretary(session: Session) -> str | None:
-        row = session.scalars(live(CouncilMember).where(CouncilMember.active.is_(True),
-                                                        CouncilMember.council_role == "secretary")
-                              .order_by(CouncilMember.full_name, CouncilMember.id)).first()
+        row = council_repo.first_active_secretary(session)
         return row.id if row is not None else None
 
     def default_secretary_id(self) -> str | None:

@@ -61,6 +61,14 @@ class OverrideNeed:
     check: CheckResult  # the eligibility check on the decision date: its failed and unknown criteria say why
 
 
+def recipient_reward(award: AwardDef, n: Nomination, salary: int) -> int | None:
+    """One recipient's reward money: the base salary × the award's multiplier (× the household
+    factor for a household), rounded up to 10,000 đ (Decree 152/2025 Art. 49); None when the
+    catalog has no multiplier. The commune's decisions and the province's both count it here."""
+    household = bool(n.collective_id) and award.subject_type.value == "household"
+    return reward_amount(award, salary, household=household)
+
+
 class DecisionService(ServiceBase):
     def base_salary(self, day: date) -> int:
         # The office's own dated amounts (Settings) are already part of the catalog it applies.
@@ -88,8 +96,7 @@ class DecisionService(ServiceBase):
 
     @staticmethod
     def _amount(award: AwardDef, n: Nomination, salary: int) -> int | None:
-        household = bool(n.collective_id) and award.subject_type.value == "household"
-        return reward_amount(award, salary, household=household)
+        return recipient_reward(award, n, salary)
 
     def preview(self, *, decided_on: str, award_code: str, nomination_ids: list[str]) -> DecisionView:
         """The recipients' reward money and the total as ``issue`` would compute them, without saving:
@@ -142,12 +149,15 @@ class DecisionService(ServiceBase):
     def _deputy(title: str) -> bool:
         return clean_text(title).upper().startswith("PHÓ")
 
-    def _signer(self, session: Session, day: date, typed: str, title: str) -> str:
+    def signer_in_office(self, session: Session, day: date, typed: str, title: str) -> str:
         """The signer of a decision dated ``day``: the holder in office (the chairman, or the
         vice-chairman signing KT.), and a typed name only if it is one of them. An office that
         keeps no officials signs with the typed name, else the one in its document settings."""
         role = VICE_CHAIRMAN if self._deputy(title) else CHAIRMAN
-        unit = OfficeService(self.db, self.actor).office().unit_name
+        office = OfficeService(self.db, self.actor).office()
+        unit = office.unit_name
+        if office.role == Role.PROVINCE.value and not unit.startswith("Tỉnh"):
+            unit = f"Tỉnh {unit}"  # the provincial chairman's post is named as such ("Chủ tịch UBND tỉnh")
         if officials_repo.kept(session):
             names = [o.full_name for o in officials_repo.holders(session, role, day)]
             if not names:
@@ -164,6 +174,8 @@ class DecisionService(ServiceBase):
         if not name:
             raise missing(role, day, unit)
         return name
+
+    _signer = signer_in_office  # its earlier name
 
     def issue(self, *, number: str, decided_on: str, award_code: str, nomination_ids: list[str],
               signer_name: str = "", signer_title: str = DEFAULT_SIGNER_TITLE,
@@ -188,9 +200,11 @@ class DecisionService(ServiceBase):
         nominations = NominationService(self.db, self.actor, self.catalog)
         records = RecordsService(self.db, self.actor, self.catalog)
         with self.db.transaction(self.actor) as session:
-            if session.scalars(live(Decision).where(Decision.number == clean_number)).first():
+            # The commune's own numbers: a provincial decision it received may carry the same one.
+            if session.scalars(live(Decision).where(Decision.number == clean_number,
+                                                    Decision.level == "commune")).first():
                 raise ValidationError("DECISION_NUMBER_DUPLICATE", field="number", value=clean_number)
-            signer = self._signer(session, day, typed, title)
+            signer = self.signer_in_office(session, day, typed, title)
             decision = Decision(number=clean_number, decided_on=day, signer_name=signer, signer_title=title,
                                 award_code=award.code, level="commune", base_salary=salary)
             session.add(decision)

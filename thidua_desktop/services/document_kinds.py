@@ -23,9 +23,10 @@ from ..reports import (
     decision,
     movement_report,
     nominee_list,
+    province_decision,
     submission,
 )
-from . import print_awards, print_council, print_dossier, print_movement, print_reports
+from . import print_awards, print_council, print_dossier, print_movement, print_province, print_reports
 
 if TYPE_CHECKING:
     from ..reports.model import PrintJob
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 # The records a document is printed from; each screen's print menu offers the kinds of its record.
 BATCH, NOMINATION, MEETING, DECISION, MOVEMENT = "batch", "nomination", "meeting", "decision", "movement"
+PROVINCE_DECISION = "province_decision"  # a decision of the provincial chairman, printed at the province
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class DocumentSpec:
     """One printable document: what it is about, how its data is gathered and how it is drawn."""
 
     kind: str  # the CLI name: "submission", "report", …
-    target: str  # BATCH, NOMINATION, MEETING, DECISION or MOVEMENT
+    target: str  # BATCH, NOMINATION, MEETING, DECISION, MOVEMENT or PROVINCE_DECISION
     title_vi: str
     gather: Callable[[PrintContext, str], Any]
     render: Callable[[Any, PrintJob], bytes]
@@ -66,6 +68,11 @@ DOCUMENTS: tuple[DocumentSpec, ...] = (
                  certificate.render, in_batch=print_awards.decisions_in_batch, dated=False),
     DocumentSpec("public-list", BATCH, "Danh sách công khai", print_dossier.gather_public,
                  nominee_list.render_public, in_batch=print_dossier.levels_in_batch),
+    # The provincial chairman's: in no commune's batch (the province decides for several communes).
+    DocumentSpec("province-decision", PROVINCE_DECISION, "Quyết định khen thưởng của Chủ tịch UBND tỉnh",
+                 print_province.gather_decision, province_decision.render_decision, dated=False),
+    DocumentSpec("province-certificate", PROVINCE_DECISION, "Bằng khen, giấy chứng nhận của Chủ tịch UBND tỉnh",
+                 print_province.gather_certificates, province_decision.render_certificates, dated=False),
     DocumentSpec("movement-report", MOVEMENT, "Báo cáo kết quả phong trào thi đua", print_movement.gather_movement,
                  movement_report.render, in_batch=print_movement.movement_of_batch),
 )

@@ -7,7 +7,7 @@ from typing import Any
 from ..db import Session
 from ..db.models import Exemplar, ExemplarStageEntry, Movement
 from ..db.repositories import movements as repo
-from ..db.repositories.common import get_live, live
+from ..db.repositories.common import get_live
 from ..domain.enums import ExemplarStage
 from ..domain.errors import StateError
 from ..domain.text import clean_text
@@ -57,8 +57,7 @@ class ExemplarService(ServiceBase):
 
     @staticmethod
     def _entries(session: Session, exemplar_id: str) -> list[ExemplarStageEntry]:
-        return list(session.scalars(live(ExemplarStageEntry)
-                                    .where(ExemplarStageEntry.exemplar_id == exemplar_id)).all())
+        return repo.stage_entries_of(session, exemplar_id)
 
     @staticmethod
     def next_stage(stage: str) -> str | None:

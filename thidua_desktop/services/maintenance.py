@@ -18,8 +18,8 @@ from ..db import Database
 from ..db import backup_crypto as bc
 from ..db import maintenance as low
 from ..db.migrate import current_revision, head_revision
-from ..db.models import Attachment, LocalParameter, Office
-from ..db.repositories.common import live
+from ..db.models import LocalParameter, Office
+from ..db.repositories import attachments as attachments_repo
 from ..domain.errors import StateError
 from ..sync.keys import KeyStore, OfficeKeys, RecoveryKeys, b64d, load_recovery_private
 from .attachments import AttachmentStore
@@ -62,7 +62,7 @@ class MaintenanceService:
         with self.db.reader() as session:
             if session.get(Office, 1) is None:
                 report.problems.append(("OFFICE_NOT_INITIALISED", ""))
-            attachments = session.scalars(live(Attachment)).all()
+            attachments = attachments_repo.live_attachments(session)
             for att in attachments:
                 problem = self.store.verify(att.sha256)
                 if problem:

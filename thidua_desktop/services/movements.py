@@ -22,7 +22,8 @@ from ..db.models import (
     Village,
 )
 from ..db.repositories import movements as repo
-from ..db.repositories.common import count, get_live, live, page
+from ..db.repositories.common import count, get_live, page
+from ..db.repositories.record_changes import child_ids, newest_child_stamp
 from ..domain.enums import AuthorityLevel, MovementKind, MovementStatus
 from ..domain.errors import Notice, ValidationError
 from ..domain.indicators import Assessment, Direction, IndicatorKind, assess, default_direction, indicator_result
@@ -32,6 +33,7 @@ from ..rules.plausibility import DateLimits, days_ahead_notice, load_limits
 from .attachments import AttachmentStore, AttachmentView, attachment_view, clean_file_name
 from .base import CatalogSource, ServiceBase, iso
 from .changes import Change
+from .record_tokens import Token, check, get_for_edit, token_of
 from .records import Subject
 
 Number = float | int | str | None
@@ -67,6 +69,9 @@ class MovementInput:
     interim_review_date: str = ""
     final_review_date: str = ""
     indicators: list[IndicatorInput] = field(default_factory=list)
+    # Set by ``get``: the newest (origin_epoch, version) of the movement and its indicators, for
+    # ``update(expected=...)`` (services/record_tokens.py). Ignored when saving.
+    token: Token | None = None
 
 
 @dataclass(frozen=True)
@@ -173,6 +178,12 @@ def _set_changed(row: MovementIndicator, values: dict[str, Any]) -> None:
             setattr(row, key, value)
 
 
+def _token(session: Session, movement: Movement) -> Token:
+    """The movement's token: a change to one of its indicators changes it too."""
+    return token_of(movement, newest_child_stamp(session, MovementIndicator, MovementIndicator.movement_id,
+                                                 movement.id))
+
+
 class MovementService(ServiceBase):
     def __init__(self, db: Database, actor: str = "system", catalog: CatalogSource | None = None, *,
                  attachments: AttachmentStore | None = None, today: Callable[[], date] = date.today,
@@ -228,10 +239,7 @@ class MovementService(ServiceBase):
 
     @staticmethod
     def _check_code(session: Session, code: str, movement_id: str | None) -> None:
-        stmt = live(Movement).where(Movement.code == code)
-        if movement_id:
-            stmt = stmt.where(Movement.id != movement_id)
-        if session.scalars(stmt).first():
+        if repo.other_movement_with_code(session, code, movement_id):
             raise ValidationError("MOVEMENT_CODE_DUPLICATE", field="code", value=code)
 
     def create(self, data: MovementInput) -> str:
@@ -249,14 +257,17 @@ class MovementService(ServiceBase):
                 session.add(row)
             return movement.id
 
-    def update(self, movement_id: str, data: MovementInput) -> None:
+    def update(self, movement_id: str, data: MovementInput, *, expected: Token | None = None) -> None:
         """Edit a movement and its indicators in one transaction. Indicators with an id are changed,
         those without are added, and live ones left out become tombstones; values that activities
-        already reported stay in the database."""
+        already reported stay in the database. ``expected``: the token ``get`` gave the form; a save
+        by someone else since then is refused with RECORD_CHANGED."""
         columns = self._columns(data)
         indicators = columns.pop("indicators")
         with self.db.transaction(self.actor) as session:
-            movement = get_live(session, Movement, movement_id, field="movement")
+            movement = get_for_edit(session, Movement, movement_id, expected, field="movement")
+            check(session, movement, expected, _token(session, movement),
+                  lambda: child_ids(session, MovementIndicator, MovementIndicator.movement_id, movement_id))
             self._check_code(session, columns["code"], movement_id)
             for key, value in columns.items():
                 if getattr(movement, key) != value:
@@ -292,7 +303,7 @@ class MovementService(ServiceBase):
                 period_start=_dmy(m.period_start), period_end=_dmy(m.period_end), status=m.status,
                 goals=list(m.goals or []), criteria=list(m.criteria or []),
                 participants=list(m.participants or []), interim_review_date=_dmy(m.interim_review_date),
-                final_review_date=_dmy(m.final_review_date), indicators=indicators)
+                final_review_date=_dmy(m.final_review_date), indicators=indicators, token=_token(session, m))
 
     def search(self, text: str = "", *, status: str | None = None, offset: int = 0,
                limit: int = 100) -> tuple[list[MovementRow], int]:

@@ -24,6 +24,8 @@ class NominationView:
     achievement_summary: str
     eligibility_outcome: str | None
     changed_since_review: bool = False  # "đã sửa sau thẩm định"
+    # (origin_epoch, version) when read, for ``transition(expected=...)`` (services/record_tokens.py).
+    token: tuple[int, int] = (0, 0)
 
     def to_json(self) -> dict[str, object]:
         return {"id": self.id, "status": self.status, "nominee_name": self.nominee_name,

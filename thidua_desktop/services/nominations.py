@@ -40,6 +40,7 @@ from .nomination_views import (
     NomineeOption,
     reason_text,
 )
+from .record_tokens import Token, check, get_for_edit, token_of
 from .settings import SettingsService
 from .summary_templates import clean_multiline, render_summary
 
@@ -333,16 +334,20 @@ class NominationService(ServiceBase):
 
     # Status --------------------------------------------------------------------------------
     def transition(self, nomination_id: str, target: str, reason: str = "",
-                   session: Session | None = None) -> NominationView:
-        """Move a nomination along the state machine; an invalid move is refused with a reason code."""
+                   session: Session | None = None, *, expected: Token | None = None) -> NominationView:
+        """Move a nomination along the state machine; an invalid move is refused with a reason code.
+        ``expected``: the token the screen read (NominationView.token); a change by someone else since
+        then is refused with RECORD_CHANGED."""
         if session is not None:
-            return self._transition(session, nomination_id, target, reason)
+            return self._transition(session, nomination_id, target, reason, expected)
         with self.db.transaction(self.actor) as own:
-            return self._transition(own, nomination_id, target, reason)
+            return self._transition(own, nomination_id, target, reason, expected)
 
-    def _transition(self, session: Session, nomination_id: str, target: str, reason: str) -> NominationView:
+    def _transition(self, session: Session, nomination_id: str, target: str, reason: str,
+                    expected: Token | None = None) -> NominationView:
         to_status = parse_enum(NominationStatus, target, "status")
-        nomination = get_live(session, Nomination, nomination_id, field="nomination")
+        nomination = get_for_edit(session, Nomination, nomination_id, expected, field="nomination")
+        check(session, nomination, expected)
         shown = reviews_repo.effective_state(
             nomination, reviews_repo.latest_reviews(session, [nomination.id]).get(nomination.id))
         current = NominationStatus(shown.status)
@@ -453,4 +458,4 @@ class NominationService(ServiceBase):
         shown = reviews_repo.effective_state(n, reviews_repo.latest_reviews(session, [n.id]).get(n.id))
         return NominationView(n.id, n.batch_id, n.award_code, award_name, n.commendation_kind, shown.status,
                               shown.reason, name, n.person_id, n.collective_id, n.achievement_summary,
-                              str(outcome) if outcome else None, shown.changed_since_review)
+                              str(outcome) if outcome else None, shown.changed_since_review, token_of(n))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from ..db.models import AdminUnit, LocalParameter, Office, Village
+from ..db.models import LocalParameter, Office, Village
 from ..db.repositories import admin_units
-from ..db.repositories.common import get_live, live
+from ..db.repositories import office as repo
+from ..db.repositories.common import get_live
 from ..domain.enums import Role
 from ..domain.errors import StateError, ValidationError
 from ..domain.text import clean_text, search_key
@@ -105,7 +106,7 @@ class OfficeService(ServiceBase):
         """(code, name) of the province's units, filtered by folded search text."""
         key = search_key(search)
         with self.db.reader() as session:
-            rows = session.query(AdminUnit).order_by(AdminUnit.code).all()
+            rows = admin_units.stored_units(session)
             return [(u.code, u.name) for u in rows if key in u.search_key]
 
     # Villages -----------------------------------------------------------------------------
@@ -125,7 +126,7 @@ class OfficeService(ServiceBase):
 
     def villages(self) -> list[VillageView]:
         with self.db.reader() as session:
-            rows = session.scalars(live(Village).order_by(Village.name)).all()
+            rows = repo.villages_by_name(session)
             return [VillageView(v.id, v.name, v.kind, v.is_border, v.is_remote) for v in rows]
 
     def village(self, village_id: str) -> VillageView:

@@ -28,6 +28,7 @@ from ..domain.validation import (
 )
 from ..rules.plausibility import DateLimits, load_limits, person_date_checks
 from .base import ServiceBase, birth_json
+from .record_tokens import Token, check, get_for_edit, token_of
 from .summary_templates import clean_multiline
 
 
@@ -87,6 +88,9 @@ class PersonView:
     political_theory: str = ""
     academic_title: str = ""
     duties: str = ""
+    # (origin_epoch, version) when read: an edit form hands it back to update/delete, which refuse
+    # with RECORD_CHANGED if someone saved the person in between (services/record_tokens.py).
+    token: Token = (0, 0)
 
     @property
     def is_woman(self) -> bool:
@@ -129,6 +133,7 @@ def person_view(person: Person, villages: dict[str, str]) -> PersonView:
         address=person.address, is_direct_worker=person.is_direct_worker,
         employment_start=person.employment_start, hometown=person.hometown, qualification=person.qualification,
         political_theory=person.political_theory, academic_title=person.academic_title, duties=person.duties,
+        token=token_of(person),
     )
 
 
@@ -287,27 +292,34 @@ class PeopleService(ServiceBase):
             villages = repo.village_names(session)
             return [person_view(p, villages) for p in people]
 
-    def update(self, person_id: str, data: PersonInput) -> PersonView:
+    def update(self, person_id: str, data: PersonInput, *, expected: Token | None = None) -> PersonView:
+        """Save the person as typed. ``expected``: the token the form loaded (PersonView.token);
+        someone else's save since then is refused with RECORD_CHANGED, never overwritten."""
         with self.db.transaction(self.actor) as session:
-            person = get_live(session, Person, person_id, field="person")
+            person = get_for_edit(session, Person, person_id, expected, field="person")
+            check(session, person, expected)
             self._apply(person, data)
             self._check_refs(session, person)
             session.flush()
             return person_view(person, repo.village_names(session))
 
-    def edit(self, person_id: str, changes: dict[str, Any]) -> PersonView:
+    def edit(self, person_id: str, changes: dict[str, Any], *, expected: Token | None = None) -> PersonView:
         """Change only the given PersonInput fields (the command line's ``people edit``); every other
-        field keeps its stored value, notes included."""
+        field keeps its stored value, notes included. ``expected`` as for :meth:`update`."""
         with self.db.transaction(self.actor) as session:
-            person = get_live(session, Person, person_id, field="person")
+            person = get_for_edit(session, Person, person_id, expected, field="person")
+            check(session, person, expected)
             self._apply(person, PersonInput(**{**stored_person_input(person), **changes}))
             self._check_refs(session, person)
             session.flush()
             return person_view(person, repo.village_names(session))
 
-    def delete(self, person_id: str) -> None:
+    def delete(self, person_id: str, *, expected: Token | None = None) -> None:
+        """Tombstone the person; with ``expected``, only if nobody changed it since it was read."""
         with self.db.transaction(self.actor) as session:
-            get_live(session, Person, person_id, field="person").deleted = True
+            person = get_for_edit(session, Person, person_id, expected, field="person")
+            check(session, person, expected)
+            person.deleted = True
 
     def get(self, person_id: str) -> PersonView:
         with self.db.reader() as session:

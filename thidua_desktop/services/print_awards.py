@@ -86,7 +86,8 @@ def gather_decision(ctx: PrintContext, decision_id: str) -> DecisionDoc:
         signer_name=d.signer_name, signer_title=d.signer_title, recipients=tuple(recipients))
 
 
-def _options(ctx: PrintContext) -> CertificateOptions:
+def certificate_options(ctx: PrintContext) -> CertificateOptions:
+    """How to print certificates (mode, preview, calibration), for this office's printer."""
     mode = str(ctx.options.get("mode") or certificate.FULL)
     if mode not in MODES:
         raise ValidationError("ENUM_INVALID", field="mode", value=mode, allowed=", ".join(MODES))
@@ -110,7 +111,7 @@ def gather_certificates(ctx: PrintContext, target: str) -> CertificateSet:
         if not chosen:
             raise NotFoundError("NOT_FOUND", field="recipients", id=recipient_id)
         data = replace(data, recipients=chosen)
-    return CertificateSet(data, _options(ctx))
+    return CertificateSet(data, certificate_options(ctx))
 
 
 def decisions_in_batch(ctx: PrintContext, batch_id: str) -> list[str]:

@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from ..db import Session
-from ..db.models import CouncilMember
+from ..db.repositories import council as council_repo
 from ..db.repositories import officials as officials_repo
-from ..db.repositories.common import live
 from ..domain.errors import DomainError, NotFoundError
 from ..reports.model import Signer, Wording
 from ..reports.templates import load_template
@@ -97,8 +96,7 @@ class PrintContext:
             return found.full_name if found else ""
         if self.settings.chairman_name:
             return self.settings.chairman_name
-        chair = self.session.scalars(live(CouncilMember).where(CouncilMember.council_role == "chair")
-                                     .order_by(CouncilMember.id)).first()
+        chair = council_repo.first_chair(self.session)
         return chair.full_name if chair else ""
 
     def _legacy_name(self, role: str, on: date) -> str:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..db.models import CouncilMeeting, Nomination, NominationBatch
+from ..db.models import Nomination, NominationBatch
 from ..db.repositories import printing as repo
 from ..db.repositories import reviews as reviews_repo
-from ..db.repositories.common import get_live, live
+from ..db.repositories.common import get_live
 from ..domain.enums import in_dossier
 from ..domain.errors import StateError
 from ..domain.ethnicity import ethnic_group_by_code
@@ -93,8 +93,7 @@ def _level(ctx: PrintContext, rows: list[NomineeRow], wanted: str) -> str:
 
 
 def _meeting_date(ctx: PrintContext, batch_id: str) -> date | None:
-    meetings = ctx.session.scalars(live(CouncilMeeting).where(CouncilMeeting.batch_id == batch_id)
-                                   .order_by(CouncilMeeting.held_on.desc())).first()
+    meetings = repo.latest_meeting_of_batch(ctx.session, batch_id)
     return meetings.held_on if meetings else None
 
 

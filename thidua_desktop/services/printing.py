@@ -18,6 +18,7 @@ from typing import Any
 from ..db.models import LocalParameter, NominationBatch
 from ..db.repositories import officials as officials_repo
 from ..db.repositories.common import get_live
+from ..db.repositories.dossier_review import unit_of_node
 from ..domain.enums import Role
 from ..domain.errors import DomainError, NotFoundError, Notice, StateError, ValidationError
 from ..domain.text import clean_text, search_key
@@ -92,9 +93,20 @@ class PrintService(ServiceBase):
             raise ValidationError("PRINT_KIND_UNKNOWN", field="kind", value=kind, allowed=", ".join(KINDS))
         return BY_KIND[kind]
 
-    def _context(self, session: Any, options: dict[str, Any] | None) -> PrintContext:
+    def _context(self, session: Any, options: dict[str, Any] | None, target_id: str = "") -> PrintContext:
+        """``target_id``: the record printed (render and missing), whose writer may be a commune."""
         office = OfficeService(self.db, self.actor).office()
         settings = with_pushed_legal_bases(load_settings(session), template_store.pushed_legal_bases(session))
+        owner = officials_repo.origin_node_of(session, target_id.split(":", 1)[0]) if target_id else None
+        unit = unit_of_node(session, owner) if owner and owner != office.node_id else None
+        if office.role == Role.PROVINCE.value and unit is not None:
+            # A commune's record printed at the province (a dossier under review) is the commune's
+            # paper: its heading, signed by its own officials; the province's own document settings
+            # (its place, its chairman) are not the commune's, so the defaults apply.
+            session.info[officials_repo.OWNER_NODE] = owner
+            office = replace(office, role=Role.COMMUNE.value, unit_code=unit.code, unit_name=unit.name,
+                             node_id=str(owner))
+            settings = with_pushed_legal_bases(DocumentSettings(), template_store.pushed_legal_bases(session))
         return PrintContext(session=session, office=office, catalog=self.catalog, settings=settings,
                             today=self._today(), override_dir=self.override_dir, options=dict(options or {}),
                             pushed=pushed_templates(session))
@@ -115,13 +127,13 @@ class PrintService(ServiceBase):
         if not target:
             raise ValidationError("REQUIRED", field="target_id")
         with self.db.reader() as session:
-            return self._render(self._context(session, options), spec, target)
+            return self._render(self._context(session, options, target), spec, target)
 
     def missing(self, kind: str, target_id: str, *, options: dict[str, Any] | None = None) -> list[Notice]:
         """What the document would still print as dotted blanks with the data and settings as they are."""
         spec = self.spec(clean_text(kind))
         with self.db.reader() as session:
-            ctx = self._context(session, options)
+            ctx = self._context(session, options, clean_text(target_id))
             return missing_blanks(ctx, spec.kind, spec.gather(ctx, clean_text(target_id)))
 
     def save(self, kind: str, target_id: str, out: str | Path, *,

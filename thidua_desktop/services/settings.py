@@ -10,7 +10,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from ..db.models import AuditEntry, LocalParameter
+from ..db.models import LocalParameter
+from ..db.repositories import office as repo
 from ..domain.errors import ValidationError
 from ..domain.validation import parse_date
 from ..rules.catalog import Catalog
@@ -93,8 +94,7 @@ class SettingsService(ServiceBase):
     def history(self, limit: int = 50) -> list[dict[str, Any]]:
         """Who changed the local values when, newest first (from the audit log)."""
         with self.db.reader() as session:
-            rows = (session.query(AuditEntry).filter(AuditEntry.table_name == "local_parameters")
-                    .order_by(AuditEntry.id.desc()).limit(limit).all())
+            rows = repo.local_parameter_changes(session, limit)
             return [{"at": r.at, "actor": r.actor, "old": (r.old_values or {}).get("value"),
                      "new": (r.new_values or {}).get("value")} for r in rows]
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -81,6 +82,16 @@ def set_widget_value(widget: QWidget, value: Any) -> None:
         widget.setText(str(value or ""))
 
 
+def _shown_text(widget: QWidget) -> str:
+    """A field's value as the officer sees it (a choice's text, not its key)."""
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    if isinstance(widget, QCheckBox):
+        return (QCoreApplication.translate("FormDialog", "ticked") if widget.isChecked()
+                else QCoreApplication.translate("FormDialog", "not ticked"))
+    return str(widget_value(widget))
+
+
 def _changed_signal(widget: QWidget) -> Any:
     if isinstance(widget, QCheckBox):
         return widget.toggled
@@ -113,7 +124,13 @@ class FormDialog(QDialog):
         self.banner.setStyleSheet("color: #a40000;")
         self.banner.hide()
         self._banner_is_error = False
+        # Shown when someone else saved the record since this form loaded it (RECORD_CHANGED):
+        # reloads it, keeping what was typed beside each field (see ``reload_from_store``).
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.reload_button = QPushButton(self.tr("Reload the saved version"))
+        self.buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.reload_button.clicked.connect(self.reload_from_store)
+        self.reload_button.hide()
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)  # Enter saves
@@ -153,6 +170,8 @@ class FormDialog(QDialog):
                     set_widget_value(self.fields[name], value)
         finally:
             self._loading = False
+        # The values as loaded: a reload tells what the officer changed from them (a draft is typed).
+        self._as_loaded = {name: widget_value(widget) for name, widget in self.fields.items()}
 
     def restore_draft(self) -> bool:
         """Offer the unsaved draft of this form, if there is one. Call after adding fields."""
@@ -161,7 +180,9 @@ class FormDialog(QDialog):
         draft = self.drafts.load(self.draft_key)
         if not draft:
             return False
+        as_loaded = getattr(self, "_as_loaded", {})
         self.set_values(draft)
+        self._as_loaded = as_loaded
         self.dirty = True
         self.banner.setText(self.tr("Restored the unsaved draft of this form."))
         self._banner_is_error = False
@@ -177,12 +198,51 @@ class FormDialog(QDialog):
         for label in self.errors.values():
             label.hide()
         self.banner.hide()
+        self.reload_button.hide()
+
+    # Someone else saved meanwhile ------------------------------------------------------------
+    def reload_record(self) -> dict[str, Any] | None:
+        """Read the record again (remembering its new token) and return its form values; None for
+        a form with nothing stored to reload (a new record). Edit forms implement it."""
+        return None
+
+    def reload_from_store(self) -> None:
+        """Load the version someone else saved, and keep what the officer typed: under each field
+        whose typed value differs, a note shows it, so it can be typed or pasted again. The draft
+        of the form keeps the typed values too, so closing the window loses nothing either."""
+        typed = self.values()
+        shown = {name: _shown_text(widget) for name, widget in self.fields.items()}
+        loaded = ops.perform(self, self.reload_record, retry=False, on_refusal=self.show_errors)
+        if not loaded.ok or loaded.value is None:
+            return
+        before = getattr(self, "_as_loaded", {})
+        self.clear_errors()
+        self.set_values(loaded.value)
+        # Noted: the fields the officer changed (typed differs from the version loaded before) whose
+        # typed value is not what the reloaded version holds anyway.
+        differs = [name for name, widget in self.fields.items()
+                   if (name not in before or typed.get(name) != before[name])
+                   and widget_value(widget) != typed.get(name)]
+        for name in differs:
+            note = self.errors[name]
+            note.setText(self.tr("You had typed: %1").replace("%1", shown[name] or self.tr("(blank)")))
+            note.setStyleSheet("color: #204a87;")
+            note.show()
+        self.dirty = bool(differs)
+        self._banner_is_error = False
+        self.banner.setStyleSheet("color: #204a87;")
+        self.banner.setText(self.tr("Reloaded the saved version. What you had typed is shown under each field "
+                                    "that differs: enter again what you still want, then save.")
+                            if differs else self.tr("Reloaded the saved version."))
+        self.banner.show()
+        self.grow_to_fit()
 
     def show_error(self, error: DomainError) -> None:
         """One refusal beside its field, or in the banner when it names no field of the form."""
         text = render(error, ops.current_lang())
         name = self._field_for(error.field)
         if name is not None:
+            self.errors[name].setStyleSheet("color: #a40000;")
             self.errors[name].setText(text)
             self.errors[name].show()
             self.fields[name].setFocus()
@@ -203,6 +263,8 @@ class FormDialog(QDialog):
         and the dialog grown so that each message shows whole."""
         for one in error.errors if isinstance(error, ValidationErrors) else [error]:
             self.show_error(one)
+        if error.code == "RECORD_CHANGED" and type(self).reload_record is not FormDialog.reload_record:
+            self.reload_button.show()
         first = next((name for name, label in self.errors.items() if not label.isHidden()), None)
         if first is not None and isinstance(error, ValidationErrors):
             self.fields[first].setFocus()

@@ -24,18 +24,24 @@ from ..domain.enums import Role
 from ..domain.errors import DomainError
 from ..services.changes import Change
 from ..services.province_overview import ProvinceOverviewService
+from ..services.province_statistics import ProvinceStatisticsService
 from ..services.sync_views import SyncViews
 from . import ops
 from .screens.activities import ActivitiesScreen
 from .screens.council import CouncilScreen
 from .screens.decisions import DecisionsScreen
+from .screens.duplicates import DuplicatesScreen
 from .screens.exemplars import ExemplarsScreen
 from .screens.movements import MovementsScreen
 from .screens.nominations import NominationsScreen
 from .screens.overview import OverviewScreen
 from .screens.people import RegisterScreen
+from .screens.province_decisions import ProvinceDecisionsScreen
 from .screens.province_overview import ProvinceOverviewScreen
+from .screens.province_statistics import ProvinceStatisticsScreen
 from .screens.reports import ReportsScreen
+from .screens.review_queue import ReviewQueueScreen
+from .screens.reward_fund import RewardFundScreen
 from .screens.settings import SettingsScreen
 from .screens.sync import SyncScreen
 from .texts import role_text
@@ -93,7 +99,28 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         }
         if self._is_province():  # the province starts on its communes at a glance; a commune is unchanged
             self._factories = {"province_overview": lambda: self._province_overview(ProvinceOverviewScreen(
-                ProvinceOverviewService(app.db, app.actor, app.current_catalog), today)), **self._factories}
+                ProvinceOverviewService(app.db, app.actor, app.current_catalog), today)),
+                "review_queue": lambda: ReviewQueueScreen(app.review_queue, app.dossier_review, app.printing, today),
+                **self._factories}
+            # Duplicates across communes, beside the review (only the province holds several communes' people).
+            items = list(self._factories.items())
+            keys = [key for key, _make in items]
+            at = keys.index("review_queue" if "review_queue" in keys else "province_overview") + 1
+            self._factories = dict([*items[:at], ("duplicates", lambda: DuplicatesScreen(app.duplicates)), *items[at:]])
+        # After the decisions: the provincial chairman's (the province), then the fund that pays them.
+        fund: list[tuple[str, Callable[[], QWidget]]] = [
+            ("reward_fund", lambda: RewardFundScreen(app.reward_fund, today))]
+        if self._is_province():
+            fund.insert(0, ("province_decisions",
+                            lambda: ProvinceDecisionsScreen(app.province_decisions, app.printing, today)))
+        items = list(self._factories.items())
+        at = [key for key, _make in items].index("decisions") + 1
+        self._factories = dict([*items[:at], *fund, *items[at:]])
+        if self._is_province():  # every commune's figures, beside the office's own reports
+            items = list(self._factories.items())
+            at = [key for key, _make in items].index("reports") + 1
+            self._factories = dict([*items[:at], ("province_statistics", lambda: ProvinceStatisticsScreen(
+                ProvinceStatisticsService(app.db, app.actor, app.current_catalog), today)), *items[at:]])
         self._built: dict[str, QWidget] = {}
         self._stale: set[str] = set()  # built screens to re-read when next shown
         self._commits_in_op = 0  # commits of the operation under way, covered if it announces what changed
@@ -234,14 +261,18 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
 
     # The screens by name, as tests and the start-up code reach them.
     province_overview = property(lambda self: self.screen("province_overview"))  # the province only
+    review_queue = property(lambda self: self.screen("review_queue"))  # the province only
     overview = property(lambda self: self.screen("overview"))
     movements = property(lambda self: self.screen("movements"))
     activities = property(lambda self: self.screen("activities"))
     exemplars = property(lambda self: self.screen("exemplars"))
     people = property(lambda self: self.screen("people"))
     nominations = property(lambda self: self.screen("nominations"))
+    duplicates = property(lambda self: self.screen("duplicates"))  # the province only
     council = property(lambda self: self.screen("council"))
     decisions = property(lambda self: self.screen("decisions"))
+    province_decisions = property(lambda self: self.screen("province_decisions"))  # the province only
+    reward_fund = property(lambda self: self.screen("reward_fund"))
     reports = property(lambda self: self.screen("reports"))
     sync_screen = property(lambda self: self.screen("sync"))
     settings = property(lambda self: self.screen("settings"))
@@ -278,12 +309,15 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         self.trial_text.setText(self.tr("This is a trial office filled with demo data, kept apart from the real "
                                         "office. Nothing here is ever sent to the province."))
         self.real_office_button.setText(self.tr("Set up the real office…"))
-        titles = {"province_overview": self.tr("Province overview"),
+        titles = {"province_overview": self.tr("Province overview"), "review_queue": self.tr("Review queue"),
                   "overview": self.tr("Overview"), "movements": self.tr("Movements"),
                   "activities": self.tr("Activities"), "exemplars": self.tr("Advanced examples"),
                   "people": self.tr("People & collectives"), "nominations": self.tr("Nominations"),
+                  "duplicates": self.tr("Duplicates"),
                   "council": self.tr("Emulation council"), "decisions": self.tr("Decisions"),
+                  "province_decisions": self.tr("Provincial decisions"), "reward_fund": self.tr("Reward fund"),
                   "reports": self.tr("Reports"), "sync": self.tr("Sync"),
+                  "province_statistics": self.tr("Province statistics"),
                   "settings": self.tr("Settings")}
         for row, key in enumerate(self.keys):
             self.nav.item(row).setText(titles[key])

@@ -147,6 +147,8 @@ def document_labels() -> dict[str, str]:
         "ballots": QCoreApplication.translate("PrintActions", "Ballots"),
         "decision": QCoreApplication.translate("PrintActions", "Decision"),
         "certificate": QCoreApplication.translate("PrintActions", "Certificates"),
+        "province-decision": QCoreApplication.translate("PrintActions", "Decision with its list of recipients"),
+        "province-certificate": QCoreApplication.translate("PrintActions", "Certificates of merit"),
         "movement-report": QCoreApplication.translate("PrintActions", "Movement results report"),
     }
 

@@ -2,6 +2,8 @@
 
 from .accounts import Account, LoginThrottle
 from .base import Base, Synced, new_uuid, utcnow
+from .duplicates import DuplicateResolution
+from .fund import FundIncome
 from .movements import (
     Activity,
     ActivityIndicatorValue,
@@ -42,6 +44,7 @@ from .register import (
     Registration,
     TaskRating,
 )
+from .review_work import ReviewChecklistItem, ReviewComment, ReviewDeadline
 from .sync import (
     NominationReview,
     QuarantinedRecord,
@@ -69,8 +72,10 @@ __all__ = [
     "Decision",
     "DecisionRecipient",
     "DisciplineRecord",
+    "DuplicateResolution",
     "Exemplar",
     "ExemplarStageEntry",
+    "FundIncome",
     "Initiative",
     "InitiativeOwner",
     "LocalParameter",
@@ -88,6 +93,9 @@ __all__ = [
     "Person",
     "QuarantinedRecord",
     "Registration",
+    "ReviewChecklistItem",
+    "ReviewComment",
+    "ReviewDeadline",
     "SecurityEvent",
     "SyncConflict",
     "SyncExport",

@@ -41,9 +41,13 @@ class Person(Synced, Base):
     academic_title: Mapped[str] = mapped_column(String(200), default="")  # học hàm, học vị
     duties: Mapped[str] = mapped_column(Text, default="")  # quyền hạn, nhiệm vụ được giao (several lines)
 
+    # A CCCD is unique among one office's own live people. The province holds every commune's
+    # people, and the same person may be on two communes' registers (moved, or nominated twice):
+    # both rows are kept side by side (migration 0016; before it, the second was quarantined).
     __table_args__ = (
         Index(
             "uq_people_cccd_live",
+            "origin_node",
             "cccd",
             unique=True,
             sqlite_where=text("cccd IS NOT NULL AND deleted = 0"),

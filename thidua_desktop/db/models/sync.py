@@ -138,3 +138,7 @@ class NominationReview(Synced, Base):
     reviewed_version: Mapped[int] = mapped_column(Integer)
     reviewed_epoch: Mapped[int] = mapped_column(Integer, default=1)
     reviewed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # The dossier checklist as the reviewer left it with this verdict: [{"code", "checked", "note"}]
+    # in the catalog's order (migration 0016). It travels with the row, so a returned dossier's
+    # commune sees which items were found wanting and why.
+    checklist: Mapped[list] = mapped_column(JSON, default=list)

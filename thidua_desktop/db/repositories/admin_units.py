@@ -42,6 +42,16 @@ def find_unit(unit_code: str) -> tuple[str, str, str, str] | None:
         return None
 
 
+def stored_units(session: Session) -> list[AdminUnit]:
+    """Every administrative unit in the database (as seeded, or as the province corrected it), by code."""
+    return session.query(AdminUnit).order_by(AdminUnit.code).all()
+
+
+def stored_units_of_province(session: Session, province_code: str) -> list[AdminUnit]:
+    """The province's units in the database, by code."""
+    return session.query(AdminUnit).filter(AdminUnit.province_code == province_code).order_by(AdminUnit.code).all()
+
+
 def seed(session: Session, province_code: str, key: Callable[[str], str]) -> int:
     existing = {u.code for u in session.query(AdminUnit).filter_by(province_code=province_code)}
     added = 0

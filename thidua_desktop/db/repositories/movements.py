@@ -34,6 +34,14 @@ def movements_query(search_key: str = "", status: str | None = None) -> Select[M
     return stmt.order_by(Movement.code, Movement.id)
 
 
+def other_movement_with_code(session: Session, code: str, movement_id: str | None) -> Movement | None:
+    """A live movement with this code other than ``movement_id`` (any one of them), or None."""
+    stmt = live(Movement).where(Movement.code == code)
+    if movement_id:
+        stmt = stmt.where(Movement.id != movement_id)
+    return session.scalars(stmt).first()
+
+
 def live_indicators(session: Session, movement_id: str) -> Sequence[MovementIndicator]:
     return session.scalars(live(MovementIndicator).where(MovementIndicator.movement_id == movement_id)
                            .order_by(MovementIndicator.position, MovementIndicator.id)).all()
@@ -124,6 +132,12 @@ def exemplar_stage_counts(session: Session, movement_id: str | None = None) -> d
     if movement_id:
         stmt = stmt.where(Exemplar.movement_id == movement_id)
     return {stage: int(n) for stage, n in session.execute(stmt.group_by(Exemplar.stage)).all()}
+
+
+def stage_entries_of(session: Session, exemplar_id: str) -> list[ExemplarStageEntry]:
+    """One example's live stage entries, in no particular order (the caller takes the latest date)."""
+    return list(session.scalars(live(ExemplarStageEntry)
+                                .where(ExemplarStageEntry.exemplar_id == exemplar_id)).all())
 
 
 def stage_entries(session: Session, exemplar_ids: list[str]) -> Sequence[ExemplarStageEntry]:

@@ -121,7 +121,10 @@ def ballot_counts(session: Session, meeting_id: str) -> tuple[int, int]:
 
 # Decisions ------------------------------------------------------------------------------------
 def decisions_query() -> Select[Decision]:
-    return live(Decision).order_by(Decision.decided_on.desc(), Decision.updated_at.desc(), Decision.id)
+    """The commune chairmen's decisions; the provincial chairman's (level "province") have their
+    own list (repositories/province_decisions.py), and reach a commune as award history."""
+    return (live(Decision).where(Decision.level != "province")
+            .order_by(Decision.decided_on.desc(), Decision.updated_at.desc(), Decision.id))
 
 
 def recipients(session: Session, decision_id: str) -> Sequence[DecisionRecipient]:

@@ -41,9 +41,11 @@ def meeting_for(session: Session, nomination_ids: set[str], on_or_before: date) 
 
 
 def decision_ids_of_batch(session: Session, batch_id: str) -> list[str]:
-    """Decisions of a batch: linked to it directly, or granting one of its nominations."""
+    """Decisions of a batch: linked to it directly, or granting one of its nominations. Not the
+    provincial chairman's (a commune receives them): the province prints those, in its own heading."""
     in_batch = (select(DecisionRecipient.decision_id)
                 .join(Nomination, Nomination.id == DecisionRecipient.nomination_id)
                 .where(Nomination.batch_id == batch_id, DecisionRecipient.deleted.is_(False)))
-    stmt = live(Decision).where(or_(Decision.batch_id == batch_id, Decision.id.in_(in_batch)))
+    stmt = live(Decision).where(or_(Decision.batch_id == batch_id, Decision.id.in_(in_batch)),
+                                Decision.level != "province")
     return [d.id for d in session.scalars(stmt.order_by(Decision.decided_on, Decision.number, Decision.id))]

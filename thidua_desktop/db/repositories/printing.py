@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import Collective, Nomination, Person, Village
+from ..models import Collective, CouncilMeeting, Nomination, Person, Village
 from .common import live
 
 
@@ -15,6 +15,12 @@ def batch_nominations(session: Session, batch_id: str) -> Sequence[Nomination]:
     """Live nominations of a batch that are still proposed (not rejected)."""
     stmt = live(Nomination).where(Nomination.batch_id == batch_id, Nomination.status != "rejected")
     return session.scalars(stmt.order_by(Nomination.award_code, Nomination.id)).all()
+
+
+def latest_meeting_of_batch(session: Session, batch_id: str) -> CouncilMeeting | None:
+    """The live council meeting recorded against the batch that was held last (the dossier's date)."""
+    return session.scalars(live(CouncilMeeting).where(CouncilMeeting.batch_id == batch_id)
+                           .order_by(CouncilMeeting.held_on.desc())).first()
 
 
 def people_by_id(session: Session, ids: set[str]) -> dict[str, Person]:

@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Date, DateTime, Select, and_, func, insert
 from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
-from ..models import Base, Synced
+from ..models import Base, Collective, Decision, DecisionRecipient, FundIncome, Nomination, Person, Synced
 from ..models.sync import QuarantinedRecord, SyncConflict
 from .sync_validate import check_record
 
@@ -280,7 +280,13 @@ _POINTERS = {"person_id": "people", "collective_id": "collectives", "nomination_
 def belongs_to(session: Session, row: Synced, node_id: str) -> bool:
     """For a province row: False when it points at another commune's person, collective or
     nomination (a commune never receives another commune's people); rows that point at no
-    commune data (movements, catalogs) are shared."""
+    commune data (movements, catalogs) are shared. Two exceptions: a provincial decision goes to
+    the communes it has recipients in (also recipients since removed: their tombstones must reach
+    them), and the province's own reward fund goes to none."""
+    if isinstance(row, FundIncome):
+        return False
+    if isinstance(row, Decision):
+        return _decision_reaches(session, row.id, node_id)
     for column, table in _POINTERS.items():
         target_id = getattr(row, column, None)
         if target_id:
@@ -290,6 +296,16 @@ def belongs_to(session: Session, row: Synced, node_id: str) -> bool:
             if target is None or target.origin_node != node_id:
                 return False
     return True
+
+
+def _decision_reaches(session: Session, decision_id: str, node_id: str) -> bool:
+    """Whether any recipient of the decision, live or removed, is one of the node's nominations,
+    people or collectives."""
+    r = DecisionRecipient
+    owned = or_(r.nomination_id.in_(select(Nomination.id).where(Nomination.origin_node == node_id)),
+                r.person_id.in_(select(Person.id).where(Person.origin_node == node_id)),
+                r.collective_id.in_(select(Collective.id).where(Collective.origin_node == node_id)))
+    return session.scalar(select(r.id).where(r.decision_id == decision_id, owned).limit(1)) is not None
 
 
 def apply_table(session: Session, table: str, rows: list[Any], report: ApplyReport,

@@ -139,6 +139,8 @@ class CollectiveDialog(FormDialog):
         self.people = people
         self.collective_id = collective_id
         self.collective: CollectiveView | None = collective
+        # The version loaded, handed back on save (RECORD_CHANGED if someone saved meanwhile).
+        self.token = collective.token if collective is not None else None
         texts = self._texts()
         self.add_field("name", texts["name"], QLineEdit())
         self.kind = self.add_field("kind", texts["kind"], QComboBox())
@@ -322,5 +324,13 @@ class CollectiveDialog(FormDialog):
             "member_ids": v["member_ids"],
             "head_person_id": (v["head"] or "") if v["kind"] == "household" else None}
         if self.collective_id:
-            return self.collectives.update(self.collective_id, v["name"], v["kind"] or "", **kwargs)
+            return self.collectives.update(self.collective_id, v["name"], v["kind"] or "", expected=self.token,
+                                           **kwargs)
         return self.collectives.create(v["name"], v["kind"] or "", **kwargs)
+
+    def reload_record(self) -> dict[str, Any] | None:
+        if not self.collective_id:
+            return None
+        self.collective = self.collectives.get(self.collective_id)
+        self.token = self.collective.token
+        return self._stored_values(self.collective)

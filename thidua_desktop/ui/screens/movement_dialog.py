@@ -151,8 +151,12 @@ class MovementDialog(LabelledFormDialog):
         scroll.setWidget(content)
         self.body.insertWidget(2, scroll, 1)
         self._loading = False
+        # The version loaded, handed back on save (RECORD_CHANGED if someone saved meanwhile).
+        self.token: tuple[int, int] | None = None
         if movement_id:
-            self.set_values(self._form_values(movements.get(movement_id)))
+            loaded = movements.get(movement_id)
+            self.token = loaded.token
+            self.set_values(self._form_values(loaded))
         self.restore_draft()
         self.retranslate()
 
@@ -298,9 +302,16 @@ class MovementDialog(LabelledFormDialog):
             interim_review_date=v["interim_review_date"], final_review_date=v["final_review_date"],
             indicators=indicators)
         if self.movement_id:
-            self.movements.update(self.movement_id, data)
+            self.movements.update(self.movement_id, data, expected=self.token)
             return self.movement_id
         return self.movements.create(data)
+
+    def reload_record(self) -> dict[str, Any] | None:
+        if not self.movement_id:
+            return None
+        loaded = self.movements.get(self.movement_id)
+        self.token = loaded.token
+        return self._form_values(loaded)
 
     # Errors in the indicators table ------------------------------------------------------------
     def clear_errors(self) -> None:

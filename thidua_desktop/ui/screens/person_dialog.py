@@ -115,6 +115,9 @@ class PersonDialog(FormDialog):
         self.people = people
         self.person_id = person_id
         self.person: PersonView | None = person
+        # The version loaded: the save hands it back, so a save by another officer meanwhile is
+        # refused (RECORD_CHANGED) instead of overwritten; Reload takes the new one.
+        self.token = person.token if person is not None else None
         texts = self._texts()
         self.full_name = self.add_field("full_name", texts["full_name"], QLineEdit())
         self.gender = self.add_field("gender", texts["gender"], QComboBox())
@@ -273,5 +276,12 @@ class PersonDialog(FormDialog):
     def save(self) -> PersonView:
         data = self._input()
         if self.person_id:
-            return self.people.update(self.person_id, data)
+            return self.people.update(self.person_id, data, expected=self.token)
         return self.people.create(data)
+
+    def reload_record(self) -> dict[str, object] | None:
+        if not self.person_id:
+            return None
+        self.person = self.people.get(self.person_id)
+        self.token = self.person.token
+        return self._stored_values(self.person)
