@@ -144,7 +144,7 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         self.statusBar().addPermanentWidget(self.sync_label)
         # Counting unsent rows costs a query per table: several commits in a row count once.
         self._status_timer = QTimer(self, singleShot=True, interval=250)
-        self._status_timer.timeout.connect(self.retranslate_status)
+        self._status_timer.timeout.connect(self.refresh_status)
         self.data_changed.connect(self._status_timer.start)
         self.data_changed.connect(self._note_commit)
         self.changed.connect(self._deliver)
@@ -233,7 +233,7 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         return screen
 
     def _sync_screen(self, screen: SyncScreen) -> SyncScreen:
-        screen.changed.connect(self.retranslate_status)
+        screen.changed.connect(self.refresh_status)
         return screen
 
     @property
@@ -287,8 +287,6 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
                 screen.refresh()
             self._stale.discard(key)
         self.stack.setCurrentIndex(row)
-        if hasattr(self, "sync_label"):
-            self.retranslate_status()
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 720)  # fits a 1366×768 laptop with the taskbar
@@ -326,10 +324,19 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         self.nav.setFixedWidth(widest + 12 + 2 * self.nav.frameWidth() + 8)
         self.retranslate_status()
 
+    def refresh_status(self) -> None:
+        """Re-read the status bar's figures, after a change. Counting what is not yet sent touches
+        every synced table, so a re-wording (a language switch) or a screen switch never does it."""
+        self._status_figures = (self.app.office.office(), self.app.sync.status())
+        self.retranslate_status()
+
     def retranslate_status(self) -> None:
-        office = self.app.office.office()
+        figures = getattr(self, "_status_figures", None)
+        if figures is None:
+            self.refresh_status()
+            return
+        office, status = figures
         self.unit_label.setText(f"{office.unit_name} ({office.unit_code}) — {role_text(office.role)}")
-        status = self.app.sync.status()
 
         def when(moment: object) -> str:
             return moment.strftime("%d/%m/%Y") if moment else self.tr("never")  # type: ignore[attr-defined]

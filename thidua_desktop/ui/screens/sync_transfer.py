@@ -125,6 +125,8 @@ class ExportPanel(QWidget):
             number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.contents.setItem(row, 1, number)
         self.export_button.setEnabled(bool(code))
+        # Read with the contents, not on every re-wording: counting touches every synced table.
+        self._counters = self.views.counters(code) if code else self.views.counters()
         self.retranslate()
 
     def _fill_targets(self) -> None:
@@ -191,7 +193,9 @@ class ExportPanel(QWidget):
         self.lbl_contents.setText(self.tr("What goes out:") if self.counts else self.tr("What goes out: nothing new"))
         self.contents.setHorizontalHeaderLabels([self.tr("Data"), self.tr("Records")])
         code = self.recipient.currentData()
-        counters = self.views.counters(code) if code else self.views.counters()
+        counters = getattr(self, "_counters", None)
+        if counters is None:  # worded before the first refresh
+            counters = self._counters = self.views.counters(code) if code else self.views.counters()
         self.unsent.setText(self.tr("Not yet sent: %1 · sent, awaiting confirmation by the province: %2")
                             .replace("%1", str(counters.unsent)).replace("%2", str(counters.awaiting))
                             if code != "" and not self._to_communes() else
