@@ -49,10 +49,15 @@ def data_dir(_template_dir: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def app_factory(data_dir: Path) -> Iterator[callable]:  # type: ignore[valid-type]
+def app_factory(data_dir: Path, _template_dir: Path) -> Iterator[callable]:  # type: ignore[valid-type]
     opened: list[App] = []
 
     def make(folder: Path | None = None) -> App:
+        """The office in ``folder`` (the test's ``data_dir`` by default); a folder that does not
+        exist yet starts as a copy of the migrated template, a new office as ``open_app`` would
+        make it but without running every migration again."""
+        if folder is not None and not folder.exists():
+            shutil.copytree(_template_dir, folder, ignore=shutil.ignore_patterns("logs"))
         app = open_app(folder or data_dir, actor="tester")
         opened.append(app)
         return app

@@ -7,9 +7,9 @@ import copy
 from pathlib import Path
 
 import pytest
-from sync_helpers import confirm_first
+from sync_helpers import confirm_first, enrolled_pair
 
-from thidua_desktop.bootstrap import App, open_app
+from thidua_desktop.bootstrap import App
 from thidua_desktop.domain.errors import DomainError
 from thidua_desktop.services import sync_views
 from thidua_desktop.services.people import PersonInput
@@ -19,14 +19,8 @@ from thidua_desktop.services.sync_views import SyncViews
 
 @pytest.fixture
 def offices(tmp_path: Path):  # type: ignore[no-untyped-def]
-    province = open_app(tmp_path / "tinh", actor="tinh")
-    province.office.init_office("province", "04")
-    province.sync.create_recovery_key(tmp_path / "recovery.tdkey")
-    enrolment = tmp_path / "ket-noi.json"
-    province.sync.export_enrollment("01576", enrolment)
-    commune = open_app(tmp_path / "xa", actor="xa")
-    commune.office.init_office("commune", "01576")
-    commune.sync.accept_enrollment(enrolment.read_bytes())
+    """A province and its enrolled commune (sync_helpers.enrolled_pair: built once, copied here)."""
+    province, commune, _enrolment = enrolled_pair(tmp_path)
     yield province, commune, tmp_path
     province.close()
     commune.close()
