@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from office_templates import copy_template
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from sync_helpers import deliver
@@ -27,8 +28,8 @@ from .conftest import type_text
 
 
 @pytest.fixture
-def province(tmp_path: Path):  # type: ignore[no-untyped-def]
-    app = open_app(tmp_path / "tinh", actor="Cán bộ tỉnh")
+def province(tmp_path: Path, _template_dir: Path):  # type: ignore[no-untyped-def]
+    app = open_app(copy_template(_template_dir, tmp_path / "tinh"), actor="Cán bộ tỉnh")
     app.office.init_office("province", "04", officer_name="Cán bộ tỉnh")
     app.sync.create_recovery_key(tmp_path / "khoa.tdkey")
     yield app

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from office_templates import copy_template
 from PySide6.QtWidgets import QDialogButtonBox
 
 from thidua_desktop.bootstrap import App, open_app
@@ -22,8 +23,8 @@ PASSPHRASE = "Núi Phja Oắc mùa sương 2026"
 
 
 @pytest.fixture
-def province(tmp_path: Path):  # type: ignore[no-untyped-def]
-    app = open_app(tmp_path / "tinh", actor="tinh")
+def province(tmp_path: Path, _template_dir: Path):  # type: ignore[no-untyped-def]
+    app = open_app(copy_template(_template_dir, tmp_path / "tinh"), actor="tinh")
     app.office.init_office("province", "04")
     yield app
     app.close()

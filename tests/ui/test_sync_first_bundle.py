@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from office_templates import copy_template
 from sync_helpers import enrolled_pair
 
 from thidua_desktop.bootstrap import App, open_app
@@ -21,9 +22,9 @@ from thidua_desktop.ui.screens.sync_texts import peer_status_text
 
 
 @pytest.fixture
-def offices(tmp_path: Path) -> Iterator[tuple[App, App, App, Path]]:
+def offices(tmp_path: Path, _template_dir: Path) -> Iterator[tuple[App, App, App, Path]]:
     province, commune, enrolment = enrolled_pair(tmp_path)
-    impostor = open_app(tmp_path / "impostor", actor="ke-gia")
+    impostor = open_app(copy_template(_template_dir, tmp_path / "impostor"), actor="ke-gia")
     impostor.office.init_office("commune", "01576")
     impostor.sync.accept_enrollment(enrolment.read_bytes())
     yield province, commune, impostor, tmp_path

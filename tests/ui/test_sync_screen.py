@@ -7,6 +7,7 @@ import copy
 from pathlib import Path
 
 import pytest
+from office_templates import copy_template
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QApplication
 
@@ -23,13 +24,13 @@ from thidua_desktop.ui.screens.sync_texts import table_text
 
 
 @pytest.fixture
-def offices(tmp_path: Path):  # type: ignore[no-untyped-def]
-    province = open_app(tmp_path / "tinh", actor="tinh")
+def offices(tmp_path: Path, _template_dir: Path):  # type: ignore[no-untyped-def]
+    province = open_app(copy_template(_template_dir, tmp_path / "tinh"), actor="tinh")
     province.office.init_office("province", "04")
     province.sync.create_recovery_key(tmp_path / "recovery.tdkey")
     enrolment = tmp_path / "ket-noi-01576.json"
     province.sync.export_enrollment("01576", enrolment)
-    commune = open_app(tmp_path / "xa", actor="xa")
+    commune = open_app(copy_template(_template_dir, tmp_path / "xa"), actor="xa")
     commune.office.init_office("commune", "01576")
     commune.sync.accept_enrollment(enrolment.read_bytes())
     yield province, commune, tmp_path
