@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 
 import pytest
+from office_templates import copy_template
 
 from thidua_desktop.bootstrap import App, open_app
 from thidua_desktop.services.people import PersonInput
@@ -13,9 +14,9 @@ from thidua_desktop.services.sync_exchange import Payload, SyncExchange
 
 
 @pytest.fixture
-def pair(tmp_path):  # type: ignore[no-untyped-def]
-    commune = open_app(tmp_path / "xa", actor="xa")
-    province = open_app(tmp_path / "tinh", actor="tinh")
+def pair(tmp_path, _template_dir):  # type: ignore[no-untyped-def]
+    commune = open_app(copy_template(_template_dir, tmp_path / "xa"), actor="xa")
+    province = open_app(copy_template(_template_dir, tmp_path / "tinh"), actor="tinh")
     commune.office.init_office("commune", "01576")
     province.office.init_office("province", "04")
     c, p = commune.office.office(), province.office.office()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from office_db import connect_office
+from office_templates import copy_template
 from sync_helpers import deliver, enrolled_pair
 
 from thidua_desktop.bootstrap import App, open_app
@@ -25,10 +26,10 @@ TABLES = ("people", "sync_imports", "attachments")
 
 
 @pytest.fixture
-def offices(tmp_path: Path) -> Iterator[tuple[App, App, Path, App]]:
+def offices(tmp_path: Path, _template_dir: Path) -> Iterator[tuple[App, App, Path, App]]:
     province, commune, enrolment = enrolled_pair(tmp_path)
     # Someone else got a copy of the enrolment file (a stick left on a desk, a forwarded e-mail).
-    impostor = open_app(tmp_path / "impostor", actor="ke-gia")
+    impostor = open_app(copy_template(_template_dir, tmp_path / "impostor"), actor="ke-gia")
     impostor.office.init_office("commune", "01576")
     impostor.sync.accept_enrollment(enrolment.read_bytes())
     yield province, commune, tmp_path, impostor

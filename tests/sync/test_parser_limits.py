@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from office_templates import copy_template
 from sync_helpers import enrolled_pair
 
 from thidua_desktop.bootstrap import App, open_app
@@ -110,8 +111,8 @@ def good_body(**changes: Any) -> tuple[OfficeKeys, dict[str, Any]]:
 
 
 @pytest.fixture
-def commune(tmp_path: Path):  # type: ignore[no-untyped-def]
-    app = open_app(tmp_path / "xa")
+def commune(tmp_path: Path, _template_dir: Path):  # type: ignore[no-untyped-def]
+    app = open_app(copy_template(_template_dir, tmp_path / "xa"))
     app.office.init_office("commune", "01576")
     yield app
     app.close()

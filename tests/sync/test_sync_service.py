@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from checkpoint_runner import command
 from office_db import connect_office
+from office_templates import copy_template
 from sync_helpers import deliver
 
 from thidua_desktop.bootstrap import App, open_app
@@ -25,15 +26,15 @@ TABLES = ("people", "nominations", "nomination_reviews", "sync_imports", "attach
 
 
 @pytest.fixture
-def offices(tmp_path: Path):  # type: ignore[no-untyped-def]
-    province = open_app(tmp_path / "tinh", actor="tinh")
+def offices(tmp_path: Path, _template_dir: Path):  # type: ignore[no-untyped-def]
+    province = open_app(copy_template(_template_dir, tmp_path / "tinh"), actor="tinh")
     province.office.init_office("province", "04")
     province.sync.create_recovery_key(tmp_path / "recovery.tdkey")
     communes = {}
     for code in ("01576", "01273"):
         enrolment = tmp_path / f"ket-noi-{code}.json"
         province.sync.export_enrollment(code, enrolment)
-        app = open_app(tmp_path / code, actor=code)
+        app = open_app(copy_template(_template_dir, tmp_path / code), actor=code)
         app.office.init_office("commune", code)
         app.sync.accept_enrollment(enrolment.read_bytes())
         communes[code] = app
