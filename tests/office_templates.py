@@ -15,3 +15,25 @@ def copy_template(template: Path, target: Path) -> Path:
     """``target`` (which must not exist yet) as a copy of the migrated ``template``; returns it."""
     shutil.copytree(template, target, ignore=shutil.ignore_patterns("logs"))
     return target
+
+
+_MIGRATED: dict[str, Path] = {}
+
+
+def fresh_office(target: Path) -> Path:
+    """``target`` (which must not exist yet) as a new, uninitialised office: a copy of a migrated
+    database made once per process (and per key folder), for builders that run outside fixtures.
+    Returns ``target``, to hand to ``open_app``."""
+    import atexit
+    import os
+    import tempfile
+
+    from thidua_desktop.bootstrap import open_app
+
+    key_folder = os.environ.get("THIDUA_CONFIG_DIR", "")
+    if key_folder not in _MIGRATED:
+        folder = Path(tempfile.mkdtemp(prefix="thidua-migrated-")) / "office"
+        atexit.register(shutil.rmtree, folder.parent, ignore_errors=True)
+        open_app(folder).close()
+        _MIGRATED[key_folder] = folder
+    return copy_template(_MIGRATED[key_folder], target)

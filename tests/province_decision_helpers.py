@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from office_templates import fresh_office
 from province_overview_helpers import enrol
 from sync_helpers import deliver
 
@@ -96,7 +97,7 @@ def build(tmp: Path) -> Offices:
 
 
 def _build(tmp: Path) -> Offices:
-    province = open_app(tmp / "tinh", actor="tinh")
+    province = open_app(fresh_office(tmp / "tinh"), actor="tinh")
     province.office.init_office("province", "04")
     province.sync.create_recovery_key(tmp / "recovery.tdkey")
     return play_story(province, tmp)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from office_templates import fresh_office
 from sqlalchemy import select
 from sync_helpers import craft_bundle, deliver
 
@@ -71,7 +72,7 @@ def enrol(province: App, tmp: Path, code: str) -> App:
     """A new commune office enrolled with ``province`` (its file loaded), not heard from yet."""
     enrolment = tmp / f"ket-noi-{code}.json"
     province.sync.export_enrollment(code, enrolment)
-    commune = open_app(tmp / f"xa-{code}", actor=f"xa-{code}")
+    commune = open_app(fresh_office(tmp / f"xa-{code}"), actor=f"xa-{code}")
     commune.office.init_office("commune", code)
     commune.sync.accept_enrollment(enrolment.read_bytes())
     return commune
@@ -121,7 +122,7 @@ def build(tmp: Path) -> Offices:
 
 
 def _build(tmp: Path) -> Offices:
-    province = open_app(tmp / "tinh", actor="tinh")
+    province = open_app(fresh_office(tmp / "tinh"), actor="tinh")
     province.office.init_office("province", "04")
     province.sync.create_recovery_key(tmp / "recovery.tdkey")
     return play_story(province, tmp)

@@ -20,6 +20,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from office_templates import fresh_office
 from province_decision_helpers import CHAIRMAN, Offices
 from province_overview_helpers import enrol
 
@@ -71,7 +72,7 @@ def build(tmp: Path) -> Offices:
 
 
 def _build(tmp: Path) -> Offices:
-    province = open_app(tmp / "tinh", actor="tinh")
+    province = open_app(fresh_office(tmp / "tinh"), actor="tinh")
     province.office.init_office("province", "04")
     province.sync.create_recovery_key(tmp / "recovery.tdkey")
     province.officials.add(role="chairman", full_name=CHAIRMAN, term_start="01/07/2025")

@@ -21,6 +21,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from office_templates import fresh_office
 from province_overview_helpers import DONG_KHE, LY_BON, QUANG_UYEN, Offices, play_story, submit
 from sync_helpers import deliver
 
@@ -57,7 +58,7 @@ def build(tmp: Path) -> Offices:
 
 
 def _build(tmp: Path) -> Offices:
-    province = open_app(tmp / "tinh", actor="tinh")
+    province = open_app(fresh_office(tmp / "tinh"), actor="tinh")
     province.office.init_office("province", "04")
     province.sync.create_recovery_key(tmp / "recovery.tdkey")
     return play_review_story(province, tmp)
