@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import checkpoints
 from ..domain.enums import Role
 from ..domain.errors import DomainError, StateError
 from ..domain.ethnicity import CAO_BANG_MIX
@@ -53,6 +54,7 @@ class DemoBuilder:
         villages = [self.app.office.add_village(n, "xom" if n.startswith("Xóm") else "to_dan_pho", b, r).id
                     for n, b, r in data.VILLAGES]
         persons = self._people(people, villages)
+        checkpoints.reached("demo:people_written")  # half-way: the kill tests stop here
         officials = [p for p in persons if p.position in data.OFFICIAL_POSITIONS]
         collectives = self._collectives(villages, officials)
         households = self._households(villages, persons)
