@@ -58,6 +58,7 @@ _TOP_LEVEL_GROUPS = {
     "checkpoints": "support",  # named moments of long operations; a leaf anything may announce to
     "service_messages": "messages",
     "storage_messages": "messages",
+    "account_messages": "messages",
     "os_refusals": "messages",  # operating-system errors as reason codes
     "database_key": "services",  # the office database's key: a service that lives at the top level
     "staged_demo": "bootstrap",
