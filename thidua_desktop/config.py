@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,20 +100,44 @@ def resolve_key_folder() -> Path:
     return resolve_config_dir() / "kek"
 
 
+class DatabaseSettingInvalid(ValueError):
+    """The data folder's config.json, or THIDUA_DATABASE_URL, names no database this app can open
+    (not JSON of the right shape, not a sqlite:/// or postgresql:// address). ``source`` is the
+    file or the variable, for the refusal (os_refusals maps it to DATABASE_SETTING_INVALID)."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(source)
+        self.source = source
+
+
+_DATABASE_SCHEMES = re.compile(r"^(sqlite|postgresql)(\+[a-z0-9_]+)?://", re.IGNORECASE)
+
+
 def database_url(paths: AppPaths, allow_override: bool = True) -> str:
-    """``allow_override=False`` (the trial office) always means the SQLite file in the folder."""
+    """``allow_override=False`` (the trial office) always means the SQLite file in the folder.
+    DatabaseSettingInvalid when the setting is there but unusable: never a silent fall-back to a
+    new local file when the office meant its server."""
     env = os.environ.get("THIDUA_DATABASE_URL") if allow_override else None
     if env:
+        if not _DATABASE_SCHEMES.match(env):
+            raise DatabaseSettingInvalid("THIDUA_DATABASE_URL")
         return env
     if not allow_override:
         return f"sqlite:///{paths.db_file.as_posix()}"
     if paths.config_file.exists():
         try:
-            configured = json.loads(paths.config_file.read_text(encoding="utf-8")).get("database_url")
-        except (OSError, ValueError):
-            configured = None
+            settings = json.loads(paths.config_file.read_text(encoding="utf-8"))
+        except OSError:
+            settings = {}  # unreadable now: the open that follows names the folder's real problem
+        except ValueError as exc:
+            raise DatabaseSettingInvalid(str(paths.config_file)) from exc
+        if not isinstance(settings, dict):
+            raise DatabaseSettingInvalid(str(paths.config_file))
+        configured = settings.get("database_url")
         if configured:
-            return str(configured)
+            if not isinstance(configured, str) or not _DATABASE_SCHEMES.match(configured):
+                raise DatabaseSettingInvalid(str(paths.config_file))
+            return configured
     return f"sqlite:///{paths.db_file.as_posix()}"
 
 

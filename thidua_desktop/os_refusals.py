@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 from collections.abc import Iterator
 
+from .config import DatabaseSettingInvalid
 from .db.cipher import DB_ERRORS
 from .domain.errors import DomainError
 
@@ -71,6 +72,8 @@ def refusal_for(exc: BaseException, data_dir: str = "") -> DomainError | None:
     for cause in _chain(exc):
         if isinstance(cause, DomainError):
             return cause
+        if isinstance(cause, DatabaseSettingInvalid):
+            return DomainError("DATABASE_SETTING_INVALID", field="data_dir", path=cause.source)
         if isinstance(cause, DB_ERRORS):
             text = str(cause).lower()
             for needle, code in _SQLITE_TEXTS:

@@ -103,6 +103,12 @@ STORAGE_MESSAGES: dict[str, tuple[str, str]] = {
                            "The database in «{value}» does not open: the file is damaged, or was copied from another "
                            "computer or folder whose key is not here. Restore a backup."),
     # The office's PostgreSQL server (services/server_setup.py, db/server.py), at set-up and at each start.
+    "DATABASE_SETTING_INVALID": ("Cài đặt cơ sở dữ liệu trong «{path}» bị hỏng hoặc không phải địa chỉ hợp lệ "
+                                 "(cần dạng sqlite:/// hoặc postgresql://). Hãy sửa lại, hoặc xoá dòng "
+                                 "database_url để dùng tệp dữ liệu trên máy này.",
+                                 "The database setting in «{path}» is damaged or not a valid address "
+                                 "(it must start sqlite:/// or postgresql://). Correct it, or remove the "
+                                 "database_url line to use the data file on this computer."),
     "SERVER_UNREACHABLE": ("Không kết nối được máy chủ «{host}» (cổng {port}): máy chủ chưa bật, sai địa chỉ hoặc "
                            "cổng, mất mạng, hoặc tường lửa chặn. Hãy kiểm tra rồi thử lại.",
                            "Cannot reach the server «{host}» (port {port}): it is off, the address or port is "
