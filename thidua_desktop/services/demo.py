@@ -3,18 +3,22 @@ sync-stamped like real work). Deterministic for a given seed."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import struct
 import tempfile
 import zlib
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import checkpoints
+from ..db.repositories.admin_units import province_units
 from ..domain.enums import Role
 from ..domain.errors import DomainError, StateError
 from ..domain.ethnicity import CAO_BANG_MIX
+from ..domain.validation import decode_cccd
 from ..reports.achievement_report import COLLECTIVE, HOUSEHOLD, INDIVIDUAL, achievement_sentence
 from ..reports.model import Wording
 from ..reports.templates import load_template
@@ -34,9 +38,22 @@ DEMO_PROVINCE_NODE = "00000000-0000-4000-8000-000000000004"
 DEMO_PROVINCE_ACTOR = "Sở Nội vụ tỉnh (dữ liệu mẫu)"
 
 
+# A CCCD's last six digits are a serial within (province, century and gender, birth year). Each
+# commune of a province draws from a block of its own, by its place in the province's list of
+# units, so two demo communes never share a number by chance; the province would flag each pair
+# as the same person on two registers. 5,000 serials per commune and birth year is ample.
+CCCD_BLOCK = 5_000
+
+
 class DemoBuilder:
-    def __init__(self, app: App, seed: int = 2026, today: date | None = None) -> None:
+    def __init__(self, app: App, seed: int = 2026, today: date | None = None,
+                 shared_cccds: Sequence[str] = ()) -> None:
+        """``shared_cccds``: CCCD numbers given to the last people (villagers) instead of drawn
+        ones. A test gives a number another commune's demo holds, to make a cross-commune
+        duplicate on purpose; nothing else repeats a number across communes."""
         self.app = app
+        self.shared_cccds = list(shared_cccds)
+        self.cccd_block = 0
         self.rng = random.Random(seed)
         # The Mẫu 05 fields draw from their own generator: everything else stays as it was for a seed.
         self.dossier_rng = random.Random(seed * 31 + 5)
@@ -80,14 +97,25 @@ class DemoBuilder:
     def _cccd(self, birth_year: int, female: bool, used: set[str]) -> str:
         century = 0 if birth_year < 2000 else 2
         while True:
-            number = f"004{century + int(female)}{birth_year % 100:02d}{self.rng.randrange(10**6):06d}"
+            # The same draw as ever (a seed's other data stays as it was), folded into the block.
+            serial = self.cccd_block * CCCD_BLOCK + self.rng.randrange(10**6) % CCCD_BLOCK
+            number = f"004{century + int(female)}{birth_year % 100:02d}{serial:06d}"
             if number not in used:
                 used.add(number)
                 return number
 
+    def _block(self) -> int:
+        """This commune's block of CCCD serials: its place among its province's units."""
+        office = self.app.office.office()
+        codes = [code for code, _name, _kind in province_units(office.province_code)]
+        place = codes.index(office.unit_code) if office.unit_code in codes else 0
+        return place % (10**6 // CCCD_BLOCK)
+
     def _people(self, count: int, villages: list[str]) -> list[PersonView]:
         groups, weights = list(CAO_BANG_MIX.keys()), list(CAO_BANG_MIX.values())
-        used: set[str] = set()
+        used: set[str] = set(self.shared_cccds)
+        self.cccd_block = self._block()
+        shared = list(self.shared_cccds)
         rows: list[PersonInput] = []
         officials = max(24, count // 10)
         for index in range(count):
@@ -117,6 +145,12 @@ class DemoBuilder:
                 village_id=self.rng.choice(villages), is_direct_worker=post is None,
                 employment_start=start, **(self._dossier(position, workplace) if post else {}),
             ))
+        # A cross-commune duplicate a test asked for: the last people (villagers, not officials)
+        # take the numbers, with the birth year and gender the numbers say.
+        for index, number in zip(range(len(rows) - 1, -1, -1), shared, strict=False):
+            info = decode_cccd(number)
+            rows[index] = dataclasses.replace(rows[index], cccd=info.number, birth=str(info.birth_year),
+                                              gender=info.gender.value)
         created: list[PersonView] = []
         for start_index in range(0, len(rows), 500):  # one transaction per 500 rows keeps memory flat
             created.extend(self.app.people.create_many(rows[start_index:start_index + 500]))

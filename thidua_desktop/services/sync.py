@@ -39,7 +39,7 @@ from .sync_enrollment import (  # re-exported: the UI and tests import these fro
     file_kind,
     read_small_file,
 )
-from .sync_exchange import Payload, SyncExchange, payload_from_manifest, read_records
+from .sync_exchange import Payload, SyncExchange, parsed_lines, payload_from_manifest
 from .sync_waiting import WaitingBundles
 
 __all__ = ["ENROLLMENT_MAX_BYTES", "SCHEMA_VERSION", "EnrollmentPreview", "ExportResult", "SyncService",
@@ -250,16 +250,22 @@ class SyncService(EnrollmentMixin, ServiceBase):
             k.check_endorsement(sender.public, sender.endorsement, old) for old in pinned)
         if rotated:
             sign_keys = [sender.sign_key]
-        # Attachments are staged beside the store and move in only once every check of the whole
-        # bundle has passed: a bundle refused at a later entry leaves no file behind.
+        # The bundle is read as it is applied, table by table, in the import's one transaction:
+        # nothing is committed before the reader's end-of-stream and hash checks have passed, so a
+        # bundle refused at a later entry leaves nothing behind. Attachments are staged beside the
+        # store (they come before the rows that point at them) and move in only after those checks.
         with staging_folder(self.paths.data_dir, "bundle") as stage:
-            payload, staged = self._read(path, office.unit_code, sign_keys, stage)
-            install_attachments(stage, self.store.root)
-        rebuild = self._recovery  # a recovery bundle, checked in _read before any entry was read
-        report = self.exchange.apply_payload(
-            payload, header.bundle_id, has_attachment=lambda sha: sha in staged or self.store.path_for(sha).exists(),
-            within=lambda session, rep: self._bookkeep(session, header, Path(name), rep, rotated, rebuild),
-            prepare=rebuild.prepare if rebuild is not None else None)
+            reader = open_bundle(path, self.keystore.all_keys(), sign_keys, office.unit_code,
+                                 max_schema_version=SCHEMA_VERSION)
+            with reader:
+                payload = self._open(reader)
+                rebuild = self._recovery  # a recovery bundle, checked in _open before any entry was read
+                staged: set[str] = set()
+                report = self.exchange.apply_rows(
+                    payload, header.bundle_id, lambda applier: self._feed(reader, applier, stage, staged),
+                    has_attachment=lambda sha: sha in staged or self.store.path_for(sha).exists(),
+                    within=lambda session, rep: self._bookkeep(session, header, Path(name), rep, rotated, rebuild),
+                    prepare=rebuild.prepare if rebuild is not None else None)
         self.waiting.remove_files([self.waiting.path_of(f"{header.bundle_id}.tdsync")])  # applied: no copy waits
         if office.role == Role.PROVINCE.value:
             ReviewService(self.db, self.actor).acknowledge_received(sender.node_id)
@@ -268,29 +274,34 @@ class SyncService(EnrollmentMixin, ServiceBase):
         result = {"bundle_id": header.bundle_id, "sender": sender.code, **report.as_dict()}
         return {**result, "recovery": rebuild.summary} if rebuild is not None else result
 
-    def _read(self, path: Path, my_code: str, sign_keys: list[bytes], stage: Path) -> tuple[Payload, set[str]]:
-        staged: set[str] = set()
+    def _open(self, reader: Any) -> Payload:
+        """The bundle's sender and marks from its manifest (BUNDLE_CORRUPT for a manifest of the
+        wrong shape); what the province pushes is kept for ``_bookkeep``; a recovery bundle is
+        checked here (wrong sender, office not empty) before any entry is read."""
         self._pushed: dict[str, Any] = {}
         self._recovery: Any = None
-        reader = open_bundle(path, self.keystore.all_keys(), sign_keys, my_code, max_schema_version=SCHEMA_VERSION)
-        with reader:
-            manifest = reader.manifest
-            header = reader.header
-            payload = payload_from_manifest(header, manifest)  # BUNDLE_CORRUPT for a manifest of the wrong shape
-            self._pushed = {key: manifest[key] for key in ("catalog", "admin_units", "templates") if key in manifest}
-            if "recovery" in manifest:  # refused here (wrong sender, office not empty) before any entry is read
-                from .sync_recovery import RecoveryImport
+        manifest = reader.manifest
+        header = reader.header
+        payload = payload_from_manifest(header, manifest)
+        self._pushed = {key: manifest[key] for key in ("catalog", "admin_units", "templates") if key in manifest}
+        if "recovery" in manifest:
+            from .sync_recovery import RecoveryImport
 
-                self._recovery = RecoveryImport.check(self, header, manifest)
-            for entry in reader.entries():
-                # A records entry always has a table and an attachment a SHA-256 (both from its name).
-                if entry.kind == "records" and entry.table is not None:
-                    read_records(entry.table, entry.lines(), payload)  # a line that is not JSON is quarantined
-                elif entry.kind == "attachment" and entry.sha256 is not None:
-                    self._stage_attachment(entry, stage)
-                    staged.add(entry.sha256)
-            reader.finish()  # end-of-stream and hash checks: any failure means nothing is applied
-        return payload, staged
+            self._recovery = RecoveryImport.check(self, header, manifest)
+        return payload
+
+    def _feed(self, reader: Any, applier: Any, stage: Path, staged: set[str]) -> None:
+        """Hand the bundle's entries to ``applier`` as they are decrypted, then check the end of
+        the stream (any failure there rolls the whole import back) and move the staged files in."""
+        for entry in reader.entries():
+            # A records entry always has a table and an attachment a SHA-256 (both from its name).
+            if entry.kind == "records" and entry.table is not None:
+                applier.table(entry.table, parsed_lines(entry.table, entry.lines(), applier))
+            elif entry.kind == "attachment" and entry.sha256 is not None:
+                self._stage_attachment(entry, stage)
+                staged.add(entry.sha256)
+        reader.finish()  # end-of-stream and hash checks: any failure means nothing is applied
+        install_attachments(stage, self.store.root)
 
     def _stage_attachment(self, entry: Any, stage: Path) -> None:
         """Stream a file into the staging folder; its name must be the SHA-256 of its content."""

@@ -4,7 +4,7 @@ acknowledged, the acknowledgements, and applying what arrived in one transaction
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -12,6 +12,7 @@ from typing import Any
 from .. import checkpoints
 from ..db.models import Attachment, Office, SyncPeer
 from ..db.repositories import sync_rows
+from ..db.repositories.sync_apply import BundleApplier, roomy_cache
 from ..domain.enums import Role
 from ..domain.errors import DomainError, StateError
 from ..sync import safe_json
@@ -76,17 +77,16 @@ def payload_from_manifest(header: Any, manifest: dict[str, Any]) -> Payload:
                    since=_marks(header, manifest, "since"), upto=_marks(header, manifest, "upto"))
 
 
-def read_records(table: str, lines: Iterable[str], payload: Payload) -> None:
-    """Parse a table's JSON lines into ``payload``; a line that is not JSON (or nested too deep) is
-    kept aside with what is wrong, to be quarantined as text, and the rest goes on."""
-    rows = payload.records.setdefault(table, [])
+def parsed_lines(table: str, lines: Iterable[str], applier: BundleApplier) -> Iterator[Any]:
+    """A table's records from its JSON lines, one at a time; a line that is not JSON (or nested too
+    deep) is quarantined as text with what is wrong, and the rest goes on."""
     for line in lines:
         if not line.strip():
             continue
         try:
-            rows.append(safe_json.loads(line))
+            yield safe_json.loads(line)
         except safe_json.UnsafeJSON as exc:
-            payload.unreadable.append((table, line, str(exc)))
+            applier.raw(table, line, str(exc))
 
 
 def forget_keys(peer: SyncPeer) -> None:
@@ -162,10 +162,30 @@ class SyncExchange(ServiceBase):
                       has_attachment: Callable[[str], bool] = lambda _sha: True,
                       within: Callable[[Any, sync_rows.ApplyReport], None] | None = None,
                       prepare: Callable[[Any], None] | None = None) -> sync_rows.ApplyReport:
-        """Apply a peer's rows in ONE transaction: all or nothing. Rows that cannot be applied
-        are quarantined (and retried at every later import) instead of aborting the bundle.
-        ``prepare`` runs first in that transaction (a recovery bundle adopts the commune's identity
-        there, so its rows count as this office's own)."""
+        """Apply a payload held in memory (``apply_rows`` with its records, parents first)."""
+        def feed(applier: BundleApplier) -> None:
+            for table, text, problem in payload.unreadable:
+                applier.raw(table, text, problem)
+            for model in sync_rows.synced_models():
+                rows = payload.records.get(model.__tablename__)
+                if rows:
+                    applier.table(model.__tablename__, rows)
+            for table, rows in payload.records.items():
+                if sync_rows.model_for(table) is None:
+                    applier.table(table, rows)
+
+        return self.apply_rows(payload, bundle_id, feed, has_attachment, within, prepare)
+
+    def apply_rows(self, payload: Payload, bundle_id: str, feed: Callable[[BundleApplier], None],
+                   has_attachment: Callable[[str], bool] = lambda _sha: True,
+                   within: Callable[[Any, sync_rows.ApplyReport], None] | None = None,
+                   prepare: Callable[[Any], None] | None = None) -> sync_rows.ApplyReport:
+        """Apply a peer's rows in ONE transaction: all or nothing. ``feed`` hands the rows to the
+        applier table by table (an import reads them from the bundle as it goes, so the bundle is
+        never held in memory whole; ``payload`` gives the sender and its marks, its records are not
+        read here). Rows that cannot be applied are quarantined (and retried at every later
+        import) instead of aborting the bundle. ``prepare`` runs first in that transaction (a
+        recovery bundle adopts the commune's identity there, so its rows count as this office's own)."""
         report = sync_rows.ApplyReport()
         with self.db.transaction(f"{self.actor}") as session:
             session.info["applying_remote"] = True
@@ -177,28 +197,15 @@ class SyncExchange(ServiceBase):
                 raise DomainError("PEER_UNKNOWN", field="unit_code", value=payload.sender_code)
             # A recovery bundle may carry this office's own rows back; a normal one only the sender's.
             allowed = {payload.sender_node, office.node_id}
-            for table, text, problem in payload.unreadable:
-                sync_rows.quarantine_raw(session, bundle_id, table, text, problem, report)
-            for model in sync_rows.synced_models():
-                # Checked before anything else reads them: a bad record is quarantined, the rest applies.
-                rows = sync_rows.valid_rows(session, model.__tablename__, payload.records.get(model.__tablename__, []),
-                                            report, bundle_id)
-                if model is Attachment:
-                    missing = [d for d in rows if not d.get("deleted") and not has_attachment(str(d.get("sha256")))]
-                    for data in missing:
-                        sync_rows._quarantine(session, bundle_id, model.__tablename__, str(data.get("id")), data,
-                                              "ATTACHMENT_MISSING", report, retry=False)
-                    rows = [d for d in rows if d not in missing]
-                sync_rows.apply_table(session, model.__tablename__, rows, report, allowed, bundle_id, checked=True)
-            for table in payload.records:
-                if sync_rows.model_for(table) is None:
-                    for data in payload.records[table]:
-                        sync_rows.apply_record(session, table, data, report, allowed, bundle_id)
+            # Each record is checked before anything else reads it: a bad one is quarantined, the rest applies.
+            applier = BundleApplier(session, report, allowed, bundle_id, has_attachment)
+            with roomy_cache(session):
+                feed(applier)
             sync_rows.retry_quarantine(session, allowed, report)
             before = {str(k): int(v) for k, v in (peer.received or {}).items()}
             node = payload.sender_node
             if peer.node_id and peer.node_id != node:
-                if payload.empty:
+                if applier.rows_seen == 0:
                     # A new install's first, empty bundle only brings its keys: the office keeps the
                     # node (and marks) it holds rows of, so a recovery bundle can still name them.
                     node = peer.node_id

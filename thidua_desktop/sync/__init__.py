@@ -101,6 +101,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "RECOVERY_PASSPHRASE_TOO_SHORT": (
         "Mật khẩu bảo vệ khóa khôi phục cần ít nhất {min} ký tự; nên dùng một câu dễ nhớ.",
         "The recovery key's passphrase needs at least {min} characters; a memorable sentence is best."),
+    # Why an incoming record waits in the quarantine (the reason of its quarantine row).
+    "REFERENCE_MISSING": (
+        "Bản ghi liên quan (ví dụ thôn, người, hồ sơ) chưa được nhận; sẽ thử lại ở lần nhập gói sau.",
+        "A record it refers to (a village, a person, a dossier) has not arrived yet; retried at the next import."),
+    "DUPLICATE_VALUE": (
+        "Một giá trị phải là duy nhất trong dữ liệu của đơn vị gửi (ví dụ số CCCD) đã thuộc về một bản ghi khác "
+        "của chính đơn vị đó; sẽ thử lại ở lần nhập gói sau.",
+        "A value that must be unique within the sending office's data (such as a citizen ID number) already "
+        "belongs to another of that office's records; retried at the next import."),
+    "DATABASE_REFUSED": (
+        "Cơ sở dữ liệu từ chối bản ghi này vì một lý do khác; sẽ thử lại ở lần nhập gói sau.",
+        "The database refused this record for another reason; retried at the next import."),
 }
 
 from .container import (  # noqa: E402  (MESSAGES first: the submodules need no import of it)

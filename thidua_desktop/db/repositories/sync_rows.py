@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Base, Collective, Decision, DecisionRecipient, FundIncome, Nomination, Person, Synced
 from ..models.sync import QuarantinedRecord, SyncConflict
+from .sync_plan import diagnose, plan_for
 from .sync_validate import check_record
 
 
@@ -180,7 +181,10 @@ def apply_record(session: Session, table: str, data: Any, report: ApplyReport,
     except (IntegrityError, StatementError):
         if existing is not None:
             session.expire(existing)
-        return _quarantine(session, bundle_id, table, row_id, data, "REFERENCE_MISSING", report, retry)
+        # The real cause, asked of the database now that the row is rolled back: a reference not
+        # held yet, a unique value (a CCCD) another row of the same office keeps, or else.
+        reason, detail = diagnose(session, plan_for(model), values)
+        return _quarantine(session, bundle_id, table, row_id, data, reason, report, retry, detail)
 
 
 def _conflict(session: Session, existing: Synced, table: str, current: dict[str, Any], incoming: dict[str, Any],
@@ -232,20 +236,6 @@ def quarantine_raw(session: Session, bundle_id: str, table: str, text: str, deta
     """A line of a bundle that is not a JSON record at all, kept as text."""
     _quarantine(session, bundle_id, table, "", {"raw": text[:4096], "truncated": len(text) > 4096}, "BAD_JSON",
                 report, False, detail)
-
-
-def valid_rows(session: Session, table: str, rows: list[Any], report: ApplyReport,
-               bundle_id: str) -> list[dict[str, Any]]:
-    """The rows that pass ``check_record``; the others are quarantined with their reason."""
-    model = model_for(table)
-    good = []
-    for data in rows:
-        problem = check_record(model, data)
-        if problem is None:
-            good.append(data)
-        else:
-            _quarantine(session, bundle_id, table, _row_id(data), data, problem[0], report, False, problem[1])
-    return good
 
 
 # Records that failed ``check_record`` fail it again at every import: retrying them would only slow
@@ -306,41 +296,6 @@ def _decision_reaches(session: Session, decision_id: str, node_id: str) -> bool:
                 r.person_id.in_(select(Person.id).where(Person.origin_node == node_id)),
                 r.collective_id.in_(select(Collective.id).where(Collective.origin_node == node_id)))
     return session.scalar(select(r.id).where(r.decision_id == decision_id, owned).limit(1)) is not None
-
-
-def apply_table(session: Session, table: str, rows: list[Any], report: ApplyReport,
-                allowed_origins: set[str], bundle_id: str, checked: bool = False) -> None:
-    """Apply one table's incoming rows. New rows go in as one bulk insert (the fast path of a first
-    bundle); if that fails on a reference, or for rows already held, each row is applied alone.
-    Every row is checked first (unless ``checked``: ``valid_rows`` ran): bad ones are quarantined."""
-    model = model_for(table)
-    if model is None:
-        for data in rows:
-            apply_record(session, table, data, report, allowed_origins, bundle_id)
-        return
-    if not checked:
-        rows = valid_rows(session, table, rows, report, bundle_id)
-    held: set[str] = set()
-    ids = [str(r.get("id", "")) for r in rows]
-    for start in range(0, len(ids), 500):
-        held.update(session.scalars(select(model.id).where(model.id.in_(ids[start:start + 500]))).all())
-    fresh: list[Any] = []
-    others: list[Any] = []
-    for data in rows:
-        is_new = str(data.get("id", "")) not in held and str(data.get("origin_node")) in allowed_origins
-        (fresh if is_new else others).append(data)
-    try:
-        values = [from_json(model, data) for data in fresh]
-        if values:
-            with session.begin_nested():
-                session.execute(insert(model), values)
-        for data in fresh:
-            _note_received(report, data)
-        report.new += len(fresh)
-    except (IntegrityError, StatementError, TypeError, ValueError):
-        others = fresh + others  # one of them is bad: find it row by row
-    for data in others:
-        apply_record(session, table, data, report, allowed_origins, bundle_id, checked=True)
 
 
 def count_unacked(session: Session, node_id: str, acked: dict[str, int]) -> int:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from ...messages import counts_label, field_label, table_label
 from .. import ops
+from ..locale_format import datetime_text
 from ..models.paged import PagedTableModel
 
 REPORT_KEYS = ("new", "updated", "unchanged", "conflicts", "quarantined", "gaps")
@@ -61,6 +62,11 @@ def _reason_text(reason: str) -> str:
     names = {
         "REFERENCE_MISSING": QCoreApplication.translate("Sync", "A record it refers to has not arrived yet; "
                                                         "retried at the next import"),
+        "DUPLICATE_VALUE": QCoreApplication.translate("Sync", "A value that must be unique (such as a citizen ID "
+                                                      "number) belongs to another record of the same office; "
+                                                      "retried at the next import"),
+        "DATABASE_REFUSED": QCoreApplication.translate("Sync", "The database refused it for another reason; "
+                                                       "retried at the next import"),
         "ATTACHMENT_MISSING": QCoreApplication.translate("Sync", "Its attached file is missing from the bundle"),
         "NOT_SENDERS_ROW": QCoreApplication.translate("Sync", "The sending office may not change this record"),
         "UNKNOWN_TABLE": QCoreApplication.translate("Sync", "Data this version of the app does not know: "
@@ -94,7 +100,7 @@ def security_kind_text(kind: str) -> str:
 
 
 def when(value: datetime | None) -> str:
-    return value.strftime("%d/%m/%Y %H:%M") if value else "—"
+    return datetime_text(value, "—")
 
 
 def header_time(text: str) -> str:
@@ -103,7 +109,7 @@ def header_time(text: str) -> str:
         moment = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).astimezone()
     except (TypeError, ValueError):
         return str(text or "—")
-    return moment.strftime("%d/%m/%Y %H:%M")
+    return datetime_text(moment)
 
 
 def field_text(name: str) -> str:
