@@ -21,10 +21,11 @@ def dump_office(office: Any) -> list[str]:
     connection has no ``iterdump``)."""
     conn = connect_office(office)
     try:
-        tables = [name for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        lines = [f"{table}: {row!r}" for table in tables
-                 for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid')]
+        tables = list(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"))
+        # The search index's FTS5 shadow tables include WITHOUT ROWID ones, read in key order.
+        lines = [f"{table}: {row!r}" for table, sql in tables
+                 for row in conn.execute(f'SELECT * FROM "{table}"' + (
+                     "" if "WITHOUT ROWID" in (sql or "").upper() else " ORDER BY rowid"))]
     finally:
         conn.close()
     return lines

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .config import AppPaths, database_url, resolve_data_dir, trial_data_dir
 from .database_key import open_office_file
 from .db import Database
-from .db.backup_crypto import Unsealer
 from .db.engine import sqlite_path_of
 from .db.maintenance import mark_application, sqlite_file
 from .db.migrate import is_newer_than_app, upgrade
@@ -19,39 +20,37 @@ from .domain.accounts import SignedIn
 from .domain.errors import DomainError, StateError
 from .private_files import private_dir, restrict_umask, track_exports_in
 from .rules.catalog import Catalog
-from .rules.local import apply_overrides
-from .services.access import Access
-from .services.accounts import AccountService
-from .services.attachments import AttachmentStore
-from .services.catalog_store import stored_catalog
-from .services.certificate_layout import CertificateLayoutService
-from .services.collectives import CollectiveService
-from .services.council import CouncilService
-from .services.decisions import DecisionService
-from .services.dossier_review import DossierReviewService
-from .services.drafts import DraftStore
-from .services.duplicates import DuplicateService
-from .services.excel_export import ExcelExportService
-from .services.excel_import import ExcelImportService
-from .services.exemplars import ExemplarService
-from .services.maintenance import MaintenanceService
-from .services.movements import MovementService
-from .services.nominations import NominationService
-from .services.office import OfficeService
-from .services.officials import OfficialsService
-from .services.overview import OverviewService
-from .services.people import PeopleService
-from .services.printing import PrintService
-from .services.province_decisions import ProvinceDecisionService
-from .services.records import RecordsService
-from .services.review_queue import ReviewQueueService
-from .services.reviews import ReviewService
-from .services.reward_fund import RewardFundService
-from .services.server_setup import server_refusal, url_to_open
-from .services.settings import SettingsService, load_overrides
-from .services.staging import clean_leftovers
-from .services.statistics import StatisticsService
-from .services.sync import SyncService
+
+if TYPE_CHECKING:
+    from .db.backup_crypto import Unsealer
+    from .services.access import Access
+    from .services.accounts import AccountService
+    from .services.certificate_layout import CertificateLayoutService
+    from .services.collectives import CollectiveService
+    from .services.council import CouncilService
+    from .services.decisions import DecisionService
+    from .services.dossier_review import DossierReviewService
+    from .services.drafts import DraftStore
+    from .services.duplicates import DuplicateService
+    from .services.excel_export import ExcelExportService
+    from .services.excel_import import ExcelImportService
+    from .services.exemplars import ExemplarService
+    from .services.maintenance import MaintenanceService
+    from .services.movements import MovementService
+    from .services.nominations import NominationService
+    from .services.office import OfficeService
+    from .services.officials import OfficialsService
+    from .services.overview import OverviewService
+    from .services.people import PeopleService
+    from .services.printing import PrintService
+    from .services.province_decisions import ProvinceDecisionService
+    from .services.records import RecordsService
+    from .services.review_queue import ReviewQueueService
+    from .services.reviews import ReviewService
+    from .services.reward_fund import RewardFundService
+    from .services.settings import SettingsService
+    from .services.statistics import StatisticsService
+    from .services.sync import SyncService
 
 log = logging.getLogger("thidua")
 
@@ -65,70 +64,195 @@ class App:
     # The account signed in (a server office with accounts, services/access.py); None: nobody,
     # which in an office without accounts means its single officer, holding every role.
     signed_in: SignedIn | None = None
-    accounts: AccountService = field(init=False)
-    office: OfficeService = field(init=False)
-    people: PeopleService = field(init=False)
-    collectives: CollectiveService = field(init=False)
-    records: RecordsService = field(init=False)
-    movements: MovementService = field(init=False)
-    exemplars: ExemplarService = field(init=False)
-    nominations: NominationService = field(init=False)
-    council: CouncilService = field(init=False)
-    decisions: DecisionService = field(init=False)
-    province_decisions: ProvinceDecisionService = field(init=False)
-    reward_fund: RewardFundService = field(init=False)
-    officials: OfficialsService = field(init=False)
-    maintenance: MaintenanceService = field(init=False)
-    overview: OverviewService = field(init=False)
-    drafts: DraftStore = field(init=False)
-    settings: SettingsService = field(init=False)
-    sync: SyncService = field(init=False)
-    reviews: ReviewService = field(init=False)
-    duplicates: DuplicateService = field(init=False)
-    review_queue: ReviewQueueService = field(init=False)
-    dossier_review: DossierReviewService = field(init=False)
-    statistics: StatisticsService = field(init=False)
-    printing: PrintService = field(init=False)
-    excel_export: ExcelExportService = field(init=False)
-    excel_import: ExcelImportService = field(init=False)
-    certificate_layout: CertificateLayoutService = field(init=False)
+    # Every service is built, and its module imported, the first time it is used: the main window
+    # needs a handful of them, and the others bring ReportLab, openpyxl and every screen's
+    # queries, which cost most of a second at each start (issue 15). ``__post_init__`` (a new
+    # officer signing in) forgets the built ones, so each is built again for the new actor.
 
     def __post_init__(self) -> None:
         self._effective: Catalog | None = None
-        args = (self.db, self.actor, self.current_catalog)
-        # The services whose actions need a role get who is signed in (the others need none).
-        self.access = Access(self.db, self.signed_in)
-        self.accounts = AccountService(*args, access=self.access)
-        self.office = OfficeService(*args)
-        self.people = PeopleService(*args)
-        self.collectives = CollectiveService(*args)
-        self.records = RecordsService(*args)
-        self.movements = MovementService(*args, attachments=AttachmentStore(self.paths.attachments_dir))
-        self.exemplars = ExemplarService(*args)
-        self.council = CouncilService(*args)
-        self.decisions = DecisionService(*args, access=self.access)
-        self.province_decisions = ProvinceDecisionService(*args, access=self.access)
-        self.reward_fund = RewardFundService(*args, access=self.access)
-        self.officials = OfficialsService(*args)
-        self.maintenance = MaintenanceService(self.db, self.paths, self.actor)
-        self.overview = OverviewService(*args)
-        self.drafts = DraftStore(self.paths.data_dir / "drafts")
-        # Its ``catalog`` is the one in force (the Settings screen shows it); ``base_catalog`` what it checks against.
-        self.settings = SettingsService(*args, base_catalog=self.base_catalog, on_change=self.invalidate_catalog)
-        self.nominations = NominationService(*args, attachments=AttachmentStore(self.paths.attachments_dir),
-                                             settings=self.settings)
-        self.sync = SyncService(*args, paths=self.paths, on_catalog_change=self.reload_catalog, access=self.access)
-        self.reviews = ReviewService(*args, access=self.access)
-        self.duplicates = DuplicateService(*args, access=self.access, reviews=self.reviews)
-        self.statistics = StatisticsService(*args)
-        self.review_queue = ReviewQueueService(*args, access=self.access)
-        self.printing = PrintService(*args, override_dir=self.paths.data_dir / "documents")
-        self.dossier_review = DossierReviewService(*args, access=self.access, reviews=self.reviews,
-                                                   printing=self.printing,
-                                                   attachments=AttachmentStore(self.paths.attachments_dir))
-        self.excel_export = ExcelExportService(*args)
-        self.excel_import = ExcelImportService(*args)
-        self.certificate_layout = CertificateLayoutService(*args, override_dir=self.paths.data_dir / "documents")
+        for name in _SERVICES:
+            self.__dict__.pop(name, None)
+
+    @property
+    def _args(self) -> tuple[Any, ...]:
+        return (self.db, self.actor, self.current_catalog)
+
+    @cached_property
+    def access(self) -> Access:
+        """Who is signed in, for the services whose actions need a role (the others need none)."""
+        from .services.access import Access
+
+        return Access(self.db, self.signed_in)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        from .services.accounts import AccountService
+
+        return AccountService(*self._args, access=self.access)
+
+    @cached_property
+    def office(self) -> OfficeService:
+        from .services.office import OfficeService
+
+        return OfficeService(*self._args)
+
+    @cached_property
+    def people(self) -> PeopleService:
+        from .services.people import PeopleService
+
+        return PeopleService(*self._args)
+
+    @cached_property
+    def collectives(self) -> CollectiveService:
+        from .services.collectives import CollectiveService
+
+        return CollectiveService(*self._args)
+
+    @cached_property
+    def records(self) -> RecordsService:
+        from .services.records import RecordsService
+
+        return RecordsService(*self._args)
+
+    @cached_property
+    def movements(self) -> MovementService:
+        from .services.attachments import AttachmentStore
+        from .services.movements import MovementService
+
+        return MovementService(*self._args, attachments=AttachmentStore(self.paths.attachments_dir))
+
+    @cached_property
+    def exemplars(self) -> ExemplarService:
+        from .services.exemplars import ExemplarService
+
+        return ExemplarService(*self._args)
+
+    @cached_property
+    def council(self) -> CouncilService:
+        from .services.council import CouncilService
+
+        return CouncilService(*self._args)
+
+    @cached_property
+    def decisions(self) -> DecisionService:
+        from .services.decisions import DecisionService
+
+        return DecisionService(*self._args, access=self.access)
+
+    @cached_property
+    def province_decisions(self) -> ProvinceDecisionService:
+        from .services.province_decisions import ProvinceDecisionService
+
+        return ProvinceDecisionService(*self._args, access=self.access)
+
+    @cached_property
+    def reward_fund(self) -> RewardFundService:
+        from .services.reward_fund import RewardFundService
+
+        return RewardFundService(*self._args, access=self.access)
+
+    @cached_property
+    def officials(self) -> OfficialsService:
+        from .services.officials import OfficialsService
+
+        return OfficialsService(*self._args)
+
+    @cached_property
+    def maintenance(self) -> MaintenanceService:
+        from .services.maintenance import MaintenanceService
+
+        return MaintenanceService(self.db, self.paths, self.actor)
+
+    @cached_property
+    def overview(self) -> OverviewService:
+        from .services.overview import OverviewService
+
+        return OverviewService(*self._args)
+
+    @cached_property
+    def drafts(self) -> DraftStore:
+        from .services.drafts import DraftStore
+
+        return DraftStore(self.paths.data_dir / "drafts")
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        """Its ``catalog`` is the one in force (the Settings screen shows it); ``base_catalog`` what it
+        checks against."""
+        from .services.settings import SettingsService
+
+        return SettingsService(*self._args, base_catalog=self.base_catalog, on_change=self.invalidate_catalog)
+
+    @cached_property
+    def nominations(self) -> NominationService:
+        from .services.attachments import AttachmentStore
+        from .services.nominations import NominationService
+
+        return NominationService(*self._args, attachments=AttachmentStore(self.paths.attachments_dir),
+                                 settings=self.settings)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        from .services.sync import SyncService
+
+        return SyncService(*self._args, paths=self.paths, on_catalog_change=self.reload_catalog, access=self.access)
+
+    @cached_property
+    def reviews(self) -> ReviewService:
+        from .services.reviews import ReviewService
+
+        return ReviewService(*self._args, access=self.access)
+
+    @cached_property
+    def duplicates(self) -> DuplicateService:
+        from .services.duplicates import DuplicateService
+
+        return DuplicateService(*self._args, access=self.access, reviews=self.reviews)
+
+    @cached_property
+    def statistics(self) -> StatisticsService:
+        from .services.statistics import StatisticsService
+
+        return StatisticsService(*self._args)
+
+    @cached_property
+    def review_queue(self) -> ReviewQueueService:
+        from .services.review_queue import ReviewQueueService
+
+        return ReviewQueueService(*self._args, access=self.access)
+
+    @cached_property
+    def printing(self) -> PrintService:
+        from .services.printing import PrintService
+
+        return PrintService(*self._args, override_dir=self.paths.data_dir / "documents")
+
+    @cached_property
+    def dossier_review(self) -> DossierReviewService:
+        from .services.attachments import AttachmentStore
+        from .services.dossier_review import DossierReviewService
+
+        return DossierReviewService(*self._args, access=self.access, reviews=self.reviews, printing=self.printing,
+                                    attachments=AttachmentStore(self.paths.attachments_dir))
+
+    @cached_property
+    def excel_export(self) -> ExcelExportService:
+        from .services.excel_export import ExcelExportService
+
+        return ExcelExportService(*self._args)
+
+    @cached_property
+    def excel_import(self) -> ExcelImportService:
+        from .services.excel_import import ExcelImportService
+
+        return ExcelImportService(*self._args)
+
+    @cached_property
+    def certificate_layout(self) -> CertificateLayoutService:
+        from .services.certificate_layout import CertificateLayoutService
+
+        return CertificateLayoutService(*self._args, override_dir=self.paths.data_dir / "documents")
 
     def set_actor(self, name: str) -> None:
         """The officer acting from now on: every later change is audited under this name."""
@@ -155,6 +279,9 @@ class App:
 
     def current_catalog(self) -> Catalog:
         """The shipped catalog with the office's own allowed values applied (cached)."""
+        from .rules.local import apply_overrides
+        from .services.settings import load_overrides
+
         if self._effective is None:
             self._effective = apply_overrides(self.base_catalog, load_overrides(self.db))
         return self._effective
@@ -168,6 +295,8 @@ class App:
 
     def reload_catalog(self) -> None:
         """A newer catalog arrived (loaded at the province or pushed in a bundle): use it from now on."""
+        from .services.catalog_store import stored_catalog
+
         self.base_catalog = stored_catalog(self.db)
         self.settings.base_catalog = self.base_catalog
         self.invalidate_catalog()
@@ -210,6 +339,10 @@ def open_app(data_dir: str | os.PathLike[str] | None = None, actor: str | None =
     hold an office. OFFICE_FOLDER_EMPTY when it holds no database, raised before the folder, a
     key or a log is made, so a mistyped ``--data-dir`` never starts a new office; and when its
     database has no office set up (the first-run dialog closed unanswered)."""
+    from .services.catalog_store import stored_catalog
+    from .services.server_setup import server_refusal, url_to_open
+    from .services.staging import clean_leftovers
+
     paths = AppPaths(resolve_data_dir(data_dir))
     if trial:
         paths = AppPaths(trial_data_dir(paths.data_dir))
@@ -299,5 +432,8 @@ def open_trial_office(data_dir: str | os.PathLike[str] | None, unit_code: str = 
 def data_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     return AppPaths(resolve_data_dir(data_dir))
 
+
+# The services App builds on first use (forgotten when the officer changes).
+_SERVICES = tuple(name for name, value in vars(App).items() if isinstance(value, cached_property))
 
 __all__ = ["App", "Path", "data_paths", "open_app", "open_trial_office"]

@@ -14,13 +14,15 @@ from sqlalchemy.dialects import postgresql
 from thidua_desktop.db.engine import make_engine
 from thidua_desktop.db.migrate import MIGRATIONS_DIR, current_revision, head_revision, upgrade
 from thidua_desktop.db.models import Base
+from thidua_desktop.db.search_index import include_name
 
 pytestmark = pytest.mark.postgres
 
 
 def _schema_diff(engine: Engine) -> list[object]:
     with engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        # The pg_trgm index of the word search is made by hand (db/search_index.py).
+        context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name})
         return list(compare_metadata(context, Base.metadata))
 
 

@@ -15,7 +15,8 @@ def test_navigation_and_status_bar(qtbot, demo) -> None:  # type: ignore[no-unty
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Tổng quan", "Phong trào", "Hoạt động", "Điển hình tiên tiến", "Cá nhân & tập thể", "Đề nghị khen thưởng",
         "Hội đồng TĐKT", "Quyết định", "Quỹ thi đua, khen thưởng", "Báo cáo", "Đồng bộ", "Cài đặt"]
-    assert "Xã Quảng Uyên (01576)" in window.unit_label.text()
+    # The status bar is counted off the GUI thread (issue 15): the window does not wait for it.
+    qtbot.waitUntil(lambda: "Xã Quảng Uyên (01576)" in window.unit_label.text(), timeout=10000)
     assert "Văn phòng cấp xã" in window.unit_label.text()
     assert f"Chưa gửi: {demo.sync.status()['unsent']} · chờ xác nhận: 0" in window.sync_label.text()
     assert "chưa có" in window.sync_label.text()

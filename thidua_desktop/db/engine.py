@@ -109,6 +109,9 @@ def _sqlite_on_connect(timeout_ms: int, dbapi_connection: Any, _record: Any) -> 
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # A row an INSERT OR REPLACE pushes out fires its DELETE triggers only with this on: the word
+    # search index (db/search_index.py) must hear of it, whatever writer replaced the row.
+    cursor.execute("PRAGMA recursive_triggers=ON")
     cursor.execute(f"PRAGMA busy_timeout={int(timeout_ms)}")
     cursor.close()
     _record.info["busy_timeout_ms"] = _record.info["default_busy_timeout_ms"] = int(timeout_ms)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..db import Session
 from ..db.models import Collective, CollectiveMember, Person, Village
 from ..db.repositories import people as repo
-from ..db.repositories.common import count, get_live, page
+from ..db.repositories.common import count, get_live, indexed_rows, page
 from ..db.repositories.record_changes import child_ids, newest_child_stamp
 from ..domain.enums import CollectiveKind
 from ..domain.errors import ValidationError
@@ -209,8 +209,9 @@ class CollectiveService(ServiceBase):
         """One page of collectives by folded name; ``households`` False leaves households out."""
         if kind:
             kind = parse_enum(CollectiveKind, clean_text(kind), "kind").value
-        stmt = repo.collectives_query(search_key(text), kind, households)
+        key = search_key(text)
         with self.db.reader() as session:
+            stmt = repo.collectives_query(key, kind, households, narrowed=indexed_rows(session, Collective, key))
             found = list(page(session, stmt, offset, limit))
             villages = repo.village_names(session)
             counts = repo.member_counts(session, [c.id for c in found])

@@ -24,7 +24,6 @@ from ..domain.text import clean_text
 from ..domain.validation import parse_date
 from .base import ServiceBase
 from .office import OfficeService
-from .print_settings import SETTINGS_KEY, DocumentSettings
 
 CHAIRMAN, VICE_CHAIRMAN = "chairman", "vice_chairman"
 COUNCIL_CHAIR, COUNCIL_VICE_CHAIR, SECRETARY = "council_chair", "council_vice_chair", "secretary"
@@ -210,6 +209,9 @@ class OfficialsService(ServiceBase):
         with self.db.reader() as session:
             if repo.any_rows(session):
                 return 0
+            # Imported here: print_settings brings ReportLab, which the usual start never needs.
+            from .print_settings import SETTINGS_KEY, DocumentSettings
+
             row = session.get(LocalParameter, SETTINGS_KEY)
             settings = DocumentSettings.from_json(row.value if row else None)
             first = repo.earliest_document_date(session)

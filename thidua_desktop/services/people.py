@@ -150,8 +150,12 @@ def stored_person_input(person: Person) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Page:
+    """One page of a search. ``more``: counting stopped at ``total`` (``count_up_to``), and there
+    are at least that many; else ``total`` is exact."""
+
     rows: list[PersonView]
     total: int
+    more: bool = False
 
 
 def _full_name(text: str) -> str:
@@ -327,21 +331,30 @@ class PeopleService(ServiceBase):
 
     def search(self, text: str = "", *, offset: int = 0, limit: int = 100, village_id: str | None = None,
                gender: str | None = None, ethnic_minority: bool | None = None, order: str = "name",
-               officials_only: bool = False) -> Page:
+               officials_only: bool = False, count_up_to: int | None = None) -> Page:
         """One page of people matching the folded search text.
 
         ``order`` is one of name, birth, village, each ascending or with a leading "-" descending;
         name order is Vietnamese (given name, middle, family). ``officials_only`` keeps people who
-        are not direct workers and hold a position or workplace (the unit's officials)."""
+        are not direct workers and hold a position or workplace (the unit's officials).
+        ``count_up_to``: count no further than this, or than the rows up to this page's end (the
+        search as you type: an exact count of a common name over 100k people costs a scan);
+        ``more`` then says the count stopped."""
         if order not in repo.PEOPLE_ORDERS:
             raise ValidationError("ENUM_INVALID", field="order", value=order, allowed=list(repo.PEOPLE_ORDERS))
         if gender:
             gender = parse_enum(Gender, clean_text(gender), "gender").value
-        stmt = repo.people_query(search_key(text), village_id, gender, ethnic_minority, order, officials_only)
         with self.db.reader() as session:
+            stmt = repo.search_people(session, search_key(text), village_id, gender, ethnic_minority, order,
+                                      officials_only)
             villages = repo.village_names(session)
             rows = [person_view(p, villages) for p in page(session, stmt, offset, limit)]
-            return Page(rows=rows, total=count(session, stmt))
+            if count_up_to is None:
+                return Page(rows=rows, total=count(session, stmt))
+            # One more than asked: reaching it means there are more (and the list can scroll on).
+            cap = max(count_up_to, offset + limit) + 1
+            total = count(session, stmt, up_to=cap)
+            return Page(rows=rows, total=total, more=total >= cap)
 
     def get_many(self, person_ids: list[str]) -> list[PersonView]:
         """The live people among these ids, in Vietnamese name order (for member lists)."""

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from ..bootstrap import App, open_app, open_trial_office
@@ -167,6 +167,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     finally:
         qt_app.removeEventFilter(keeper)
         quits_on_last_window[0](quits_on_last_window[1])
+        QThreadPool.globalInstance().waitForDone()  # a screen still reading (ui/background.py) ends first
         real.close()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -23,29 +24,17 @@ from ..bootstrap import App
 from ..domain.enums import Role
 from ..domain.errors import DomainError
 from ..services.changes import Change
-from ..services.province_overview import ProvinceOverviewService
-from ..services.province_statistics import ProvinceStatisticsService
-from ..services.sync_views import SyncViews
-from . import ops
-from .screens.activities import ActivitiesScreen
-from .screens.council import CouncilScreen
-from .screens.decisions import DecisionsScreen
-from .screens.duplicates import DuplicatesScreen
-from .screens.exemplars import ExemplarsScreen
-from .screens.movements import MovementsScreen
-from .screens.nominations import NominationsScreen
-from .screens.overview import OverviewScreen
-from .screens.people import RegisterScreen
-from .screens.province_decisions import ProvinceDecisionsScreen
-from .screens.province_overview import ProvinceOverviewScreen
-from .screens.province_statistics import ProvinceStatisticsScreen
-from .screens.reports import ReportsScreen
-from .screens.review_queue import ReviewQueueScreen
-from .screens.reward_fund import RewardFundScreen
-from .screens.settings import SettingsScreen
-from .screens.sync import SyncScreen
+from . import background, ops
+from .about import add_help_entries
+from .locale_format import date_text, number_text
 from .texts import role_text
+from .user_guide import add_user_guide, retranslate_help
 from .window_state import WindowStateKeeper
+
+if TYPE_CHECKING:
+    from .screens.overview import OverviewScreen
+    from .screens.province_overview import ProvinceOverviewScreen
+    from .screens.sync import SyncScreen
 
 
 class MainWindow(QMainWindow, ops.ChangeRoot):
@@ -72,55 +61,33 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         self.nav.setStyleSheet("QListWidget::item { padding: 5px 6px; }")
         self.stack = QStackedWidget()
         self.today = today
-        views = SyncViews(app.db, app.actor, app.current_catalog)
-        # Screens are built the first time they are shown, so the window opens fast.
+        # Screens are built the first time they are shown, and their modules (with the services and
+        # libraries they bring: ReportLab, openpyxl) imported then too, so the window opens fast.
         self._factories: dict[str, Callable[[], QWidget]] = {
-            "overview": lambda: self._overview(OverviewScreen(app.overview, today)),
-            "movements": lambda: MovementsScreen(app.movements, app.drafts, printing=app.printing,
-                                                 excel_export=app.excel_export),
-            "activities": lambda: ActivitiesScreen(app.movements, app.office, app.drafts),
-            "exemplars": lambda: ExemplarsScreen(app.exemplars, app.movements, app.people, app.collectives,
-                                                 app.drafts),
-            "people": lambda: RegisterScreen(app.people, app.collectives, app.office, app.records, app.drafts,
-                                             excel_import=app.excel_import, excel_export=app.excel_export),
-            "nominations": lambda: NominationsScreen(app.nominations, attachments=app.nominations.attachments,
-                                                     drafts=app.drafts, today=today, printing=app.printing,
-                                                     excel_export=app.excel_export),
-            "council": lambda: CouncilScreen(app.council, app.nominations, drafts=app.drafts, today=today,
-                                             printing=app.printing),
-            "decisions": lambda: DecisionsScreen(app.decisions, app.nominations, today=today,
-                                                 printing=app.printing),
-            "reports": lambda: ReportsScreen(app.statistics, today, excel_export=app.excel_export),
-            "sync": lambda: self._sync_screen(SyncScreen(app.sync, views, app.office)),
-            "settings": lambda: SettingsScreen(app.settings, app.office, app.maintenance, app.paths, app.restore_from,
-                                               officials=app.officials, printing=app.printing,
-                                               decisions=app.decisions, certificate_layout=app.certificate_layout,
-                                               accounts=app.accounts),
-        }
+            "overview": self._make_overview, "movements": self._make_movements,
+            "activities": self._make_activities, "exemplars": self._make_exemplars, "people": self._make_people,
+            "nominations": self._make_nominations, "council": self._make_council, "decisions": self._make_decisions,
+            "reports": self._make_reports, "sync": self._make_sync, "settings": self._make_settings}
         if self._is_province():  # the province starts on its communes at a glance; a commune is unchanged
-            self._factories = {"province_overview": lambda: self._province_overview(ProvinceOverviewScreen(
-                ProvinceOverviewService(app.db, app.actor, app.current_catalog), today)),
-                "review_queue": lambda: ReviewQueueScreen(app.review_queue, app.dossier_review, app.printing, today),
-                **self._factories}
+            self._factories = {"province_overview": self._make_province_overview,
+                               "review_queue": self._make_review_queue, **self._factories}
             # Duplicates across communes, beside the review (only the province holds several communes' people).
             items = list(self._factories.items())
             keys = [key for key, _make in items]
             at = keys.index("review_queue" if "review_queue" in keys else "province_overview") + 1
-            self._factories = dict([*items[:at], ("duplicates", lambda: DuplicatesScreen(app.duplicates)), *items[at:]])
+            self._factories = dict([*items[:at], ("duplicates", self._make_duplicates), *items[at:]])
         # After the decisions: the provincial chairman's (the province), then the fund that pays them.
-        fund: list[tuple[str, Callable[[], QWidget]]] = [
-            ("reward_fund", lambda: RewardFundScreen(app.reward_fund, today))]
+        fund: list[tuple[str, Callable[[], QWidget]]] = [("reward_fund", self._make_reward_fund)]
         if self._is_province():
-            fund.insert(0, ("province_decisions",
-                            lambda: ProvinceDecisionsScreen(app.province_decisions, app.printing, today)))
+            fund.insert(0, ("province_decisions", self._make_province_decisions))
         items = list(self._factories.items())
         at = [key for key, _make in items].index("decisions") + 1
         self._factories = dict([*items[:at], *fund, *items[at:]])
         if self._is_province():  # every commune's figures, beside the office's own reports
             items = list(self._factories.items())
             at = [key for key, _make in items].index("reports") + 1
-            self._factories = dict([*items[:at], ("province_statistics", lambda: ProvinceStatisticsScreen(
-                ProvinceStatisticsService(app.db, app.actor, app.current_catalog), today)), *items[at:]])
+            self._factories = dict([*items[:at], ("province_statistics", self._make_province_statistics),
+                                    *items[at:]])
         self._built: dict[str, QWidget] = {}
         self._stale: set[str] = set()  # built screens to re-read when next shown
         self._commits_in_op = 0  # commits of the operation under way, covered if it announces what changed
@@ -154,7 +121,116 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         self._write_stamp = app.maintenance.write_stamp()
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         self.nav.setCurrentRow(0)
+        self.guide_action = add_user_guide(self)  # Help → Hướng dẫn sử dụng (F1)
+        self.help_entries = add_help_entries(self, lambda: app.current_catalog().catalog_version,
+                                             app.paths.data_dir)  # Help → Kiểm tra máy…, Giới thiệu
         self.retranslate()
+
+    # The screens' factories --------------------------------------------------------------------------
+    def _make_overview(self) -> QWidget:
+        from .screens.overview import OverviewScreen
+
+        # Summed up off the GUI thread: the window shows at once, the figures when they are ready.
+        return self._overview(OverviewScreen(self.app.overview, self.today, background=True))
+
+    def _make_movements(self) -> QWidget:
+        from .screens.movements import MovementsScreen
+
+        app = self.app
+        return MovementsScreen(app.movements, app.drafts, printing=app.printing, excel_export=app.excel_export)
+
+    def _make_activities(self) -> QWidget:
+        from .screens.activities import ActivitiesScreen
+
+        return ActivitiesScreen(self.app.movements, self.app.office, self.app.drafts)
+
+    def _make_exemplars(self) -> QWidget:
+        from .screens.exemplars import ExemplarsScreen
+
+        app = self.app
+        return ExemplarsScreen(app.exemplars, app.movements, app.people, app.collectives, app.drafts)
+
+    def _make_people(self) -> QWidget:
+        from .screens.people import RegisterScreen
+
+        app = self.app
+        return RegisterScreen(app.people, app.collectives, app.office, app.records, app.drafts,
+                              excel_import=app.excel_import, excel_export=app.excel_export)
+
+    def _make_nominations(self) -> QWidget:
+        from .screens.nominations import NominationsScreen
+
+        app = self.app
+        return NominationsScreen(app.nominations, attachments=app.nominations.attachments, drafts=app.drafts,
+                                 today=self.today, printing=app.printing, excel_export=app.excel_export)
+
+    def _make_council(self) -> QWidget:
+        from .screens.council import CouncilScreen
+
+        app = self.app
+        return CouncilScreen(app.council, app.nominations, drafts=app.drafts, today=self.today, printing=app.printing)
+
+    def _make_decisions(self) -> QWidget:
+        from .screens.decisions import DecisionsScreen
+
+        return DecisionsScreen(self.app.decisions, self.app.nominations, today=self.today, printing=self.app.printing)
+
+    def _make_reports(self) -> QWidget:
+        from .screens.reports import ReportsScreen
+
+        return ReportsScreen(self.app.statistics, self.today, excel_export=self.app.excel_export)
+
+    def _make_sync(self) -> QWidget:
+        from ..services.sync_views import SyncViews
+        from .screens.sync import SyncScreen
+
+        app = self.app
+        views = SyncViews(app.db, app.actor, app.current_catalog)
+        return self._sync_screen(SyncScreen(app.sync, views, app.office))
+
+    def _make_settings(self) -> QWidget:
+        from .screens.settings import SettingsScreen
+
+        app = self.app
+        return SettingsScreen(app.settings, app.office, app.maintenance, app.paths, app.restore_from,
+                              officials=app.officials, printing=app.printing, decisions=app.decisions,
+                              certificate_layout=app.certificate_layout, accounts=app.accounts)
+
+    def _make_province_overview(self) -> QWidget:
+        from ..services.province_overview import ProvinceOverviewService
+        from .screens.province_overview import ProvinceOverviewScreen
+
+        app = self.app
+        return self._province_overview(ProvinceOverviewScreen(
+            ProvinceOverviewService(app.db, app.actor, app.current_catalog), self.today))
+
+    def _make_review_queue(self) -> QWidget:
+        from .screens.review_queue import ReviewQueueScreen
+
+        app = self.app
+        return ReviewQueueScreen(app.review_queue, app.dossier_review, app.printing, self.today)
+
+    def _make_duplicates(self) -> QWidget:
+        from .screens.duplicates import DuplicatesScreen
+
+        return DuplicatesScreen(self.app.duplicates)
+
+    def _make_reward_fund(self) -> QWidget:
+        from .screens.reward_fund import RewardFundScreen
+
+        return RewardFundScreen(self.app.reward_fund, self.today)
+
+    def _make_province_decisions(self) -> QWidget:
+        from .screens.province_decisions import ProvinceDecisionsScreen
+
+        return ProvinceDecisionsScreen(self.app.province_decisions, self.app.printing, self.today)
+
+    def _make_province_statistics(self) -> QWidget:
+        from ..services.province_statistics import ProvinceStatisticsService
+        from .screens.province_statistics import ProvinceStatisticsScreen
+
+        app = self.app
+        return ProvinceStatisticsScreen(ProvinceStatisticsService(app.db, app.actor, app.current_catalog), self.today)
 
     def _trial_banner(self) -> QWidget:
         banner = QWidget()
@@ -322,28 +398,36 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         # As wide as the longest title, no wider: at 150% scaling every pixel counts.
         widest = max(self.nav.fontMetrics().horizontalAdvance(t) for t in titles.values())
         self.nav.setFixedWidth(widest + 12 + 2 * self.nav.frameWidth() + 8)
+        retranslate_help(self)
         self.retranslate_status()
 
     def refresh_status(self) -> None:
         """Re-read the status bar's figures, after a change. Counting what is not yet sent touches
-        every synced table, so a re-wording (a language switch) or a screen switch never does it."""
-        self._status_figures = (self.app.office.office(), self.app.sync.status())
+        every synced table (a large office: a good part of a second), so it is counted off the GUI
+        thread, the window shown meanwhile; a re-wording or a screen switch never counts again."""
+        app = self.app
+        background.load(self, lambda: (app.office.office(), app.sync.status()), self._show_status)
+
+    def _show_status(self, figures: tuple[object, dict[str, object]]) -> None:
+        self._status_figures = figures
         self.retranslate_status()
 
     def retranslate_status(self) -> None:
         figures = getattr(self, "_status_figures", None)
         if figures is None:
-            self.refresh_status()
+            if not background.is_loading(self):
+                self.refresh_status()
             return
         office, status = figures
         self.unit_label.setText(f"{office.unit_name} ({office.unit_code}) — {role_text(office.role)}")
 
         def when(moment: object) -> str:
-            return moment.strftime("%d/%m/%Y") if moment else self.tr("never")  # type: ignore[attr-defined]
+            return date_text(moment) or self.tr("never")  # type: ignore[arg-type]
 
         self.sync_label.setText(self.tr("Not yet sent: %1 · awaiting confirmation: %2 · last sent: %3 · "
                                         "last received: %4")
-                                .replace("%1", str(status["unsent"])).replace("%2", str(status["awaiting"]))
+                                .replace("%1", number_text(status["unsent"]))
+                                .replace("%2", number_text(status["awaiting"]))
                                 .replace("%3", when(status["last_sent"])).replace("%4", when(status["last_received"])))
         self.sync_label.setToolTip(self.tr(
             "Not yet sent: changes made since the last sync bundle was written.\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from alembic import context
 
 from thidua_desktop.db.models import Base
+from thidua_desktop.db.search_index import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -18,6 +19,7 @@ def run_migrations_online() -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things; batch mode rebuilds tables
         compare_type=True,
+        include_name=include_name,  # the word-search index is made by hand (db/search_index.py)
     )
     with context.begin_transaction():
         context.run_migrations()

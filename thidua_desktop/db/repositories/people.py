@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from ..models import Collective, CollectiveMember, Person, Village
-from .common import like_key, live
+from .common import indexed_rows, live, word_terms
 
 # Sort orders of the people list: name uses the stored Vietnamese sort key (given name first).
 PEOPLE_ORDERS = ("name", "-name", "birth", "-birth", "village", "-village")
@@ -16,10 +16,11 @@ PEOPLE_ORDERS = ("name", "-name", "birth", "-birth", "village", "-village")
 
 def people_query(search_key: str = "", village_id: str | None = None, gender: str | None = None,
                  ethnic_minority: bool | None = None, order: str = "name",
-                 officials_only: bool = False) -> Select[Person]:
-    stmt = live(Person)
-    for word in search_key.split():
-        stmt = stmt.where(Person.search_key.like(like_key(word), escape="\\"))
+                 officials_only: bool = False, narrowed: ColumnElement[bool] | None = None) -> Select[Person]:
+    """``narrowed``: the rows the word-search index found (``search_people`` asks it)."""
+    stmt = live(Person).where(*word_terms(Person.search_key, search_key))
+    if narrowed is not None:
+        stmt = stmt.where(narrowed)
     if village_id:
         stmt = stmt.where(Person.village_id == village_id)
     if gender:
@@ -45,12 +46,21 @@ def people_query(search_key: str = "", village_id: str | None = None, gender: st
     return stmt.order_by(name, Person.id.desc() if descending else Person.id)
 
 
-def collectives_query(search_key: str = "", kind: str | None = None,
-                      households: bool | None = None) -> Select[Collective]:
-    """Live collectives matching the folded text; ``households`` False leaves households out, True keeps only them."""
-    stmt = live(Collective)
-    for word in search_key.split():
-        stmt = stmt.where(Collective.search_key.like(like_key(word), escape="\\"))
+def search_people(session: Session, search_key: str = "", village_id: str | None = None,
+                  gender: str | None = None, ethnic_minority: bool | None = None, order: str = "name",
+                  officials_only: bool = False) -> Select[Person]:
+    """``people_query`` served by the word-search index where it narrows the search (one probe)."""
+    return people_query(search_key, village_id, gender, ethnic_minority, order, officials_only,
+                        narrowed=indexed_rows(session, Person, search_key))
+
+
+def collectives_query(search_key: str = "", kind: str | None = None, households: bool | None = None,
+                      narrowed: ColumnElement[bool] | None = None) -> Select[Collective]:
+    """Live collectives matching the folded text; ``households`` False leaves households out, True
+    keeps only them. ``narrowed``: the rows the word-search index found (``indexed_rows``)."""
+    stmt = live(Collective).where(*word_terms(Collective.search_key, search_key))
+    if narrowed is not None:
+        stmt = stmt.where(narrowed)
     if kind:
         stmt = stmt.where(Collective.kind == kind)
     if households is not None:

@@ -100,7 +100,9 @@ class CollectivesScreen(QWidget):
     def refresh(self) -> None:
         self.model.reload()
         self.count.setText(self.tr("%n collectives and households", "", self.model.total))
-        self.table.resizeColumnsToContents()
+        if not getattr(self, "_fitted", False) and self.model.rowCount():
+            self.table.resizeColumnsToContents()  # once, as the people list: widths stay put as one types
+            self._fitted = True
 
     def _id_at(self, index: QModelIndex) -> str | None:
         return self.model.row_object(index.row()).id if index.isValid() else None

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from ...services.changes import Change
 from ...services.overview import Overview, OverviewService
-from .. import ops
+from .. import background, ops
+from ..locale_format import date_text
 from ..texts import status_text
 from .movement_forms import indicator_bar
 
@@ -39,10 +40,14 @@ class OverviewScreen(QWidget, ops.Watcher):
     watches = Change.ALL
     live = False
 
-    def __init__(self, overview: OverviewService, today: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, overview: OverviewService, today: date | None = None, parent: QWidget | None = None,
+                 *, background: bool = False) -> None:
+        """``background``: the figures are read off the GUI thread, and shown when they arrive (the
+        main window's first screen: the window is up before a large office is summed up)."""
         super().__init__(parent)
         self.service = overview
         self.today = today
+        self.background = background
         self.data: Overview | None = None
         self.start_box = self._start_panel()
         self.targets_box = QGroupBox()
@@ -118,7 +123,13 @@ class OverviewScreen(QWidget, ops.Watcher):
                 item.widget().deleteLater()
 
     def refresh(self) -> None:
-        self.data = self.service.overview(self.today)
+        if self.background:
+            background.load(self, lambda: self.service.overview(self.today), self._show)
+        else:
+            self._show(self.service.overview(self.today))
+
+    def _show(self, data: Overview) -> None:
+        self.data = data
         self.retranslate()
 
     def on_changed(self, changes: Change) -> None:
@@ -152,7 +163,7 @@ class OverviewScreen(QWidget, ops.Watcher):
             items.append(self.tr("%n draft(s) older than 30 days", "", data.stale_drafts))
         for _id, name, deadline in data.batches_due:
             items.append(self.tr("Batch “%1” is due on %2").replace("%1", name)
-                         .replace("%2", deadline.strftime("%d/%m/%Y")))
+                         .replace("%2", date_text(deadline)))
         for text in items or [self.tr("Nothing urgent.")]:
             label = QLabel("• " + text)
             label.setWordWrap(True)

@@ -32,6 +32,7 @@ from .. import dialogs, ops
 from ..excel_actions import ExcelButton, export_workbook, file_name, open_import
 from ..import_wizard import ImportWizard
 from ..lists import bind_list_keys, search_as_you_type
+from ..locale_format import date_text
 from ..models.paged import Column, PagedTableModel
 from . import person_labels as labels
 from .collectives import CollectivesScreen
@@ -40,11 +41,12 @@ from .ratings_grid import RatingsGrid
 
 # Column -> the service's sort order; columns without one keep the current order.
 SORTABLE = {0: "name", 2: "birth", 4: "village"}
+COUNT_UP_TO = 1000  # the list says "more than 1000 people" past this
 
 
 def _birth(p: PersonView) -> str:
     if p.birth_date:
-        return p.birth_date.strftime("%d/%m/%Y")
+        return date_text(p.birth_date)
     return str(p.birth_year or "")
 
 
@@ -61,6 +63,8 @@ class PeopleScreen(QWidget):
         self.drafts = drafts
         self.order = "name"
         self.dialog: PersonDialog | None = None
+        self._more = False  # the count stopped at COUNT_UP_TO
+        self._fitted = False  # column widths fitted to the first rows shown
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.village = QComboBox()
@@ -135,15 +139,31 @@ class PeopleScreen(QWidget):
         self.village.blockSignals(False)
 
     def _fetch(self, offset: int, limit: int) -> tuple[list[PersonView], int]:
+        # Counted no further than COUNT_UP_TO (or the rows scrolled to): "more than 1000" is all
+        # an officer typing a name needs, and an exact count of a common name is a scan of the register.
         page = self.people.search(self.search.text(), offset=offset, limit=limit,
                                   village_id=self.village.currentData(), gender=self.gender.currentData(),
-                                  ethnic_minority=self.minority.currentData(), order=self.order)
+                                  ethnic_minority=self.minority.currentData(), order=self.order,
+                                  count_up_to=COUNT_UP_TO)
+        self._more = page.more
         return page.rows, page.total
 
     def refresh(self) -> None:
         self.model.reload()
-        self.count.setText(self.tr("%n people", "", self.model.total))
-        self.table.resizeColumnsToContents()
+        self._show_count()
+        if not self._fitted and self.model.rowCount():
+            # Once, on the first rows: fitting 200 rows' text cost a third of each keystroke, and
+            # columns that jump at every letter typed are hard to read anyway.
+            self.table.resizeColumnsToContents()
+            self._fitted = True
+        elif not self._fitted:
+            self.table.resizeColumnsToContents()  # no rows yet: each column title shown whole
+
+    def _show_count(self) -> None:
+        if self._more:
+            self.count.setText(self.tr("More than %1 people").replace("%1", str(self.model.total - 1)))
+        else:
+            self.count.setText(self.tr("%n people", "", self.model.total))
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         if column not in SORTABLE:  # no order in the query for this column: keep the current one
@@ -216,7 +236,7 @@ class PeopleScreen(QWidget):
         self.delete_button.setText(self.tr("Delete"))
         self.model.set_titles([self.tr("Full name"), self.tr("Gender"), self.tr("Date of birth"),
                                self.tr("Ethnicity"), self.tr("Village"), self.tr("Position")])
-        self.count.setText(self.tr("%n people", "", self.model.total))
+        self._show_count()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
