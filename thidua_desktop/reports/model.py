@@ -35,6 +35,28 @@ class NomineeRow:
 
 
 @dataclass(frozen=True)
+class Signer:
+    authority: str  # "TM. ỦY BAN NHÂN DÂN"
+    title: str  # "CHỦ TỊCH"
+    name: str
+
+
+@dataclass(frozen=True)
+class BatchDossier:
+    """The submission's, the nominee list's and the public notice's data (services/print_dossier.py)."""
+
+    batch_id: str
+    batch_name: str
+    year: int
+    level: str  # "commune": to the commune chairman; "province": upward to the province
+    meeting_date: date | None
+    nominees: tuple[NomineeRow, ...]
+    signer: Signer
+    number: str
+    village_kinds: tuple[str, ...] = ()  # the commune's own word for its villages (xóm, thôn…)
+
+
+@dataclass(frozen=True)
 class Wording:
     """The fixed wording of one document with the office's values ready to fill in."""
 
@@ -65,13 +87,6 @@ class Wording:
 
     def with_doc(self, doc: dict[str, Any]) -> Wording:
         return Wording(self.common, doc, self.values)
-
-
-@dataclass(frozen=True)
-class Signer:
-    authority: str  # "TM. ỦY BAN NHÂN DÂN"
-    title: str  # "CHỦ TỊCH"
-    name: str
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reportlab.graphics.barcode import qrencoder
+import segno
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -95,31 +95,46 @@ def to_portrait() -> list[Flowable]:
 
 
 @lru_cache(maxsize=64)
-def _qr_modules(text: str) -> tuple[tuple[bool, ...], ...]:
-    """The code's modules, row by row (True: dark). Encoding in reportlab's pure-Python encoder
-    takes about 10 ms, and every page that carries the code (each ballot, say) asked for it twice;
-    the answer for a text never changes, so it is kept."""
-    # Level L: a printed page is clean, and the smaller symbol keeps its modules large (0.36 mm)
-    # in the band between the 10 mm edge clearance and the body.
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.L)
-    code.addData(text)
-    code.make()
-    n: int = code.getModuleCount()
-    return tuple(tuple(bool(code.isDark(row, col)) for col in range(n)) for row in range(n))
+def _qr_modules(text: str) -> tuple[bytes, ...]:
+    """The code's modules, row by row (1: dark), encoded with segno, which chooses the mask as
+    the standard says in about half the time of reportlab's pure-Python encoder (3.6 ms against
+    6.5 ms of CPU), whose mask choice and square-per-module drawing were a quarter of a batch's
+    printing. Kept per text: every page that carries the code (each ballot, say) asks for it twice."""
+    # Level L at least: a printed page is clean, and the smallest symbol keeps its modules large
+    # (0.36 mm) in the band between the 10 mm edge clearance and the body. segno raises the level
+    # when the text fits the same symbol at a higher one (boost_error), which only helps a scanner.
+    code = segno.make_qr(text, error="l")
+    return tuple(bytes(row) for row in code.matrix)
+
+
+def _dark_runs(row: bytes) -> Iterator[tuple[int, int]]:
+    """(first column, length) of each run of dark modules in a row."""
+    col, n = 0, len(row)
+    while col < n:
+        if row[col]:
+            start = col
+            while col < n and row[col]:
+                col += 1
+            yield start, col - start
+        else:
+            col += 1
 
 
 def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float = QR_SIZE) -> None:
-    """Dark modules as filled squares with a 4-module quiet zone; (x, y, size) is the square with
-    its quiet zone. Drawn directly rather than through a graphics Drawing, which would pull the
-    unembedded Helvetica into the file."""
+    """Dark modules with a 4-module quiet zone; (x, y, size) is the square with its quiet zone.
+    One filled path of one rectangle per run of dark modules in a row: a few hundred path
+    operators instead of a filled rect per module. Drawn directly rather than through a graphics
+    Drawing, which would pull the unembedded Helvetica into the file."""
     modules = _qr_modules(text)
     n = len(modules)
     cell = size / (n + 8)
-    canvas.setFillColorRGB(0, 0, 0)
+    path = canvas.beginPath()
     for row, dark in enumerate(modules):
-        for col in range(n):
-            if dark[col]:
-                canvas.rect(x + (col + 4) * cell, y + (n - row + 3) * cell, cell, cell, stroke=0, fill=1)
+        bottom = y + (n - row + 3) * cell
+        for col, length in _dark_runs(dark):
+            path.rect(x + (col + 4) * cell, bottom, length * cell, cell)
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.drawPath(path, stroke=0, fill=1)
 
 
 def qr_ink_size(text: str, size: float = QR_SIZE) -> float:

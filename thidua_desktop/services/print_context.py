@@ -54,6 +54,9 @@ class PrintContext:
     pushed: dict[str, dict[str, Any]] = field(default_factory=dict)  # the province's wording
     _templates: dict[str, dict[str, Any]] = field(default_factory=dict)
     _officials_kept: bool | None = None
+    # The office's values for the wording, read once per context: a batch prints hundreds of
+    # documents in one context, and each asked the database for the chairman again.
+    _values: dict[str, object] | None = None
 
     def template(self, name: str) -> dict[str, Any]:
         if name not in self._templates:
@@ -61,6 +64,11 @@ class PrintContext:
         return self._templates[name]
 
     def values(self) -> dict[str, object]:
+        if self._values is None:
+            self._values = self._read_values()
+        return dict(self._values)  # a copy: callers may add their own keys
+
+    def _read_values(self) -> dict[str, object]:
         common = self.template("common")
         unit = self.office.unit_name
         prose = unit[:1].lower() + unit[1:] if unit[:1].isupper() and unit[1:2].islower() else unit

@@ -3,7 +3,6 @@ public list posted at the commune office."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from ..db.models import Nomination, NominationBatch
@@ -14,7 +13,10 @@ from ..domain.enums import in_dossier
 from ..domain.errors import StateError
 from ..domain.ethnicity import ethnic_group_by_code
 from ..domain.text import collation_string
-from ..reports.model import NomineeRow, Signer
+
+# BatchDossier lives with the other report data (reports/model.py): a batch's documents are
+# rendered in worker processes that unpickle it without importing the database layer.
+from ..reports.model import BatchDossier, NomineeRow
 from .print_context import PrintContext
 from .print_households import nominee_name
 
@@ -64,19 +66,6 @@ def _commune_grants(ctx: PrintContext, code: str) -> bool:
         return ctx.catalog.award(code).commune_grants
     except Exception:
         return False
-
-
-@dataclass(frozen=True)
-class BatchDossier:
-    batch_id: str
-    batch_name: str
-    year: int
-    level: str  # "commune": to the commune chairman; "province": upward to the province
-    meeting_date: date | None
-    nominees: tuple[NomineeRow, ...]
-    signer: Signer
-    number: str
-    village_kinds: tuple[str, ...] = ()  # the commune's own word for its villages (xóm, thôn…)
 
 
 def _split_target(target: str) -> tuple[str, str]:
