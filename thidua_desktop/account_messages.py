@@ -10,6 +10,10 @@ ACCOUNT_MESSAGES: dict[str, tuple[str, str]] = {
                       "quản trị viên đổi vai trò cho tài khoản của bạn.",
                       "This needs an account with the {role_en} role. Ask someone with that role, or ask the "
                       "administrator to change your account's role."),
+    "PUBLISH_ROLE_REQUIRED": ("Chỉ tài khoản có vai trò {role_vi} mới công bố danh mục khen thưởng và mẫu văn "
+                              "bản cho các xã. Hãy nhờ người có vai trò đó làm.",
+                              "Only an account with the {role_en} role publishes the award catalog and the "
+                              "document wording to the communes. Ask someone with that role."),
     "LOGIN_REQUIRED": ("Văn phòng này dùng tài khoản: hãy đăng nhập (trên dòng lệnh: --user TÊN_ĐĂNG_NHẬP). Tài "
                        "khoản vừa bị khóa thì không làm tiếp được.",
                        "This office uses accounts: sign in (on the command line: --user USERNAME). An account "

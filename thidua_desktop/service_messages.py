@@ -299,5 +299,9 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
                         "The period's last year ({value}) comes before its first year."),
     "STAT_FORM_UNKNOWN": ("Không có biểu thống kê số «{value}». Các biểu có: {allowed}.",
                           "There is no statistical form «{value}». The forms are: {allowed}."),
+    "STAT_TARGET_INVALID": ("«{value}» không phải kỳ thống kê: ghi năm (2026) hoặc giai đoạn (2024-2026); với biểu "
+                            "thống kê, ghi số biểu trước (0601-2026).",
+                            "«{value}» is not a statistics period: write a year (2026) or a run of years "
+                            "(2024-2026); for a statistical form, its number first (0601-2026)."),
     "EXPORT_NOT_PDF": ("Tệp «{value}» phải có đuôi .pdf.", "The file «{value}» must end in .pdf."),
 }

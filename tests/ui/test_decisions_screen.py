@@ -117,3 +117,44 @@ def test_the_screen_fits_beside_the_navigation_on_a_1366x768_laptop(qtbot, commu
     qtbot.addWidget(screen)
     hint = screen.minimumSizeHint()
     assert hint.width() <= 1366 - 230 and hint.height() <= 768 - 110
+
+
+def test_an_issued_decision_is_corrected_from_its_list(qtbot, commune, dialog_log) -> None:  # type: ignore[no-untyped-def]
+    """Re-issue (đính chính): the window comes filled with the decision; a refusal stays in it,
+    the correction goes through the service, and the list shows the corrected decision."""
+    _council_voted(commune, ["Nông Thị Hoa", "Lý Thị Lan", "Hoàng Thị Mai"])
+    ids = {n.nominee_name: n.id for n in commune.nominations.list(status="council_voted")}
+    made = commune.decisions.issue(number="05/QĐ-UBND", decided_on="24/11/2026", award_code="LDTT",
+                                   nomination_ids=[ids["Nông Thị Hoa"], ids["Lý Thị Lan"]])
+    screen = _screen(qtbot, commune)
+    screen.tabs.setCurrentIndex(1)
+    assert screen.reissue_dialog() is None and not screen.reissue_button.isEnabled()
+    screen.past.selectRow(0)
+    assert screen.reissue_button.isEnabled()
+    dialog = screen.reissue_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert (dialog.number.text(), dialog.decided_on.text()) == ("05/QĐ-UBND", "24/11/2026")
+    assert dialog.signer_name.currentText() == "Hoàng Văn Nam"
+    rows = {dialog.recipients.item(r, 0).text(): dialog.recipients.item(r, 0)
+            for r in range(dialog.recipients.rowCount())}
+    assert {name: item.checkState() == Qt.CheckState.Checked for name, item in rows.items()} == {
+        "Nông Thị Hoa": True, "Lý Thị Lan": True, "Hoàng Thị Mai": False}  # Mai waits: she may be added
+
+    rows["Lý Thị Lan"].setCheckState(Qt.CheckState.Unchecked)
+    rows["Hoàng Thị Mai"].setCheckState(Qt.CheckState.Checked)
+    dialog.number.clear()
+    type_text(dialog.number, "07/QĐ-UBND")
+    dialog.submit()  # no reason yet: refused in the window, nothing changed
+    assert dialog.error.isVisibleTo(dialog) and dialog.result() != dialog.DialogCode.Accepted
+    assert commune.decisions.get(made.id).number == "05/QĐ-UBND"
+    type_text(dialog.reason, "Đính chính số quyết định")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.result_view is not None
+    fixed = commune.decisions.get(made.id)
+    assert fixed.number == "07/QĐ-UBND"
+    assert sorted(r.nominee_name for r in fixed.recipients) == ["Hoàng Thị Mai", "Nông Thị Hoa"]
+    assert commune.nominations.get(ids["Lý Thị Lan"]).status == "council_voted"
+    screen.refresh()
+    assert screen.past_model.row_object(0).number == "07/QĐ-UBND" and screen.past_model.total == 1
+    assert dialog_log == []

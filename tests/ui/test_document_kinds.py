@@ -18,7 +18,7 @@ def test_one_list_in_filing_order() -> None:
     assert KINDS[:3] == ("submission", "report", "list")  # a batch's folder opens with its letter
     # every kind is printed from a record some screen shows
     assert {d.target for d in DOCUMENTS} == {"batch", "nomination", "meeting", "decision", "movement",
-                                             "province_decision"}
+                                             "province_decision", "statistics"}
 
 
 def test_the_menus_offer_the_registry_kinds_by_their_record(qapp: QApplication) -> None:

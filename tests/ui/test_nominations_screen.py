@@ -86,23 +86,39 @@ def test_status_moves_by_clicking_with_history(qtbot, commune, monkeypatch, dial
     assert dialog_log == []
 
 
-def test_a_stale_move_is_refused_with_the_services_message(qtbot, commune, monkeypatch, dialog_log) -> None:  # type: ignore[no-untyped-def]
+def test_a_stale_move_is_refused_with_who_changed_it_and_when(qtbot, commune, app_factory, monkeypatch,  # type: ignore[no-untyped-def]
+                                                               dialog_log) -> None:
+    """Two officers, two windows on one database file (issue 14's optimistic locking): the later
+    move is refused naming the first officer and the time, nothing is overwritten, and the screen
+    shows the nomination as it now is, from which a move goes through."""
+    commune.set_actor("Nông Thị An")
     nid = _voted(commune)
     for status in ("submitted", "received", "in_review"):
         commune.nominations.transition(nid, status)
-    screen = NominationsScreen(commune.nominations, commune.movements.attachments, TODAY)
+    other = app_factory()  # officer B's window, its own services and connection
+    other.set_actor("Bế Văn Bình")
+    screen = NominationsScreen(other.nominations, other.movements.attachments, TODAY)
     qtbot.addWidget(screen)
     screen.select_row(0)
     stale = screen.move_buttons["rejected"]
-    commune.nominations.transition(nid, "approved")  # meanwhile, from the province's bundle
+    commune.nominations.transition(nid, "approved")  # officer A decides first
     monkeypatch.setattr(screen_module, "ask_reason", lambda *_a: "Không đủ tiêu chuẩn")
     qtbot.mouseClick(stale, Qt.MouseButton.LeftButton)
     with pytest.raises(StateError) as err:
-        commune.nominations.transition(nid, "rejected", "x")
+        other.nominations.transition(nid, "rejected", "x", expected=screen.model.row_object(0).token)
+    assert err.value.code == "RECORD_CHANGED"
     assert dialog_log == [("error", render(err.value, "vi"))]
-    assert "«Đã thẩm định, đồng ý»" in dialog_log[0][1] and "«Không đồng ý»" in dialog_log[0][1]
-    assert commune.nominations.get(nid).status == "approved"
+    assert "Nông Thị An" in dialog_log[0][1] and "tải lại" in dialog_log[0][1]
+    assert commune.nominations.get(nid).status == "approved"  # A's move stands
+    assert [h["to"] for h in commune.nominations.history(nid)][-1] == "approved"
     assert set(screen.move_buttons) == {"decided"}  # the screen now shows where it really is
+    assert screen.current is not None and screen.current.token == other.nominations.get(nid).token
+
+    # A move on what is shown now goes through, in B's name.
+    qtbot.mouseClick(screen.move_buttons["decided"], Qt.MouseButton.LeftButton)
+    assert len(dialog_log) == 1
+    assert commune.nominations.get(nid).status == "decided"
+    assert commune.nominations.history(nid)[-1]["actor"] == "Bế Văn Bình"
 
 
 def test_ctrl_n_opens_the_wizard_and_shows_what_it_saved(qtbot, commune, monkeypatch) -> None:  # type: ignore[no-untyped-def]

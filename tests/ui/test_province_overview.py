@@ -71,10 +71,12 @@ def test_the_province_starts_on_its_communes(window: MainWindow) -> None:
     headers = [screen.model.headerData(c, Qt.Orientation.Horizontal) for c in range(screen.model.columnCount())]
     assert headers[:3] == ["Mã", "Xã, phường", "Tình trạng"] and "Chờ\nthẩm định" in headers
 
-    assert [cell(screen, QUANG_UYEN, c) for c in (1, 2, 5, 6, 7, 8, 9, 10)] == [
-        "Xã Quảng Uyên", "Bình thường", "1", "1", "2", "", "", ""]
+    # 5 waiting, 6 returned, 7 verdicts not sent, 8 decided not sent, 9 conflicts, 10 duplicates,
+    # 11 pending records, 12 keys to confirm.
+    assert [cell(screen, QUANG_UYEN, c) for c in (1, 2, 5, 6, 7, 8, 9, 10, 11, 12)] == [
+        "Xã Quảng Uyên", "Bình thường", "1", "1", "2", "", "", "", "", ""]
     assert cell(screen, QUANG_UYEN, 4) == "—"  # nothing sent back yet
-    assert cell(screen, DONG_KHE, 2) == "Đang vướng" and cell(screen, DONG_KHE, 10) == "1"
+    assert cell(screen, DONG_KHE, 2) == "Đang vướng" and cell(screen, DONG_KHE, 12) == "1"
     assert cell(screen, LY_BON, 2) == "Chậm gửi" and cell(screen, LY_BON, 3) == "—"
     # Late and blocked rows are coloured, and say why.
     assert cell(screen, DONG_KHE, 0, Qt.ItemDataRole.BackgroundRole).color() == BLOCKED_COLOUR

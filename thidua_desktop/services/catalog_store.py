@@ -14,6 +14,7 @@ from ..db.repositories import admin_units as units_repo
 from ..domain.errors import DomainError
 from ..domain.text import search_key
 from ..rules.catalog import Catalog, load_catalog
+from .access import Access, check_publisher
 
 PUSHED_KEY = "pushed_catalog"
 
@@ -61,13 +62,15 @@ def adopt(session: Session, data: dict[str, Any], actor: str) -> str | None:
     return candidate.catalog_version
 
 
-def load_file(db: Any, path: Path, actor: str) -> str | None:
-    """Province: adopt a catalog file (e.g. after a new decree); it then travels to the communes."""
+def load_file(db: Any, path: Path, actor: str, access: Access | None = None) -> str | None:
+    """Province: adopt a catalog file (e.g. after a new decree); it then travels to the communes.
+    On a server office with accounts only a leader or an admin publishes (PUBLISH_ROLE_REQUIRED)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise DomainError("CATALOG_INVALID", field="file", path=path.name, problem="not_json") from exc
     with db.transaction(actor) as session:
+        check_publisher(session, actor, access)
         return adopt(session, data, actor)
 
 

@@ -6,19 +6,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..db import Session
-from ..db.models import Decision, DecisionRecipient, Initiative, Nomination
+from ..db.models import AuditEntry, AwardHistory, Decision, DecisionRecipient, Initiative, Nomination, NominationEvent
 from ..db.repositories import nominations as repo
 from ..db.repositories import officials as officials_repo
 from ..db.repositories.common import count, get_live, live, page
 from ..domain.enums import NominationStatus, Role
-from ..domain.errors import StateError, ValidationError
+from ..domain.errors import NotFoundError, StateError, ValidationError
 from ..domain.text import clean_text
 from ..domain.validation import parse_date, require
 from ..rules import AwardDef, base_salary_on, reward_amount
 from ..rules import Decision as CheckResult
 from . import access as roles
 from .base import ServiceBase
-from .nominations import NominationService
+from .changes import Change
+from .nominations import NominationService, NominationView
 from .office import OfficeService
 from .officials import CHAIRMAN, VICE_CHAIRMAN, missing, role_label
 from .print_context import load_settings
@@ -70,6 +71,9 @@ def recipient_reward(award: AwardDef, n: Nomination, salary: int) -> int | None:
 
 
 class DecisionService(ServiceBase):
+    # What issuing or correcting a decision changes: the screens showing these re-read.
+    CHANGES = Change.DECISIONS | Change.NOMINATIONS | Change.RECORDS
+
     def base_salary(self, day: date) -> int:
         # The office's own dated amounts (Settings) are already part of the catalog it applies.
         return base_salary_on(self.catalog, day)
@@ -197,8 +201,6 @@ class DecisionService(ServiceBase):
             raise ValidationError("REQUIRED", field="recipients")
         title = clean_text(signer_title) or DEFAULT_SIGNER_TITLE
         salary = self.base_salary(day)
-        nominations = NominationService(self.db, self.actor, self.catalog)
-        records = RecordsService(self.db, self.actor, self.catalog)
         with self.db.transaction(self.actor) as session:
             # The commune's own numbers: a provincial decision it received may carry the same one.
             if session.scalars(live(Decision).where(Decision.number == clean_number,
@@ -213,28 +215,121 @@ class DecisionService(ServiceBase):
             batches: set[str] = set()
             for index, nomination_id in enumerate(nomination_ids, start=1):
                 n = self._checked(session, award, nomination_id)
-                council_reason = repo.council_override(session, n.id)
-                reason = nominations.check_before_step(
-                    session, n, day, (overrides or {}).get(n.id, "") or council_reason,
-                    f"recipients[{index}]", nominations._view(session, n).nominee_name)
+                view = self._grant(session, decision, award, n, (overrides or {}).get(n.id, ""), index, salary)
                 batches.add(n.batch_id)
-                amount = self._amount(award, n, salary)
-                session.add(DecisionRecipient(decision_id=decision.id, nomination_id=n.id, person_id=n.person_id,
-                                              collective_id=n.collective_id, reward_amount=amount))
-                batch_year = nominations.batch_year(session, n.batch_id)
-                award_id = records.add_award(
-                    Subject(n.person_id, n.collective_id), award_code=award.code, year=batch_year,
-                    award_kind=award.kind.value, title=award.name_vi, decision_number=clean_number,
-                    decision_date=day.strftime("%d/%m/%Y"), issuing_level="commune",
-                    commendation_kind=n.commendation_kind, source="decision", session=session)
-                for initiative_id in n.initiative_ids or []:
-                    get_live(session, Initiative, initiative_id).used_by_award_id = award_id
-                view = nominations.transition(n.id, NominationStatus.DECIDED.value, reason=reason, session=session)
-                recipients.append(RecipientView(n.id, view.nominee_name, amount))
+                recipients.append(RecipientView(n.id, view.nominee_name, self._amount(award, n, salary)))
             if len(batches) == 1:  # the decision answers that batch (printing files it with the batch)
                 decision.batch_id = batches.pop()
             return DecisionView(decision.id, clean_number, day, signer, award.code, salary, recipients,
                                 title, award.name_vi)
+
+    def _grant(self, session: Session, decision: Decision, award: AwardDef, n: Nomination, override: str,
+               index: int, salary: int) -> NominationView:
+        """One recipient of a decision: checked again on its date (an ineligible one needs the
+        council's or the chairman's reason), its recipient row and award history, and "decided"."""
+        nominations = NominationService(self.db, self.actor, self.catalog)
+        reason = nominations.check_before_step(
+            session, n, decision.decided_on, override or repo.council_override(session, n.id),
+            f"recipients[{index}]", nominations._view(session, n).nominee_name)
+        session.add(DecisionRecipient(decision_id=decision.id, nomination_id=n.id, person_id=n.person_id,
+                                      collective_id=n.collective_id, reward_amount=self._amount(award, n, salary)))
+        award_id = RecordsService(self.db, self.actor, self.catalog).add_award(
+            Subject(n.person_id, n.collective_id), award_code=award.code,
+            year=nominations.batch_year(session, n.batch_id), award_kind=award.kind.value, title=award.name_vi,
+            decision_number=decision.number, decision_date=decision.decided_on.strftime("%d/%m/%Y"),
+            issuing_level="commune", commendation_kind=n.commendation_kind, source="decision", session=session)
+        # Linked, so a correction of the decision finds its awards whatever their number said.
+        get_live(session, AwardHistory, award_id).decision_id = decision.id
+        for initiative_id in n.initiative_ids or []:
+            get_live(session, Initiative, initiative_id).used_by_award_id = award_id
+        return nominations.transition(n.id, NominationStatus.DECIDED.value, reason=reason, session=session)
+
+    def reissue(self, decision_id: str, *, number: str, decided_on: str, nomination_ids: list[str], reason: str,
+                signer_name: str = "", signer_title: str = DEFAULT_SIGNER_TITLE,
+                overrides: dict[str, str] | None = None) -> DecisionView:
+        """Correct (re-issue) a commune decision already issued: its number, date, signer or
+        recipients, in one transaction, with ``reason`` kept in the audit log beside the old
+        number and date. Kept recipients: their award history says the new number and date and
+        their reward is counted on the new date. Removed ones lose the award (a tombstone, which
+        travels like any change) and their nomination is council-voted again, so another decision
+        may grant it. Added ones must be council-voted and pass the check as in ``issue``. A
+        leader's act where the office has accounts. What it changes: ``CHANGES``."""
+        self.access.require(roles.DECIDE)
+        why = clean_text(reason)
+        if not why:
+            raise ValidationError("REASON_REQUIRED", field="reason")
+        clean_number = clean_text(number)
+        require(clean_number, "number")
+        typed = clean_text(signer_name)
+        day = parse_date(decided_on, "decided_on")
+        ids = list(dict.fromkeys(i for i in (clean_text(x) for x in nomination_ids) if i))
+        if not ids:
+            raise ValidationError("REQUIRED", field="recipients")
+        title = clean_text(signer_title) or DEFAULT_SIGNER_TITLE
+        with self.db.reader() as session:
+            award = self._award(self._own_decision(session, decision_id).award_code)
+        salary = self.base_salary(day)
+        with self.db.transaction(self.actor) as session:
+            decision = self._own_decision(session, decision_id)
+            if session.scalars(live(Decision).where(Decision.number == clean_number, Decision.level == "commune",
+                                                    Decision.id != decision.id)).first():
+                raise ValidationError("DECISION_NUMBER_DUPLICATE", field="number", value=clean_number)
+            before = {"number": decision.number, "decided_on": decision.decided_on.isoformat(),
+                      "signer_name": decision.signer_name, "signer_title": decision.signer_title}
+            held = {str(r.nomination_id): (r, repo.award_of_recipient(session, decision, r))
+                    for r in repo.recipients(session, decision.id)}
+            withdrawn = (f"Rút khỏi Quyết định số {decision.number} ngày "
+                         f"{decision.decided_on.strftime('%d/%m/%Y')} khi đính chính: {why}")
+            signer = self.signer_in_office(session, day, typed, title)
+            decision.number, decision.decided_on, decision.signer_name = clean_number, day, signer
+            decision.signer_title, decision.base_salary = title, salary
+            for nomination_id, (row, award_row) in held.items():
+                if nomination_id not in ids:
+                    self._withdraw(session, row, award_row, withdrawn)
+            batches: set[str] = set()
+            for index, nomination_id in enumerate(ids, start=1):
+                if nomination_id in held:
+                    row, award_row = held[nomination_id]
+                    n = get_live(session, Nomination, nomination_id, field=f"recipients[{index}]")
+                    row.reward_amount = self._amount(award, n, salary)
+                    if award_row is not None:
+                        award_row.decision_number, award_row.decision_date = clean_number, day
+                        award_row.decision_id = decision.id
+                else:
+                    n = self._checked(session, award, nomination_id)
+                    self._grant(session, decision, award, n, (overrides or {}).get(n.id, ""), index, salary)
+                batches.add(n.batch_id)
+            decision.batch_id = batches.pop() if len(batches) == 1 else None
+            session.flush()
+            session.add(AuditEntry(actor=self.actor, action="reissue", table_name="decisions", row_id=decision.id,
+                                   old_values=before, new_values={
+                                       "number": clean_number, "decided_on": day.isoformat(), "signer_name": signer,
+                                       "signer_title": title, "recipients": ids, "reason": why}))
+            return self._view(session, decision)
+
+    @staticmethod
+    def _own_decision(session: Session, decision_id: str) -> Decision:
+        """A commune decision of this office (the province's decisions are corrected there)."""
+        decision = get_live(session, Decision, clean_text(decision_id), field="decision")
+        if decision.level == "province":
+            raise NotFoundError("NOT_FOUND", field="decision", table="decisions", id=decision.id)
+        return decision
+
+    def _withdraw(self, session: Session, row: DecisionRecipient, award_row: AwardHistory | None, note: str) -> None:
+        """A recipient taken out of a corrected decision: the award leaves its history, the
+        initiative that backed it is free again, and the nomination waits for a decision again."""
+        row.deleted = True
+        if award_row is not None:
+            award_row.deleted = True
+            for initiative in repo.initiatives_used_by(session, award_row.id):
+                initiative.used_by_award_id = None
+        n = session.get(Nomination, row.nomination_id) if row.nomination_id else None
+        if n is not None and n.status == NominationStatus.DECIDED.value:
+            # Outside the state machine on purpose: "decided" is final for every move but this one.
+            n.status, n.status_reason = NominationStatus.COUNCIL_VOTED.value, note
+            session.add(NominationEvent(nomination_id=n.id, from_status=NominationStatus.DECIDED.value,
+                                        to_status=NominationStatus.COUNCIL_VOTED.value, actor=self.actor,
+                                        reason=note))
 
     def page(self, *, offset: int = 0, limit: int = 100) -> tuple[list[DecisionView], int]:
         """Past decisions, newest first, with their recipients."""

@@ -26,7 +26,16 @@ from ..reports import (
     province_decision,
     submission,
 )
-from . import print_awards, print_council, print_dossier, print_movement, print_province, print_reports
+from ..reports import province_statistics as paper_statistics
+from . import (
+    print_awards,
+    print_council,
+    print_dossier,
+    print_movement,
+    print_province,
+    print_reports,
+    province_statistics,
+)
 
 if TYPE_CHECKING:
     from ..reports.model import PrintJob
@@ -35,6 +44,8 @@ if TYPE_CHECKING:
 # The records a document is printed from; each screen's print menu offers the kinds of its record.
 BATCH, NOMINATION, MEETING, DECISION, MOVEMENT = "batch", "nomination", "meeting", "decision", "movement"
 PROVINCE_DECISION = "province_decision"  # a decision of the provincial chairman, printed at the province
+# A period of the province's statistics ("2026", "2024-2026"; a form's number first: "0601-2026").
+STATISTICS = "statistics"
 
 
 @dataclass(frozen=True)
@@ -42,7 +53,7 @@ class DocumentSpec:
     """One printable document: what it is about, how its data is gathered and how it is drawn."""
 
     kind: str  # the CLI name: "submission", "report", …
-    target: str  # BATCH, NOMINATION, MEETING, DECISION, MOVEMENT or PROVINCE_DECISION
+    target: str  # BATCH, NOMINATION, MEETING, DECISION, MOVEMENT, PROVINCE_DECISION or STATISTICS
     title_vi: str
     gather: Callable[[PrintContext, str], Any]
     render: Callable[[Any, PrintJob], bytes]
@@ -75,6 +86,12 @@ DOCUMENTS: tuple[DocumentSpec, ...] = (
                  print_province.gather_certificates, province_decision.render_certificates, dated=False),
     DocumentSpec("movement-report", MOVEMENT, "Báo cáo kết quả phong trào thi đua", print_movement.gather_movement,
                  movement_report.render, in_batch=print_movement.movement_of_batch),
+    # The province's statistics over a period: the Ministry's yearly forms (Biểu 0601–0605, their
+    # layouts as data in resources/statistics/) and Sở Nội vụ's periodic report on the directive.
+    DocumentSpec("statistics-form", STATISTICS, "Biểu báo cáo thống kê thi đua, khen thưởng",
+                 province_statistics.gather_form, province_statistics.render_form_paper),
+    DocumentSpec("directive-report", STATISTICS, "Báo cáo kết quả thực hiện Chỉ thị về thi đua",
+                 province_statistics.gather_directive_report, paper_statistics.render_directive_report),
 )
 
 BY_KIND: dict[str, DocumentSpec] = {spec.kind: spec for spec in DOCUMENTS}

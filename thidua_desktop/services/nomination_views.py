@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from ..rules import Catalog, Decision, Outcome, Reason
 from ..rules.explain import explain_decision, explain_reason
@@ -92,6 +92,29 @@ class DocumentView:
     required: bool
     provided: bool
     files: list[str]
+
+
+@dataclass(frozen=True)
+class ReviewNote:
+    """One dossier item as the province's reviewer left it: ticked or not, with the note."""
+
+    item_code: str
+    name_vi: str
+    name_en: str
+    checked: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class ProvinceReview:
+    """The province's latest verdict on a dossier as the commune received it in a bundle: the
+    reason it gave and the checklist items it found wanting or wrote a note on."""
+
+    status: str  # approved | returned | rejected
+    reason: str
+    reviewed_at: datetime
+    changed_since: bool  # the commune changed the dossier after this review (e.g. to resubmit it)
+    notes: list[ReviewNote] = field(default_factory=list)
 
 
 # The check's results in words, for screens that show them (rules/explain.py words each criterion).

@@ -38,6 +38,8 @@ from .nomination_views import (
     NominationView,
     NomineeDraft,
     NomineeOption,
+    ProvinceReview,
+    ReviewNote,
     reason_text,
 )
 from .record_tokens import Token, check, get_for_edit, token_of
@@ -376,6 +378,36 @@ class NominationService(ServiceBase):
             get_live(session, Nomination, nomination_id, field="nomination")
             return [{"from": e.from_status, "to": e.to_status, "at": e.at.isoformat(timespec="seconds"),
                      "actor": e.actor, "reason": e.reason} for e in repo.events(session, nomination_id)]
+
+    def province_review(self, nomination_id: str) -> ProvinceReview | None:
+        """The province's latest verdict (approved, returned, rejected) on the dossier, with its
+        reason and checklist notes: they travel with the review row in the province's bundle
+        (NominationReview.checklist, migration 0016). None before any verdict."""
+        with self.db.reader() as session:
+            nomination = get_live(session, Nomination, nomination_id, field="nomination")
+            review = repo.latest_verdict(session, nomination.id)
+            if review is None:
+                return None
+            changed = (nomination.origin_epoch, nomination.version) > (review.reviewed_epoch, review.reviewed_version)
+            return ProvinceReview(review.status, review.reason, review.reviewed_at, changed,
+                                  self._review_notes(nomination.award_code, review.checklist or []))
+
+    def _review_notes(self, award_code: str, checklist: builtins.list[object]) -> builtins.list[ReviewNote]:
+        """The items with a note, and the unticked ones when the reviewer used the checklist at
+        all (an untouched checklist says nothing about the dossier)."""
+        try:
+            names = {i.code: (i.name_vi, i.name_en) for i in self.catalog.award(award_code).dossier}
+        except Exception:
+            names = {}  # an award this office's catalog lacks: the item codes still tell
+        items = [i for i in checklist if isinstance(i, dict) and i.get("code")]
+        used = any(bool(i.get("checked")) for i in items)
+        out = []
+        for item in items:
+            code, checked, note = str(item["code"]), bool(item.get("checked")), clean_text(str(item.get("note") or ""))
+            if note or (used and not checked):
+                name_vi, name_en = names.get(code, (code, code))
+                out.append(ReviewNote(code, name_vi, name_en, checked, note))
+        return out
 
     def get(self, nomination_id: str) -> NominationView:
         with self.db.reader() as session:

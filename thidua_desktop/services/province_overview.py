@@ -1,7 +1,8 @@
 """The province's first screen: one row per enrolled commune with what the provincial officer
 must act on (dossiers waiting for review, results not yet sent back, keys to confirm, records that
-could not be applied) and whether the commune is late or blocked. Read-only, a handful of
-grouped queries whatever the number of communes. No Qt here."""
+could not be applied, duplicate findings to answer, provincial decisions not yet sent) and whether
+the commune is late or blocked. Read-only, a handful of grouped queries whatever the number of
+communes, plus the duplicates screen's detection for its open findings. No Qt here."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ..domain.text import search_key
 from ..domain.validation import parse_int
 from .base import ServiceBase
 from .changes import Change
+from .duplicates import DuplicateService
 
 DEFAULT_LATE_DAYS = 30
 MAX_LATE_DAYS = 365
@@ -38,7 +40,9 @@ class CommuneRow:
     waiting_review: int  # dossiers submitted, received or in review, with no verdict on this version
     returned_open: int  # returned for more information and not resubmitted since
     results_unsent: int  # verdicts not yet written into a bundle for the commune
+    decided_unsent: int  # dossiers a provincial decision awarded, not yet written into a bundle for it
     conflicts: int  # open conflicts between its version of a record and another
+    duplicates_open: int  # duplicate findings about its people or nominations no officer answered yet
     quarantined: int  # open records from its bundles that could not be applied
     keys_waiting: int  # different keys (fingerprints) that bundles claiming to be from it were signed with
     bundles_waiting: int  # bundles kept until that key is confirmed
@@ -116,13 +120,17 @@ class ProvinceOverviewService(ServiceBase):
             quarantined = repo.quarantined_by_sender(session)
             conflicts = repo.open_conflicts_by_node(session)
             waiting = repo.waiting_keys(session)
-        rows = [self._row(peer, dossiers, quarantined, conflicts, waiting, today, days) for peer in peers]
+        # The findings are computed (the duplicates screen's own detection), not stored: counted
+        # there, so this screen and that one never disagree.
+        duplicates = DuplicateService(self.db, self.actor, self._catalog, access=self.access).open_counts()
+        rows = [self._row(peer, dossiers, quarantined, conflicts, waiting, duplicates, today, days)
+                for peer in peers]
         return ProvinceOverview(rows, days, today)
 
     @staticmethod
     def _row(peer: repo.PeerRow, dossiers: dict[str, repo.DossierCounts], quarantined: dict[str, int],
-             conflicts: dict[str, int], waiting: dict[str, repo.WaitingKeys], today: date, late_days: int
-             ) -> CommuneRow:
+             conflicts: dict[str, int], waiting: dict[str, repo.WaitingKeys], duplicates: dict[str, int],
+             today: date, late_days: int) -> CommuneRow:
         node = peer.node_id
         counts = dossiers.get(node, repo.DossierCounts()) if node else repo.DossierCounts()
         held = waiting.get(peer.unit_code)
@@ -138,7 +146,8 @@ class ProvinceOverviewService(ServiceBase):
             unit_code=peer.unit_code, unit_name=peer.unit_name, peer_status=peer.status,
             last_received=peer.last_received_at, last_sent=peer.last_sent_at,
             waiting_review=counts.waiting_review, returned_open=counts.returned_open,
-            results_unsent=counts.results_unsent, conflicts=conflict, quarantined=quarantine,
+            results_unsent=counts.results_unsent, decided_unsent=counts.decided_unsent, conflicts=conflict,
+            duplicates_open=duplicates.get(peer.unit_code, 0), quarantined=quarantine,
             keys_waiting=keys, bundles_waiting=held.bundles if held else 0, days_silent=silent,
             late=not revoked and silent is not None and silent >= late_days,
             blocked=not revoked and bool(keys or quarantine or conflict))

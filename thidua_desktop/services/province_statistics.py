@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..db import Session
 from ..db.repositories import province_overview as peers_repo
 from ..db.repositories import province_statistics as repo
 from ..domain import province_figures as pf
@@ -34,9 +35,11 @@ from .changes import Change
 from .excel_export import KIND_VI, LEVEL_VI
 from .office import OfficeService
 from .print_context import PrintContext, load_settings, short_unit_name
+from .template_store import pushed_templates
 
 FORMS_FILE = "statistics/bnv_yearly_forms.json"
-REPORT_FILE = "statistics/directive_report.json"
+# The document kinds of services/document_kinds.py; their wording is resources/documents/<kind>.json.
+FORM_KIND, REPORT_KIND = "statistics-form", "directive-report"
 INFERENCE_FILE = "catalog/award_inference.json"
 # What the figures are read from: the screen watches these kinds.
 WATCHES = Change.PEOPLE | Change.COLLECTIVES | Change.RECORDS | Change.MOVEMENTS | Change.DECISIONS | Change.SYNC
@@ -153,11 +156,15 @@ class ProvinceStatisticsService(ServiceBase):
     # Figures ---------------------------------------------------------------------------------------
     def figures(self, period: Period) -> ProvinceFigures:
         with self.db.reader() as session:
-            peers = peers_repo.commune_peers(session)
-            rows = repo.award_rows(session, period.first_year, period.last_year)
-            indicators = repo.indicators(session)
-            values = repo.values_until(session, period.last_day)
-            activity = repo.movement_counts(session, period.first_day, period.last_day)
+            return self.figures_in(session, period)
+
+    def figures_in(self, session: Session, period: Period) -> ProvinceFigures:
+        """``figures`` inside a reading session the caller holds (the print service's)."""
+        peers = peers_repo.commune_peers(session)
+        rows = repo.award_rows(session, period.first_year, period.last_year)
+        indicators = repo.indicators(session)
+        values = repo.values_until(session, period.last_day)
+        activity = repo.movement_counts(session, period.first_day, period.last_day)
         code_of = {p.node_id: p.unit_code for p in peers if p.node_id}
         names = {p.unit_code: p.unit_name for p in peers}
         forms = self._form_of()
@@ -283,8 +290,11 @@ class ProvinceStatisticsService(ServiceBase):
 
     # The periodic report on the directive ----------------------------------------------------------
     def directive_report(self, period: Period) -> paper.DirectiveReport:
-        data = self.figures(period)
-        wording = self._report_wording()
+        return self.directive_report_of(self.figures(period), self._report_wording())
+
+    @staticmethod
+    def directive_report_of(data: ProvinceFigures, wording: Wording) -> paper.DirectiveReport:
+        period = data.period
         signer = Signer("", str(wording.doc.get("signer_title", "GIÁM ĐỐC")), "")
         return paper.DirectiveReport(
             period.text_vi,
@@ -315,15 +325,19 @@ class ProvinceStatisticsService(ServiceBase):
             return ctx.template("common"), ctx.values(), ctx.chairman_signer(required=False), office.unit_name
 
     def _report_wording(self) -> Wording:
-        common, values, _signer, _unit = self._context_values()
-        doc = json.loads(resource_path(REPORT_FILE).read_text(encoding="utf-8"))
-        return Wording(common, doc, values)
+        office = OfficeService(self.db, self.actor, self._catalog).office()
+        with self.db.reader() as session:
+            ctx = PrintContext(session=session, office=office, catalog=self.catalog, settings=load_settings(session),
+                               today=self.today(), pushed=pushed_templates(session))
+            return ctx.wording(REPORT_KIND)  # the province's and this office's edits of the wording apply
 
     def _job(self) -> tuple[PrintJob, Signer]:
-        common, values, signer, unit = self._context_values()
-        doc = {"parent_body": "", "body_lines": ["ỦY BAN NHÂN DÂN", unit.upper()], "receivers": ["Bộ Nội vụ",
-               "Lưu: VT"]}
-        return PrintJob(wording=Wording(common, doc, values), qr_text=None, issued_on=self.today(), author=unit), signer
+        office = OfficeService(self.db, self.actor, self._catalog).office()
+        with self.db.reader() as session:
+            ctx = PrintContext(session=session, office=office, catalog=self.catalog, settings=load_settings(session),
+                               today=self.today(), pushed=pushed_templates(session))
+            return PrintJob(wording=ctx.wording(FORM_KIND), qr_text=None, issued_on=self.today(),
+                            author=office.unit_name), ctx.chairman_signer(required=False)
 
     def _letterhead(self) -> xl.Letterhead:
         _common, values, signer, unit = self._context_values()
@@ -340,3 +354,59 @@ class ProvinceStatisticsService(ServiceBase):
         except OSError as exc:
             raise DomainError("EXPORT_PATH_UNWRITABLE", field="file", value=str(path)) from exc
         return FileResult(path)
+
+
+# The printed statistics as document kinds (services/document_kinds.py): ``thidua print`` and the
+# print menus reach them as any other document. The target is the period: "2026" or "2024-2026";
+# for a form, its number first: "0601-2026".
+@dataclass(frozen=True)
+class FormPaper:
+    """One yearly statistical form to print, and who signs it."""
+
+    form: FilledForm
+    signer: Signer
+
+
+def period_target(period: Period) -> str:
+    return str(period.first_year) if period.first_year == period.last_year else \
+        f"{period.first_year}-{period.last_year}"
+
+
+def form_target(number: str, period: Period) -> str:
+    return f"{number}-{period_target(period)}"
+
+
+def _period_of(years: list[str], target: str) -> Period:
+    if not 1 <= len(years) <= 2 or not all(y.strip().isdigit() for y in years):
+        raise ValidationError("STAT_TARGET_INVALID", field="target", value=target)
+    return ProvinceStatisticsService.period(years[0], years[-1])
+
+
+def parse_period_target(target: str) -> Period:
+    return _period_of(str(target).strip().split("-"), target)
+
+
+def parse_form_target(target: str) -> tuple[str, Period]:
+    number, *years = str(target).strip().split("-")
+    return number, _period_of(years, target)
+
+
+def _figures(ctx: PrintContext, period: Period) -> ProvinceFigures:
+    service = ProvinceStatisticsService(None, "print", ctx.catalog, today=lambda: ctx.today)
+    return service.figures_in(ctx.session, period)
+
+
+def gather_form(ctx: PrintContext, target_id: str) -> FormPaper:
+    number, period = parse_form_target(target_id)
+    service = ProvinceStatisticsService(None, "print", ctx.catalog, today=lambda: ctx.today)
+    form = service.fill_form(number, period, service.figures_in(ctx.session, period))
+    return FormPaper(form, ctx.chairman_signer(required=False))
+
+
+def render_form_paper(data: FormPaper, job: PrintJob) -> bytes:
+    return paper.render_form(data.form, job, data.signer)
+
+
+def gather_directive_report(ctx: PrintContext, target_id: str) -> paper.DirectiveReport:
+    period = parse_period_target(target_id)
+    return ProvinceStatisticsService.directive_report_of(_figures(ctx, period), ctx.wording(REPORT_KIND))

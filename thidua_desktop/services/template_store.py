@@ -19,6 +19,7 @@ from ..db import Session
 from ..db.models import LocalParameter
 from ..domain.errors import DomainError
 from ..reports.templates import template_names
+from .access import Access, check_publisher
 
 PUSHED_KEY = "pushed_templates"
 MAX_FILE_BYTES = 256 * 1024
@@ -37,9 +38,11 @@ def pushed_legal_bases(session: Session) -> dict[str, str]:
 
 
 def set_legal_bases(session: Session, values: dict[str, str], actor: str) -> int | None:
-    """Province: its legal bases travel down as the next revision when they changed."""
+    """Province: its legal bases travel down as the next revision when they changed (a
+    publication: a leader or an admin on a server office with accounts)."""
     if values == pushed_legal_bases(session) or (not any(values.values()) and not pushed_legal_bases(session)):
         return None
+    check_publisher(session, actor)
     new_revision = revision(session) + 1
     _store(session, {"revision": new_revision, "files": pushed_templates(session), "legal_bases": dict(values)},
            actor)
@@ -112,11 +115,13 @@ def _read_files(source: Path) -> dict[str, Any]:
     return files
 
 
-def load(db: Any, source: Path, actor: str) -> int:
+def load(db: Any, source: Path, actor: str, access: Access | None = None) -> int:
     """Province: adopt wording files (a folder of ``<document>.json`` or one file) as the next
-    revision, merged over the set already pushed. All files are checked before any is kept."""
+    revision, merged over the set already pushed. All files are checked before any is kept. On a
+    server office with accounts only a leader or an admin publishes (PUBLISH_ROLE_REQUIRED)."""
     files = checked(_read_files(source))
     with db.transaction(actor) as session:
+        check_publisher(session, actor, access)
         merged = {**pushed_templates(session), **files}
         new_revision = revision(session) + 1
         _store(session, {"revision": new_revision, "files": merged, "legal_bases": pushed_legal_bases(session)},
@@ -124,9 +129,10 @@ def load(db: Any, source: Path, actor: str) -> int:
     return new_revision
 
 
-def clear(db: Any, actor: str) -> int:
+def clear(db: Any, actor: str, access: Access | None = None) -> int:
     """Province: go back to the shipped wording (a new, empty revision still travels down)."""
     with db.transaction(actor) as session:
+        check_publisher(session, actor, access)
         new_revision = revision(session) + 1
         _store(session, {"revision": new_revision, "files": {}, "legal_bases": pushed_legal_bases(session)}, actor)
     return new_revision

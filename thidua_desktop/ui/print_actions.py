@@ -150,6 +150,8 @@ def document_labels() -> dict[str, str]:
         "province-decision": QCoreApplication.translate("PrintActions", "Decision with its list of recipients"),
         "province-certificate": QCoreApplication.translate("PrintActions", "Certificates of merit"),
         "movement-report": QCoreApplication.translate("PrintActions", "Movement results report"),
+        "statistics-form": QCoreApplication.translate("PrintActions", "Yearly statistical form"),
+        "directive-report": QCoreApplication.translate("PrintActions", "Report on the directive"),
     }
 
 

@@ -10,11 +10,13 @@ from sqlalchemy.orm import Session
 from ...domain.errors import NotFoundError
 from ..models import (
     Attachment,
+    AwardHistory,
     Collective,
     CouncilBallot,
     CouncilMeeting,
     Decision,
     DecisionRecipient,
+    Initiative,
     Nomination,
     NominationDocument,
     NominationEvent,
@@ -23,6 +25,7 @@ from ..models import (
     TaskRating,
     Village,
 )
+from ..models.sync import NominationReview
 from .common import like_key, live
 
 
@@ -55,6 +58,15 @@ def nominations(session: Session, status: str | None, batch_id: str | None, offs
 def events(session: Session, nomination_id: str) -> Sequence[NominationEvent]:
     return session.scalars(live(NominationEvent).where(NominationEvent.nomination_id == nomination_id)
                            .order_by(NominationEvent.at, NominationEvent.version)).all()
+
+
+def latest_verdict(session: Session, nomination_id: str) -> NominationReview | None:
+    """The province's latest verdict on a dossier (approved, returned, rejected): the later
+    "received" marks of a resubmission do not hide why it was returned."""
+    return session.scalars(select(NominationReview).where(
+        NominationReview.nomination_id == nomination_id, NominationReview.deleted.is_(False),
+        NominationReview.status.in_(("approved", "returned", "rejected")))
+        .order_by(NominationReview.clock.desc(), NominationReview.reviewed_at.desc())).first()
 
 
 def count_in_batch(session: Session, batch_id: str, award_code: str) -> int:
@@ -130,6 +142,23 @@ def decisions_query() -> Select[Decision]:
 def recipients(session: Session, decision_id: str) -> Sequence[DecisionRecipient]:
     return session.scalars(live(DecisionRecipient).where(DecisionRecipient.decision_id == decision_id)
                            .order_by(DecisionRecipient.id)).all()
+
+
+def award_of_recipient(session: Session, decision: Decision, r: DecisionRecipient) -> AwardHistory | None:
+    """The award history row a commune decision wrote for one recipient: linked by the decision's
+    id, or (a decision issued before the link was kept) by its number, award and subject."""
+    subject = (AwardHistory.person_id == r.person_id) if r.person_id else (AwardHistory.collective_id ==
+                                                                          r.collective_id)
+    base = live(AwardHistory).where(subject, AwardHistory.award_code == decision.award_code)
+    linked = session.scalars(base.where(AwardHistory.decision_id == decision.id)).first()
+    if linked is not None:
+        return linked
+    return session.scalars(base.where(AwardHistory.decision_id.is_(None), AwardHistory.source == "decision",
+                                      AwardHistory.decision_number == decision.number)).first()
+
+
+def initiatives_used_by(session: Session, award_id: str) -> Sequence[Initiative]:
+    return session.scalars(live(Initiative).where(Initiative.used_by_award_id == award_id)).all()
 
 
 # Dossier and summaries ------------------------------------------------------------------------

@@ -22,6 +22,8 @@ from ..models.sync import NominationReview, QuarantinedRecord, SyncConflict, Syn
 WAITING_STATUSES = ("submitted", "received", "in_review")
 # The province's verdicts: what travels back to the commune as a result.
 VERDICTS = ("approved", "returned", "rejected")
+# A provincial decision's mark on each of its dossiers (services/province_decisions.py).
+DECIDED = "decided"
 LATE_DAYS_KEY = "province_overview_late_days"
 
 
@@ -42,6 +44,7 @@ class DossierCounts:
     waiting_review: int = 0
     returned_open: int = 0
     results_unsent: int = 0
+    decided_unsent: int = 0
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,8 @@ def _latest_reviews() -> Subquery:
 
 def dossier_counts(session: Session, sent_marks: Iterable[tuple[str, int, int]]) -> dict[str, DossierCounts]:
     """Per commune node: dossiers waiting for the province's review, dossiers returned and not
-    resubmitted since, and verdicts not yet written into a bundle for the commune.
+    resubmitted since, verdicts not yet written into a bundle for the commune, and dossiers a
+    provincial decision awarded whose "decided" mark (with the award it brings) is not in one yet.
 
     ``sent_marks``: (commune node, epoch of this office's rows, highest version sent to it). The
     status a dossier shows is ``reviews.effective_state`` written in SQL: the latest verdict counts
@@ -112,13 +116,14 @@ def dossier_counts(session: Session, sent_marks: Iterable[tuple[str, int, int]])
     stmt = (select(n.origin_node,
                    total(shown.in_(WAITING_STATUSES)),
                    total(and_(review.status == "returned", ~resubmitted)),
-                   total(and_(review.status.in_(VERDICTS), review.version > sent_upto)))
+                   total(and_(review.status.in_(VERDICTS), review.version > sent_upto)),
+                   total(and_(review.status == DECIDED, review.version > sent_upto)))
             .select_from(n)
             .outerjoin(latest, and_(review.nomination_id == n.id, review.rank == 1))
             .where(n.deleted.is_(False))
             .group_by(n.origin_node))
-    return {str(node): DossierCounts(int(w or 0), int(r or 0), int(u or 0))
-            for node, w, r, u in session.execute(stmt).all()}
+    return {str(node): DossierCounts(int(w or 0), int(r or 0), int(u or 0), int(d or 0))
+            for node, w, r, u, d in session.execute(stmt).all()}
 
 
 def quarantined_by_sender(session: Session) -> dict[str, int]:

@@ -37,9 +37,12 @@ from ...services.nominations import NominationService, NominationView
 from ...services.printing import PrintService
 from .. import dialogs, ops
 from ..forms import DateField
+from ..locale_format import date_text, money_text
 from ..models.paged import Column, PagedTableModel
 from ..print_actions import PrintButton, entries_for
+from ..screen_parts import checkable_item, checked_values, error_label, fill_signers
 from ..texts import award_label
+from .decision_reissue import ReissueDialog
 from .nomination_wizard_pages import outcome_text
 from .override_reasons import Nominee, OverrideReasonsDialog
 
@@ -51,11 +54,7 @@ NOT_ELIGIBLE = "NOMINATION_NOT_ELIGIBLE"  # the service's refusal of a nominee t
 
 def money(amount: int | None) -> str:
     """710000 -> "710.000 đ" (Vietnamese) or "710,000 VND"; None (no multiplier in the catalog) -> "—"."""
-    if amount is None:
-        return "—"
-    if ops.current_lang() == "vi":  # the thousands dot of Vietnamese documents, as reports/words.py prints it
-        return f"{amount:,}".replace(",", ".") + " đ"
-    return f"{amount:,} VND"
+    return money_text(amount, short=True)  # the thousands dot of Vietnamese documents, through QLocale
 
 
 class DecisionsScreen(QWidget, ops.Watcher):
@@ -128,10 +127,7 @@ class DecisionsScreen(QWidget, ops.Watcher):
             self.labels[name] = QLabel()
             self.labels[name].setWordWrap(True)
             self.labels[name].setMinimumWidth(170)
-            error = QLabel()
-            error.setStyleSheet("color: #a40000;")
-            error.setWordWrap(True)
-            error.hide()
+            error = error_label()
             self.errors[name] = error
             holder = QWidget()
             column = QVBoxLayout(holder)
@@ -155,7 +151,7 @@ class DecisionsScreen(QWidget, ops.Watcher):
         tab = QWidget()
         self.past = QTableView()
         self.past_model = PagedTableModel([
-            Column("", lambda d: d.number), Column("", lambda d: d.decided_on.strftime("%d/%m/%Y")),
+            Column("", lambda d: d.number), Column("", lambda d: date_text(d.decided_on)),
             Column("", lambda d: d.award_name), Column("", lambda d: f"{d.signer_title} {d.signer_name}"),
             Column("", lambda d: len(d.recipients), Qt.AlignmentFlag.AlignRight),
             Column("", lambda d: money(d.total_reward), Qt.AlignmentFlag.AlignRight)], self._fetch_past, self)
@@ -175,8 +171,13 @@ class DecisionsScreen(QWidget, ops.Watcher):
         self.print_button = PrintButton(self.printing, tab)
         self.print_button.add_group(self._print_header, lambda: d.id if (d := self.selected_decision()) else None,
                                     entries_for("decision"))
+        # A decision with a wrong number, date, signer or recipient is corrected (re-issued), not re-made.
+        self.reissue_button = QPushButton()
+        self.reissue_button.setEnabled(False)
+        self.reissue_button.clicked.connect(self.reissue_selected)
         actions = QHBoxLayout()
         actions.addStretch(1)
+        actions.addWidget(self.reissue_button)
         actions.addWidget(self.print_button)
         layout = QVBoxLayout(tab)
         layout.addLayout(actions)
@@ -199,17 +200,10 @@ class DecisionsScreen(QWidget, ops.Watcher):
     # Data ----------------------------------------------------------------------------------
     def _fill_signers(self) -> None:
         """The holders in office on the decision date for the chosen title (empty: none entered)."""
-        current = self.signer_name.currentText()
-        try:
-            names = self.decisions.signers(self.decided_on.text(), self.signer_title.currentText())
-        except DomainError:  # a date still being typed
-            names = []
-        self.signer_name.clear()
-        self.signer_name.addItems(names)
-        self.signer_name.setCurrentIndex(max(0, self.signer_name.findText(current)))
-        self.signer_name.setToolTip("" if names else self.tr(
-            "Nobody holds this post on the decision date: enter the term in Settings → Officials who sign "
-            "documents."))
+        fill_signers(self.signer_name, lambda: self.decisions.signers(self.decided_on.text(),
+                                                                      self.signer_title.currentText()),
+                     self.tr("Nobody holds this post on the decision date: enter the term in Settings → Officials "
+                             "who sign documents."))
 
     def refresh(self) -> None:
         self._refresh_soon.stop()
@@ -225,6 +219,7 @@ class DecisionsScreen(QWidget, ops.Watcher):
         self._fill_recipients()
         self.past_model.reload()
         self.past.resizeColumnsToContents()
+        self.reissue_button.setEnabled(self.selected_decision() is not None)
 
     def on_changed(self, changes: Change) -> None:
         self._refresh_soon.start()
@@ -236,11 +231,7 @@ class DecisionsScreen(QWidget, ops.Watcher):
         self.recipients.blockSignals(True)
         self.recipients.setRowCount(len(rows))
         for row, n in enumerate(rows):
-            name = QTableWidgetItem(n.nominee_name)
-            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
-            name.setCheckState(Qt.CheckState.Checked)
-            name.setData(Qt.ItemDataRole.UserRole, n.id)
-            self.recipients.setItem(row, 0, name)
+            self.recipients.setItem(row, 0, checkable_item(n.nominee_name, n.id))
             self.recipients.setItem(row, 1, QTableWidgetItem(n.award_name))
             amount = QTableWidgetItem("")
             amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -249,8 +240,7 @@ class DecisionsScreen(QWidget, ops.Watcher):
         self._update_money()
 
     def chosen_ids(self) -> list[str]:
-        return [self.recipients.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.recipients.rowCount())
-                if self.recipients.item(r, 0).checkState() == Qt.CheckState.Checked]
+        return checked_values(self.recipients)
 
     def _update_money(self) -> None:
         """Reward per recipient and the total, as the service will compute them (nothing saved)."""
@@ -376,6 +366,24 @@ class DecisionsScreen(QWidget, ops.Watcher):
         rows = selected.indexes()
         if rows:
             self.show_decision(self.past_model.row_object(rows[0].row()))
+        self.reissue_button.setEnabled(self.selected_decision() is not None)
+
+    def reissue_dialog(self) -> ReissueDialog | None:
+        """The correction window for the selected decision (None: nothing selected)."""
+        decision = self.selected_decision()
+        return ReissueDialog(self.decisions, self.nominations, decision, self) if decision else None
+
+    def reissue_selected(self) -> None:
+        dialog = self.reissue_dialog()
+        if dialog is None:
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_view is not None:
+            fixed = dialog.result_view
+            self.refresh()  # at once: the announced change would re-read it on the next turn anyway
+            dialogs.info(self, self.tr("Decision corrected"),
+                         self.tr("Decision %1 was corrected for %2 recipient(s); their award history is updated.")
+                         .replace("%1", fixed.number).replace("%2", str(len(fixed.recipients))))
+        dialog.deleteLater()
 
     def show_decision(self, decision: DecisionView) -> None:
         self.past_recipients.setRowCount(len(decision.recipients))
@@ -405,6 +413,9 @@ class DecisionsScreen(QWidget, ops.Watcher):
         self.past_model.set_titles([self.tr("Number"), self.tr("Date"), self.tr("Award"), self.tr("Signed by"),
                                     self.tr("Number of recipients"), self.tr("Total reward")])
         self.past_recipients.setHorizontalHeaderLabels([self.tr("Recipient"), self.tr("Reward")])
+        self.reissue_button.setText(self.tr("Correct this decision…"))
+        self.reissue_button.setToolTip(self.tr("Re-issue the selected decision with its number, date, signer or "
+                                               "recipients corrected; the award histories follow"))
         self._update_money()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -37,6 +37,7 @@ from ...services.printing import PrintService
 from .. import ops
 from ..excel_actions import ExcelButton, export_workbook
 from ..lists import search_as_you_type
+from ..locale_format import datetime_text
 from ..models.paged import Column, PagedTableModel
 from ..print_actions import BATCH, PrintButton, entries, entries_for, submission_levels
 from ..texts import UNVERIFIED_MARK, status_text, unverified_legend
@@ -205,6 +206,7 @@ class NominationsScreen(QWidget, ops.Watcher):
         lines = decision_lines(decision, ops.current_lang(), unverified_mark=UNVERIFIED_MARK) if decision else []
         if any(line.endswith(UNVERIFIED_MARK) for line in lines):
             lines.append(unverified_legend())  # the mark is about the law's source, not the nominee
+        lines = self._province_review_lines(n.id) + lines
         docs = ops.run(self, lambda: self.nominations.documents(n.id)) or []
         if docs:
             lines += ["", self.tr("Dossier:")]
@@ -217,12 +219,32 @@ class NominationsScreen(QWidget, ops.Watcher):
         self._fill_history(n.id)
         self._fill_moves()
 
+    def _province_review_lines(self, nomination_id: str) -> list[str]:
+        """The province's verdict, its reason and its checklist notes, first: a returned dossier
+        comes back in a bundle and the commune fixes it from these."""
+        review = ops.run(self, lambda: self.nominations.province_review(nomination_id))
+        if review is None:
+            return []
+        day = review.reviewed_at.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y")
+        lines = [self.tr("Province's review: %1 on %2").replace("%1", status_text(review.status)).replace("%2", day)]
+        if review.reason:
+            lines.append(self.tr("Reason: %1").replace("%1", review.reason))
+        if review.notes:
+            lines.append(self.tr("Checklist notes:"))
+            vi = ops.current_lang() == "vi"
+            for note in review.notes:
+                name = note.name_vi if vi else note.name_en
+                lines.append(f"{'✓' if note.checked else '✗'} {name}" + (f": {note.note}" if note.note else ""))
+        if review.changed_since:
+            lines.append(self.tr("(The dossier was changed after this review.)"))
+        return [*lines, ""]
+
     def _fill_history(self, nomination_id: str) -> None:
         events = ops.run(self, lambda: self.nominations.history(nomination_id)) or []
         self.history.setRowCount(len(events))
         for row, e in enumerate(events):
             at = datetime.fromisoformat(str(e["at"])).replace(tzinfo=UTC).astimezone()
-            for column, text in enumerate((at.strftime("%d/%m/%Y %H:%M"), status_text(str(e["to"])),
+            for column, text in enumerate((datetime_text(at), status_text(str(e["to"])),
                                            str(e["actor"]), str(e["reason"]))):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -255,7 +277,7 @@ class NominationsScreen(QWidget, ops.Watcher):
         for target in allowed:
             # The council screen records the vote, and the decisions screen writes the award history.
             if target is NominationStatus.COUNCIL_VOTED:
-                hints.append(self.tr("It moves on after the council votes (Hội đồng TĐKT screen)."))
+                hints.append(self.tr("It moves on after the council votes (Emulation council screen)."))
                 continue
             if n and n.status == NominationStatus.COUNCIL_VOTED.value and target is NominationStatus.DECIDED:
                 hints.append(self.tr("A commune-level title is decided on the Decisions screen."))
@@ -271,7 +293,8 @@ class NominationsScreen(QWidget, ops.Watcher):
         self.move_hint.setVisible(bool(hints))
 
     def move_selected(self, target: str) -> None:
-        """Move the shown nomination; the service refuses a move the state machine does not allow."""
+        """Move the shown nomination; the service refuses a move the state machine does not allow,
+        and one made on a nomination someone changed since it was shown (then it is shown anew)."""
         n = self.current
         if n is None:
             return
@@ -282,7 +305,10 @@ class NominationsScreen(QWidget, ops.Watcher):
             if typed is None:
                 return
             reason = typed
-        moved = ops.run(self, lambda: self.nominations.transition(n.id, target, reason), changes=Change.NOMINATIONS)
+        # The token read with the shown nomination: a move or an edit someone else saved since is
+        # refused with who and when (RECORD_CHANGED), never silently overwritten.
+        moved = ops.run(self, lambda: self.nominations.transition(n.id, target, reason, expected=n.token),
+                        changes=Change.NOMINATIONS)
         if moved is None:
             self.show_nomination(n.id)  # show where it really is now
             return

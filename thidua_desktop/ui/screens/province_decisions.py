@@ -37,8 +37,10 @@ from ...services.printing import PrintService
 from ...services.province_decisions import AwardGroup, ProvinceDecisionService, ProvinceDecisionView, ReadyDossier
 from .. import dialogs, ops
 from ..forms import DateField
+from ..locale_format import date_text
 from ..models.paged import Column, PagedTableModel
 from ..print_actions import PrintButton, entries_for
+from ..screen_parts import checkable_item, checked_values, error_label, fill_signers
 from .decisions import SIGNER_TITLES, money
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -118,10 +120,7 @@ class ProvinceDecisionsScreen(QWidget, ops.Watcher):
         self.select_none.clicked.connect(lambda: self._tick_all(False))
         self.total = QLabel()
         self.total.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         self.issue_button = QPushButton()
         self.issue_button.clicked.connect(self.issue)
         bottom = QHBoxLayout()
@@ -141,7 +140,7 @@ class ProvinceDecisionsScreen(QWidget, ops.Watcher):
         tab = QWidget()
         self.past = QTableView()
         self.past_model = PagedTableModel([
-            Column("", lambda d: d.number), Column("", lambda d: d.decided_on.strftime("%d/%m/%Y")),
+            Column("", lambda d: d.number), Column("", lambda d: date_text(d.decided_on)),
             Column("", lambda d: d.award_name), Column("", lambda d: ", ".join(d.communes)),
             Column("", lambda d: len(d.recipients), Qt.AlignmentFlag.AlignRight),
             Column("", lambda d: money(d.total), Qt.AlignmentFlag.AlignRight)], self._fetch_past, self)
@@ -212,17 +211,10 @@ class ProvinceDecisionsScreen(QWidget, ops.Watcher):
             self.award.setItemText(i, f"{name} ({len(self._of(group))})")
 
     def _fill_signers(self) -> None:
-        current = self.signer_name.currentText()
-        try:
-            names = self.decisions.signers(self.decided_on.text(), self.signer_title.currentText())
-        except DomainError:  # a date still being typed
-            names = []
-        self.signer_name.clear()
-        self.signer_name.addItems(names)
-        self.signer_name.setCurrentIndex(max(0, self.signer_name.findText(current)))
-        self.signer_name.setToolTip("" if names else self.tr(
-            "Nobody holds this post on the decision date: enter the term in Settings → Officials who sign "
-            "documents."))
+        fill_signers(self.signer_name, lambda: self.decisions.signers(self.decided_on.text(),
+                                                                      self.signer_title.currentText()),
+                     self.tr("Nobody holds this post on the decision date: enter the term in Settings → Officials "
+                             "who sign documents."))
 
     def _fill_table(self) -> None:
         group = self._group()
@@ -230,11 +222,7 @@ class ProvinceDecisionsScreen(QWidget, ops.Watcher):
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.rows))
         for row, r in enumerate(self.rows):
-            name = QTableWidgetItem(r.nominee_name)
-            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
-            name.setCheckState(Qt.CheckState.Checked)
-            name.setData(Qt.ItemDataRole.UserRole, r.nomination_id)
-            self.table.setItem(row, 0, name)
+            self.table.setItem(row, 0, checkable_item(r.nominee_name, r.nomination_id))
             self.table.setItem(row, 1, QTableWidgetItem(r.commune_name))
             self.table.setItem(row, 2, QTableWidgetItem(self._kind_text(r)))
             amount = QTableWidgetItem("")
@@ -247,8 +235,7 @@ class ProvinceDecisionsScreen(QWidget, ops.Watcher):
         return self.tr("Collective") if r.is_collective else self.tr("Individual")
 
     def chosen_ids(self) -> list[str]:
-        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.table.rowCount())
-                if self.table.item(r, 0).checkState() == Qt.CheckState.Checked]
+        return checked_values(self.table)
 
     def _tick_all(self, on: bool) -> None:
         self.table.blockSignals(True)

@@ -1,6 +1,7 @@
 """Tổng quan toàn tỉnh: the provincial office's first screen. One row per enrolled commune: the
 last bundle received and sent, dossiers waiting for review, returned dossiers not resubmitted,
-results not yet sent back, conflicts, pending records and keys to confirm; late and blocked
+results and provincial decisions not yet sent back, conflicts, duplicate findings not yet answered,
+pending records and keys to confirm; late and blocked
 communes are coloured, and the filters bring them to the top of the officer's attention.
 
 ``ProvinceOverviewScreen(service, today)``; ``open_commune`` asks the main window for the Đồng
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -40,22 +41,40 @@ from ...services.province_overview import (
     select_rows,
 )
 from .. import ops
+from ..locale_format import date_text
 from ..models.sortable import SortableTableModel, SortColumn
+from ..screen_parts import fit_stretch_column, legend_html
 
 BLOCKED_COLOUR = QColor("#f9d6d5")  # needs an officer now: a key to confirm, records held back
 LATE_COLOUR = QColor("#fdebc0")  # silent for too long
 REVOKED_COLOUR = QColor("#8a8a8a")  # text of a commune no longer accepted
 STATUS_ORDER = {"blocked": 0, "late": 1, "ok": 2, "revoked": 3}  # the most urgent first
 _RIGHT = Qt.AlignmentFlag.AlignRight
-COUNTS = ("waiting_review", "returned_open", "results_unsent", "conflicts", "quarantined", "keys_waiting")
+COUNTS = ("waiting_review", "returned_open", "results_unsent", "decided_unsent", "conflicts", "duplicates_open",
+          "quarantined", "keys_waiting")
 
 
 def _day(moment: datetime | None) -> str:
-    return moment.strftime("%d/%m/%Y") if moment else "—"
+    return date_text(moment, "—")
 
 
 def _count(value: int) -> str:
     return str(value) if value else ""  # a zero is blank: the numbers that need action stand out
+
+
+class _CompactHeader(QHeaderView):
+    """A header that leaves the sort arrow a small room instead of the section's full height:
+    Qt reserves the height beside each label, twice over for a two-line label, although the
+    Fusion and Windows styles draw the arrow above the label. Thirteen columns (each explained in
+    its tooltip) then fit a 1366-pixel screen without scrolling sideways."""
+
+    ARROW = 8
+
+    def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
+        size = super().sectionSizeFromContents(logicalIndex)
+        if self.isSortIndicatorShown() and self.orientation() == Qt.Orientation.Horizontal:
+            size.setWidth(max(size.width() - size.height() + self.ARROW, self.minimumSectionSize()))
+        return size
 
 
 def _attr(name: str) -> Callable[[CommuneRow], object]:
@@ -105,6 +124,7 @@ class ProvinceOverviewScreen(QWidget, ops.Watcher):
         self.legend.setTextFormat(Qt.TextFormat.RichText)
 
         self.table = QTableView()
+        self.table.setHorizontalHeader(_CompactHeader(Qt.Orientation.Horizontal, self.table))
         self.model = SortableTableModel(self._columns(), self, background=self._background,
                                         foreground=self._foreground, tooltip=self._row_tip)
         self.table.setModel(self.model)
@@ -166,7 +186,8 @@ class ProvinceOverviewScreen(QWidget, ops.Watcher):
     def _titles(self) -> tuple[list[str], list[str]]:
         titles = [self.tr("Code"), self.tr("Commune"), self.tr("Status"), self.tr("Last\nreceived"),
                   self.tr("Last\nsent"), self.tr("Waiting\nreview"), self.tr("Returned,\nnot resent"),
-                  self.tr("Results\nnot sent"), self.tr("Conflicts"), self.tr("Pending\nrecords"),
+                  self.tr("Results\nnot sent"), self.tr("Decided,\nnot sent"), self.tr("Conflicts"),
+                  self.tr("Duplicates"), self.tr("Pending\nrecords"),
                   self.tr("Keys to\nconfirm")]
         tips = ["", "", self.tr("Blocked: a key to confirm, pending records or conflicts. Late: nothing received "
                                 "for the number of days set above."),
@@ -175,7 +196,11 @@ class ProvinceOverviewScreen(QWidget, ops.Watcher):
                 self.tr("Dossiers submitted, received or in review, with no verdict yet on their current version"),
                 self.tr("Dossiers returned for more information that the commune has not submitted again yet"),
                 self.tr("Verdicts (approved, returned, rejected) not yet written into a bundle for the commune"),
+                self.tr("Dossiers awarded by a provincial decision whose result is not yet written into a bundle "
+                        "for the commune"),
                 self.tr("Data conflicts not yet looked at, between the commune's version of a record and another"),
+                self.tr("Duplicate findings about the commune's people or nominations not yet answered on the "
+                        "Duplicates screen"),
                 self.tr("Records from the commune's bundles that could not be applied and wait on the Sync screen"),
                 self.tr("Different keys that signed bundles claiming to come from the commune: compare the "
                         "fingerprint over the phone on the Sync screen")]
@@ -237,16 +262,9 @@ class ProvinceOverviewScreen(QWidget, ops.Watcher):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """The commune's name takes the width left over; when the columns do not all fit (150 %
-        scaling on a laptop) it keeps its full width and the table scrolls sideways instead of
-        cutting the names short."""
-        header = self.table.horizontalHeader()
-        needed = sum(max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c))
-                     for c in range(self.model.columnCount()))
-        mode = (QHeaderView.ResizeMode.Stretch if needed <= self.table.viewport().width()
-                else QHeaderView.ResizeMode.ResizeToContents)
-        if header.sectionResizeMode(1) != mode:
-            header.setSectionResizeMode(1, mode)
+        """The commune's name takes the width left over, or keeps its full width and the table
+        scrolls sideways (screen_parts.fit_stretch_column)."""
+        fit_stretch_column(self.table, 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -330,11 +348,9 @@ class ProvinceOverviewScreen(QWidget, ops.Watcher):
                 .replace("%3", str(sum(r.waiting_review for r in rows)))
                 .replace("%4", str(sum(r.results_unsent for r in rows))))
         days = self.data.late_days if self.data else self.late_days.value()
-        self.legend.setText(
-            f'<span style="background:{BLOCKED_COLOUR.name()}">&nbsp;&nbsp;&nbsp;&nbsp;</span> '
-            + self.tr("Blocked: a key to confirm, pending records or conflicts")
-            + f' &nbsp; <span style="background:{LATE_COLOUR.name()}">&nbsp;&nbsp;&nbsp;&nbsp;</span> '
-            + self.tr("Late: nothing received for %1 days or more").replace("%1", str(days)))
+        self.legend.setText(legend_html([
+            (BLOCKED_COLOUR, self.tr("Blocked: a key to confirm, pending records or conflicts")),
+            (LATE_COLOUR, self.tr("Late: nothing received for %1 days or more").replace("%1", str(days)))]))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -32,6 +32,7 @@ from ...services.printing import PrintService
 from ...services.review_queue import QueueItem, ReviewQueue, ReviewQueueService, ReviewRound, select_items
 from .. import ops
 from ..models.sortable import SortableTableModel, SortColumn
+from ..screen_parts import fit_stretch_column, legend_html
 from ..texts import status_text
 from .movement_forms import compact, dmy
 
@@ -280,15 +281,9 @@ class ReviewQueueScreen(QWidget, ops.Watcher):
             self.refresh()  # in the main window, the change it announces refreshes this screen
 
     def fit_columns(self) -> None:
-        """The nominee's name takes the width left over; when the columns do not all fit (150 %
-        scaling) it keeps its full width and the table scrolls sideways instead of cutting names."""
-        header = self.table.horizontalHeader()
-        needed = sum(max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c))
-                     for c in range(self.model.columnCount()))
-        mode = (QHeaderView.ResizeMode.Stretch if needed <= self.table.viewport().width()
-                else QHeaderView.ResizeMode.ResizeToContents)
-        if header.sectionResizeMode(0) != mode:
-            header.setSectionResizeMode(0, mode)
+        """The nominee's name takes the width left over, or keeps its full width and the table
+        scrolls sideways (screen_parts.fit_stretch_column)."""
+        fit_stretch_column(self.table, 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -356,11 +351,9 @@ class ReviewQueueScreen(QWidget, ops.Watcher):
         self.open_button.setText(self.tr("Open the dossier"))
         self.open_button.setToolTip(self.tr("Its documents, eligibility, checklist and comments, and the verdict "
                                             "(double-click a row does the same)."))
-        self.legend.setText(
-            f'<span style="background:{OVERDUE_COLOUR.name()}">&nbsp;&nbsp;&nbsp;&nbsp;</span> '
-            + self.tr("Overdue: still waiting after its round's review deadline")
-            + f' &nbsp; <span style="background:{CHANGED_COLOUR.name()}">&nbsp;&nbsp;&nbsp;&nbsp;</span> '
-            + self.tr("Changed by the commune since the last review"))
+        self.legend.setText(legend_html([
+            (OVERDUE_COLOUR, self.tr("Overdue: still waiting after its round's review deadline")),
+            (CHANGED_COLOUR, self.tr("Changed by the commune since the last review"))]))
         self._fill_filters()
         self.retranslate_counts()
 
