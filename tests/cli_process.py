@@ -188,6 +188,24 @@ def _collect(pid: int, out_r: int, err_r: int, in_w: int | None, data: bytes | N
     return returncode, b"".join(chunks[out_r]), b"".join(chunks[err_r])
 
 
+_WARM: list[bool] = []
+
+
+def _warm(cmd: Sequence[str]) -> None:
+    """Before the first ``thidua`` fork (or of the kill tests' checkpoint_runner.py, which runs the
+    same main), import what every command imports before it runs: its argument parser pulls in
+    every subcommand's module, and they bring openpyxl and ReportLab (half a second of CPU).
+    Imported here once, every forked child starts with them, as this module's docstring says;
+    imported in each child, the cost came back at every command and was lost at its exit."""
+    runs_the_cli = tuple(cmd[1:3]) == MODULE_COMMAND or (len(cmd) > 1 and cmd[1].endswith("checkpoint_runner.py"))
+    if _WARM or not runs_the_cli:
+        return
+    from thidua_desktop import cli
+
+    cli.build_parser()
+    _WARM.append(True)
+
+
 def run(cmd: Sequence[str], *, env: Mapping[str, str] | None = None, input: str | bytes | None = None,
         timeout: float | None = None, cwd: str | os.PathLike[str] | None = None, text: bool = False,
         capture_output: bool = False, check: bool = False, preexec_fn: Callable[[], Any] | None = None,
@@ -200,6 +218,7 @@ def run(cmd: Sequence[str], *, env: Mapping[str, str] | None = None, input: str 
         return subprocess.run(list(cmd), env=env, input=input, timeout=timeout, cwd=cwd, text=text,
                               capture_output=capture_output, check=check, preexec_fn=preexec_fn,
                               stdin=stdin, **others)
+    _warm(cmd)
     argv = _arguments(cmd)
     data = input.encode("utf-8") if isinstance(input, str) else input
     stdin_r, stdin_w = _pipe_input(data)
@@ -306,6 +325,7 @@ def spawn(cmd: Sequence[str], *, env: Mapping[str, str] | None = None, stdout: i
     if (entry is None or others or stdout != subprocess.PIPE or stderr != subprocess.PIPE
             or os.environ.get("THIDUA_TEST_REAL_PROCESS") == "1"):
         return subprocess.Popen(list(cmd), env=env, stdout=stdout, stderr=stderr, **others)
+    _warm(cmd)
     stdin_r = os.open(os.devnull, os.O_RDONLY)
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()

@@ -41,16 +41,19 @@ def build_enrolled_demo(folder: Path) -> None:
     people in the commune; both closed. What tests/sync/test_pushed_*.py start from."""
     from datetime import date
 
+    from office_templates import fresh_office
+
     from thidua_desktop.services.demo import DemoBuilder
 
-    province = open_app(folder / "tinh", actor="tinh")
+    # Both offices start as copies of a migrated database (fresh_office), not by migrating twice.
+    province = open_app(fresh_office(folder / "tinh"), actor="tinh")
     try:
         province.office.init_office("province", "04")
         province.sync.create_recovery_key(folder / "recovery.tdkey")
         province.sync.export_enrollment("01576", folder / "ket-noi.json")
     finally:
         province.close()
-    xa = open_app(folder / "xa", actor="xa")
+    xa = open_app(fresh_office(folder / "xa"), actor="xa")
     try:
         xa.office.init_office("commune", "01576")
         xa.sync.accept_enrollment((folder / "ket-noi.json").read_bytes())

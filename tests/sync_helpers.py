@@ -81,18 +81,20 @@ _PAIRS: dict[tuple[str, str], Path] = {}
 
 
 def _built_pair(commune_code: str) -> Path:
+    from office_templates import fresh_office
+
     from thidua_desktop.bootstrap import open_app
 
     cache_key = (commune_code, os.environ.get("THIDUA_CONFIG_DIR", ""))
     if cache_key not in _PAIRS:
         folder = Path(tempfile.mkdtemp(prefix=f"thidua-pair-{commune_code}-"))
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        province = open_app(folder / "tinh", actor="tinh")
+        province = open_app(fresh_office(folder / "tinh"), actor="tinh")
         province.office.init_office("province", "04")
         province.sync.create_recovery_key(folder / "recovery.tdkey")
         enrolment = folder / f"ket-noi-{commune_code}.json"
         province.sync.export_enrollment(commune_code, enrolment)
-        commune = open_app(folder / f"xa-{commune_code}", actor="xa")
+        commune = open_app(fresh_office(folder / f"xa-{commune_code}"), actor="xa")
         commune.office.init_office("commune", commune_code)
         commune.sync.accept_enrollment(enrolment.read_bytes())
         province.close()

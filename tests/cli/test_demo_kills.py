@@ -19,6 +19,7 @@ from pathlib import Path
 import cli_process
 import pytest
 from checkpoint_runner import command, python_code
+from office_templates import fresh_office
 
 from thidua_desktop.bootstrap import open_app, open_trial_office
 from thidua_desktop.config import AppPaths, trial_data_dir
@@ -71,7 +72,7 @@ def _kill(proc: cli_process.ForkedProcess | subprocess.Popen[bytes]) -> None:
 
 @pytest.fixture(scope="module")
 def empty_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo-kills") / "office"
+    folder = fresh_office(tmp_path_factory.mktemp("demo-kills") / "office")  # a copy of the migrated template
     app = open_app(folder)
     try:
         app.office.init_office("commune", "01576", officer_name="Cán bộ thử")

@@ -54,8 +54,10 @@ def _readable_anywhere(root: Path) -> list[str]:
 
 
 @pytest.fixture
-def office(tmp_path: Path) -> Iterator[App]:
-    app = _office(tmp_path / "data")
+def office(data_dir: Path) -> Iterator[App]:
+    # A new office as open_app made it (a copy of the session's migrated template, which open_app
+    # created and encrypted), under this process's key folder like every test's data_dir.
+    app = _office(data_dir)
     yield app
     app.close()
 

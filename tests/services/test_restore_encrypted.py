@@ -19,6 +19,7 @@ from pathlib import Path
 import nacl.pwhash
 import pytest
 from backup_helpers import clear_copy, data_key, decrypt_member, encrypt_member
+from office_templates import other_computer
 from sync_helpers import enrolled_pair
 
 from thidua_desktop.bootstrap import App, data_paths, open_app
@@ -111,9 +112,10 @@ def _rewrite(backup: Path, target: Path, change: Callable[[dict[str, bytes], dic
 @pytest.fixture
 def new_computer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Another computer: its own user config folder (key-encryption keys) and a new office set up
-    in a new data folder, with keys of its own. Returns its data folder."""
+    in a new data folder, with keys of its own. Returns its data folder. (The new office is a copy
+    of one made once under another config folder: office_templates.other_computer.)"""
+    folder = other_computer(tmp_path / "may-moi-config", tmp_path / "may-moi")
     monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "may-moi-config"))
-    folder = tmp_path / "may-moi"
     app = open_app(folder)
     try:
         app.office.init_office("commune", "01576")

@@ -23,6 +23,7 @@ from pathlib import Path
 import cli_process
 import pytest
 from checkpoint_runner import command
+from office_templates import fresh_office
 
 from thidua_desktop.bootstrap import data_paths, open_app
 from thidua_desktop.checkpoints import RESTORE_POINTS
@@ -50,7 +51,7 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(an office's data folder, a backup of it taken before later work). The office has already
     been restored once (epoch 2) and then received more people and photos, all kept in its store."""
     root = tmp_path_factory.mktemp("restore-kills")
-    folder = root / "office"
+    folder = fresh_office(root / "office")  # a copy of the migrated template
     app = open_app(folder)
     try:
         app.office.init_office("commune", "01576", officer_name="Cán bộ thử")

@@ -55,12 +55,12 @@ def set_up_quang_uyen(dialog: FirstRunDialog) -> None:
 
 
 def test_newcomer_sets_up_connects_exports_and_the_province_imports(
-        qtbot, tmp_path: Path, province: App, monkeypatch, dialog_log) -> None:  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, province: App, monkeypatch, dialog_log, _template_dir: Path) -> None:  # type: ignore[no-untyped-def]
     usb = tmp_path / "usb"
     enrolment = usb / "ket-noi-01576.json"
     province.sync.export_enrollment("01576", enrolment)
 
-    commune = open_app(tmp_path / "xa")
+    commune = open_app(copy_template(_template_dir, tmp_path / "xa"))
     try:
         answer_first_run(qtbot, set_up_quang_uyen)
         opened = gui.ensure_office(commune)
@@ -100,10 +100,10 @@ def test_newcomer_sets_up_connects_exports_and_the_province_imports(
 
 
 def test_an_enrolment_file_picked_on_the_import_tab_is_loaded_not_refused(
-        qtbot, tmp_path: Path, province: App, monkeypatch, dialog_log) -> None:  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, province: App, monkeypatch, dialog_log, _template_dir: Path) -> None:  # type: ignore[no-untyped-def]
     enrolment = tmp_path / "ket-noi-01576.json"
     province.sync.export_enrollment("01576", enrolment)
-    commune = open_app(tmp_path / "xa", actor="Nông Thị Hoa")
+    commune = open_app(copy_template(_template_dir, tmp_path / "xa"), actor="Nông Thị Hoa")
     try:
         commune.office.init_office("commune", "01576", officer_name="Nông Thị Hoa")
         window = MainWindow(commune)
@@ -122,10 +122,10 @@ def test_an_enrolment_file_picked_on_the_import_tab_is_loaded_not_refused(
 
 
 def test_cancelling_the_fingerprint_comparison_loads_nothing(
-        qtbot, tmp_path: Path, province: App, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, province: App, monkeypatch, _template_dir: Path) -> None:  # type: ignore[no-untyped-def]
     enrolment = tmp_path / "ket-noi-01576.json"
     province.sync.export_enrollment("01576", enrolment)
-    commune = open_app(tmp_path / "xa", actor="x")
+    commune = open_app(copy_template(_template_dir, tmp_path / "xa"), actor="x")
     try:
         commune.office.init_office("commune", "01576", officer_name="Nông Thị Hoa")
         window = MainWindow(commune)
@@ -138,10 +138,10 @@ def test_cancelling_the_fingerprint_comparison_loads_nothing(
         commune.close()
 
 
-def test_the_fingerprint_dialog_shows_both_codes(qtbot, tmp_path: Path, province: App) -> None:  # type: ignore[no-untyped-def]
+def test_the_fingerprint_dialog_shows_both_codes(qtbot, tmp_path: Path, province: App, _template_dir: Path) -> None:  # type: ignore[no-untyped-def]
     enrolment = tmp_path / "ket-noi-01576.json"
     province.sync.export_enrollment("01576", enrolment)
-    commune = open_app(tmp_path / "xa", actor="x")
+    commune = open_app(copy_template(_template_dir, tmp_path / "xa"), actor="x")
     try:
         commune.office.init_office("commune", "01576", officer_name="Nông Thị Hoa")
         preview = commune.sync.preview_enrollment(enrolment)
@@ -156,10 +156,10 @@ def test_the_fingerprint_dialog_shows_both_codes(qtbot, tmp_path: Path, province
 
 
 def test_first_run_with_the_enrolment_file_connects_at_once(
-        qtbot, tmp_path: Path, province: App) -> None:  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, province: App, _template_dir: Path) -> None:  # type: ignore[no-untyped-def]
     enrolment = tmp_path / "ket-noi-01576.json"
     province.sync.export_enrollment("01576", enrolment)
-    commune = open_app(tmp_path / "xa")
+    commune = open_app(copy_template(_template_dir, tmp_path / "xa"))
     try:
         def fill(dialog: FirstRunDialog) -> None:
             assert dialog.unit_code() == "01576"  # the file named the commune
@@ -177,8 +177,8 @@ def test_first_run_with_the_enrolment_file_connects_at_once(
 
 
 def test_the_officer_named_in_setup_is_in_the_audit_log_from_the_first_change(
-        qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    commune = open_app(tmp_path / "xa")
+        qtbot, tmp_path: Path, _template_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    commune = open_app(copy_template(_template_dir, tmp_path / "xa"))
     try:
         answer_first_run(qtbot, set_up_quang_uyen)
         assert gui.ensure_office(commune) is commune
@@ -192,8 +192,8 @@ def test_the_officer_named_in_setup_is_in_the_audit_log_from_the_first_change(
 
 
 def test_demo_data_goes_to_a_separate_trial_office_that_never_syncs(
-        qtbot, tmp_path: Path, province: App, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    real_dir = tmp_path / "xa"
+        qtbot, tmp_path: Path, province: App, monkeypatch, _template_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    real_dir = copy_template(_template_dir, tmp_path / "xa")
     commune = open_app(real_dir)
     try:
         def choose_trial(dialog: FirstRunDialog) -> None:
@@ -239,10 +239,10 @@ def test_demo_data_goes_to_a_separate_trial_office_that_never_syncs(
 
 
 def test_status_bar_counts_follow_every_change_and_an_export(
-        qtbot, tmp_path: Path, province: App, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, province: App, monkeypatch, _template_dir: Path) -> None:  # type: ignore[no-untyped-def]
     enrolment = tmp_path / "ket-noi-01576.json"
     province.sync.export_enrollment("01576", enrolment)
-    commune = open_app(tmp_path / "xa", actor="Nông Thị Hoa")
+    commune = open_app(copy_template(_template_dir, tmp_path / "xa"), actor="Nông Thị Hoa")
     try:
         commune.office.init_office("commune", "01576", officer_name="Nông Thị Hoa")
         commune.sync.load_enrollment(enrolment)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import nacl.pwhash
 import pytest
+from office_templates import other_computer
 from PySide6.QtWidgets import QDialogButtonBox
 from sync_helpers import enrolled_pair
 
@@ -41,8 +42,11 @@ def lost_computer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[t
     finally:
         province.close()
         commune.close()
+    # The new computer's office: a copy of one made once under another config folder (its own
+    # key-encryption key), which office_templates.other_computer keeps per process.
+    folder = other_computer(tmp_path / "may-moi-config", tmp_path / "may-moi")
     monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "may-moi-config"))
-    app = open_app(tmp_path / "may-moi", actor="xa")
+    app = open_app(folder, actor="xa")
     app.office.init_office("commune", "01576")
     try:
         yield app, backup, key_file

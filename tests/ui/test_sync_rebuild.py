@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from office_templates import fresh_office
 from sync_helpers import deliver, enrolled_pair
 
 from thidua_desktop.bootstrap import App, open_app
@@ -34,7 +35,7 @@ def test_the_province_rebuilds_a_lost_commune_from_the_sync_screen(qtbot, tmp_pa
         province.sync.revoke_peer("01576")
         again = tmp_path / "ket-noi-lai.json"
         province.sync.export_enrollment("01576", again)
-        fresh = open_app(tmp_path / "xa-moi", actor="xa-moi")
+        fresh = open_app(fresh_office(tmp_path / "xa-moi"), actor="xa-moi")  # a new install
         opened.append(fresh)
         fresh.office.init_office("commune", "01576")
         fresh.sync.accept_enrollment(again.read_bytes())
