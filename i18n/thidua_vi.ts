@@ -1,6 +1,69 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi" sourcelanguage="en">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source> (font for printed documents)</source>
+            <translation> (phông chữ in văn bản)</translation>
+        </message>
+        <message>
+            <source>not stated in its package</source>
+            <translation>gói không ghi</translation>
+        </message>
+        <message>
+            <source>About ThiĐua Desktop</source>
+            <translation>Giới thiệu ThiĐua Desktop</translation>
+        </message>
+        <message>
+            <source>ThiĐua Desktop — Emulation and commendation</source>
+            <translation>ThiĐua Desktop — Thi đua, khen thưởng</translation>
+        </message>
+        <message>
+            <source>Version:</source>
+            <translation>Phiên bản:</translation>
+        </message>
+        <message>
+            <source>Award catalog:</source>
+            <translation>Danh mục khen thưởng:</translation>
+        </message>
+        <message>
+            <source>Data folder:</source>
+            <translation>Thư mục dữ liệu:</translation>
+        </message>
+        <message>
+            <source>Open the data folder</source>
+            <translation>Mở thư mục dữ liệu</translation>
+        </message>
+        <message>
+            <source>The font and the libraries shipped with the app, and their licences:</source>
+            <translation>Phông chữ và các thư viện đi kèm phần mềm, cùng giấy phép sử dụng:</translation>
+        </message>
+        <message>
+            <source>Component</source>
+            <translation>Thành phần</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Phiên bản</translation>
+        </message>
+        <message>
+            <source>Licence</source>
+            <translation>Giấy phép</translation>
+        </message>
+        <message>
+            <source>Qt is used under the GNU LGPL version 3: its libraries are separate files in the installation folder and can be replaced with compatible versions.</source>
+            <translation>Qt được dùng theo giấy phép GNU LGPL phiên bản 3: các thư viện Qt là những tệp riêng trong thư mục cài đặt và có thể thay bằng phiên bản tương thích.</translation>
+        </message>
+        <message>
+            <source>Show the font licence</source>
+            <translation>Xem giấy phép phông chữ</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+    </context>
+    <context>
         <name>AccountFormDialog</name>
         <message>
             <source>Add an account</source>
@@ -62,7 +125,7 @@
         </message>
         <message>
             <source>Your password was changed.</source>
-            <translation>Đã đổi mật khẩu của bạn.</translation>
+            <translation>Đã đổi mật khẩu.</translation>
         </message>
         <message>
             <source>Signed in as %1 (%2).</source>
@@ -503,7 +566,7 @@
         </message>
         <message>
             <source>e.g. Emulation and commendation review, year %1</source>
-            <translation>VD: Xét khen thưởng thi đua năm %1</translation>
+            <translation>ví dụ: Xét khen thưởng thi đua năm %1</translation>
         </message>
         <message>
             <source>Name of the batch</source>
@@ -589,7 +652,7 @@
         </message>
         <message>
             <source>The administrator chose your password: choose your own now. It needs at least %1 characters.</source>
-            <translation>Mật khẩu hiện tại do quản trị viên đặt: hãy chọn mật khẩu của riêng bạn ngay bây giờ, ít nhất %1 ký tự.</translation>
+            <translation>Mật khẩu hiện tại do quản trị viên đặt: hãy đặt mật khẩu mới của mình ngay, ít nhất %1 ký tự.</translation>
         </message>
         <message>
             <source>At least %1 characters. Nobody else, the administrator included, will know it.</source>
@@ -664,7 +727,7 @@
         </message>
         <message>
             <source>Make the selected person head of household</source>
-            <translation>Chọn người đang chọn làm chủ hộ</translation>
+            <translation>Đặt người đang chọn làm chủ hộ</translation>
         </message>
         <message>
             <source>Details</source>
@@ -859,11 +922,11 @@
         </message>
         <message>
             <source>Keep the other version of “%1”? This office will write it as a new version, sent with the next bundle.</source>
-            <translation>Giữ bản còn lại của «%1»? Đơn vị bạn sẽ ghi nó thành phiên bản mới và gửi đi trong gói đồng bộ tiếp theo.</translation>
+            <translation>Giữ bản còn lại của «%1»? Đơn vị mình sẽ ghi bản này thành phiên bản mới và gửi đi trong gói đồng bộ tiếp theo.</translation>
         </message>
         <message>
             <source>Keep the other version of “%1”? Another office writes this record: your choice is noted here, and that office must make the change itself.</source>
-            <translation>Giữ bản còn lại của «%1»? Bản ghi này do đơn vị khác quản lý: lựa chọn của bạn được ghi lại ở đây, còn việc sửa phải do đơn vị đó thực hiện.</translation>
+            <translation>Giữ bản còn lại của «%1»? Bản ghi này do đơn vị khác quản lý: lựa chọn này chỉ được ghi lại ở đây, việc sửa phải do đơn vị đó thực hiện.</translation>
         </message>
         <message>
             <source>Conflict</source>
@@ -1239,6 +1302,14 @@ yêu cầu</translation>
             <translation>«%1» chưa đạt tiêu chuẩn theo kết quả tự kiểm tra tại ngày quyết định (%2). Bấm «Ban hành quyết định» lần nữa và ghi lý do của Chủ tịch trong cửa sổ hiện ra, hoặc bỏ dấu tích trường hợp này để không đưa vào quyết định.</translation>
         </message>
         <message>
+            <source>Decision corrected</source>
+            <translation>Đã đính chính quyết định</translation>
+        </message>
+        <message>
+            <source>Decision %1 was corrected for %2 recipient(s); their award history is updated.</source>
+            <translation>Đã đính chính Quyết định %1 cho %2 người/tập thể được khen; sổ theo dõi khen thưởng đã được cập nhật.</translation>
+        </message>
+        <message>
             <source>Issue a decision</source>
             <translation>Ra quyết định</translation>
         </message>
@@ -1288,7 +1359,7 @@ yêu cầu</translation>
         </message>
         <message>
             <source>Number</source>
-            <translation>Số lượng</translation>
+            <translation>Số quyết định</translation>
         </message>
         <message>
             <source>Date</source>
@@ -1301,6 +1372,14 @@ yêu cầu</translation>
         <message>
             <source>Total reward</source>
             <translation>Tổng tiền thưởng</translation>
+        </message>
+        <message>
+            <source>Correct this decision…</source>
+            <translation>Đính chính quyết định này…</translation>
+        </message>
+        <message>
+            <source>Re-issue the selected decision with its number, date, signer or recipients corrected; the award histories follow</source>
+            <translation>Ban hành lại quyết định đang chọn với số, ngày, người ký hoặc danh sách được khen đã sửa; sổ theo dõi khen thưởng được cập nhật theo</translation>
         </message>
     </context>
     <context>
@@ -2262,7 +2341,7 @@ yêu cầu</translation>
         </message>
         <message>
             <source>The data stays on this computer. Set up the real office to work and to send bundles to the province; to look around first, try the app with demo data in a separate trial office.</source>
-            <translation>Dữ liệu được lưu ngay trên máy này. Thiết lập văn phòng thật để làm việc và gửi gói dữ liệu lên tỉnh; nếu muốn xem thử trước, hãy dùng thử với dữ liệu mẫu trong một văn phòng dùng thử riêng.</translation>
+            <translation>Dữ liệu được lưu ngay trên máy này. Thiết lập văn phòng thật để làm việc và gửi gói đồng bộ lên tỉnh; nếu muốn xem thử trước, hãy dùng thử với dữ liệu mẫu trong một văn phòng dùng thử riêng.</translation>
         </message>
         <message>
             <source>Set up the office</source>
@@ -2377,7 +2456,7 @@ yêu cầu</translation>
         </message>
         <message>
             <source>Please check before saving</source>
-            <translation>Vui lòng kiểm tra trước khi lưu</translation>
+            <translation>Cần kiểm tra lại trước khi lưu</translation>
         </message>
         <message>
             <source>Unsaved changes</source>
@@ -2397,7 +2476,7 @@ yêu cầu</translation>
         </message>
         <message>
             <source>You had typed: %1</source>
-            <translation>Bạn đã nhập: %1</translation>
+            <translation>Nội dung đã nhập: %1</translation>
         </message>
         <message>
             <source>(blank)</source>
@@ -2405,7 +2484,7 @@ yêu cầu</translation>
         </message>
         <message>
             <source>Reloaded the saved version. What you had typed is shown under each field that differs: enter again what you still want, then save.</source>
-            <translation>Đã tải lại bản đã lưu. Những gì bạn đã nhập được ghi dưới từng ô khác với bản mới: hãy nhập lại phần bạn vẫn muốn sửa rồi bấm Lưu.</translation>
+            <translation>Đã tải lại bản đã lưu. Nội dung đã nhập được ghi dưới từng ô khác với bản đã lưu: nhập lại phần vẫn muốn sửa rồi bấm Lưu.</translation>
         </message>
         <message>
             <source>Reloaded the saved version.</source>
@@ -2414,6 +2493,24 @@ yêu cầu</translation>
         <message>
             <source>You have unsaved changes. Close and discard them?</source>
             <translation>Có thay đổi chưa lưu. Đóng và bỏ các thay đổi này?</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideAction</name>
+        <message>
+            <source>User guide</source>
+            <translation>Hướng dẫn sử dụng</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpEntries</name>
+        <message>
+            <source>Check this computer…</source>
+            <translation>Kiểm tra máy…</translation>
+        </message>
+        <message>
+            <source>About ThiĐua Desktop</source>
+            <translation>Giới thiệu</translation>
         </message>
     </context>
     <context>
@@ -2518,7 +2615,7 @@ yêu cầu</translation>
         </message>
         <message>
             <source>This bundle is meant for %1, not for this office.</source>
-            <translation>Gói này gửi cho %1, không phải cho đơn vị của bạn.</translation>
+            <translation>Gói này gửi cho %1, không phải cho đơn vị mình.</translation>
         </message>
     </context>
     <context>
@@ -2797,11 +2894,11 @@ yêu cầu</translation>
         </message>
         <message>
             <source>%1: sign in with your own account.</source>
-            <translation>%1: hãy đăng nhập bằng tài khoản của bạn.</translation>
+            <translation>%1: đăng nhập bằng tài khoản của mình.</translation>
         </message>
         <message>
             <source>Sign in with your own account.</source>
-            <translation>Hãy đăng nhập bằng tài khoản của bạn.</translation>
+            <translation>Đăng nhập bằng tài khoản của mình.</translation>
         </message>
         <message>
             <source>Username</source>
@@ -2919,6 +3016,10 @@ yêu cầu</translation>
 Awaiting confirmation: changes already written into a bundle that the other office has not confirmed receiving yet; every new bundle carries them again, in case a stick was lost.</source>
             <translation>Chưa gửi: thay đổi từ sau lần ghi gói đồng bộ gần nhất.
 Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nhận đã nhận; mỗi gói mới sẽ mang lại các thay đổi này, phòng khi USB bị thất lạc.</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>Trợ &amp;giúp</translation>
         </message>
     </context>
     <context>
@@ -3153,7 +3254,7 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
         </message>
         <message>
             <source>Type reporting dates as dd/mm/yyyy, separated by commas.</source>
-            <translation>Nhập ngày báo cáo theo dạng ngày/tháng/năm, cách nhau bởi dấu phẩy.</translation>
+            <translation>Nhập ngày báo cáo theo dạng ngày/tháng/năm, các ngày cách nhau bằng dấu phẩy.</translation>
         </message>
         <message>
             <source>Add indicator</source>
@@ -3455,7 +3556,7 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
         </message>
         <message>
             <source>Close the wizard</source>
-            <translation>Đóng trình hướng dẫn</translation>
+            <translation>Đóng cửa sổ lập đề nghị</translation>
         </message>
         <message>
             <source>Close without saving these nominations?</source>
@@ -3530,6 +3631,22 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
             <translation>Hồ sơ:</translation>
         </message>
         <message>
+            <source>Province's review: %1 on %2</source>
+            <translation>Kết quả thẩm định của tỉnh: %1 ngày %2</translation>
+        </message>
+        <message>
+            <source>Reason: %1</source>
+            <translation>Lý do: %1</translation>
+        </message>
+        <message>
+            <source>Checklist notes:</source>
+            <translation>Ghi chú kiểm tra hồ sơ:</translation>
+        </message>
+        <message>
+            <source>(The dossier was changed after this review.)</source>
+            <translation>(Hồ sơ đã được sửa sau lần thẩm định này.)</translation>
+        </message>
+        <message>
             <source>Submit to the higher level</source>
             <translation>Trình cấp trên</translation>
         </message>
@@ -3562,7 +3679,7 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
             <translation>Trả về bản nháp</translation>
         </message>
         <message>
-            <source>It moves on after the council votes (Hội đồng TĐKT screen).</source>
+            <source>It moves on after the council votes (Emulation council screen).</source>
             <translation>Đề nghị chuyển tiếp sau khi Hội đồng bỏ phiếu (màn hình Hội đồng TĐKT).</translation>
         </message>
         <message>
@@ -3575,7 +3692,7 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
         </message>
         <message>
             <source>Why? The commune will see this reason in the history.</source>
-            <translation>Lý do? Lý do này được lưu trong lịch sử của đề nghị.</translation>
+            <translation>Vì sao? Lý do này được ghi trong lịch sử của đề nghị.</translation>
         </message>
         <message>
             <source>Export the list of nominees (Excel)…</source>
@@ -3691,7 +3808,7 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
         </message>
         <message>
             <source>Remove %1's term entered by mistake? A term that ended is ended, not removed.</source>
-            <translation>Xóa nhiệm kỳ của %1 (nhập nhầm)? Nhiệm kỳ đã hết thì kết thúc nhiệm kỳ, không xóa.</translation>
+            <translation>Xóa nhiệm kỳ nhập nhầm của %1? Nhiệm kỳ đã hết thì bấm «Kết thúc nhiệm kỳ», không xóa.</translation>
         </message>
         <message>
             <source>Officials who sign documents</source>
@@ -3856,7 +3973,7 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
         </message>
         <message>
             <source>Total awards to people</source>
-            <translation>Tổng số cá nhân được khen</translation>
+            <translation>Tổng số lượt cá nhân được khen thưởng</translation>
         </message>
         <message>
             <source>Women</source>
@@ -3888,7 +4005,7 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
         </message>
         <message>
             <source>Batch “%1” is due on %2</source>
-            <translation>Đợt “%1” hết hạn ngày %2</translation>
+            <translation>Đợt xét “%1” hết hạn nộp hồ sơ ngày %2</translation>
         </message>
         <message>
             <source>Nothing urgent.</source>
@@ -4085,6 +4202,10 @@ Hai mã có khớp hoàn toàn không?</translation>
         <message>
             <source>All villages</source>
             <translation>Tất cả thôn, xóm</translation>
+        </message>
+        <message>
+            <source>More than %1 people</source>
+            <translation>Hơn %1 người</translation>
         </message>
         <message>
             <source>Delete %1 from the register? Award history stays in the database.</source>
@@ -4384,6 +4505,14 @@ Hai mã có khớp hoàn toàn không?</translation>
             <translation>Báo cáo kết quả phong trào</translation>
         </message>
         <message>
+            <source>Yearly statistical form</source>
+            <translation>Biểu báo cáo thống kê năm</translation>
+        </message>
+        <message>
+            <source>Report on the directive</source>
+            <translation>Báo cáo thực hiện Chỉ thị</translation>
+        </message>
+        <message>
             <source>decided by the commune chairman</source>
             <translation>Chủ tịch UBND xã khen thưởng</translation>
         </message>
@@ -4426,7 +4555,7 @@ Hai mã có khớp hoàn toàn không?</translation>
         </message>
         <message>
             <source>Printing</source>
-            <translation>In tài liệu</translation>
+            <translation>In văn bản</translation>
         </message>
         <message>
             <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
@@ -4665,10 +4794,20 @@ chưa gửi</translation>
             <translation>Xung đột</translation>
         </message>
         <message>
+            <source>Decided,
+not sent</source>
+            <translation>Đã quyết định,
+chưa gửi</translation>
+        </message>
+        <message>
             <source>Pending
 records</source>
             <translation>Bản ghi
 chờ xử lý</translation>
+        </message>
+        <message>
+            <source>Duplicates</source>
+            <translation>Trùng lặp</translation>
         </message>
         <message>
             <source>Keys to
@@ -4701,8 +4840,16 @@ chờ xác nhận</translation>
             <translation>Kết quả thẩm định (đồng ý, trả lại, không đồng ý) chưa ghi vào gói đồng bộ gửi xã</translation>
         </message>
         <message>
+            <source>Dossiers awarded by a provincial decision whose result is not yet written into a bundle for the commune</source>
+            <translation>Hồ sơ đã được khen thưởng theo quyết định của tỉnh nhưng kết quả chưa được ghi vào gói gửi xã</translation>
+        </message>
+        <message>
             <source>Data conflicts not yet looked at, between the commune's version of a record and another</source>
             <translation>Xung đột dữ liệu chưa xem xét, giữa bản ghi của xã và một phiên bản khác</translation>
+        </message>
+        <message>
+            <source>Duplicate findings about the commune's people or nominations not yet answered on the Duplicates screen</source>
+            <translation>Các trường hợp trùng lặp về người hoặc hồ sơ đề nghị của xã chưa được xử lý ở màn hình Trùng lặp</translation>
         </message>
         <message>
             <source>Records from the commune's bundles that could not be applied and wait on the Sync screen</source>
@@ -4837,7 +4984,7 @@ chờ xác nhận</translation>
         </message>
         <message>
             <source>May be replaced by: %1.</source>
-            <translation>Có thể đã được thay thế bởi: %1.</translation>
+            <translation>Có thể đã được thay thế bằng: %1.</translation>
         </message>
         <message>
             <source>Save as</source>
@@ -4865,11 +5012,11 @@ chờ xác nhận</translation>
         </message>
         <message>
             <source>Ethnic minorities</source>
-            <translation>Dân tộc thiểu số</translation>
+            <translation>Người dân tộc thiểu số</translation>
         </message>
         <message>
             <source>Direct workers</source>
-            <translation>Lao động trực tiếp</translation>
+            <translation>Người lao động trực tiếp</translation>
         </message>
         <message>
             <source>Border or remote villages</source>
@@ -4885,7 +5032,7 @@ chờ xác nhận</translation>
         </message>
         <message>
             <source>Mean</source>
-            <translation>Bình quân cộng</translation>
+            <translation>Trung bình cộng</translation>
         </message>
         <message>
             <source>No data</source>
@@ -5336,6 +5483,49 @@ chờ xác nhận</translation>
         </message>
     </context>
     <context>
+        <name>ReissueDialog</name>
+        <message>
+            <source>Correct decision %1</source>
+            <translation>Đính chính Quyết định %1</translation>
+        </message>
+        <message>
+            <source>Decision number</source>
+            <translation>Số quyết định</translation>
+        </message>
+        <message>
+            <source>Decision date</source>
+            <translation>Ngày quyết định</translation>
+        </message>
+        <message>
+            <source>Signer's title</source>
+            <translation>Chức vụ người ký</translation>
+        </message>
+        <message>
+            <source>Signed by</source>
+            <translation>Người ký</translation>
+        </message>
+        <message>
+            <source>Recipients (untick to take one out; tick a waiting nomination to add it)</source>
+            <translation>Người/tập thể được khen (bỏ đánh dấu để đưa ra; đánh dấu hồ sơ đang chờ để bổ sung)</translation>
+        </message>
+        <message>
+            <source>Why is it corrected?</source>
+            <translation>Lý do đính chính</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>Người được khen</translation>
+        </message>
+        <message>
+            <source>Re-issue the decision</source>
+            <translation>Ban hành lại quyết định</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportsScreen</name>
         <message>
             <source>Export the statistics (Excel)…</source>
@@ -5720,7 +5910,7 @@ thẩm định</translation>
         </message>
         <message>
             <source>Excel workbooks (*.xlsx)</source>
-            <translation>Tệp Excel (*.xlsx)</translation>
+            <translation>Bảng tính Excel (*.xlsx)</translation>
         </message>
         <message>
             <source>The ledger was saved in %1.</source>
@@ -5796,6 +5986,53 @@ thẩm định</translation>
         <message>
             <source>Commune office</source>
             <translation>Văn phòng cấp xã</translation>
+        </message>
+    </context>
+    <context>
+        <name>SelfTestDialog</name>
+        <message>
+            <source>Choose the USB stick</source>
+            <translation>Chọn USB</translation>
+        </message>
+        <message>
+            <source>Checking this computer…</source>
+            <translation>Đang kiểm tra máy…</translation>
+        </message>
+        <message>
+            <source>Check again</source>
+            <translation>Kiểm tra lại</translation>
+        </message>
+        <message>
+            <source>Check this computer</source>
+            <translation>Kiểm tra máy</translation>
+        </message>
+        <message>
+            <source>Checks what the app needs on this computer: the fonts, the data folder and its free space, the database, the security keys, the award rules, printing to PDF and writing to a USB stick. Nothing in the office's data is changed.</source>
+            <translation>Kiểm tra những gì phần mềm cần trên máy này: phông chữ, thư mục dữ liệu và dung lượng còn trống, cơ sở dữ liệu, khóa bảo mật, việc xét tiêu chuẩn khen thưởng, in ra PDF và ghi ra USB. Dữ liệu của đơn vị không bị thay đổi gì.</translation>
+        </message>
+        <message>
+            <source>USB stick:</source>
+            <translation>USB:</translation>
+        </message>
+        <message>
+            <source>a temporary folder (choose the stick to check it)</source>
+            <translation>một thư mục tạm (chọn USB nếu muốn thử USB)</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Chọn…</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Kiểm tra</translation>
+        </message>
+        <message>
+            <source>Copy the results</source>
+            <translation>Chép kết quả</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
         </message>
     </context>
     <context>
@@ -6112,6 +6349,14 @@ thẩm định</translation>
             <translation>Chưa nhận được bản ghi liên quan; sẽ thử lại ở lần nhập gói sau</translation>
         </message>
         <message>
+            <source>A value that must be unique (such as a citizen ID number) belongs to another record of the same office; retried at the next import</source>
+            <translation>Một giá trị phải là duy nhất (ví dụ số CCCD) đã thuộc về một bản ghi khác của cùng đơn vị; sẽ thử lại ở lần nhập gói sau</translation>
+        </message>
+        <message>
+            <source>The database refused it for another reason; retried at the next import</source>
+            <translation>Cơ sở dữ liệu từ chối bản ghi vì một lý do khác; sẽ thử lại ở lần nhập gói sau</translation>
+        </message>
+        <message>
             <source>Its attached file is missing from the bundle</source>
             <translation>Gói thiếu tệp đính kèm của bản ghi</translation>
         </message>
@@ -6389,7 +6634,14 @@ thẩm định</translation>
         </message>
         <message>
             <source>Security log</source>
-            <translation>Nhật ký an ninh</translation>
+            <translation>Nhật ký bảo mật</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserGuideDialog</name>
+        <message>
+            <source>User guide</source>
+            <translation>Hướng dẫn sử dụng</translation>
         </message>
     </context>
     <context>

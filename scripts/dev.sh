@@ -2,6 +2,7 @@
 # One entry point for developers on a fresh Debian machine that has only python3.
 #   bash scripts/dev.sh start   set everything up and start the app
 #   bash scripts/dev.sh test    set everything up and run the whole test suite (lint included)
+#   bash scripts/dev.sh build   build the one-folder app into dist/ and run its smoke test
 # Anything else is passed to the `thidua` command line, e.g. `bash scripts/dev.sh cli check`.
 # `bash scripts/dev.sh check-libs LIB...` prints the shared libraries among LIB that are missing
 # (exit 1 when any is), using the same check as the set-up.
@@ -45,7 +46,10 @@ system_packages() {
               libfontconfig.so.1:libfontconfig1 libdbus-1.so.3:libdbus-1-3 libglib-2.0.so.0:libglib2.0-0 \
               "$@"; do
     lib=${pair%%:*}; pkg=${pair##*:}
-    has_lib "$lib" || wanted+=("$pkg")
+    case "$lib" in
+      bin/*) command -v "${lib#bin/}" >/dev/null 2>&1 || wanted+=("$pkg") ;;  # a program, not a library
+      *) has_lib "$lib" || wanted+=("$pkg") ;;
+    esac
   done
   if [ ${#wanted[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing system packages: ${wanted[*]}"
@@ -91,7 +95,8 @@ case "${1:-start}" in
     ;;
   test)
     shift || true
-    system_packages
+    # makensis: tests/test_installer.py compiles the Windows installer script (1.7 MB, seconds).
+    system_packages bin/makensis:nsis
     python_env
     # A real PostgreSQL server on localhost (Debian's package) for the tests marked `postgres`:
     # the provincial office runs on one. THIDUA_SKIP_POSTGRES=1 skips them on a machine without
@@ -108,6 +113,15 @@ case "${1:-start}" in
     # file per worker so module-scoped fixtures are built once.
     QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" -m pytest -q -n "${THIDUA_TEST_WORKERS:-auto}" --dist loadfile "$@"
     ;;
+  build)
+    # The one-folder app (installer/thidua.spec) and its smoke test (`--self-test` offscreen must
+    # exit 0); about two minutes on the 2-core machine, so not part of `test` (installer/README.md).
+    shift || true
+    # PyInstaller reads and strips the libraries with binutils (objdump, strip).
+    system_packages bin/objdump:binutils bin/strip:binutils
+    python_env
+    exec bash installer/build_linux.sh
+    ;;
   cli)
     shift
     python_env
@@ -122,7 +136,7 @@ case "${1:-start}" in
     exit "$missing"
     ;;
   *)
-    echo "usage: bash scripts/dev.sh start|test|cli ARGS|check-libs LIB..." >&2
+    echo "usage: bash scripts/dev.sh start|test|build|cli ARGS|check-libs LIB..." >&2
     exit 2
     ;;
 esac

@@ -283,6 +283,9 @@ def build_parser() -> argparse.ArgumentParser:
     from . import cli_accounts
 
     cli_accounts.add_parsers(sub, _Parser)
+    from . import cli_self_test
+
+    cli_self_test.add_parsers(sub, _Parser, top=parser)
     return parser
 
 

@@ -32,6 +32,9 @@ from thidua_desktop.services.sync_waiting import waiting_dir
 CREATORS = {("init",), ("restore",)}
 # These read only the file they are given (a bundle's clear header), on any computer: no office needed.
 FILE_ONLY = {("bundle", "inspect")}
+# The machine check runs before any office exists and creates nothing in the data folder
+# (tests/cli/test_self_test.py checks that).
+FILE_ONLY |= {("self-test",)}
 # Commands that want more than their parser requires (a malformed command line, exit 2, otherwise).
 EXTRA = {("people", "edit"): ["--position", "Công chức"]}
 

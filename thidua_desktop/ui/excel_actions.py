@@ -20,6 +20,7 @@ from ..services.excel_export import ExcelExportService, ExportResult
 from ..services.excel_import import ExcelImportService
 from . import dialogs
 from .import_wizard import ImportWizard
+from .locale_format import number_text
 from .worker import run_with_progress
 
 
@@ -128,7 +129,7 @@ def export_workbook(parent: QWidget | None, service: ExcelExportService, kind: s
     if result is None:
         return None
     done = QCoreApplication.translate("ExcelActions", "Exported %1 rows to %2.")
-    dialogs.info(parent, title, done.replace("%1", str(result.rows)).replace("%2", str(result.path)))
+    dialogs.info(parent, title, done.replace("%1", number_text(result.rows)).replace("%2", str(result.path)))
     return result
 
 

@@ -40,6 +40,7 @@ from ..services.changes import Change
 from ..services.excel_import_report import ImportReport, Problem, RowReport, field_title, fields_for
 from . import dialogs, ops
 from .import_state import ImportState
+from .locale_format import number_text
 from .screens import person_labels as labels
 from .worker import run_with_progress
 
@@ -395,9 +396,9 @@ class PreviewPage(QWizardPage):
         counts = report.counts
         self.counts.setText(
             self.tr("Rows read: new %1 · update %2 · skip %3 · possible duplicate %4 · error %5 · blank %6")
-            .replace("%1", str(counts["create"])).replace("%2", str(counts["update"]))
-            .replace("%3", str(counts["skip"])).replace("%4", str(counts["duplicate"]))
-            .replace("%5", str(counts["error"])).replace("%6", str(counts["blank"])))
+            .replace("%1", number_text(counts["create"])).replace("%2", number_text(counts["update"]))
+            .replace("%3", number_text(counts["skip"])).replace("%4", number_text(counts["duplicate"]))
+            .replace("%5", number_text(counts["error"])).replace("%6", number_text(counts["blank"])))
         plan = self.state.planned()
         if plan["create"] + plan["update"] == 0:
             self.outcome.setText(self.tr("No row can be written. Go back to change the columns, or correct the file."))
@@ -405,8 +406,8 @@ class PreviewPage(QWizardPage):
             self.outcome.setText(
                 self.tr("On import: %1 new, %2 updated, %3 awards added; rows with errors are not written. Nothing "
                         "has been written yet: press “Import into the register” to write them all at once.")
-                .replace("%1", str(plan["create"])).replace("%2", str(plan["update"]))
-                .replace("%3", str(plan["awards"])))
+                .replace("%1", number_text(plan["create"])).replace("%2", number_text(plan["update"]))
+                .replace("%3", number_text(plan["awards"])))
 
     def isComplete(self) -> bool:
         plan = self.state.planned() if self.state.report else None
@@ -421,7 +422,7 @@ class PreviewPage(QWizardPage):
         plan = state.planned()
         question = (self.tr("Write %1 new and %2 updated records to the register now? Everything is written at "
                             "once; if one row cannot be written, nothing is.")
-                    .replace("%1", str(plan["create"])).replace("%2", str(plan["update"])))
+                    .replace("%1", number_text(plan["create"])).replace("%2", number_text(plan["update"])))
         if not dialogs.ask_yes_no(self, self.tr("Import from Excel"), question):
             return False
         result = run_with_progress(self, self.tr("Writing to the register…"), lambda _progress: commit(state, report),

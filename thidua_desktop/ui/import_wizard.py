@@ -32,6 +32,7 @@ from . import dialogs, ops
 from .import_mapping import MappingPage
 from .import_preview import PreviewPage
 from .import_state import KINDS, ImportState
+from .locale_format import number_text
 from .worker import run_with_progress
 
 NO_YEAR = 1944  # the year spin box's "—": one below the first award year (1945)
@@ -217,8 +218,9 @@ class DonePage(QWizardPage):
         if result is None:
             return
         self.summary.setText(self.tr("Imported: %1 new, %2 updated, %3 awards added; %4 rows were not written.")
-                             .replace("%1", str(result.created)).replace("%2", str(result.updated))
-                             .replace("%3", str(result.awards_added)).replace("%4", str(result.skipped)))
+                             .replace("%1", number_text(result.created)).replace("%2", number_text(result.updated))
+                             .replace("%3", number_text(result.awards_added))
+                             .replace("%4", number_text(result.skipped)))
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Step 4 of 4: done"))

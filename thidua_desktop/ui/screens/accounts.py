@@ -28,6 +28,7 @@ from ...domain.accounts import AccountRole
 from ...domain.errors import DomainError
 from ...services.accounts import AccountService, AccountView
 from .. import dialogs, ops
+from ..locale_format import datetime_text
 from ..login_dialog import ChangePasswordDialog, FormDialog, password_field
 
 
@@ -138,7 +139,7 @@ class AccountsDialog(QDialog):
             state = self.tr("active") if account.active else self.tr("disabled")
             if account.active and account.must_change_password:
                 state = self.tr("active, must change the password")
-            last = account.last_login_at.strftime("%d/%m/%Y %H:%M") if account.last_login_at else ""
+            last = datetime_text(account.last_login_at)
             for column, text in enumerate((account.username, account.display_name, role_title(account.role),
                                            state, last)):
                 item = QTableWidgetItem(text)

@@ -43,6 +43,7 @@ from ...services.nominations import NominationService, NominationView
 from ...services.printing import PrintService
 from .. import dialogs, ops
 from ..forms import DateField, FormDialog, combo
+from ..locale_format import date_text, percent_text
 from ..models.paged import Column, PagedTableModel
 from ..print_actions import PrintButton, entries_for
 from .council_grid import ReasonItem, fit_reason_column, set_up
@@ -66,7 +67,7 @@ def role_text(role: str) -> str:
 
 
 def pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}%".replace(".", "," if ops.current_lang() == "vi" else ".")
+    return percent_text(value)
 
 
 class MemberDialog(FormDialog):
@@ -210,7 +211,7 @@ class CouncilScreen(QWidget, ops.Watcher):
         tab = QWidget()
         self.meetings = QTableView()
         self.meetings_model = PagedTableModel([
-            Column("", lambda m: m.held_on.strftime("%d/%m/%Y")), Column("", lambda m: m.batch_name),
+            Column("", lambda m: date_text(m.held_on)), Column("", lambda m: m.batch_name),
             Column("", lambda m: f"{m.members_present}/{m.members_total}"),
             Column("", lambda m: f"{m.passed}/{m.ballots}"),
             Column("", lambda m: str(len(m.written_votes)) if m.written_votes else "")], self.council_meetings, self)
@@ -247,7 +248,7 @@ class CouncilScreen(QWidget, ops.Watcher):
         if not rows:
             return self.tr("Select a past meeting first")
         m = self.meetings_model.row_object(rows[0].row())
-        return self.tr("Meeting of %1").replace("%1", m.held_on.strftime("%d/%m/%Y"))
+        return self.tr("Meeting of %1").replace("%1", date_text(m.held_on))
 
     def council_meetings(self, offset: int, limit: int) -> tuple[list[MeetingView], int]:
         return self.council.meetings(offset=offset, limit=limit)

@@ -42,6 +42,7 @@ from ...services.dossier_review import DossierReview, DossierReviewService
 from ...services.dossier_review_views import ChecklistLine, CriterionLine
 from ...services.printing import PrintService
 from .. import dialogs, ops
+from ..locale_format import date_text, datetime_text
 from ..print_actions import label as document_label
 from ..texts import UNVERIFIED_MARK, status_text, unverified_legend
 from . import activity_files
@@ -74,7 +75,7 @@ def ask_reason(parent: QWidget | None, title: str, label: str, text: str = "") -
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.strftime("%d/%m/%Y %H:%M") if moment else ""
+    return datetime_text(moment)
 
 
 class DossierReviewScreen(QDialog):
@@ -296,7 +297,7 @@ class DossierReviewScreen(QDialog):
             "The province's catalog has no award with this code")
         colour = {"eligible": COLORS["pass"], "not_eligible": COLORS["fail"]}.get(check.outcome, COLORS["unknown"])
         self.outcome.setText(self.tr("Result with the province's catalog (%1) on %2: %3")
-                             .replace("%1", check.catalog_version).replace("%2", check.as_of.strftime("%d/%m/%Y"))
+                             .replace("%1", check.catalog_version).replace("%2", date_text(check.as_of))
                              .replace("%3", words))
         self.outcome.setStyleSheet(f"background: {colour.name()}; color: #000; padding: 3px;")
         self.outcome.setWordWrap(True)

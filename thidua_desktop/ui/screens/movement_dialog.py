@@ -181,6 +181,10 @@ class MovementDialog(LabelledFormDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Indicator"), self.tr("Unit of measure"),
                                               self.tr("Kind of indicator"), self.tr("Better when"),
                                               self.tr("Baseline"), self.tr("Target"), self.tr("Reporting dates")])
+        header = self.table.horizontalHeader()
+        for column in range(1, self.table.columnCount()):  # never narrower than its title (no "…")
+            self.table.setColumnWidth(column, max(self.table.columnWidth(column),
+                                                  header.sectionSizeFromContents(column).width()))
         for row in range(self.table.rowCount()):
             for key, (codes, text) in CHOICES.items():
                 box = self._choice(row, key)

@@ -12,6 +12,8 @@ from ...domain.errors import DomainError
 from ...messages import SERVICE_MESSAGES, field_label, render
 from .. import ops
 from ..forms import FormDialog
+from ..locale_format import date_text
+from ..locale_format import number_text as grouped_number
 
 
 def level_text(level: str) -> str:
@@ -76,14 +78,15 @@ def indicator_bar(bar: QProgressBar, indicator: dict[str, object]) -> None:
     down = indicator.get("direction") == "down"
     bar.setRange(0, 100)
     bar.setValue(round(100 * float(progress)) if progress is not None else 0)  # type: ignore[arg-type]
-    shown = number_text(result) if result is not None else "—"  # type: ignore[arg-type]
-    goal = number_text(target) if target is not None else "—"  # type: ignore[arg-type]
+    # Shown, not typed back: thousands grouped (1.500), which number_text leaves out for the fields.
+    shown = grouped_number(result) if result is not None else "—"  # type: ignore[arg-type]
+    goal = grouped_number(target) if target is not None else "—"  # type: ignore[arg-type]
     bar.setFormat(f"{shown} → {goal}" if down else f"{shown} / {goal}")
     tip = [indicator_kind_text(str(indicator.get("kind") or "count")),
            direction_text("down" if down else "up")]
     if down and indicator.get("baseline") is not None:
         tip.append(QCoreApplication.translate("Movements", "Baseline: %1").replace(
-            "%1", number_text(indicator["baseline"])))  # type: ignore[arg-type]
+            "%1", grouped_number(indicator["baseline"])))  # type: ignore[arg-type]
     achieved = indicator.get("achieved")
     if achieved is not None:
         tip.append(QCoreApplication.translate("Movements", "Target met") if achieved
@@ -113,8 +116,7 @@ def dmy(value: date | str | None) -> str:
         return ""
     if isinstance(value, str) and "/" in value:
         return value
-    day = date.fromisoformat(value) if isinstance(value, str) else value
-    return day.strftime("%d/%m/%Y")
+    return date_text(value)
 
 
 def period_text(start: date | str | None, end: date | str | None) -> str:

@@ -34,6 +34,7 @@ from ...services.nominations import (
 )
 from .. import ops
 from ..forms import DateField, FormDialog, combo
+from ..locale_format import date_text
 from ..models.paged import Column, PagedTableModel
 from ..texts import UNVERIFIED_MARK, award_label, unverified_legend
 
@@ -219,7 +220,7 @@ class BatchAwardPage(Page):
         self.batch.blockSignals(True)
         self.batch.clear()
         for b in self.nominations.batches():
-            due = f" — {b.deadline.strftime('%d/%m/%Y')}" if b.deadline else ""
+            due = f" — {date_text(b.deadline)}" if b.deadline else ""
             self.batch.addItem(f"{b.name} ({b.year}, {batch_kind_text(b.kind)}){due}", b)
         if select:
             self.batch.setCurrentIndex(max(0, next((i for i in range(self.batch.count())

@@ -235,6 +235,8 @@ class PersonDialog(FormDialog):
             if isinstance(label, QLabel):
                 label.setText(text)
                 label.setWordWrap(True)
+                # Wrap only past 200 px: a label wrapped narrower is taller than its one-line field.
+                label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(text) + 2, 200))
         self.direct_text.set_text(self.tr("Works directly in production or services (not an official)"))
         self.fields["ethnicity"].lineEdit().setPlaceholderText(self.tr("Type to search, e.g. tay, nung, mong"))
         self.fields["political_theory"].setPlaceholderText(self.tr("e.g. Trung cấp"))  # type: ignore[attr-defined]

@@ -28,14 +28,13 @@ from ...services.changes import Change
 from ...services.records import RecordsService, Subject
 from .. import dialogs, ops
 from ..forms import widget_value
+from ..locale_format import date_text
 from ..models.paged import Column, PagedTableModel
 from . import person_labels as labels
 
 
 def day_text(value: date | str | None) -> str:
-    if isinstance(value, str):
-        value = date.fromisoformat(value) if value else None
-    return value.strftime("%d/%m/%Y") if value else ""
+    return date_text(value)
 
 
 def year_now() -> str:

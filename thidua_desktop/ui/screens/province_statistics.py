@@ -38,6 +38,7 @@ from ...services.province_statistics import (
     ProvinceStatisticsService,
 )
 from .. import dialogs, ops
+from ..locale_format import number_text
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 COMMUNE_FIELDS = ("total", "individual", "collective", "central", "province", "commune", "women",
@@ -47,7 +48,7 @@ COMMUNE_FIELDS = ("total", "individual", "collective", "central", "province", "c
 def _number(value: float | None) -> str:
     if value is None:
         return "—"
-    return str(int(value)) if float(value).is_integer() else f"{value:.2f}"
+    return number_text(value) if float(value).is_integer() else number_text(value, 2)
 
 
 def _two_lines(text: str) -> str:

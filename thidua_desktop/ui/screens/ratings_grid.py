@@ -33,6 +33,7 @@ from ...services.collectives import CollectiveService
 from ...services.people import PeopleService, PersonView
 from ...services.records import RatingView, RecordsService, Subject
 from .. import dialogs, ops
+from ..locale_format import date_text
 from ..models.paged import Column, PagedTableModel
 from . import person_labels as labels
 
@@ -43,7 +44,7 @@ _EDITED = QBrush(QColor("#fff6c8"))
 
 
 def _birth(p: PersonView) -> str:
-    return p.birth_date.strftime("%d/%m/%Y") if p.birth_date else str(p.birth_year or "")
+    return date_text(p.birth_date) if p.birth_date else str(p.birth_year or "")
 
 
 class RatingsModel(PagedTableModel):

@@ -31,12 +31,13 @@ from ...services.excel_export import ExcelExportService
 from ...services.statistics import StatisticsService, ValuesInForce, YearStatistics
 from .. import ops
 from ..excel_actions import ExcelButton, export_workbook
+from ..locale_format import date_text, money_text
 from ..texts import award_label, kind_text, level_text
 
 
 def money(amount: int) -> str:
     """2530000 -> "2.530.000 đồng" (Vietnamese) or "2,530,000 VND"."""
-    return f"{amount:,}".replace(",", ".") + " đồng" if ops.current_lang() == "vi" else f"{amount:,} VND"
+    return money_text(amount)
 
 
 class ReportsScreen(QWidget, ops.Watcher):
@@ -157,7 +158,7 @@ class ReportsScreen(QWidget, ops.Watcher):
         catalog = self.statistics.catalog
         self.values_box.setTitle(self.tr("Values in force at the end of %1").replace("%1", str(values.year)))
         salary = (self.tr("%1 (from %2)").replace("%1", money(values.base_salary))
-                  .replace("%2", values.base_salary_from.strftime("%d/%m/%Y"))
+                  .replace("%2", date_text(values.base_salary_from))
                   if values.base_salary is not None and values.base_salary_from is not None else "—")
         self.value_labels["base_salary"] = QLabel(salary)
         self.values.addRow(self.tr("Base salary"), self.value_labels["base_salary"])

@@ -30,6 +30,7 @@ from ...services.changes import Change
 from ...services.reward_fund import INCOME, FundLedger, LedgerEntry, RewardFundService
 from .. import dialogs, ops
 from ..forms import DateField
+from ..locale_format import date_text
 from .decisions import money
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -124,7 +125,7 @@ class RewardFundScreen(QWidget, ops.Watcher):
         entries = self.ledger.entries
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            cells = [entry.day.strftime("%d/%m/%Y"), self._content(entry),
+            cells = [date_text(entry.day), self._content(entry),
                      money(entry.amount) if entry.kind == INCOME else "",
                      money(entry.amount) if entry.kind != INCOME else "", money(entry.balance), entry.note]
             for column, text in enumerate(cells):
@@ -190,7 +191,7 @@ class RewardFundScreen(QWidget, ops.Watcher):
             return
         if not dialogs.ask_yes_no(self, self.tr("Remove the income"), self.tr(
                 "Remove the income of %1 on %2 (%3)? Enter it again to correct it.")
-                .replace("%1", money(entry.amount)).replace("%2", entry.day.strftime("%d/%m/%Y"))
+                .replace("%1", money(entry.amount)).replace("%2", date_text(entry.day))
                 .replace("%3", entry.content)):
             return
         if ops.perform(self, lambda: self.fund.remove_income(entry.income_id), changes=Change.FUND).ok:

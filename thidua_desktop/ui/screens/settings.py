@@ -42,6 +42,7 @@ from ...services.printing import PrintService
 from ...services.settings import Preferences, SettingsService
 from .. import dialogs, i18n, ops
 from ..forms import DateField
+from ..locale_format import date_text
 from ..texts import award_label
 from ..worker import run_with_progress
 from .accounts import AccountsBox
@@ -350,7 +351,7 @@ class SettingsScreen(QWidget, ops.Watcher):
         self.lbl_every.setText(self.tr("Back up automatically every (days, 0 = never)"))
         self.backup_now.setText(self.tr("Back up now"))
         self.restore.setText(self.tr("Restore from a backup…"))
-        last = date.fromisoformat(self.prefs.last_backup).strftime("%d/%m/%Y") if self.prefs.last_backup else ""
+        last = date_text(self.prefs.last_backup)
         self.backup_state.setText(self.tr("Last backup: %1").replace("%1", last) if last
                                   else self.tr("No backup made yet."))
 

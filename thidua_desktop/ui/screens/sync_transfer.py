@@ -31,6 +31,7 @@ from ...services.office import OfficeService
 from ...services.sync import ExportResult, SyncService, file_kind
 from ...services.sync_views import SyncViews
 from .. import dialogs, ops
+from ..locale_format import number_text
 from ..worker import run_with_progress
 from . import sync_dialogs
 from .sync_texts import REPORT_KEYS, counts_text, header_time, report_label, table_text
@@ -197,10 +198,10 @@ class ExportPanel(QWidget):
         if counters is None:  # worded before the first refresh
             counters = self._counters = self.views.counters(code) if code else self.views.counters()
         self.unsent.setText(self.tr("Not yet sent: %1 · sent, awaiting confirmation by the province: %2")
-                            .replace("%1", str(counters.unsent)).replace("%2", str(counters.awaiting))
+                            .replace("%1", number_text(counters.unsent)).replace("%2", number_text(counters.awaiting))
                             if code != "" and not self._to_communes() else
                             self.tr("Not yet sent: %1 · sent, awaiting confirmation by the commune: %2")
-                            .replace("%1", str(counters.unsent)).replace("%2", str(counters.awaiting)))
+                            .replace("%1", number_text(counters.unsent)).replace("%2", number_text(counters.awaiting)))
         self.unsent.setToolTip(self.tr("A bundle carries everything the other office has not confirmed yet, so "
                                        "a lost stick is covered by the next one. Records awaiting "
                                        "confirmation go out again until the other office's bundle confirms "
@@ -308,9 +309,10 @@ class ImportPanel(QWidget):
         self.report_box.setVisible(True)
         self.retranslate()
         text = self.tr("Bundle %1 imported: %2 new, %3 updated, %4 conflicts, %5 pending records.") \
-            .replace("%1", path.name).replace("%2", str(report.get("new", 0))) \
-            .replace("%3", str(report.get("updated", 0))).replace("%4", str(report.get("conflicts", 0))) \
-            .replace("%5", str(report.get("quarantined", 0)))
+            .replace("%1", path.name).replace("%2", number_text(report.get("new", 0))) \
+            .replace("%3", number_text(report.get("updated", 0))) \
+            .replace("%4", number_text(report.get("conflicts", 0))) \
+            .replace("%5", number_text(report.get("quarantined", 0)))
         if report.get("recovery"):  # rebuilt from the province's copy: what came back, and from when edits are lost
             from ...services.sync_recovery import report_lines
 
