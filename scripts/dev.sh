@@ -67,7 +67,7 @@ python_env() {
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ setup.py -nt "$stamp" ]; then
     echo "Installing Python packages (about a minute)…"
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
-    "$VENV/bin/python" -m pip install --disable-pip-version-check -e '.[test]'
+    "$VENV/bin/python" -m pip install --disable-pip-version-check -e '.[test,build]'
     touch "$stamp"
     echo "Python packages installed."
   fi
@@ -96,7 +96,8 @@ case "${1:-start}" in
   test)
     shift || true
     # makensis: tests/test_installer.py compiles the Windows installer script (1.7 MB, seconds).
-    system_packages bin/makensis:nsis
+    # binutils: PyInstaller reads and strips the libraries (objdump, strip) for the build below.
+    system_packages bin/makensis:nsis bin/objdump:binutils bin/strip:binutils
     python_env
     # A real PostgreSQL server on localhost (Debian's package) for the tests marked `postgres`:
     # the provincial office runs on one. THIDUA_SKIP_POSTGRES=1 skips them on a machine without
@@ -111,11 +112,17 @@ case "${1:-start}" in
     "$VENV/bin/mypy"
     # One worker per core (pytest-xdist; THIDUA_TEST_WORKERS=0 runs in this process), a whole test
     # file per worker so module-scoped fixtures are built once.
-    QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" -m pytest -q -n "${THIDUA_TEST_WORKERS:-auto}" --dist loadfile "$@"
+    QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest -q -n "${THIDUA_TEST_WORKERS:-auto}" --dist loadfile "$@"
+    # Then the one-folder app from installer/thidua.spec and its smoke test (the frozen app's
+    # --self-test offscreen): about 30 s. THIDUA_SKIP_BUILD=1 leaves it out (e.g. for a quick
+    # rerun of a few tests).
+    if [ "${THIDUA_SKIP_BUILD:-0}" != 1 ]; then
+      bash installer/build_linux.sh
+    fi
     ;;
   build)
     # The one-folder app (installer/thidua.spec) and its smoke test (`--self-test` offscreen must
-    # exit 0); about two minutes on the 2-core machine, so not part of `test` (installer/README.md).
+    # exit 0), without the tests: `test` runs it too, after the tests (installer/README.md).
     shift || true
     # PyInstaller reads and strips the libraries with binutils (objdump, strip).
     system_packages bin/objdump:binutils bin/strip:binutils

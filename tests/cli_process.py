@@ -188,6 +188,16 @@ def _collect(pid: int, out_r: int, err_r: int, in_w: int | None, data: bytes | N
     return returncode, b"".join(chunks[out_r]), b"".join(chunks[err_r])
 
 
+def _settle_threads() -> None:
+    """Forking copies only the calling thread; a lock another thread holds at that moment (the
+    import lock, a logging lock, SQLite's) stays held in the child for ever, and the command hangs.
+    Screens read on Qt's thread pool (ui/background.py): a read left running by an earlier GUI
+    test in this worker ends before the fork."""
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is not None:
+        qtcore.QThreadPool.globalInstance().waitForDone()
+
+
 _WARM: list[bool] = []
 
 
@@ -224,6 +234,7 @@ def run(cmd: Sequence[str], *, env: Mapping[str, str] | None = None, input: str 
     stdin_r, stdin_w = _pipe_input(data)
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
+    _settle_threads()
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
@@ -329,6 +340,7 @@ def spawn(cmd: Sequence[str], *, env: Mapping[str, str] | None = None, stdout: i
     stdin_r = os.open(os.devnull, os.O_RDONLY)
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
+    _settle_threads()
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()

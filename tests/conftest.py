@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -79,6 +80,9 @@ def app_factory(data_dir: Path, _template_dir: Path) -> Iterator[callable]:  # t
         return app
 
     yield make
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is not None:  # a screen's read on Qt's thread pool (ui/background.py) ends before its office closes
+        qtcore.QThreadPool.globalInstance().waitForDone()
     for app in opened:
         app.close()
 

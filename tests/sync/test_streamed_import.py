@@ -192,7 +192,7 @@ def test_demo_communes_of_one_province_never_share_a_cccd_by_chance(tmp_path: Pa
         app = open_app(fresh_office(tmp_path / code), actor="xa")
         try:
             app.office.init_office("commune", code)
-            DemoBuilder(app, seed=2026, today=date(2026, 11, 25)).build(people=120)  # the same seed for all
+            DemoBuilder(app, seed=2026, today=date(2026, 11, 25)).build(people=40)  # the same seed for all
             numbers = cccds(app)
         finally:
             app.close()
