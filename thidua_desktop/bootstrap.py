@@ -226,7 +226,7 @@ class App:
     def printing(self) -> PrintService:
         from .services.printing import PrintService
 
-        return PrintService(*self._args, override_dir=self.paths.data_dir / "documents")
+        return PrintService(*self._args, override_dir=self.paths.data_dir / "documents", access=self.access)
 
     @cached_property
     def dossier_review(self) -> DossierReviewService:

@@ -100,7 +100,7 @@ def cmd_catalog_load(args: argparse.Namespace) -> int:
     with _opened(args) as app:
         if app.office.office().role != "province":
             raise DomainError("CATALOG_PROVINCE_ONLY", field="role")
-        version = catalog_store.load_file(app.db, Path(args.file), app.actor)
+        version = catalog_store.load_file(app.db, Path(args.file), app.actor, access=app.access)
     if version is None:
         _out(_t(args.lang, "Danh mục này không mới hơn danh mục đang dùng; không thay đổi gì.",
                 "This catalog is not newer than the one in use; nothing changed."))

@@ -77,17 +77,24 @@ class ReviewService(ServiceBase):
         return nullcontext(session) if session is not None else self.db.transaction(self.actor)
 
     def acknowledge_received(self, commune_node: str) -> int:
-        """Mark newly submitted dossiers of a commune as received (after an import)."""
+        """Mark newly submitted dossiers of a commune as received (an import does it inside its own
+        transaction through ``mark_received``)."""
         with self.db.transaction(self.actor) as session:
-            rows = session.scalars(live(Nomination).where(Nomination.origin_node == commune_node,
-                                                          Nomination.status == "submitted")).all()
-            latest = repo.latest_reviews(session, [n.id for n in rows])
-            count = 0
-            for nomination in rows:
-                state = repo.effective_state(nomination, latest.get(nomination.id))
-                if state.status == "submitted":
-                    session.add(NominationReview(nomination_id=nomination.id, status="received",
-                                                 reviewed_version=nomination.version,
-                                                 reviewed_epoch=nomination.origin_epoch))
-                    count += 1
-            return count
+            return mark_received(session, commune_node)
+
+
+def mark_received(session: Session, commune_node: str) -> int:
+    """The commune's submitted dossiers not yet marked get a "received" review, in the caller's
+    transaction (the province's import: one bundle is one transaction). Returns how many."""
+    rows = session.scalars(live(Nomination).where(Nomination.origin_node == commune_node,
+                                                  Nomination.status == "submitted")).all()
+    latest = repo.latest_reviews(session, [n.id for n in rows])
+    count = 0
+    for nomination in rows:
+        state = repo.effective_state(nomination, latest.get(nomination.id))
+        if state.status == "submitted":
+            session.add(NominationReview(nomination_id=nomination.id, status="received",
+                                         reviewed_version=nomination.version,
+                                         reviewed_epoch=nomination.origin_epoch))
+            count += 1
+    return count

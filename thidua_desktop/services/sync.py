@@ -30,7 +30,7 @@ from . import catalog_store, template_store
 from .attachments import AttachmentStore
 from .base import ServiceBase
 from .office import OfficeService
-from .reviews import ReviewService
+from .reviews import mark_received
 from .staging import install_attachments, staging_folder
 from .sync_enrollment import (  # re-exported: the UI and tests import these from services.sync
     ENROLLMENT_MAX_BYTES,
@@ -264,15 +264,30 @@ class SyncService(EnrollmentMixin, ServiceBase):
                 report = self.exchange.apply_rows(
                     payload, header.bundle_id, lambda applier: self._feed(reader, applier, stage, staged),
                     has_attachment=lambda sha: sha in staged or self.store.path_for(sha).exists(),
-                    within=lambda session, rep: self._bookkeep(session, header, Path(name), rep, rotated, rebuild),
+                    within=lambda session, rep: self._within_import(session, header, Path(name), rep, rotated,
+                                                                    rebuild, office.role, sender.node_id),
                     prepare=rebuild.prepare if rebuild is not None else None)
         self.waiting.remove_files([self.waiting.path_of(f"{header.bundle_id}.tdsync")])  # applied: no copy waits
-        if office.role == Role.PROVINCE.value:
-            ReviewService(self.db, self.actor).acknowledge_received(sender.node_id)
         if report.catalog and not report.catalog.startswith("refused") and self.on_catalog_change:
             self.on_catalog_change()
         result = {"bundle_id": header.bundle_id, "sender": sender.code, **report.as_dict()}
         return {**result, "recovery": rebuild.summary} if rebuild is not None else result
+
+    def _within_import(self, session: Any, header: Any, name: Path, report: Any, rotated: bool, rebuild: Any,
+                       role: str, sender_node: str) -> None:
+        """The bookkeeping inside the import's transaction; at the province, the commune's newly
+        submitted dossiers are marked received in the same transaction."""
+        self._bookkeep(session, header, name, report, rotated, rebuild)
+        if role == Role.PROVINCE.value:
+            # The "received" reviews are the province's own rows: stamped as ours, not as the
+            # sender's (the import's session applies remote rows unstamped until here).
+            session.flush()
+            session.info["applying_remote"] = False
+            try:
+                mark_received(session, sender_node)
+                session.flush()
+            finally:
+                session.info["applying_remote"] = True
 
     def _open(self, reader: Any) -> Payload:
         """The bundle's sender and marks from its manifest (BUNDLE_CORRUPT for a manifest of the
