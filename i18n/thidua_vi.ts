@@ -5007,6 +5007,22 @@ chờ xác nhận</translation>
             <translation>Tài liệu PDF (*.pdf)</translation>
         </message>
         <message>
+            <source>Choose a first year no later than the last</source>
+            <translation>Hãy chọn năm đầu không sau năm cuối</translation>
+        </message>
+        <message>
+            <source>year %1</source>
+            <translation>năm %1</translation>
+        </message>
+        <message>
+            <source>years %1–%2</source>
+            <translation>giai đoạn %1–%2</translation>
+        </message>
+        <message>
+            <source>Statistics for %1</source>
+            <translation>Thống kê %1</translation>
+        </message>
+        <message>
             <source>Women</source>
             <translation>Nữ</translation>
         </message>

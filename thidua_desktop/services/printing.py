@@ -51,7 +51,20 @@ class RenderedDocument:
     pdf_title: str = ""
 
     def file_name(self) -> str:
-        return f"{self.kind}-{self.target_id[:8]}.pdf"
+        return f"{self.kind}-{file_target(self.target_id)}.pdf"
+
+
+_RECORD_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+
+
+def file_target(target_id: str) -> str:
+    """The target's part of a file name. A record's random id is cut to its first 8 characters
+    (enough to tell a batch folder's files apart, which their number prefix already does); any
+    other target names the paper ("0601-2024-2026", a form and its years) and is kept whole, with
+    what a file name cannot hold (":", "/", spaces) turned into "-"."""
+    if _RECORD_ID.match(target_id):
+        return target_id[:8]
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", target_id).strip("-.")[:60] or "x"
 
 
 @dataclass(frozen=True)
@@ -282,11 +295,11 @@ class PrintService(ServiceBase):
     def load_wording(self, source: str | Path) -> int:
         """Province only: the edited wording becomes the next revision sent to every commune."""
         self._province_only()
-        return template_store.load(self.db, Path(source), self.actor)
+        return template_store.load(self.db, Path(source), self.actor, access=self.access)
 
     def reset_wording(self) -> int:
         self._province_only()
-        return template_store.clear(self.db, self.actor)
+        return template_store.clear(self.db, self.actor, access=self.access)
 
     def wording_revision(self) -> int:
         with self.db.reader() as session:

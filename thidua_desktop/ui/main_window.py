@@ -230,7 +230,8 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         from .screens.province_statistics import ProvinceStatisticsScreen
 
         app = self.app
-        return ProvinceStatisticsScreen(ProvinceStatisticsService(app.db, app.actor, app.current_catalog), self.today)
+        return ProvinceStatisticsScreen(ProvinceStatisticsService(app.db, app.actor, app.current_catalog), self.today,
+                                        printing=app.printing)
 
     def _trial_banner(self) -> QWidget:
         banner = QWidget()

@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..messages import render
-from ..services.printing import PrintService, RenderedDocument, safe_file_stem, write_atomically
+from ..services.printing import PrintService, RenderedDocument, file_target, safe_file_stem, write_atomically
 from . import dialogs, ops
 from .worker import run_with_progress
 
@@ -295,7 +295,7 @@ class PrintPreviewDialog(QDialog):
 
     # Actions -----------------------------------------------------------------------------
     def suggested_name(self) -> str:
-        return f"{safe_file_stem(self.doc.title)}-{self.doc.target_id[:8]}.pdf"
+        return f"{safe_file_stem(self.doc.title)}-{file_target(self.doc.target_id)}.pdf"
 
     def save_pdf(self) -> Path | None:
         folder = _last_folder[-1] if _last_folder else QStandardPaths.writableLocation(

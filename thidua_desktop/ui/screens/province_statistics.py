@@ -3,9 +3,11 @@
 Tabs: awards by commune (with the priority groups), the Ministry's yearly forms (Biểu 0601 …) as
 filled from the same figures, the movement indicators combined by their kind, and bar charts.
 Exports: the chosen form as Excel or PDF, and Sở Nội vụ's periodic report on the directive (PDF).
+"In ▾" opens the print preview of each yearly form and of the directive report for the years chosen
+(the print service's ``statistics-form`` and ``directive-report`` kinds, targets "0601-2026", "2026").
 
-``ProvinceStatisticsScreen(service, today)``. QtCharts is not in the PySide6 wheel we ship, so the
-charts are a small QPainter widget (:class:`BarChart`)."""
+``ProvinceStatisticsScreen(service, today, printing=…)``. QtCharts is not in the PySide6 wheel we
+ship, so the charts are a small QPainter widget (:class:`BarChart`)."""
 
 from __future__ import annotations
 
@@ -30,15 +32,21 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.statistical_forms import FilledForm
+from ...services.document_kinds import STATISTICS
+from ...services.printing import PrintService
 from ...services.province_statistics import (
     WATCHES,
     FileResult,
     Period,
     ProvinceFigures,
     ProvinceStatisticsService,
+    form_target,
+    parse_period_target,
+    period_target,
 )
 from .. import dialogs, ops
 from ..locale_format import number_text
+from ..print_actions import PrintButton, entries_for
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 COMMUNE_FIELDS = ("total", "individual", "collective", "central", "province", "commune", "women",
@@ -115,9 +123,10 @@ class ProvinceStatisticsScreen(QWidget, ops.Watcher):
     live = False  # reads every commune's award history: refreshed when next shown
 
     def __init__(self, service: ProvinceStatisticsService, today: date | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, printing: PrintService | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.printing = printing
         year = (today or date.today()).year
         self.first_year, self.last_year = QSpinBox(), QSpinBox()
         for spin in (self.first_year, self.last_year):
@@ -126,6 +135,8 @@ class ProvinceStatisticsScreen(QWidget, ops.Watcher):
         self.from_label, self.to_label = QLabel(), QLabel()
         self.form_choice = QComboBox()
         self.excel_button, self.pdf_button, self.report_button = QPushButton(), QPushButton(), QPushButton()
+        # Hidden without a print service (or one that knows neither statistics kind).
+        self.print_button = PrintButton(printing, self)
         self.tabs = QTabWidget()
         self.communes = QTableWidget(0, 1 + len(COMMUNE_FIELDS))
         self.form_table = QTableWidget(0, 1)
@@ -151,7 +162,7 @@ class ProvinceStatisticsScreen(QWidget, ops.Watcher):
         for widget in (self.from_label, self.first_year, self.to_label, self.last_year):
             top.addWidget(widget)
         top.addStretch(1)
-        for widget in (self.form_choice, self.excel_button, self.pdf_button, self.report_button):
+        for widget in (self.form_choice, self.excel_button, self.pdf_button, self.report_button, self.print_button):
             top.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -162,6 +173,10 @@ class ProvinceStatisticsScreen(QWidget, ops.Watcher):
         self.basis = basis
         for layout_ in layouts:
             self.form_choice.addItem(f"Biểu {layout_.number}", layout_.number)
+        self.form_numbers = [layout_.number for layout_ in layouts]
+        # Every kind printed from a period, in the registry's order: one entry per form for the form kind.
+        self.print_button.add_group(self._print_header, self.print_target,
+                                    entries_for(STATISTICS, {"statistics-form": self._form_variants}))
         self.first_year.valueChanged.connect(lambda _v: self.refresh())
         self.last_year.valueChanged.connect(lambda _v: self.refresh())
         self.form_choice.currentIndexChanged.connect(lambda _i: self._show_form())
@@ -273,6 +288,25 @@ class ProvinceStatisticsScreen(QWidget, ops.Watcher):
             return None
         return self._save(f"bao-cao-chi-thi-12-{period.first_year}.pdf", self.tr("PDF document (*.pdf)"),
                           lambda path: self.service.export_directive_report(period, path))
+
+    # Printing ----------------------------------------------------------------------------------------
+    def print_target(self) -> str | None:
+        """The years chosen as a print target ("2026", "2024-2026"); None (entries greyed) while
+        the run of years is reversed. Read quietly: the menu opening must not raise a dialog."""
+        first, last = self.first_year.value(), self.last_year.value()
+        return period_target(Period(first, last)) if first <= last else None
+
+    def _form_variants(self, _printing: PrintService, target: str) -> list[tuple[str, str]]:
+        period = parse_period_target(target)
+        return [(form_target(number, period), f"Biểu {number}") for number in self.form_numbers]
+
+    def _print_header(self) -> str:
+        first, last = self.first_year.value(), self.last_year.value()
+        if first > last:
+            return self.tr("Choose a first year no later than the last")
+        years = (self.tr("year %1").replace("%1", str(first)) if first == last
+                 else self.tr("years %1–%2").replace("%1", str(first)).replace("%2", str(last)))
+        return self.tr("Statistics for %1").replace("%1", years)
 
     # Words -------------------------------------------------------------------------------------------
     def _groups(self) -> list[tuple[str, str]]:
