@@ -18,7 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QThreadPool
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -34,6 +34,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def settle() -> None:
+    """Posted events handled and layouts done; first, the reads screens and the status bar run on
+    Qt's thread pool (ui/background.py) finish, so their text is in place before it is measured."""
+    QThreadPool.globalInstance().waitForDone()
     qt = QApplication.instance()
     for _ in range(4):
         qt.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # type: ignore[union-attr]
