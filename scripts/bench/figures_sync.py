@@ -1,5 +1,5 @@
-"""Figures 1–3: ``thidua bundle import`` of one commune through the real command line, its peak
-memory at three bundle sizes, and a province importing every commune's bundle."""
+"""Figures 1–2: ``thidua bundle import`` of one commune through the real command line and its peak
+memory at three bundle sizes (figure 3, the province, is in province.py)."""
 
 from __future__ import annotations
 
@@ -20,12 +20,10 @@ from .generate import (
     confirmed_province,
     copy_office,
     home_commune,
-    province_codes,
 )
 
 IMPORT_TARGET = 0.25  # records/s of the import over rows/s of the baseline
 MEMORY_TARGET_MB = 200.0
-PROVINCE_TARGET_S = 15.0
 
 
 @dataclass(frozen=True)
@@ -201,46 +199,4 @@ def figure_import_memory(cache: Path, sizes: Sizes, jobs: int, memo: dict[str, A
     fig.details = ["peak resident memory (wait4 ru_maxrss) of each `thidua bundle import` process, "
                    "interpreter and libraries included; the slope is the growth per extra record"]
     fig.values = {"sizes": [{"records": r, "peak_mb": p} for r, p, _s in peaks], "kb_per_record": per_record_kb}
-    return fig
-
-
-def province_specs(sizes: Sizes) -> list[CommuneSpec]:
-    codes = province_codes()[: sizes.communes]
-    return [CommuneSpec(code, index, sizes.commune_people, sizes.commune_nominations, duplicates=True,
-                        keep_office=False) for index, code in enumerate(codes)]
-
-
-def figure_province(cache: Path, sizes: Sizes, jobs: int) -> Figure:
-    fig = Figure("province", f"Province: {sizes.communes} commune bundles", target=f"≤ {PROVINCE_TARGET_S:.0f} s")
-    communes = build_communes(cache, province_specs(sizes), jobs)
-    if len(communes) != sizes.communes:
-        raise RuntimeError(f"only {len(communes)} of {sizes.communes} communes were built")
-    name = f"province-{sizes.communes}-{communes[0].spec.key()}"
-    province = confirmed_province(cache, name, [(c.spec.code, c.first) for c in communes])
-    records = sum(c.records for c in communes)
-    with tempfile.TemporaryDirectory(prefix="bench-province-") as tmp:
-        folder = copy_office(province, Path(tmp) / "tinh")
-        run = run_child(python_module("bench.province_child", str(folder), *[str(c.bundle) for c in communes]),
-                        child_env(cache / "config"))
-    if run.returncode != 0:
-        raise RuntimeError(f"province import exited {run.returncode}: {run.stderr.strip()[-800:]}")
-    result = json.loads(run.stdout.strip().splitlines()[-1])
-    seconds, per = result["seconds"], sorted(result["per_bundle"])
-    fig.measured = f"{seconds:.1f} s ({fmt_rate(records / seconds, 'records/s')})"
-    fig.baseline = "— (absolute target)"
-    fig.ratio_text = "—"
-    fig.peak_mb = run.peak_mb
-    fig.met = seconds <= PROVINCE_TARGET_S
-    people = sum(c.counts.get("people", 0) for c in communes)
-    noms = sum(c.counts.get("nominations", 0) for c in communes)
-    dups = sum(c.counts.get("duplicates", 0) for c in communes)
-    fig.details = [f"{len(communes)} bundles, {people:,} people, {noms:,} nominations, {records:,} records; "
-                   f"{dups} people deliberately share a CCCD with the previous commune",
-                   f"per bundle {per[0]:.2f}–{per[-1]:.2f} s, median {per[len(per) // 2]:.2f} s; "
-                   f"new {result['new']:,}, quarantined {result['quarantined']:,}",
-                   f"one process importing every bundle in turn (app.sync.import_bundle); the process's "
-                   f"wall time with interpreter start and opening the office: {run.seconds:.1f} s "
-                   f"(CPU {run.cpu:.1f} s)"]
-    fig.values = {"records": records, "seconds": seconds, "wall_seconds": run.seconds, "cpu_seconds": run.cpu,
-                  **result}
     return fig

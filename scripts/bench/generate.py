@@ -122,28 +122,35 @@ def confirmed_province(cache: Path, name: str, firsts: list[tuple[str, Path]]) -
     if (folder / "done").exists():
         return folder / "tinh"
     from thidua_desktop.bootstrap import open_app
-    from thidua_desktop.domain.errors import DomainError
 
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     copy_office(base / "tinh", folder / "tinh")
     province = open_app(folder / "tinh", actor="Sở Nội vụ")
     try:
-        for code, first in firsts:
-            try:
-                province.sync.import_bundle(first)
-                continue  # already confirmed (a second office with the same key): nothing waits
-            except DomainError as exc:
-                if exc.code != "BUNDLE_WAITS_FOR_FINGERPRINT":
-                    raise
-            fingerprint = province.sync.waiting_bundles(code)[0].fingerprint
-            done = province.sync.confirm_peer(code, fingerprint)
-            if done.failed:
-                raise RuntimeError(f"first bundle of {code} refused: {done.failed}")
+        confirm_firsts(province, firsts)
     finally:
         province.close()
     (folder / "done").write_text("ok")
     return folder / "tinh"
+
+
+def confirm_firsts(province: Any, firsts: list[tuple[str, Path]]) -> None:
+    """The open province imports each commune's empty first bundle, which waits, and the officer
+    confirms the commune's fingerprint (after the phone call): set-up, never timed."""
+    from thidua_desktop.domain.errors import DomainError
+
+    for code, first in firsts:
+        try:
+            province.sync.import_bundle(first)
+            continue  # already confirmed (a second office with the same key): nothing waits
+        except DomainError as exc:
+            if exc.code != "BUNDLE_WAITS_FOR_FINGERPRINT":
+                raise
+        fingerprint = province.sync.waiting_bundles(code)[0].fingerprint
+        done = province.sync.confirm_peer(code, fingerprint)
+        if done.failed:
+            raise RuntimeError(f"first bundle of {code} refused: {done.failed}")
 
 
 # Communes ------------------------------------------------------------------------------------
