@@ -203,16 +203,28 @@ _WARM: list[bool] = []
 
 def _warm(cmd: Sequence[str]) -> None:
     """Before the first ``thidua`` fork (or of the kill tests' checkpoint_runner.py, which runs the
-    same main), import what every command imports before it runs: its argument parser pulls in
-    every subcommand's module, and they bring openpyxl and ReportLab (half a second of CPU).
-    Imported here once, every forked child starts with them, as this module's docstring says;
-    imported in each child, the cost came back at every command and was lost at its exit."""
+    same main), import what the commands import when they run: the office (bootstrap, the ORM),
+    the services, the renderers (ReportLab), the workbooks (openpyxl), the bundles and Alembic,
+    about a second of CPU. The argument parser no longer imports them (a real ``thidua`` loads
+    only what its command needs), so they are named here. Imported once, every forked child starts
+    with them, as this module's docstring says; imported in each child, the cost came back at
+    every command and was lost at its exit."""
     runs_the_cli = tuple(cmd[1:3]) == MODULE_COMMAND or (len(cmd) > 1 and cmd[1].endswith("checkpoint_runner.py"))
     if _WARM or not runs_the_cli:
         return
-    from thidua_desktop import cli
+    import importlib
+    import pkgutil
+
+    from thidua_desktop import bootstrap, cli  # noqa: F401
 
     cli.build_parser()
+    for package in ("services", "reports", "spreadsheets", "sync", "db.repositories"):
+        found = importlib.import_module(f"thidua_desktop.{package}")
+        for info in pkgutil.iter_modules(found.__path__):
+            importlib.import_module(f"{found.__name__}.{info.name}")
+    for name in ("thidua_desktop.cli_import_mapping", "thidua_desktop.os_refusals", "thidua_desktop.staged_demo",
+                 "alembic.command", "alembic.config"):
+        importlib.import_module(name)
     _WARM.append(True)
 
 

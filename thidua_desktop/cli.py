@@ -25,8 +25,10 @@ from .cli_common import print_json as _json
 from .cli_common import say as _t
 from .domain.errors import DomainError
 from .domain.text import nfc, printable
-from .messages import check_problem_label, counts_label, render, status_label
-from .os_refusals import refusal_for
+
+# Every other module is imported where it is used: building the parser (all a ``--version`` or a
+# malformed command line needs) must not pay for the ORM, ReportLab or openpyxl; each command
+# imports what it runs.
 
 log = logging.getLogger("thidua")
 
@@ -76,6 +78,7 @@ def _recovery_passphrase(args: argparse.Namespace) -> str | None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from .messages import counts_label
     from .services.demo import DemoBuilder
     from .staged_demo import build_atomically
 
@@ -100,6 +103,8 @@ def cmd_people_list(args: argparse.Namespace) -> int:
 
 
 def cmd_nominations_list(args: argparse.Namespace) -> int:
+    from .messages import status_label
+
     with _opened(args) as app:
         rows = app.nominations.list(status=args.status, batch_id=args.batch)
     if args.json:
@@ -137,6 +142,8 @@ def _eligibility_exit(decision: Any) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .messages import check_problem_label
+
     with _opened(args) as app:
         report = app.maintenance.check()
     for code, detail in report.problems:
@@ -159,6 +166,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from .bootstrap import data_paths, open_app
     from .cli_recovery import with_passphrase
+    from .messages import render
     from .services.maintenance import restore_backup
     from .sync.keys import load_recovery_private
 
@@ -325,6 +333,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except DomainError as exc:
+        from .messages import render
+
         log.info("refused: %s field=%s", exc.code, exc.field)
         err(render(exc, lang))
         return 1
@@ -332,6 +342,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         err(_t(lang, "Đã dừng theo yêu cầu.", "Stopped."))
         return 1
     except Exception as exc:
+        from .messages import render
+        from .os_refusals import refusal_for
+
         data_dir = _data_dir_text(args)
         refusal = refusal_for(exc, data_dir)
         if refusal is not None:  # a full disk, a missing file, a busy database: say which and where

@@ -9,7 +9,7 @@ import argparse
 import getpass
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, NoReturn
 
@@ -26,6 +26,33 @@ class UsageError(Exception):
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
+
+
+class LazyChoices(Sequence[str]):
+    """A parser's choices read from their module only when argparse needs them (checking a value,
+    writing a usage or help text), so that building the whole parser imports none of the modules
+    behind them. Set it on the action after ``add_argument``, which would read the choices at once."""
+
+    def __init__(self, load: Callable[[], Sequence[str]]) -> None:
+        self._load = load
+        self._choices: Sequence[str] | None = None
+
+    def _all(self) -> Sequence[str]:
+        if self._choices is None:
+            self._choices = tuple(self._load())
+        return self._choices
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._all()
 
 
 def out(text: str) -> None:

@@ -5,17 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cli_common import opened as _opened
 from .cli_common import out as _out
 from .cli_common import print_json as _json
 from .cli_common import say as _t
-from .messages import render
 from .services.document_kinds import KINDS
-from .services.printing import RenderedDocument
 
-# The kinds come from the one registry the print service and the GUI's menus read too.
+if TYPE_CHECKING:
+    from .services.printing import RenderedDocument
+
+# The kinds come from the one registry the print service and the GUI's menus read too (its names
+# only: the renderers and ReportLab load when a document is printed, not when the parser is built).
 PRINT_HELP = " | ".join(KINDS) + ", hoặc batch / or batch"
 
 
@@ -57,6 +59,8 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 def _warn_missing(lang: str, doc: RenderedDocument, prefix: str = "") -> None:
     """What the document still prints as dotted blanks: warnings on stderr; the file is written."""
+    from .messages import render
+
     for notice in doc.missing:
         label = _t(lang, "Cảnh báo: còn để trống", "Warning: left blank")
         sys.stderr.write(f"{prefix}{label}: {render(notice, lang)}\n")

@@ -21,12 +21,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .cli_import_mapping import ImportUsageError, apply_overrides, check_plan, parse_options, usage
-from .domain.errors import ValidationError
-from .services.excel_import_report import ImportReport, ImportResult, RowReport, field_title
-from .spreadsheets.headers import KINDS, column_letter, missing_required
+# Nothing of the import is loaded when the parser is built: the kinds (spreadsheets.headers) when
+# argparse checks or shows them; the mapping options, the import report and the service (the ORM,
+# openpyxl) when ``thidua import`` runs.
+from .cli_common import LazyChoices
+
+if TYPE_CHECKING:
+    from .services.excel_import_report import ImportReport, ImportResult, RowReport
 
 __all__ = ["add_import_parser", "cmd_import"]
 
@@ -47,7 +50,7 @@ def _t(lang: str, vi: str, en: str) -> str:
 def add_import_parser(sub: Any) -> None:
     """Add ``import`` to the ``thidua`` sub-commands (``sub`` is build_parser's subparsers action)."""
     p = sub.add_parser("import", help="nhập từ Excel / import from Excel")
-    p.add_argument("kind", choices=KINDS, help="people | collectives | awards")
+    p.add_argument("kind", help="people | collectives | awards").choices = LazyChoices(_kinds)
     p.add_argument("file", help="tệp .xlsx / the .xlsx file")
     p.add_argument("--sheet", help="tên trang / sheet name (default: the best match)")
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi / report only, write nothing")
@@ -66,8 +69,15 @@ def add_import_parser(sub: Any) -> None:
     p.set_defaults(func=_run)
 
 
+def _kinds() -> tuple[str, ...]:
+    from .spreadsheets.headers import KINDS
+
+    return KINDS
+
+
 def _run(args: argparse.Namespace) -> int:
     from .cli_common import opened as _opened
+    from .cli_import_mapping import ImportUsageError, parse_options, usage
 
     try:  # a malformed option is said before the office is opened
         args.import_options = parse_options(args)
@@ -87,6 +97,11 @@ def _service(app: Any) -> Any:
 
 
 def cmd_import(args: argparse.Namespace, app: Any) -> int:
+    from .cli_import_mapping import ImportUsageError, apply_overrides, check_plan, parse_options, usage
+    from .domain.errors import ValidationError
+    from .services.excel_import_report import field_title
+    from .spreadsheets.headers import missing_required
+
     lang = getattr(args, "lang", "vi")
     service = _service(app)
     options = getattr(args, "import_options", None) or parse_options(args)
@@ -126,6 +141,9 @@ def _row_title(row: RowReport) -> str:
 
 
 def _print_report(report: ImportReport, result: ImportResult | None, args: argparse.Namespace, lang: str) -> None:
+    from .services.excel_import_report import field_title
+    from .spreadsheets.headers import column_letter
+
     plan = report.plan
     header = plan.header
     _out(_t(lang, f"Tệp «{plan.file}», trang «{plan.sheet}»: tiêu đề dòng {header.first_row}–{header.last_row}, "

@@ -17,7 +17,6 @@ from .cli_common import opened as _opened
 from .cli_common import out as _out
 from .cli_common import print_json as _json
 from .cli_common import say as _t
-from .spreadsheets.record_fields import RATING_ABBREVIATIONS, rating_of
 
 __all__ = ["add_parsers", "cmd_batches_add", "cmd_nominations_create", "cmd_people_add", "cmd_people_edit",
            "cmd_ratings_set", "quota_line"]
@@ -89,6 +88,7 @@ def cmd_people_edit(args: argparse.Namespace) -> int:
 
 def cmd_ratings_set(args: argparse.Namespace) -> int:
     from .services.records import Subject
+    from .spreadsheets.record_fields import RATING_ABBREVIATIONS, rating_of
 
     rating = rating_of(args.rating)
     with _opened(args) as app:  # an unclear rating is refused by the service, naming the allowed values
@@ -104,6 +104,7 @@ def cmd_ratings_set(args: argparse.Namespace) -> int:
 def cmd_ratings_list(args: argparse.Namespace) -> int:
     from .domain.enums import TaskRating
     from .services.records import Subject
+    from .spreadsheets.record_fields import RATING_ABBREVIATIONS
 
     with _opened(args) as app:
         rows = app.records.ratings_of(Subject(person_id=args.person_id))

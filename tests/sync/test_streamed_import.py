@@ -151,8 +151,11 @@ def test_a_cccd_on_two_communes_registers_is_a_duplicate_finding_never_a_quarant
     try:
         DemoBuilder(first, seed=11, today=date(2026, 11, 25)).build(people=40)
         numbers = sorted(cccds(first))
-        DemoBuilder(second, seed=12, today=date(2026, 11, 25), shared_cccds=numbers[:1]).build(people=40)
+        # The same seed: both communes draw the same numbers, so only the commune's own block of
+        # serials keeps them apart (the hardest case for "never by chance").
+        DemoBuilder(second, seed=11, today=date(2026, 11, 25), shared_cccds=numbers[:1]).build(people=40)
         theirs = cccds(second)
+        assert len(theirs) == len(set(theirs)) and len(numbers) == len(set(numbers))  # none twice in a commune
         assert set(numbers) & set(theirs) == {numbers[0]}  # the one asked for, and no other by chance
         for commune in (first, second):  # both nominate the citizen: the province's concern (issue 14)
             nominate(commune, numbers[0])
@@ -180,22 +183,3 @@ def nominate(app: App, cccd: str) -> None:
                                         achievement_summary="Hoàn thành xuất sắc nhiệm vụ năm 2026")
     for status in ("council_voted", "submitted"):
         app.nominations.transition(nomination.id, status)
-
-
-def test_demo_communes_of_one_province_never_share_a_cccd_by_chance(tmp_path: Path) -> None:
-    from office_templates import fresh_office
-
-    from thidua_desktop.bootstrap import open_app
-
-    held: list[set[str]] = []
-    for code in ("01576", "01294", "01786"):
-        app = open_app(fresh_office(tmp_path / code), actor="xa")
-        try:
-            app.office.init_office("commune", code)
-            DemoBuilder(app, seed=2026, today=date(2026, 11, 25)).build(people=40)  # the same seed for all
-            numbers = cccds(app)
-        finally:
-            app.close()
-        assert len(numbers) == len(set(numbers))  # none twice within the commune
-        held.append(set(numbers))
-    assert not (held[0] & held[1]) and not (held[0] & held[2]) and not (held[1] & held[2])
