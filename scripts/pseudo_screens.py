@@ -36,9 +36,10 @@ ROOT = Path(__file__).resolve().parents[1]
 def settle() -> None:
     """Posted events handled and layouts done; first, the reads screens and the status bar run on
     Qt's thread pool (ui/background.py) finish, so their text is in place before it is measured."""
-    QThreadPool.globalInstance().waitForDone()
     qt = QApplication.instance()
-    for _ in range(4):
+    for _ in range(6):
+        # Each pass may start another read (a screen shown, the status bar told of a change).
+        QThreadPool.globalInstance().waitForDone()
         qt.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # type: ignore[union-attr]
         qt.processEvents()  # type: ignore[union-attr]
 

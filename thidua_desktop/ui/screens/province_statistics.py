@@ -133,6 +133,11 @@ class ProvinceStatisticsScreen(QWidget, ops.Watcher):
             spin.setRange(2000, 2100)
             spin.setValue(year)
         self.from_label, self.to_label = QLabel(), QLabel()
+        # Shown in place of an error box while the years are reversed: the screen also refreshes on
+        # changes made elsewhere, and a dialog then would pop up over another screen.
+        self.year_hint = QLabel()
+        self.year_hint.setStyleSheet("color: #b00020;")
+        self.year_hint.setVisible(False)
         self.form_choice = QComboBox()
         self.excel_button, self.pdf_button, self.report_button = QPushButton(), QPushButton(), QPushButton()
         # Hidden without a print service (or one that knows neither statistics kind).
@@ -166,6 +171,7 @@ class ProvinceStatisticsScreen(QWidget, ops.Watcher):
             top.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.year_hint)
         layout.addWidget(self.tabs)
         self.figures: ProvinceFigures | None = None
         self.form: FilledForm | None = None
@@ -191,6 +197,10 @@ class ProvinceStatisticsScreen(QWidget, ops.Watcher):
         return ops.run(self, lambda: self.service.period(self.first_year.value(), self.last_year.value()))
 
     def refresh(self) -> None:
+        reversed_years = self.first_year.value() > self.last_year.value()
+        self.year_hint.setVisible(reversed_years)
+        if reversed_years:
+            return
         period = self.period()
         if period is None:
             return
@@ -319,6 +329,7 @@ class ProvinceStatisticsScreen(QWidget, ops.Watcher):
 
     def retranslate(self) -> None:
         self.from_label.setText(self.tr("From year:"))
+        self.year_hint.setText(self.tr("Choose a first year no later than the last"))
         self.to_label.setText(self.tr("to:"))
         self.excel_button.setText(self.tr("Form to Excel…"))
         self.pdf_button.setText(self.tr("Form to PDF…"))
