@@ -59,6 +59,7 @@ _TOP_LEVEL_GROUPS = {
     "service_messages": "messages",
     "storage_messages": "messages",
     "account_messages": "messages",
+    "exchange_messages": "messages",
     "os_refusals": "messages",  # operating-system errors as reason codes
     "database_key": "services",  # the office database's key: a service that lives at the top level
     "staged_demo": "bootstrap",

@@ -95,7 +95,7 @@ def _stdlib() -> set[str]:
 def test_no_reason_code_has_two_meanings() -> None:
     """Each module's MESSAGES table is merged into one; a code defined twice would print the wrong sentence."""
     from thidua_desktop.domain.validation import MESSAGES as validation
-    from thidua_desktop.messages import ACCOUNT_MESSAGES, SERVICE_MESSAGES, STORAGE_MESSAGES
+    from thidua_desktop.messages import ACCOUNT_MESSAGES, EXCHANGE_MESSAGES, SERVICE_MESSAGES, STORAGE_MESSAGES
     from thidua_desktop.reports.messages import MESSAGES as reports
     from thidua_desktop.rules.explain import MESSAGES as rules
     from thidua_desktop.rules.plausibility import MESSAGES as plausibility
@@ -104,7 +104,7 @@ def test_no_reason_code_has_two_meanings() -> None:
     from thidua_desktop.sync import MESSAGES as sync
 
     tables = [validation, plausibility, rules, sync, reports, exports, imports, SERVICE_MESSAGES, STORAGE_MESSAGES,
-              ACCOUNT_MESSAGES]
+              ACCOUNT_MESSAGES, EXCHANGE_MESSAGES]
     seen: dict[str, int] = {}
     clashes = []
     for index, table in enumerate(tables):

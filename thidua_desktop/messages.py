@@ -12,6 +12,7 @@ from typing import Any
 
 from .account_messages import ACCOUNT_MESSAGES
 from .domain.errors import DomainError, Notice, ValidationErrors
+from .exchange_messages import EXCHANGE_MESSAGES
 from .service_messages import SERVICE_MESSAGES  # re-exported: callers import it from here
 from .storage_messages import STORAGE_MESSAGES
 
@@ -156,7 +157,8 @@ def _tables() -> dict[str, tuple[str, str]]:
     from .sync import MESSAGES as sync_messages
 
     return {**validation_messages, **plausibility_messages, **rule_messages, **sync_messages, **report_messages, **export_messages,
-            **import_messages, **SERVICE_MESSAGES, **STORAGE_MESSAGES, **ACCOUNT_MESSAGES}
+            **import_messages, **SERVICE_MESSAGES, **STORAGE_MESSAGES, **ACCOUNT_MESSAGES,
+            **EXCHANGE_MESSAGES}
 
 
 class _Lenient(dict[str, Any]):

@@ -174,75 +174,17 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
     "ROW_OWNED_BY_OTHER_OFFICE": ("Bản ghi này do đơn vị khác quản lý; chỉ đơn vị đó được sửa.",
                                   "This record belongs to another office; only that office may change it."),
     "REVIEW_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh mới thẩm định hồ sơ.", "Only the provincial office reviews dossiers."),
-    "PEER_UNKNOWN": ("Đơn vị «{value}» chưa được kết nối đồng bộ với văn phòng này.",
-                     "Office «{value}» is not enrolled for sync with this office."),
     "DECIMAL_INVALID": ("«{value}» ở trường «{field_label}» không phải là số. Hãy nhập, ví dụ: 12 hoặc 12,5.",
                         "«{value}» in «{field_label}» is not a number. Enter for example 12 or 12.5."),
     "AWARD_FROM_DECISION": ("Khen thưởng này được ghi theo quyết định số {value} của xã; không xóa thủ công được.",
                             "This award was written by our decision {value}; it cannot be removed by hand."),
     "PARENT_IS_SELF": ("Đơn vị cấp trên không thể là chính tập thể này hoặc một đơn vị trực thuộc nó.",
                        "The parent unit cannot be this collective or one of its own sub-units."),
-    "RECOVERY_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh tạo khóa khôi phục.", "Only the provincial office makes the recovery key."),
-    "RECOVERY_FILE_EXISTS": ("Đã có tệp «{value}»: chọn tên khác để không ghi đè một khóa khôi phục.",
-                             "«{value}» already exists: choose another name so no recovery key is overwritten."),
-    "RECOVERY_PASSPHRASE_MISMATCH": ("Hai lần nhập mật khẩu không khớp nhau.", "The two passphrases do not match."),
-    "PASSPHRASE_FILE_UNREADABLE": ("Không đọc được tệp mật khẩu «{value}».", "Cannot read passphrase file «{value}»."),
-    "ENROLL_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh cấp tệp kết nối.", "Only the provincial office issues enrolment files."),
-    "RECOVERY_KEY_MISSING": ("Chưa có khóa khôi phục của tỉnh. Văn phòng tỉnh cần khởi tạo lại hoặc cấp lại tệp kết nối.",
-                             "The province's recovery key is missing. The province must set it up or issue the enrolment file again."),
-    "PEER_NO_KEYS_YET": ("Chưa nhận được khóa của đơn vị «{value}»: cần nhập gói dữ liệu đầu tiên của đơn vị đó trước.",
-                         "No keys from office «{value}» yet: import its first bundle first."),
-    "PEER_REVOKED": ("Kết nối với đơn vị «{value}» đã bị thu hồi.", "Office «{value}» has been revoked."),
-    "BUNDLE_WAITS_FOR_FINGERPRINT": (
-        "Gói dữ liệu «{file}» là gói đầu tiên nhận từ {sender_name} (mã {sender_code}) nên chưa được nhập: gói "
-        "đang chờ cán bộ tỉnh xác nhận mã xác thực của đơn vị. Hãy gọi điện cho cán bộ xã, đề nghị đọc mã xác "
-        "thực hiển thị trên màn hình Đồng bộ của xã và so với mã của gói này: {fingerprint}. Nếu trùng khớp, "
-        "hãy xác nhận (nút «Xác nhận mã xác thực», hoặc lệnh «thidua enroll confirm {sender_code} --fingerprint "
-        "MÃ»): gói sẽ được nhập ngay. Nếu khác, gói không do xã gửi: hãy từ chối gói.",
-        "Bundle «{file}» is the first one from {sender_name} (code {sender_code}), so it was not imported: it "
-        "waits until the province confirms the office's fingerprint. Call the commune's officer, ask them to "
-        "read the fingerprint shown on their Sync screen and compare it with this bundle's: {fingerprint}. If "
-        "they match, confirm it (\"Confirm fingerprint\", or «thidua enroll confirm {sender_code} --fingerprint "
-        "CODE»): the bundle is then imported. If not, the commune did not send it: reject it."),
-    "BUNDLE_WAITING_FULL": (
-        "Đã có quá nhiều gói từ {sender_name} (mã {sender_code}) đang chờ xác nhận mã xác thực, nên gói «{file}» "
-        "không được giữ lại. Hãy xác nhận hoặc từ chối các gói đang chờ trước.",
-        "Too many bundles from {sender_name} (code {sender_code}) are already waiting for the fingerprint "
-        "check, so «{file}» was not kept. Confirm or reject the waiting bundles first."),
-    "PEER_FINGERPRINT_MISMATCH": (
-        "Mã xác thực {fingerprint} không khớp với khóa của gói nào đang chờ từ đơn vị «{value}», nên chưa xác nhận "
-        "gì. Hãy đề nghị đọc lại mã (từng nhóm 4 ký tự); nếu vẫn khác, gói đang chờ không do đơn vị đó gửi: hãy từ "
-        "chối gói và đề nghị đơn vị gửi lại.",
-        "Fingerprint {fingerprint} matches no bundle waiting from office «{value}», so nothing was confirmed. Ask "
-        "for the code again (four characters at a time); if it still differs, the waiting bundle was not sent by "
-        "that office: reject it and ask the office to send again."),
-    "RECOVERY_BUNDLE_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh ghi gói khôi phục cho xã.",
-                                      "Only the provincial office writes recovery bundles for communes."),
-    "RECOVERY_NOTHING_HELD": ("Tỉnh chưa nhận được dữ liệu nào của đơn vị «{value}», nên không có gì để khôi phục.",
-                              "The province never received data from office «{value}»: there is nothing to recover."),
-    "RECOVERY_TOO_LARGE": ("Dữ liệu của đơn vị «{value}» ({size_mb} MB) quá lớn cho một gói khôi phục.",
-                           "Office «{value}»'s data ({size_mb} MB) is too large for one recovery bundle."),
-    "RECOVERY_SENDER_NOT_PROVINCE": (
-        "Gói «{file}» là gói khôi phục nhưng không do văn phòng cấp tỉnh gửi cho xã (gửi từ {sender_name}, mã "
-        "{sender_code}): gói bị từ chối, dữ liệu không thay đổi.",
-        "Bundle «{file}» is a recovery bundle that the provincial office did not send to a commune (it comes from "
-        "{sender_name}, code {sender_code}): it is refused and nothing changed."),
-    "RECOVERY_OFFICE_NOT_EMPTY": (
-        "Gói khôi phục chỉ nhập được vào một văn phòng xã mới cài, chưa có dữ liệu riêng; văn phòng này đã có {count} "
-        "bản ghi do chính mình tạo. Dữ liệu không thay đổi.",
-        "A recovery bundle is only imported into a newly installed commune office with no data of its own; this "
-        "office already has {count} records it made itself. Nothing changed."),
-    "EXPORT_NEEDS_RECIPIENT": ("Văn phòng tỉnh cần chọn xã nhận gói (--to MÃ_XÃ).",
-                               "The provincial office must name the commune (--to CODE)."),
     "NOMINATION_DUPLICATE": ("Người/tập thể này đã có trong đợt xét với «{award}».",
                              "This nominee is already in the batch for «{award}»."),
     "DOSSIER_ITEM_UNKNOWN": ("Thành phần hồ sơ «{value}» không thuộc danh hiệu này.",
                              "Dossier item «{value}» is not part of this award."),
-    "TEMPLATES_INVALID": ("Tệp mẫu tóm tắt thành tích «{path}» không hợp lệ.", "The summary template file «{path}» is invalid."),
-    "TEMPLATES_TOO_NEW": ("Tệp mẫu tóm tắt thành tích do phiên bản mới hơn tạo ra. Vui lòng cập nhật ứng dụng.",
-                          "The summary templates were made by a newer version. Please update the app."),
     "SETTINGS_UNAVAILABLE": ("Không lưu được tham số của đơn vị.", "The office's values cannot be saved here."),
-    "CONFLICT_ALREADY_RESOLVED": ("Xung đột dữ liệu này đã được xử lý.", "This conflict has already been decided."),
     # Two officers editing the same record (services/record_tokens.py): the later save is refused.
     "RECORD_CHANGED": ("Hồ sơ này vừa được {who} sửa lúc {when}. Hãy tải lại để xem bản mới rồi sửa tiếp.",
                        "This record was just changed by {who} at {when}. Reload it to see the new version, "
@@ -263,13 +205,6 @@ SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
                                        "dữ liệu), nên chưa trả lại được. Hãy chọn đề nghị kia hoặc cách xử lý khác.",
                                        "This nomination is still among the pending records (not applied at the "
                                        "province), so it cannot be returned. Choose the other one or another answer."),
-    "CONFLICT_VERSION_UNREADABLE": ("Không đọc được bản còn lại của bản ghi này.",
-                                    "The other version of this record cannot be read."),
-    "EXPORT_TARGET_UNWRITABLE": ("Không ghi được gói vào «{value}» (USB bị rút ra, đầy hoặc chỉ đọc). Hãy thử lại.",
-                                 "Cannot write the bundle to «{value}» (the stick was removed, is full or read-only). "
-                                 "Try again."),
-    "CATALOG_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh nạp danh mục khen thưởng mới; xã nhận danh mục qua gói đồng bộ.",
-                              "Only the provincial office loads a new award catalog; communes receive it in bundles."),
     "MANY_ERRORS": ("Có {count} chỗ cần sửa:", "{count} things to fix:"),
     "NOMINATION_NOT_ELIGIBLE": ("«{name}» chưa đạt tiêu chuẩn theo kết quả tự kiểm tra ({outcome_label}). Chỉ xét tiếp "
                                 "trường hợp này khi ghi rõ lý do ở «{field_label}».",
