@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from ..domain.text import clean_text
 from ..rules import Catalog, Decision, Outcome, Reason
 from ..rules.explain import explain_decision, explain_reason
 
@@ -136,3 +137,18 @@ def unmet_reasons(check: Decision | None, catalog: Catalog, lang: str = "vi") ->
     reasons = [r for r in check.reasons if r.outcome in (Outcome.FAIL, Outcome.UNKNOWN)]
     reasons.sort(key=lambda r: r.outcome is not Outcome.FAIL)
     return [explain_reason(r, lang, catalog) for r in reasons]
+
+
+def review_notes(names: dict[str, tuple[str, str]], checklist: list[object]) -> list[ReviewNote]:
+    """The checklist items with a note, and the unticked ones when the reviewer used the checklist
+    at all (an untouched checklist says nothing about the dossier). ``names``: item code -> its
+    Vietnamese and English names in this office's catalog."""
+    items = [i for i in checklist if isinstance(i, dict) and i.get("code")]
+    used = any(bool(i.get("checked")) for i in items)
+    out = []
+    for item in items:
+        code, checked, note = str(item["code"]), bool(item.get("checked")), clean_text(str(item.get("note") or ""))
+        if note or (used and not checked):
+            name_vi, name_en = names.get(code, (code, code))
+            out.append(ReviewNote(code, name_vi, name_en, checked, note))
+    return out

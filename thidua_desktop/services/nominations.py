@@ -41,6 +41,7 @@ from .nomination_views import (
     ProvinceReview,
     ReviewNote,
     reason_text,
+    review_notes,
 )
 from .record_tokens import Token, check, get_for_edit, token_of
 from .settings import SettingsService
@@ -393,21 +394,11 @@ class NominationService(ServiceBase):
                                   self._review_notes(nomination.award_code, review.checklist or []))
 
     def _review_notes(self, award_code: str, checklist: builtins.list[object]) -> builtins.list[ReviewNote]:
-        """The items with a note, and the unticked ones when the reviewer used the checklist at
-        all (an untouched checklist says nothing about the dossier)."""
         try:
             names = {i.code: (i.name_vi, i.name_en) for i in self.catalog.award(award_code).dossier}
         except Exception:
             names = {}  # an award this office's catalog lacks: the item codes still tell
-        items = [i for i in checklist if isinstance(i, dict) and i.get("code")]
-        used = any(bool(i.get("checked")) for i in items)
-        out = []
-        for item in items:
-            code, checked, note = str(item["code"]), bool(item.get("checked")), clean_text(str(item.get("note") or ""))
-            if note or (used and not checked):
-                name_vi, name_en = names.get(code, (code, code))
-                out.append(ReviewNote(code, name_vi, name_en, checked, note))
-        return out
+        return review_notes(names, checklist)
 
     def get(self, nomination_id: str) -> NominationView:
         with self.db.reader() as session:
