@@ -1,9 +1,9 @@
 """Realistic demo data for a commune office, built through the services (so it is audited and
-sync-stamped like real work). Deterministic for a given seed."""
+sync-stamped like real work). Deterministic for a given seed. The people (names, posts, CCCD
+numbers) are drawn in demo_people.py, the fixed wording and lists are in demo_data.py."""
 
 from __future__ import annotations
 
-import dataclasses
 import random
 import struct
 import tempfile
@@ -14,19 +14,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import checkpoints
-from ..db.repositories.admin_units import province_units
 from ..domain.enums import Role
 from ..domain.errors import DomainError, StateError
-from ..domain.ethnicity import CAO_BANG_MIX
-from ..domain.validation import decode_cccd
 from ..reports.achievement_report import COLLECTIVE, HOUSEHOLD, INDIVIDUAL, achievement_sentence
 from ..reports.model import Wording
 from ..reports.templates import load_template
 from . import demo_data as data
 from .council import BallotInput
+from .demo_people import DemoPeople, cccd_block
 from .movements import IndicatorInput, MovementInput
 from .officials import CHAIRMAN, COUNCIL_CHAIR, COUNCIL_VICE_CHAIR, REFORM_DAY, SECRETARY, VICE_CHAIRMAN
-from .people import PersonInput, PersonView
+from .people import PersonView
 from .records import Subject
 
 if TYPE_CHECKING:
@@ -38,13 +36,6 @@ DEMO_PROVINCE_NODE = "00000000-0000-4000-8000-000000000004"
 DEMO_PROVINCE_ACTOR = "Sở Nội vụ tỉnh (dữ liệu mẫu)"
 
 
-# A CCCD's last six digits are a serial within (province, century and gender, birth year). Each
-# commune of a province draws from a block of its own, by its place in the province's list of
-# units, so two demo communes never share a number by chance; the province would flag each pair
-# as the same person on two registers. 5,000 serials per commune and birth year is ample.
-CCCD_BLOCK = 5_000
-
-
 class DemoBuilder:
     def __init__(self, app: App, seed: int = 2026, today: date | None = None,
                  shared_cccds: Sequence[str] = ()) -> None:
@@ -53,7 +44,6 @@ class DemoBuilder:
         duplicate on purpose; nothing else repeats a number across communes."""
         self.app = app
         self.shared_cccds = list(shared_cccds)
-        self.cccd_block = 0
         self.rng = random.Random(seed)
         # The Mẫu 05 fields draw from their own generator: everything else stays as it was for a seed.
         self.dossier_rng = random.Random(seed * 31 + 5)
@@ -85,91 +75,14 @@ class DemoBuilder:
         return self.counts
 
     # People ------------------------------------------------------------------------------------
-    def _name(self, ethnicity: str, female: bool) -> str:
-        family = self.rng.choice(data.FAMILY_NAMES.get(ethnicity, data.FAMILY_NAMES["Kinh"]))
-        if ethnicity == "Mông":
-            middle = self.rng.choice(data.MONG_FEMALE_MIDDLE if female else data.MONG_MALE_MIDDLE)
-        else:
-            middle = self.rng.choice(data.FEMALE_MIDDLE if female else data.MALE_MIDDLE)
-        given = self.rng.choice(data.FEMALE_GIVEN if female else data.MALE_GIVEN)
-        return f"{family} {middle} {given}"
-
-    def _cccd(self, birth_year: int, female: bool, used: set[str]) -> str:
-        century = 0 if birth_year < 2000 else 2
-        while True:
-            # The same draw as ever (a seed's other data stays as it was), folded into the block.
-            serial = self.cccd_block * CCCD_BLOCK + self.rng.randrange(10**6) % CCCD_BLOCK
-            number = f"004{century + int(female)}{birth_year % 100:02d}{serial:06d}"
-            if number not in used:
-                used.add(number)
-                return number
-
-    def _block(self) -> int:
-        """This commune's block of CCCD serials: its place among its province's units."""
-        office = self.app.office.office()
-        codes = [code for code, _name, _kind in province_units(office.province_code)]
-        place = codes.index(office.unit_code) if office.unit_code in codes else 0
-        return place % (10**6 // CCCD_BLOCK)
-
     def _people(self, count: int, villages: list[str]) -> list[PersonView]:
-        groups, weights = list(CAO_BANG_MIX.keys()), list(CAO_BANG_MIX.values())
-        used: set[str] = set(self.shared_cccds)
-        self.cccd_block = self._block()
-        shared = list(self.shared_cccds)
-        rows: list[PersonInput] = []
-        officials = max(24, count // 10)
-        for index in range(count):
-            ethnicity = self.rng.choices(groups, weights)[0]
-            post = self._post(index) if index < officials else None
-            if post is None:
-                female = self.rng.random() < 0.5
-                birth_year = self.rng.randint(self.today.year - 64, self.today.year - 24)
-                position, workplace, start = self.rng.choice(data.DIRECT_POSITIONS), "", ""
-            else:
-                position, workplace, gender, youngest, oldest = post
-                female = gender == "female" if gender else self.rng.random() < 0.5
-                # Nobody past the retirement age of the demo's year (minus one year, so it holds all year).
-                oldest = min(oldest, data.retirement_age_months("female" if female else "male",
-                                                                self.today.year) // 12 - 1)
-                birth_year = self.today.year - self.rng.randint(youngest, oldest)
-                # Employment from 21 at the earliest, and before the first rated year of the history.
-                first = min(birth_year + 21, YEAR - 4)
-                start = date(self.rng.randint(max(first, YEAR - 30), YEAR - 4),
-                             self.rng.randint(1, 12), 1).strftime("%d/%m/%Y")
-            birth = (f"{self.rng.randint(1, 28):02d}/{self.rng.randint(1, 12):02d}/{birth_year}"
-                     if self.rng.random() < 0.7 else str(birth_year))
-            rows.append(PersonInput(
-                full_name=self._name(ethnicity, female), gender="female" if female else "male", birth=birth,
-                ethnicity=ethnicity, cccd=self._cccd(birth_year, female, used) if self.rng.random() < 0.8 else "",
-                position=position, workplace=workplace,
-                village_id=self.rng.choice(villages), is_direct_worker=post is None,
-                employment_start=start, **(self._dossier(position, workplace) if post else {}),
-            ))
-        # A cross-commune duplicate a test asked for: the last people (villagers, not officials)
-        # take the numbers, with the birth year and gender the numbers say.
-        for index, number in zip(range(len(rows) - 1, -1, -1), shared, strict=False):
-            info = decode_cccd(number)
-            rows[index] = dataclasses.replace(rows[index], cccd=info.number, birth=str(info.birth_year),
-                                              gender=info.gender.value)
+        office = self.app.office.office()
+        rows = DemoPeople(self.rng, self.dossier_rng, self.today, YEAR,
+                          cccd_block(office.province_code, office.unit_code), self.shared_cccds).rows(count, villages)
         created: list[PersonView] = []
         for start_index in range(0, len(rows), 500):  # one transaction per 500 rows keeps memory flat
             created.extend(self.app.people.create_many(rows[start_index:start_index + 500]))
         return created
-
-    def _dossier(self, position: str, workplace: str) -> dict[str, str]:
-        """Mẫu 05 fields of an official (every official is nominated for something, so no demo
-        achievement report has a blank the register could fill)."""
-        spec = data.POST_DOSSIERS[(position, workplace)]
-        qualification, degree = self.dossier_rng.choice(spec.qualifications)
-        return {"hometown": self.dossier_rng.choice(data.HOMETOWNS), "qualification": qualification,
-                "political_theory": spec.political_theory, "academic_title": degree, "duties": spec.duties}
-
-    @staticmethod
-    def _post(index: int) -> tuple[str, str, str | None, int, int]:
-        """The index-th official's post: first every post with one holder, then staff posts in turn."""
-        if index < len(data.UNIQUE_POSTS):
-            return data.UNIQUE_POSTS[index]
-        return data.STAFF_POSTS[(index - len(data.UNIQUE_POSTS)) % len(data.STAFF_POSTS)]
 
     def _collectives(self, villages: list[str], officials: list[PersonView]) -> list[str]:
         ids = []
