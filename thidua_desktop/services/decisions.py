@@ -124,16 +124,34 @@ class DecisionService(ServiceBase):
         without a reason of its own. Nothing is saved."""
         award = self._award(award_code)
         day = parse_date(decided_on, "decided_on")
+        with self.db.reader() as session:  # rolled back: the check's result is not stored here
+            return self._needs(session, award, day, nomination_ids)
+
+    def reissue_overrides_needed(self, decision_id: str, *, decided_on: str,
+                                 nomination_ids: list[str]) -> list[OverrideNeed]:
+        """The recipients a correction adds that ``reissue`` would refuse unless ``overrides``
+        gives the chairman's reason for them, as ``overrides_needed`` finds them for ``issue``.
+        Recipients the decision already has are not checked again. Nothing is saved."""
+        day = parse_date(decided_on, "decided_on")
+        with self.db.reader() as session:
+            decision = self._own_decision(session, decision_id)
+            award = self._award(decision.award_code)
+            held = {str(r.nomination_id) for r in repo.recipients(session, decision.id)}
+            added = [i for i in dict.fromkeys(clean_text(x) for x in nomination_ids) if i and i not in held]
+            return self._needs(session, award, day, added)
+
+    def _needs(self, session: Session, award: AwardDef, day: date, nomination_ids: list[str]) -> list[OverrideNeed]:
+        """Of these council-voted nominations, those not eligible (or not fully checked) on ``day``
+        that the council passed without a reason of its own: ``_grant`` wants a reason for them."""
         nominations = NominationService(self.db, self.actor, self.catalog)
         needs: list[OverrideNeed] = []
-        with self.db.reader() as session:  # rolled back: the check's result is not stored here
-            for nomination_id in nomination_ids:
-                n = self._checked(session, award, nomination_id)
-                if repo.council_override(session, n.id):
-                    continue
-                check = nominations._evaluate(session, n, nominations.batch_year(session, n.batch_id), day)
-                if not check.eligible:
-                    needs.append(OverrideNeed(n.id, nominations._view(session, n).nominee_name, award.code, check))
+        for nomination_id in nomination_ids:
+            n = self._checked(session, award, nomination_id)
+            if repo.council_override(session, n.id):
+                continue
+            check = nominations._evaluate(session, n, nominations.batch_year(session, n.batch_id), day)
+            if not check.eligible:
+                needs.append(OverrideNeed(n.id, nominations._view(session, n).nominee_name, award.code, check))
         return needs
 
     def signers(self, decided_on: date | str, title: str = DEFAULT_SIGNER_TITLE) -> list[str]:
@@ -252,8 +270,11 @@ class DecisionService(ServiceBase):
         number and date. Kept recipients: their award history says the new number and date and
         their reward is counted on the new date. Removed ones lose the award (a tombstone, which
         travels like any change) and their nomination is council-voted again, so another decision
-        may grant it. Added ones must be council-voted and pass the check as in ``issue``. A
-        leader's act where the office has accounts. What it changes: ``CHANGES``."""
+        may grant it. Added ones must be council-voted and pass the check as in ``issue``: one the
+        check does not pass goes in only with the council's reason or the chairman's in
+        ``overrides`` (kept in its nomination's history, and in the audit entry under
+        "override_reasons"); ``reissue_overrides_needed`` lists them. A leader's act where the
+        office has accounts. What it changes: ``CHANGES``."""
         self.access.require(roles.DECIDE)
         why = clean_text(reason)
         if not why:
@@ -266,6 +287,7 @@ class DecisionService(ServiceBase):
         if not ids:
             raise ValidationError("REQUIRED", field="recipients")
         title = clean_text(signer_title) or DEFAULT_SIGNER_TITLE
+        given = {clean_text(k): v for k, v in (overrides or {}).items()}  # keyed as ``ids`` are
         with self.db.reader() as session:
             award = self._award(self._own_decision(session, decision_id).award_code)
         salary = self.base_salary(day)
@@ -287,6 +309,7 @@ class DecisionService(ServiceBase):
                 if nomination_id not in ids:
                     self._withdraw(session, row, award_row, withdrawn)
             batches: set[str] = set()
+            overridden: dict[str, str] = {}  # added recipients the check does not pass: the reason they went in on
             for index, nomination_id in enumerate(ids, start=1):
                 if nomination_id in held:
                     row, award_row = held[nomination_id]
@@ -297,14 +320,17 @@ class DecisionService(ServiceBase):
                         award_row.decision_id = decision.id
                 else:
                     n = self._checked(session, award, nomination_id)
-                    self._grant(session, decision, award, n, (overrides or {}).get(n.id, ""), index, salary)
+                    self._grant(session, decision, award, n, given.get(n.id, ""), index, salary)
+                    if n.status_reason:  # _grant's transition keeps the reason it needed, "" when none
+                        overridden[n.id] = n.status_reason
                 batches.add(n.batch_id)
             decision.batch_id = batches.pop() if len(batches) == 1 else None
             session.flush()
             session.add(AuditEntry(actor=self.actor, action="reissue", table_name="decisions", row_id=decision.id,
                                    old_values=before, new_values={
                                        "number": clean_number, "decided_on": day.isoformat(), "signer_name": signer,
-                                       "signer_title": title, "recipients": ids, "reason": why}))
+                                       "signer_title": title, "recipients": ids, "reason": why,
+                                       "override_reasons": overridden}))
             return self._view(session, decision)
 
     @staticmethod
