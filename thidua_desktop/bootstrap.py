@@ -120,7 +120,7 @@ class App:
         from .services.attachments import AttachmentStore
         from .services.movements import MovementService
 
-        return MovementService(*self._args, attachments=AttachmentStore(self.paths.attachments_dir))
+        return MovementService(*self._args, attachments=AttachmentStore(self.paths.attachments_dir, self.db))
 
     @cached_property
     def exemplars(self) -> ExemplarService:
@@ -189,7 +189,7 @@ class App:
         from .services.attachments import AttachmentStore
         from .services.nominations import NominationService
 
-        return NominationService(*self._args, attachments=AttachmentStore(self.paths.attachments_dir),
+        return NominationService(*self._args, attachments=AttachmentStore(self.paths.attachments_dir, self.db),
                                  settings=self.settings)
 
     @cached_property
@@ -234,7 +234,7 @@ class App:
         from .services.dossier_review import DossierReviewService
 
         return DossierReviewService(*self._args, access=self.access, reviews=self.reviews, printing=self.printing,
-                                    attachments=AttachmentStore(self.paths.attachments_dir))
+                                    attachments=AttachmentStore(self.paths.attachments_dir, self.db))
 
     @cached_property
     def excel_export(self) -> ExcelExportService:
@@ -388,8 +388,22 @@ def open_app(data_dir: str | os.PathLike[str] | None = None, actor: str | None =
         app.close()
         raise StateError("OFFICE_FOLDER_EMPTY", field="data_dir", value=str(paths.data_dir))
     app.officials.adopt_document_settings()  # once: names typed in the settings become terms
+    if not db.is_sqlite:
+        _move_attached_files_in(app)
     log.info("opened data dir (sqlite=%s)", db.is_sqlite)
     return app
+
+
+def _move_attached_files_in(app: App) -> None:
+    """A server office: files this computer stored in its own folder before attachments lived in
+    the database go there now (services/attachments.py says why at start). One query when there is
+    nothing to move. A failure is logged, never fatal: the next start tries again."""
+    from .services.attachments import AttachmentStore
+
+    try:
+        AttachmentStore(app.paths.attachments_dir, app.db).move_local_files_in()
+    except Exception:  # the office must open even if an old file cannot move now
+        log.warning("could not move this computer's attached files into the server database", exc_info=True)
 
 
 def _refuse_without_database(paths: AppPaths, trial: bool) -> None:

@@ -12,6 +12,17 @@ STORAGE_MESSAGES: dict[str, tuple[str, str]] = {
                             "init» to set one up, or choose the right folder with --data-dir."),
     "FILE_NOT_FOUND": ("Không tìm thấy tệp «{value}».", "File «{value}» not found."),
     "FILE_TOO_LARGE": ("Tệp «{value}» lớn quá {max_mb} MB.", "File «{value}» is larger than {max_mb} MB."),
+    # An attached photo or document (services/attachments.py): the same limit in a commune and on a server.
+    "ATTACHMENT_TOO_LARGE": ("Không đính kèm được tệp «{value}»: tệp nặng khoảng {size_mb} MB, vượt giới hạn {max_mb} MB "
+                             "cho một tệp đính kèm. Hãy quét (scan) lại ở độ phân giải thấp hơn, nén ảnh, hoặc tách "
+                             "tệp PDF thành nhiều tệp nhỏ rồi đính kèm từng tệp. Chưa có gì được lưu.",
+                             "File «{value}» cannot be attached: it is about {size_mb} MB, over the {max_mb} MB limit "
+                             "for one attachment. Scan it again at a lower resolution, compress the photo, or split "
+                             "the PDF into smaller files and attach each. Nothing was saved."),
+    "ATTACHMENT_CHANGED": ("Tệp «{value}» đã thay đổi trong lúc đang được lưu. Hãy đóng chương trình đang sửa tệp đó "
+                           "rồi đính kèm lại. Chưa có gì được lưu.",
+                           "File «{value}» changed while it was being stored. Close the program editing it and "
+                           "attach it again. Nothing was saved."),
     "BACKUP_NOT_OURS": ("Tệp «{value}» không phải bản sao lưu của ThiĐua hoặc đã bị hỏng.",
                         "«{value}» is not a ThiĐua backup, or it is damaged."),
     "BACKUP_KEY_MISSING": ("Bản sao lưu «{value}» được mã hóa bằng khóa của máy đã tạo ra nó, và máy này không có khóa "

@@ -1,4 +1,5 @@
-"""Content-addressed file store next to the database: attachments/<first 2 hex>/<sha256>.
+"""Where attached files live: a content-addressed store, attachments/<first 2 hex>/<sha256>, in
+the data folder, and on a server office also in the shared database (see AttachmentStore).
 
 Files are written to a temporary name, fsynced and renamed, so a power cut never leaves a
 half-written file under a valid hash. The same content is stored once."""
@@ -7,22 +8,29 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import mimetypes
 import os
 import re
 import shutil
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..db import Database
 from ..db.models import Attachment
+from ..db.repositories import attachments as contents
 from ..domain.errors import ValidationError
 from ..domain.text import clean_text
 from ..paths import resource_path
 
 _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 _UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
-MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024  # a bundle, a backup and the server all carry files up to this
+_MB = 1024 * 1024
+log = logging.getLogger("thidua")
 MAX_NAME_CHARS = 150  # well under every file system's 255, with room for the folder
 
 
@@ -78,13 +86,63 @@ def attachment_view(row: Attachment) -> AttachmentView:
 
 
 class AttachmentStore:
-    def __init__(self, root: Path) -> None:
-        self.root = root
+    """The attached files of one office, as seen from this computer.
 
-    def path_for(self, sha256: str) -> Path:
+    **A commune (SQLite).** The files are the store in the data folder, beside the database file,
+    as they always were. Putting them into the SQLite file instead would gain nothing (no other
+    computer shares it) and cost a lot: every backup copies the whole database file through the
+    online backup API, so each backup would copy every photo again, a 200 MB scan would pass
+    through the WAL, and the backup zip, its restore and the bundle writer, which handle files
+    entry by entry with size caps, would all have to change. So a commune keeps its files here.
+
+    **A server office (PostgreSQL, ``db`` given).** Several officers' computers share one
+    database and none can read another's data folder, so the bytes live in the database
+    (``attachment_contents``, by SHA-256, in 4 MiB parts) and the folder is only this computer's
+    cache of them, content-addressed like a commune's store. The content is in the database no
+    later than the commit of the first row that names it: :meth:`put_file` uploads it at once,
+    in a short transaction of its own that does not take the office's write lock (a 200 MB scan
+    sent over a slow network must not make every other officer's save wait; a content row is
+    keyed by its hash, so nothing else in the office depends on the order of writes), and the
+    hook :func:`~thidua_desktop.db.repositories.attachments.keep_contents_in_database` checks,
+    in the row's own transaction, that every new row's content is there, writing it from this
+    computer's folder when not (a bundle's files, imported here, arrive that way). A file
+    uploaded for a save that then failed stays in the table unreferenced, as it stays in a
+    commune's folder: harmless, and used again if the same file is attached later.
+    :meth:`path_for` brings a file into this computer's cache when only the database has it, so
+    opening a file, exporting a bundle and the recovery bundle work from any computer. The
+    server's backup (``pg_dump``) includes the files.
+
+    Files a server office's computers stored in their own folders before this version move into
+    the database when each computer starts (:meth:`move_local_files_in`), not when a file is
+    first opened: the computer that holds a file is seldom the one that opens it next, and a file
+    waiting for its holder to open it again would stay unreadable everywhere else. The local
+    copies stay as the cache: should the server be restored from a ``pg_dump`` older than them,
+    the next start puts them back."""
+
+    def __init__(self, root: Path, db: Database | None = None) -> None:
+        self.root = root
+        self.db = db if db is not None and not db.is_sqlite else None
+        if self.db is not None:
+            contents.keep_contents_in_database(self.db, self._local_parts)
+
+    @property
+    def in_database(self) -> bool:
+        """True on a server office: the database holds the files, this folder only caches them."""
+        return self.db is not None
+
+    def _local_path(self, sha256: str) -> Path:
         if not _SHA_RE.match(sha256):
             raise ValidationError("ATTACHMENT_HASH_INVALID", field="sha256", value=sha256)
         return self.root / sha256[:2] / sha256
+
+    def path_for(self, sha256: str) -> Path:
+        """The file with this content on this computer. On a server office it is fetched from the
+        database into this computer's cache first when only the database has it; the path names
+        no file when neither has it (callers check ``exists()``)."""
+        path = self._local_path(sha256)
+        if self.db is not None and not path.is_file():
+            self._fetch(sha256, path)
+        return path
 
     def existing_path(self, sha256: str, file_name: str = "") -> Path:
         """The stored file for ``sha256``; FILE_NOT_FOUND (naming the original file) when it is gone."""
@@ -105,18 +163,15 @@ class AttachmentStore:
         return target
 
     def put_file(self, source: Path) -> tuple[str, int, str]:
-        """Copy a file in; returns (sha256, size, mime type)."""
+        """Copy a file in; returns (sha256, size, mime type). ATTACHMENT_TOO_LARGE past 200 MB."""
         if not source.is_file():
             raise ValidationError("FILE_NOT_FOUND", field="file", value=str(source))
         size = source.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
-            raise ValidationError("FILE_TOO_LARGE", field="file", value=source.name, max_mb=200)
-        digest = hashlib.sha256()
-        with source.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-        sha = digest.hexdigest()
-        target = self.path_for(sha)
+            raise ValidationError("ATTACHMENT_TOO_LARGE", field="file", value=clean_file_name(source.name),
+                                  size_mb=_megabytes(size), max_mb=MAX_ATTACHMENT_BYTES // _MB)
+        sha = _file_sha256(source)
+        target = self._local_path(sha)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_suffix(".part")
@@ -126,16 +181,93 @@ class AttachmentStore:
                 dst.flush()
                 os.fsync(dst.fileno())
             os.replace(tmp, target)
+        if self.db is not None:
+            # From the officer's own file, checked against the hash as it is read: a file
+            # changed since it was hashed is refused instead of stored under the wrong hash.
+            contents.store_content(self.db, sha, _checked_parts(source, sha))
         mime = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
         return sha, size, mime
 
     def verify(self, sha256: str) -> str | None:
-        """None when the stored file exists and matches its hash, else a problem code."""
-        path = self.path_for(sha256)
+        """None when the stored content exists and matches its hash, else a problem code. On a
+        server office the database's copy is checked, by the server."""
+        if self.db is not None:
+            self._local_path(sha256)  # refuses a malformed hash, as the folder store does
+            found = contents.stored_digest(self.db, sha256)
+            if found is None:
+                return "ATTACHMENT_MISSING"
+            return None if found == sha256 else "ATTACHMENT_CORRUPT"
+        path = self._local_path(sha256)
         if not path.exists():
             return "ATTACHMENT_MISSING"
+        return None if _file_sha256(path) == sha256 else "ATTACHMENT_CORRUPT"
+
+    def move_local_files_in(self) -> int:
+        """A server office: put into the database the files this computer's folder holds that live
+        attachment rows name and the database lacks (files stored here before this version).
+        Returns how many. Each goes in its own short transaction, without the write lock."""
+        if self.db is None:
+            return 0
+        moved = 0
+        for sha in contents.missing_in_database(self.db):
+            parts = self._local_parts(sha)
+            if parts is not None:
+                contents.store_content(self.db, sha, parts)
+                moved += 1
+        if moved:
+            log.info("moved %d attached file(s) from this computer into the server database", moved)
+        return moved
+
+    def _local_parts(self, sha256: str) -> Iterator[bytes] | None:
+        """This computer's copy of the content, part by part, when it is here and intact; None
+        otherwise (a damaged copy is never sent to the database)."""
+        path = self._local_path(sha256)
+        if not path.is_file() or _file_sha256(path) != sha256:
+            return None
+        return _checked_parts(path, sha256)
+
+    def _fetch(self, sha256: str, target: Path) -> bool:
+        """Write the database's copy into the cache (a temporary name, renamed once its hash is
+        checked); False when the database has none or a damaged one."""
+        assert self.db is not None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
         digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-        return None if digest.hexdigest() == sha256 else "ATTACHMENT_CORRUPT"
+        found = False
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                for chunk in contents.read_content(self.db, sha256):
+                    found = True
+                    digest.update(chunk)
+                    fh.write(chunk)
+            if found and digest.hexdigest() == sha256:
+                os.replace(tmp, target)
+                return True
+            return False
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+
+def _megabytes(size: int) -> int:
+    return -(-size // _MB)  # rounded up: a file just over the limit never reads as "200 MB"
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _checked_parts(path: Path, sha256: str) -> Iterator[bytes]:
+    """The file in database-sized parts; ATTACHMENT_CHANGED after the last one when the bytes read
+    do not have the expected hash (the caller's transaction then rolls back)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(contents.PART_BYTES), b""):
+            digest.update(chunk)
+            yield chunk
+    if digest.hexdigest() != sha256:
+        raise ValidationError("ATTACHMENT_CHANGED", field="file", value=clean_file_name(path.name))

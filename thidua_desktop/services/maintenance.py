@@ -47,7 +47,7 @@ class MaintenanceService:
         self.db = db
         self.paths = paths
         self.actor = actor
-        self.store = AttachmentStore(paths.attachments_dir)
+        self.store = AttachmentStore(paths.attachments_dir, db)  # a server office's files are in its database
 
     def write_stamp(self) -> tuple[int, ...] | None:
         """What changes when anyone writes to the office's database (see Database.write_stamp):

@@ -69,7 +69,7 @@ class SyncService(EnrollmentMixin, ServiceBase):
         self.paths = paths
         self.on_catalog_change = on_catalog_change
         self.exchange = SyncExchange(*args, **kwargs)
-        self.store = AttachmentStore(paths.attachments_dir)
+        self.store = AttachmentStore(paths.attachments_dir, self.db)  # a server office's files are in its database
         self.waiting = WaitingBundles(*args, data_dir=paths.data_dir, **kwargs)
 
     def recover(self, unit_code: str, out: Path) -> Any:

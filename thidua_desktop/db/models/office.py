@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import UUID, Base, Synced, utcnow
@@ -76,7 +76,8 @@ class AuditEntry(Base):
 
 
 class Attachment(Synced, Base):
-    """A file stored content-addressed next to the database (attachments/ab/<sha256>)."""
+    """A file stored content-addressed by its SHA-256: next to the database (attachments/ab/<sha256>)
+    in a commune's SQLite office, in ``attachment_contents`` on a server office."""
 
     __tablename__ = "attachments"
     sha256: Mapped[str] = mapped_column(String(64), index=True)
@@ -87,6 +88,22 @@ class Attachment(Synced, Base):
     owner_id: Mapped[str] = mapped_column(UUID, index=True)
     purpose: Mapped[str] = mapped_column(String(64), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class AttachmentContent(Base):
+    """An attached file's bytes on a server office (PostgreSQL), where several computers share the
+    database and none of them can read another's data folder (services/attachments.py).
+
+    Keyed by the content's SHA-256, as the folder store and the bundles are: the same photo
+    attached twice is stored once, so there is no foreign key to one ``attachments`` row (every
+    row naming the hash shares it). A file is split into parts of at most 4 MiB
+    (db/repositories/attachments.py), so neither the app nor the server ever holds a 200 MB scan
+    in memory at once. Local only, never synced: a bundle carries the file itself."""
+
+    __tablename__ = "attachment_contents"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    part: Mapped[int] = mapped_column(Integer, primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class CouncilMember(Synced, Base):
