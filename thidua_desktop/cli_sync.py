@@ -94,6 +94,56 @@ def cmd_enroll_rotate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _key_passphrase(args: argparse.Namespace, *, new: bool) -> str:
+    """From --passphrase-file (its first line), else asked at the terminal with nothing echoed
+    (twice for a new one), never from the command line itself (``ps`` and the shell history)."""
+    import getpass
+    import sys
+
+    from .cli_common import secret_from_file
+    from .domain.text import nfc
+
+    if args.passphrase_file:
+        return secret_from_file(args.passphrase_file, field="passphrase")
+    if not sys.stdin.isatty():
+        named = getattr(args, "file", None) or args.out
+        raise DomainError("KEY_FILE_PASSPHRASE_REQUIRED", field="passphrase", file=Path(named).name)
+    first = nfc(getpass.getpass(_t(args.lang, "Mật khẩu của tệp khóa: ", "Key file passphrase: ")))
+    if new and nfc(getpass.getpass(_t(args.lang, "Nhập lại mật khẩu: ", "Repeat the passphrase: "))) != first:
+        raise DomainError("RECOVERY_PASSPHRASE_MISMATCH", field="passphrase")
+    return first
+
+
+def cmd_enroll_keys_export(args: argparse.Namespace) -> int:
+    """Admin, on the computer holding the office's keys: the key file for another computer."""
+    from .services.key_transfer import KeyTransfer
+
+    with _opened(args) as app:
+        done = KeyTransfer.of(app.sync).export(Path(args.out), _key_passphrase(args, new=True))
+    _out(_t(args.lang, f"Đã ghi {done.count} khóa của văn phòng (mã xác thực {done.fingerprint}) vào {done.path}. "
+            "Hãy nạp tệp trên máy khác bằng «thidua enroll keys-import», rồi xóa tệp khỏi USB.",
+            f"Wrote the office's {done.count} key(s) (fingerprint {done.fingerprint}) to {done.path}. Load it on "
+            "the other computer with «thidua enroll keys-import», then delete it from the stick."))
+    return 0
+
+
+def cmd_enroll_keys_import(args: argparse.Namespace) -> int:
+    """Admin, on another computer of the same server office: store the office's keys here."""
+    from .services.key_transfer import KeyTransfer
+
+    with _opened(args) as app:
+        transfer = KeyTransfer.of(app.sync)
+        transfer.preview(Path(args.file))  # another office's file is refused before a passphrase is asked
+        done = transfer.load(Path(args.file), _key_passphrase(args, new=False))
+    if done.outcome == "unchanged":
+        _out(_t(args.lang, f"Máy này đã có đúng các khóa này (mã xác thực {done.fingerprint}); không có gì thay đổi.",
+                f"This computer already holds these keys (fingerprint {done.fingerprint}); nothing changed."))
+    else:
+        _out(_t(args.lang, f"Đã nạp {done.count} khóa của văn phòng (mã xác thực {done.fingerprint}) vào máy này.",
+                f"Loaded the office's {done.count} key(s) (fingerprint {done.fingerprint}) on this computer."))
+    return 0
+
+
 def cmd_catalog_load(args: argparse.Namespace) -> int:
     from .services import catalog_store
 
@@ -230,6 +280,16 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_enroll_revoke)
     enroll.add_parser("rotate", help="đổi khóa của đơn vị này / rotate this office's keys") \
         .set_defaults(func=cmd_enroll_rotate)
+    p = enroll.add_parser("keys-export", help="quản trị viên ghi khóa của văn phòng cho máy khác dùng chung máy chủ / "
+                                              "admin writes the office keys for another computer of the server office")
+    p.add_argument("--out", required=True)
+    p.add_argument("--passphrase-file", help="tệp chứa mật khẩu (dòng đầu) / file holding the passphrase")
+    p.set_defaults(func=cmd_enroll_keys_export)
+    p = enroll.add_parser("keys-import", help="nạp khóa của văn phòng từ máy khác / load the office keys from another "
+                                              "computer")
+    p.add_argument("file", help="tệp khóa xuất từ máy đang giữ khóa / key file from the computer holding the keys")
+    p.add_argument("--passphrase-file", help="tệp chứa mật khẩu (dòng đầu) / file holding the passphrase")
+    p.set_defaults(func=cmd_enroll_keys_import)
 
     catalog = sub.add_parser("catalog", help="danh mục khen thưởng / the award catalog") \
         .add_subparsers(dest="action", required=True, parser_class=_Parser)

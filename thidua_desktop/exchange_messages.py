@@ -71,4 +71,63 @@ EXCHANGE_MESSAGES: dict[str, tuple[str, str]] = {
                                  "Try again."),
     "CATALOG_PROVINCE_ONLY": ("Chỉ văn phòng cấp tỉnh nạp danh mục khen thưởng mới; xã nhận danh mục qua gói đồng bộ.",
                               "Only the provincial office loads a new award catalog; communes receive it in bundles."),
+    # The office's sync keys carried to another computer of a server office (services/key_transfer.py).
+    "KEY_TRANSFER_NEEDED": (
+        "Máy tính này chưa có khóa đồng bộ của văn phòng: hãy nạp khóa từ máy đã thiết lập văn phòng. Trên máy đó, "
+        "quản trị viên chọn «Xuất khóa của văn phòng cho máy khác…» ở màn hình Đồng bộ (hoặc lệnh «thidua enroll "
+        "keys-export --out TỆP»); trên máy này chọn «Nạp khóa của văn phòng từ máy khác…» (hoặc «thidua enroll "
+        "keys-import TỆP»).",
+        "This computer has no sync keys yet: load them from the computer that set the office up. There, an "
+        "administrator chooses \"Export the office keys for another computer…\" on the Sync screen (or «thidua "
+        "enroll keys-export --out FILE»); here, choose \"Load the office keys from another computer…\" (or «thidua "
+        "enroll keys-import FILE»)."),
+    "KEY_TRANSFER_STALE": (
+        "Khóa đồng bộ trên máy này (mã xác thực {held}) không còn là khóa hiện tại của văn phòng: khóa đã được đổi "
+        "trên máy khác. Hãy xuất lại khóa trên máy đó và nạp vào máy này.",
+        "The sync keys on this computer (fingerprint {held}) are no longer the office's current keys: they were "
+        "rotated on another computer. Export the keys there again and load them here."),
+    "KEY_TRANSFER_NOT_RECORDED": (
+        "Cơ sở dữ liệu của văn phòng chưa ghi nhận khóa đồng bộ nào, nên không biết tệp «{file}» có phải khóa của "
+        "văn phòng hay không. Hãy xuất tệp khóa trên máy đã thiết lập văn phòng (việc xuất ghi nhận khóa) rồi nạp lại.",
+        "The office's database records no sync key yet, so it cannot tell whether «{file}» holds this office's "
+        "keys. Export the key file on the computer that set the office up (exporting records the key), then load it."),
+    "KEY_TRANSFER_DIFFERENT_KEYS": (
+        "Máy này đang giữ khóa đồng bộ khác (mã xác thực {held}) với khóa trong tệp «{file}» ({fingerprint}); khóa "
+        "đang có không bị ghi đè. Nếu khóa của máy này không phải khóa của văn phòng, hãy chuyển tệp "
+        "keys/office-keys.json ra khỏi thư mục dữ liệu rồi nạp lại.",
+        "This computer holds other sync keys (fingerprint {held}) than «{file}» ({fingerprint}); they were not "
+        "overwritten. If this computer's keys are not the office's, move keys/office-keys.json out of the data "
+        "folder, then load the file again."),
+    "KEY_FILE_INVALID": (
+        "Tệp «{file}» không đọc được: tệp bị hỏng, bị cắt ngắn hoặc không phải tệp khóa của văn phòng ThiĐua. Không có "
+        "gì thay đổi; hãy xuất lại tệp khóa trên máy đang giữ khóa.",
+        "«{file}» cannot be read: it is damaged, cut short or not a ThiĐua office key file. Nothing changed; export "
+        "the key file again on the computer that holds the keys."),
+    "KEY_FILE_TOO_NEW": (
+        "Tệp khóa «{file}» do phiên bản phần mềm mới hơn tạo ra (định dạng {version}). Hãy cập nhật ThiĐua.",
+        "The key file «{file}» was made by a newer version of the app (format {version}). Update ThiĐua."),
+    "KEY_FILE_PASSPHRASE_REQUIRED": (
+        "Tệp khóa «{file}» được bảo vệ bằng mật khẩu: hãy nhập mật khẩu (hoặc chỉ ra tệp chứa mật khẩu bằng "
+        "--passphrase-file).",
+        "The key file «{file}» is protected by a passphrase: enter it (or name a file holding it with "
+        "--passphrase-file)."),
+    "KEY_FILE_PASSPHRASE_WRONG": (
+        "Sai mật khẩu của tệp khóa «{file}» (hoặc tệp đã bị hỏng). Không có gì thay đổi.",
+        "Wrong passphrase for the key file «{file}» (or the file is damaged). Nothing changed."),
+    "KEY_FILE_PASSPHRASE_TOO_SHORT": (
+        "Mật khẩu bảo vệ tệp khóa cần ít nhất {min} ký tự; nên dùng một câu dễ nhớ.",
+        "The key file's passphrase needs at least {min} characters; a memorable sentence is best."),
+    "KEY_FILE_EXISTS": ("Đã có tệp «{value}»: chọn tên khác.", "«{value}» already exists: choose another name."),
+    "KEY_FILE_OTHER_OFFICE": (
+        "Tệp «{file}» chứa khóa của đơn vị khác ({office_name}, mã {office_code}, mã xác thực {fingerprint}), không "
+        "phải khóa của văn phòng này. Không có gì thay đổi.",
+        "«{file}» holds the keys of another office ({office_name}, code {office_code}, fingerprint {fingerprint}), "
+        "not this office's. Nothing changed."),
+    "KEY_FILE_NOT_CURRENT": (
+        "Tệp «{file}» không chứa khóa hiện tại của văn phòng (mã xác thực trong tệp: {fingerprint}): khóa có thể đã "
+        "được đổi sau khi xuất tệp, hoặc tệp thuộc một cơ sở dữ liệu khác. Không có gì thay đổi; hãy xuất lại tệp "
+        "trên máy đang giữ khóa.",
+        "«{file}» does not hold the office's current keys (its fingerprint: {fingerprint}): the keys may have been "
+        "rotated since it was exported, or it belongs to another database. Nothing changed; export it again on the "
+        "computer that holds the keys."),
 }

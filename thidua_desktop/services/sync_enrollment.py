@@ -21,6 +21,7 @@ from ..sync import safe_json
 from . import access as roles
 from .access import Access
 from .changes import Change
+from .key_transfer import office_keys, record_key_id
 from .office import OfficeService
 from .sync_exchange import SyncExchange, forget_keys
 from .sync_waiting import Confirmation, WaitingBundles, WaitingView
@@ -94,7 +95,8 @@ class EnrollmentMixin:
         return k.KeyStore(self.paths.keys_dir, resolve_key_folder())
 
     def ensure_keys(self) -> k.OfficeKeys:
-        return self.keystore.load() if self.keystore.exists() else self.keystore.create()
+        """Made on first use; a server computer without keys loads the office's (key_transfer.py)."""
+        return office_keys(self.db, self.actor, self.keystore)
 
     def fingerprint(self) -> str:
         return self.ensure_keys().fingerprint
@@ -258,7 +260,11 @@ class EnrollmentMixin:
 
     def rotate_keys(self) -> str:
         self.access.require(roles.ADMIN)
-        return self.keystore.rotate().fingerprint
+        if self.keystore.exists():  # a server computer holding keys the office replaced elsewhere rotates nothing
+            self.ensure_keys()
+        keys = self.keystore.rotate()
+        record_key_id(self.db, self.actor, keys.key_id)  # the other computers load the new keys
+        return keys.fingerprint
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

@@ -189,12 +189,7 @@ class RecoveryKeys:
                                 "created_at": utc_now()}
         secret = bytes(self.private_key)
         if passphrase is not None:
-            passphrase = checked_recovery_passphrase(passphrase)
-            salt = nacl.utils.random(nacl.pwhash.argon2id.SALTBYTES)
-            ops, mem = RECOVERY_OPSLIMIT, RECOVERY_MEMLIMIT
-            kek = _recovery_kek(passphrase, salt, ops, mem)
-            body.update(protection=RECOVERY_PROTECTED, kdf="argon2id", salt=b64e(salt), opslimit=ops, memlimit=mem,
-                        private_key=b64e(nacl.secret.SecretBox(kek).encrypt(secret)))
+            body.update(passphrase_seal(secret, passphrase, "private_key"))
         else:
             body.update(protection="none", private_key=b64e(secret))
         write_private_file(Path(path), json.dumps(body, indent=2).encode("utf-8") + b"\n", overwrite=overwrite)
@@ -224,6 +219,33 @@ def _recovery_kek(passphrase: str, salt: bytes, opslimit: int, memlimit: int) ->
                                     .encode("utf-8"), salt, opslimit=opslimit, memlimit=memlimit)
 
 
+def passphrase_seal(secret: bytes, passphrase: str, field: str = "sealed") -> dict[str, Any]:
+    """The fields a file keeps for ``secret`` under ``passphrase`` (checked first): Argon2id with
+    the recovery key's limits, then SecretBox, ciphertext in ``field``. Read by ``passphrase_open``;
+    the recovery key file and the office key file (sync/key_file.py) both use it."""
+    passphrase = checked_recovery_passphrase(passphrase)
+    salt, ops, mem = nacl.utils.random(nacl.pwhash.argon2id.SALTBYTES), RECOVERY_OPSLIMIT, RECOVERY_MEMLIMIT
+    sealed = nacl.secret.SecretBox(_recovery_kek(passphrase, salt, ops, mem)).encrypt(secret)
+    return {"protection": RECOVERY_PROTECTED, "kdf": "argon2id", "salt": b64e(salt), "opslimit": ops,
+            "memlimit": mem, field: b64e(bytes(sealed))}
+
+
+def passphrase_open(body: dict[str, Any], passphrase: str | None, field: str = "sealed") -> bytes | None:
+    """The secret ``passphrase_seal`` put in ``body``; None when no passphrase was given (the fields
+    are checked first). ValueError, KeyError or TypeError: malformed fields; nacl CryptoError: a
+    wrong passphrase or an altered ciphertext."""
+    ops, mem = body["opslimit"], body["memlimit"]
+    # A forged file must not make us spend minutes or gigabytes before refusing.
+    if not (type(ops) is int and type(mem) is int  # a JSON true is no limit
+            and nacl.pwhash.argon2id.OPSLIMIT_MIN <= ops <= nacl.pwhash.argon2id.OPSLIMIT_SENSITIVE
+            and nacl.pwhash.argon2id.MEMLIMIT_MIN <= mem <= nacl.pwhash.argon2id.MEMLIMIT_SENSITIVE):
+        raise ValueError("key derivation limits out of range")
+    salt, sealed = b64d(body["salt"], nacl.pwhash.argon2id.SALTBYTES), b64d(body[field])
+    if not passphrase:
+        return None
+    return nacl.secret.SecretBox(_recovery_kek(passphrase, salt, ops, mem)).decrypt(sealed)
+
+
 def generate_recovery() -> RecoveryKeys:
     return RecoveryKeys(nacl.public.PrivateKey.generate())
 
@@ -247,19 +269,13 @@ def load_recovery_private(path: Path, passphrase: str | None = None) -> Recovery
             raise ValueError("not a recovery key file")
         protection = body.get("protection", "none")
         if protection == RECOVERY_PROTECTED:
-            ops, mem = body["opslimit"], body["memlimit"]
-            # A forged file must not make us spend minutes or gigabytes before refusing.
-            if not (isinstance(ops, int) and isinstance(mem, int)
-                    and nacl.pwhash.argon2id.OPSLIMIT_MIN <= ops <= nacl.pwhash.argon2id.OPSLIMIT_SENSITIVE
-                    and nacl.pwhash.argon2id.MEMLIMIT_MIN <= mem <= nacl.pwhash.argon2id.MEMLIMIT_SENSITIVE):
-                raise ValueError("key derivation limits out of range")
-            salt, sealed = b64d(body["salt"], nacl.pwhash.argon2id.SALTBYTES), b64d(body["private_key"])
-            if not passphrase:
-                raise DomainError("RECOVERY_PASSPHRASE_REQUIRED", field="passphrase")
             try:
-                secret = nacl.secret.SecretBox(_recovery_kek(passphrase, salt, ops, mem)).decrypt(sealed)
+                opened = passphrase_open(body, passphrase, "private_key")
             except nacl.exceptions.CryptoError as exc:
                 raise DomainError("RECOVERY_PASSPHRASE_WRONG", field="passphrase", file=Path(path).name) from exc
+            if opened is None:
+                raise DomainError("RECOVERY_PASSPHRASE_REQUIRED", field="passphrase")
+            secret = opened
         elif protection == "none":
             secret = b64d(body["private_key"], 32)
         else:
@@ -462,6 +478,13 @@ class KeyStore:
         doc["current"] = _entry(new, kek)
         self._save(doc)
         return new
+
+    def install(self, current: OfficeKeys, retired: list[RetiredKeys]) -> None:
+        """Keys carried from another computer of the same office (sync/key_file.py), sealed under a
+        new KEK of this computer's own, replacing what this store held."""
+        kek_id, kek = new_kek(self.kek_folder)
+        self._save({"format_version": 1, "kek_id": kek_id, "current": _entry(current, kek),
+                    "previous": [{**_entry(old.keys, kek), "rotated_at": old.rotated_at} for old in retired]})
 
     def forget_previous(self, key_id: str) -> None:
         """End the grace period of one retired key (e.g. after it was revoked)."""

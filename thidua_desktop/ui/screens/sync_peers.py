@@ -36,6 +36,7 @@ from .. import dialogs, ops
 from ..models.paged import Column, PagedTableModel
 from ..worker import run_with_progress
 from . import recovery_key, sync_dialogs
+from .sync_key_transfer import KeyTransferRow
 from .sync_texts import peer_status_text, retitle, when
 
 
@@ -61,6 +62,8 @@ class PeersPanel(QGroupBox):
         self.own_code = QLabel()
         self.own_code.setFont(_fingerprint_font())
         self.own_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Export and load of the office's keys for another computer of a server office.
+        self.keys_row = KeyTransferRow(sync, on_change=self._keys_loaded)
         self.province_label = QLabel()
         self.province_label.setWordWrap(True)
         self.province_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -111,6 +114,7 @@ class PeersPanel(QGroupBox):
         commune_row.addWidget(self.send_keys_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(own)
+        layout.addWidget(self.keys_row)
         layout.addLayout(commune_row)
         layout.addWidget(self.table)
         layout.addWidget(self.buttons)
@@ -126,6 +130,7 @@ class PeersPanel(QGroupBox):
             widget.setVisible(self.is_province)
         self.province_label.setVisible(not self.is_province)
         self.is_trial = self.sync.is_trial()
+        self.keys_row.refresh(self.is_province, self.is_trial)
         self.load_button.setVisible(not self.is_province and not self.is_trial)
         province = None if self.is_province or self.is_trial else self.views.province_peer()
         # Until this office has sent anything, the province has no key to seal a bundle (a recovery one) for.
@@ -151,7 +156,8 @@ class PeersPanel(QGroupBox):
         try:
             return self.sync.fingerprint()
         except DomainError as exc:  # a read: the reason is shown where the fingerprint would be
-            return render(exc, ops.current_lang())
+            # (a server computer without keys: the key row's hint says what to do)
+            return "—" if exc.code == "KEY_TRANSFER_NEEDED" else render(exc, ops.current_lang())
 
     def selected_peer(self) -> PeerView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -316,6 +322,11 @@ class PeersPanel(QGroupBox):
             .replace("%1", self.commune.currentText()).replace("%2", str(written)).replace("%3", self.fingerprint()))
         self._after_change(code)
         return Path(written)
+
+    def _keys_loaded(self) -> None:
+        self.refresh()
+        if self.on_change is not None:
+            self.on_change()
 
     def _after_change(self, unit_code: str) -> None:
         self.refresh()
