@@ -451,6 +451,10 @@
             <source>Automatic backup…</source>
             <translation>Đang tự động sao lưu…</translation>
         </message>
+        <message>
+            <source>Choose the data folder</source>
+            <translation>Chọn thư mục dữ liệu</translation>
+        </message>
     </context>
     <context>
         <name>AwardsSection</name>
@@ -2819,6 +2823,127 @@ yêu cầu</translation>
         </message>
     </context>
     <context>
+        <name>KeyExportDialog</name>
+        <message>
+            <source>Export the office keys</source>
+            <translation>Xuất khóa của văn phòng</translation>
+        </message>
+        <message>
+            <source>The file holds this office's sync keys: whoever has it and its passphrase can sign bundles in the office's name and open the communes' bundles. Save it on a USB stick, load it on the other computer of the office right away, then delete it from the stick. Tell the passphrase to the administrator of the other computer yourself, never on the stick.</source>
+            <translation>Tệp này chứa khóa đồng bộ của văn phòng: ai có tệp và mật khẩu của tệp đều ký được gói dữ liệu nhân danh văn phòng và mở được gói của các xã. Hãy lưu tệp vào USB, nạp ngay vào máy kia của văn phòng rồi xóa tệp khỏi USB. Tự mình báo mật khẩu cho quản trị viên của máy kia, không ghi mật khẩu vào USB.</translation>
+        </message>
+        <message>
+            <source>Save the keys to:</source>
+            <translation>Lưu khóa vào:</translation>
+        </message>
+        <message>
+            <source>Passphrase (at least 8 characters):</source>
+            <translation>Mật khẩu (ít nhất 8 ký tự):</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Chọn…</translation>
+        </message>
+        <message>
+            <source>Save the office keys</source>
+            <translation>Lưu khóa của văn phòng</translation>
+        </message>
+        <message>
+            <source>Office key file (*.tdkeys)</source>
+            <translation>Tệp khóa của văn phòng (*.tdkeys)</translation>
+        </message>
+        <message>
+            <source>Repeat the passphrase:</source>
+            <translation>Nhập lại mật khẩu:</translation>
+        </message>
+        <message>
+            <source>Choose where to save the keys.</source>
+            <translation>Hãy chọn nơi lưu khóa.</translation>
+        </message>
+        <message>
+            <source>The two passphrases do not match.</source>
+            <translation>Hai lần nhập mật khẩu không khớp nhau.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyImportDialog</name>
+        <message>
+            <source>Load the office keys</source>
+            <translation>Nạp khóa của văn phòng</translation>
+        </message>
+        <message>
+            <source>Choose the key file exported on the computer that holds the office's sync keys ("Export the office keys for another computer…" on its Sync screen) and type its passphrase. The keys are then kept on this computer, protected for this Windows account.</source>
+            <translation>Hãy chọn tệp khóa đã xuất trên máy đang giữ khóa đồng bộ của văn phòng (nút «Xuất khóa của văn phòng cho máy khác…» ở màn hình Đồng bộ của máy đó) và nhập mật khẩu của tệp. Khóa sẽ được giữ trên máy này, được bảo vệ cho tài khoản Windows này.</translation>
+        </message>
+        <message>
+            <source>Key file:</source>
+            <translation>Tệp khóa:</translation>
+        </message>
+        <message>
+            <source>Passphrase of the file:</source>
+            <translation>Mật khẩu của tệp:</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Chọn…</translation>
+        </message>
+        <message>
+            <source>Choose the office key file</source>
+            <translation>Chọn tệp khóa của văn phòng</translation>
+        </message>
+        <message>
+            <source>Office key file (*.tdkeys);;All files (*)</source>
+            <translation>Tệp khóa của văn phòng (*.tdkeys);;Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <source>Choose the key file.</source>
+            <translation>Hãy chọn tệp khóa.</translation>
+        </message>
+        <message>
+            <source>Type the passphrase of the file.</source>
+            <translation>Hãy nhập mật khẩu của tệp.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyTransferRow</name>
+        <message>
+            <source>Export the office keys</source>
+            <translation>Xuất khóa của văn phòng</translation>
+        </message>
+        <message>
+            <source>The office's %1 key(s) (fingerprint %2) were saved to %3, protected by the passphrase. On the other computer choose "Load the office keys from another computer…", then delete the file from the USB stick.</source>
+            <translation>Đã lưu %1 khóa của văn phòng (mã xác thực %2) vào %3, được bảo vệ bằng mật khẩu. Trên máy kia, chọn «Nạp khóa của văn phòng từ máy khác…», rồi xóa tệp khỏi USB.</translation>
+        </message>
+        <message>
+            <source>This computer already holds these keys (fingerprint %1); nothing changed.</source>
+            <translation>Máy này đã có đúng các khóa này (mã xác thực %1); không có gì thay đổi.</translation>
+        </message>
+        <message>
+            <source>The office's sync keys (fingerprint %1) are now on this computer: it can export and import bundles. You may delete the key file from the USB stick.</source>
+            <translation>Khóa đồng bộ của văn phòng (mã xác thực %1) đã có trên máy này: máy này xuất và nhập được gói dữ liệu. Có thể xóa tệp khóa khỏi USB.</translation>
+        </message>
+        <message>
+            <source>Load the office keys</source>
+            <translation>Nạp khóa của văn phòng</translation>
+        </message>
+        <message>
+            <source>This computer has no sync keys yet: load them from the computer that set the office up.</source>
+            <translation>Máy tính này chưa có khóa đồng bộ: hãy nạp khóa từ máy đã thiết lập văn phòng.</translation>
+        </message>
+        <message>
+            <source>Export the office keys for another computer…</source>
+            <translation>Xuất khóa của văn phòng cho máy khác…</translation>
+        </message>
+        <message>
+            <source>Load the office keys from another computer…</source>
+            <translation>Nạp khóa của văn phòng từ máy khác…</translation>
+        </message>
+        <message>
+            <source>For another computer of this office on the shared server: it can then exchange bundles with the communes too.</source>
+            <translation>Cho một máy khác của văn phòng dùng chung máy chủ: máy đó cũng trao đổi được gói dữ liệu với các xã.</translation>
+        </message>
+    </context>
+    <context>
         <name>Kind</name>
         <message>
             <source>Regular</source>
@@ -3861,6 +3986,25 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
         <message>
             <source>Remove…</source>
             <translation>Xóa…</translation>
+        </message>
+    </context>
+    <context>
+        <name>OpeningPage</name>
+        <message>
+            <source>Could not open the data.</source>
+            <translation>Không mở được dữ liệu.</translation>
+        </message>
+        <message>
+            <source>Opening the data…</source>
+            <translation>Đang mở dữ liệu…</translation>
+        </message>
+        <message>
+            <source>Choose another data folder…</source>
+            <translation>Chọn thư mục dữ liệu khác…</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Thoát</translation>
         </message>
     </context>
     <context>
@@ -5501,6 +5645,14 @@ chờ xác nhận</translation>
     <context>
         <name>ReissueDialog</name>
         <message>
+            <source>Not re-issued: on the decision date the app's check does not find %1 eligible, and the council recorded no reason when it passed them. Write the chairman's reason for each below and click “Re-issue the decision” again, or untick them to leave them out.</source>
+            <translation>Chưa ban hành lại: theo kết quả tự kiểm tra tại ngày quyết định, %1 chưa đủ điều kiện, và khi bình xét Hội đồng không ghi lý do vẫn xét. Hãy ghi lý do của Chủ tịch cho từng trường hợp ở dưới rồi bấm “Ban hành lại quyết định”, hoặc bỏ dấu tích để không đưa vào quyết định.</translation>
+        </message>
+        <message>
+            <source>Chairman's reason (required)</source>
+            <translation>Lý do của Chủ tịch (bắt buộc)</translation>
+        </message>
+        <message>
             <source>Correct decision %1</source>
             <translation>Đính chính Quyết định %1</translation>
         </message>
@@ -5531,6 +5683,10 @@ chờ xác nhận</translation>
         <message>
             <source>Recipient</source>
             <translation>Người được khen</translation>
+        </message>
+        <message>
+            <source>The chairman's reason is needed for these added recipients: the app's check does not find them eligible on the decision date. It is kept in each nomination's history and in the correction's audit entry.</source>
+            <translation>Cần lý do của Chủ tịch cho các trường hợp bổ sung dưới đây: theo kết quả tự kiểm tra, tại ngày quyết định các trường hợp này chưa đủ điều kiện. Lý do được lưu trong lịch sử của từng đề nghị và trong nhật ký đính chính quyết định.</translation>
         </message>
         <message>
             <source>Re-issue the decision</source>

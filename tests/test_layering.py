@@ -24,7 +24,6 @@ UI_MAY_IMPORT = {"ui", "services", "domain", "messages", "support"}
 UI_EXCEPTIONS: dict[tuple[str, str], str] = {
     ("ui.app", "bootstrap"): "the GUI's entry point opens the office (open_app) and hands App to the "
                              "main window: the composition root",
-    ("ui.main_window", "bootstrap"): "builds each screen from App's services: the composition root of the screens",
 }
 
 

@@ -3,11 +3,7 @@ stored as one audited record, and this computer's preferences (language, backups
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
 from ..db.models import LocalParameter
@@ -18,6 +14,7 @@ from ..rules.catalog import Catalog
 from ..rules.local import apply_overrides
 from .base import ServiceBase
 from .changes import Change
+from .preferences import Preferences as Preferences  # re-exported: its home was here
 
 OVERRIDES_KEY = "catalog_overrides"
 
@@ -97,29 +94,3 @@ class SettingsService(ServiceBase):
             rows = repo.local_parameter_changes(session, limit)
             return [{"at": r.at, "actor": r.actor, "old": (r.old_values or {}).get("value"),
                      "new": (r.new_values or {}).get("value")} for r in rows]
-
-
-@dataclass
-class Preferences:
-    """This computer's choices (not synced): language and backups."""
-
-    language: str = "vi"
-    backup_dir: str = ""
-    backup_every_days: int = 7  # 0 = never automatically
-    last_backup: str = ""  # ISO date
-    keep_backups: int = 10
-
-    @classmethod
-    def load(cls, folder: Path) -> Preferences:
-        try:
-            data = json.loads((folder / "preferences.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls()
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        return cls(**known)
-
-    def save(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / "preferences.json.tmp"
-        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, folder / "preferences.json")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, QTimer, Signal
@@ -20,18 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..bootstrap import App
 from ..domain.enums import Role
 from ..domain.errors import DomainError
 from ..services.changes import Change
 from . import background, ops
 from .about import add_help_entries
 from .locale_format import date_text, number_text
+from .opening_page import OpeningPage
 from .texts import role_text
 from .user_guide import add_user_guide, retranslate_help
 from .window_state import WindowStateKeeper
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # App and the screens bring the database layer: loaded once the window is up
+    from ..bootstrap import App
     from .screens.overview import OverviewScreen
     from .screens.province_overview import ProvinceOverviewScreen
     from .screens.sync import SyncScreen
@@ -51,49 +53,30 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
     real_office_requested = Signal()
     closed = Signal()
 
-    def __init__(self, app: App, today: date | None = None, state_keeper: WindowStateKeeper | None = None) -> None:
+    def __init__(self, app: App | None = None, today: date | None = None,
+                 state_keeper: WindowStateKeeper | None = None, data_dir: Path | None = None) -> None:
+        """Without ``app``: the window's shell (title, navigation, Help, the status bar saying the
+        data is opening), shown before the database layer is imported (issue 15); ``attach`` gives
+        it the office. ``data_dir``: the folder Help shows meanwhile."""
         super().__init__()
         self.setObjectName("MainWindow")
-        self.app = app
+        self._app: App | None = None
         self.state_keeper = state_keeper
-        self.is_trial = app.sync.is_trial()
+        self.is_trial = False
         self.nav = QListWidget()
         self.nav.setStyleSheet("QListWidget::item { padding: 5px 6px; }")
         self.stack = QStackedWidget()
         self.today = today
         # Screens are built the first time they are shown, and their modules (with the services and
         # libraries they bring: ReportLab, openpyxl) imported then too, so the window opens fast.
-        self._factories: dict[str, Callable[[], QWidget]] = {
-            "overview": self._make_overview, "movements": self._make_movements,
-            "activities": self._make_activities, "exemplars": self._make_exemplars, "people": self._make_people,
-            "nominations": self._make_nominations, "council": self._make_council, "decisions": self._make_decisions,
-            "reports": self._make_reports, "sync": self._make_sync, "settings": self._make_settings}
-        if self._is_province():  # the province starts on its communes at a glance; a commune is unchanged
-            self._factories = {"province_overview": self._make_province_overview,
-                               "review_queue": self._make_review_queue, **self._factories}
-            # Duplicates across communes, beside the review (only the province holds several communes' people).
-            items = list(self._factories.items())
-            keys = [key for key, _make in items]
-            at = keys.index("review_queue" if "review_queue" in keys else "province_overview") + 1
-            self._factories = dict([*items[:at], ("duplicates", self._make_duplicates), *items[at:]])
-        # After the decisions: the provincial chairman's (the province), then the fund that pays them.
-        fund: list[tuple[str, Callable[[], QWidget]]] = [("reward_fund", self._make_reward_fund)]
-        if self._is_province():
-            fund.insert(0, ("province_decisions", self._make_province_decisions))
-        items = list(self._factories.items())
-        at = [key for key, _make in items].index("decisions") + 1
-        self._factories = dict([*items[:at], *fund, *items[at:]])
-        if self._is_province():  # every commune's figures, beside the office's own reports
-            items = list(self._factories.items())
-            at = [key for key, _make in items].index("reports") + 1
-            self._factories = dict([*items[:at], ("province_statistics", self._make_province_statistics),
-                                    *items[at:]])
+        # Until the office is open the navigation is a commune's (most offices), greyed out.
+        self._factories = self._screen_factories(province=False)
         self._built: dict[str, QWidget] = {}
         self._stale: set[str] = set()  # built screens to re-read when next shown
         self._commits_in_op = 0  # commits of the operation under way, covered if it announces what changed
-        for _key in self._factories:
-            self.stack.addWidget(QWidget())  # a placeholder until the screen is first shown
-            self.nav.addItem("")
+        self._write_stamp: object = None
+        self.opening = OpeningPage()  # after the screens' places in the stack, until the office is open
+        self._place_screens()
         self.nav.currentRowChanged.connect(self._switch)
         body = QWidget()
         outer = QVBoxLayout(body)
@@ -115,16 +98,105 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         self.data_changed.connect(self._status_timer.start)
         self.data_changed.connect(self._note_commit)
         self.changed.connect(self._deliver)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
+        self.guide_action = add_user_guide(self)  # Help → Hướng dẫn sử dụng (F1)
+        # Help → Kiểm tra máy…, Giới thiệu
+        self.help_entries = add_help_entries(self, self._catalog_version, data_dir or Path())
+        if app is not None:
+            self.attach(app)
+        else:
+            self.nav.setEnabled(False)
+            self.stack.setCurrentWidget(self.opening)
+            self.retranslate()
+
+    @property
+    def app(self) -> App:
+        """The office shown; only a shell (``is_open`` False) has none yet."""
+        if self._app is None:
+            raise RuntimeError("the main window has no office yet")
+        return self._app
+
+    @property
+    def is_open(self) -> bool:
+        return self._app is not None
+
+    def attach(self, app: App) -> None:
+        """Give the shell its office: the navigation becomes the office's (a province has more
+        screens), the first screen is built and the status bar's figures are counted."""
+        self._app = app
+        self.is_trial = app.sync.is_trial()
+        factories = self._screen_factories(self._is_province())
+        moved = list(factories) != list(self._factories)
+        self._factories = factories
+        if moved:
+            self._place_screens()
+        self.stack.removeWidget(self.opening)
+        self.opening.hide()
+        self.trial_banner.setVisible(self.is_trial)
         app.db.committed.append(self._on_commit)
         # Writes made outside this window (a ``thidua`` command, another window) announce nothing
         # here: noticed by the file's stamp when the window is activated again.
         self._write_stamp = app.maintenance.write_stamp()
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
-        self.nav.setCurrentRow(0)
-        self.guide_action = add_user_guide(self)  # Help → Hướng dẫn sử dụng (F1)
-        self.help_entries = add_help_entries(self, lambda: app.current_catalog().catalog_version,
-                                             app.paths.data_dir)  # Help → Kiểm tra máy…, Giới thiệu
+        self.help_entries.data_dir = app.paths.data_dir
+        self.nav.setEnabled(True)
+        if self.nav.currentRow() == 0:
+            self._switch(0)
+        else:
+            self.nav.setCurrentRow(0)
         self.retranslate()
+
+    def show_open_failure(self, reason: str) -> None:
+        """The shell could not open the office: the reason and the ways out (``opening``'s signals)."""
+        self.opening.show_failure(reason)
+        self.stack.setCurrentWidget(self.opening)
+        self.retranslate_status()
+
+    def _screen_factories(self, province: bool) -> dict[str, Callable[[], QWidget]]:
+        """The screens in the navigation's order; a province has its own in front and beside."""
+        factories: dict[str, Callable[[], QWidget]] = {
+            "overview": self._make_overview, "movements": self._make_movements,
+            "activities": self._make_activities, "exemplars": self._make_exemplars, "people": self._make_people,
+            "nominations": self._make_nominations, "council": self._make_council, "decisions": self._make_decisions,
+            "reports": self._make_reports, "sync": self._make_sync, "settings": self._make_settings}
+        if province:  # the province starts on its communes at a glance; a commune is unchanged
+            factories = {"province_overview": self._make_province_overview,
+                         "review_queue": self._make_review_queue, **factories}
+            # Duplicates across communes, beside the review (only the province holds several communes' people).
+            items = list(factories.items())
+            keys = [key for key, _make in items]
+            at = keys.index("review_queue" if "review_queue" in keys else "province_overview") + 1
+            factories = dict([*items[:at], ("duplicates", self._make_duplicates), *items[at:]])
+        # After the decisions: the provincial chairman's (the province), then the fund that pays them.
+        fund: list[tuple[str, Callable[[], QWidget]]] = [("reward_fund", self._make_reward_fund)]
+        if province:
+            fund.insert(0, ("province_decisions", self._make_province_decisions))
+        items = list(factories.items())
+        at = [key for key, _make in items].index("decisions") + 1
+        factories = dict([*items[:at], *fund, *items[at:]])
+        if province:  # every commune's figures, beside the office's own reports
+            items = list(factories.items())
+            at = [key for key, _make in items].index("reports") + 1
+            factories = dict([*items[:at], ("province_statistics", self._make_province_statistics), *items[at:]])
+        return factories
+
+    def _place_screens(self) -> None:
+        """A placeholder in the stack and a row in the navigation for each screen (none built yet),
+        then the opening page."""
+        blocked = self.nav.blockSignals(True)
+        self.nav.clear()
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            self.stack.removeWidget(widget)
+            if widget is not self.opening:
+                widget.deleteLater()
+        for _key in self._factories:
+            self.stack.addWidget(QWidget())  # a placeholder until the screen is first shown
+            self.nav.addItem("")
+        self.stack.addWidget(self.opening)
+        self.nav.blockSignals(blocked)
+
+    def _catalog_version(self) -> str:
+        return self._app.current_catalog().catalog_version if self._app is not None else ""
 
     # The screens' factories --------------------------------------------------------------------------
     def _make_overview(self) -> QWidget:
@@ -283,8 +355,8 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
                 self._stale.add(key)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._on_commit in self.app.db.committed:
-            self.app.db.committed.remove(self._on_commit)
+        if self._app is not None and self._on_commit in self._app.db.committed:
+            self._app.db.committed.remove(self._on_commit)
         super().closeEvent(event)
         if event.isAccepted():
             self.closed.emit()
@@ -356,6 +428,8 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
 
     def _switch(self, row: int) -> None:
         """Show a screen with fresh data: a watcher is current already unless marked stale."""
+        if self._app is None or row < 0:  # the shell: nothing to build yet
+            return
         key = self.keys[row]
         fresh = key not in self._built
         screen = self.screen(key)
@@ -373,6 +447,8 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         return self.screen(key)
 
     def _focus_search(self) -> None:
+        if self._app is None:  # Ctrl+F before the office is open: no list to search yet
+            return
         self.show_screen("people")
         self.people.focus_search()
 
@@ -406,7 +482,9 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         """Re-read the status bar's figures, after a change. Counting what is not yet sent touches
         every synced table (a large office: a good part of a second), so it is counted off the GUI
         thread, the window shown meanwhile; a re-wording or a screen switch never counts again."""
-        app = self.app
+        app = self._app
+        if app is None:  # the shell: the opening page's words stand in the status bar
+            return
         background.load(self, lambda: (app.office.office(), app.sync.status()), self._show_status)
 
     def _show_status(self, figures: tuple[object, dict[str, object]]) -> None:
@@ -414,6 +492,10 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         self.retranslate_status()
 
     def retranslate_status(self) -> None:
+        if self._app is None:
+            self.unit_label.setText(self.opening.status_text())
+            self.sync_label.setText("")
+            return
         figures = getattr(self, "_status_figures", None)
         if figures is None:
             if not background.is_loading(self):
@@ -445,7 +527,9 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
     def notice_outside_writes(self) -> bool:
         """Re-read the current screen, and mark the others, when someone else wrote to the office
         since this window last looked (a command run beside it, another window)."""
-        stamp = self.app.maintenance.write_stamp()
+        if self._app is None:
+            return False
+        stamp = self._app.maintenance.write_stamp()
         if stamp is None or stamp == self._write_stamp:
             return False
         self._write_stamp = stamp

@@ -26,8 +26,6 @@ from PySide6.QtWidgets import QWidget
 
 from ..domain.errors import DomainError
 from ..messages import render
-from ..os_refusals import refusal_for
-from ..services.busy import retry_while_busy
 from ..services.changes import Change
 from ..services.progress import Cancelled
 from . import dialogs
@@ -54,6 +52,11 @@ def _pause(milliseconds: int) -> None:
 def retry_busy(action: Callable[[], T]) -> T:
     """``action()``, tried again while the database is busy (services/busy.py says when it may
     be), the window repainting under a wait cursor meanwhile. Raises DatabaseBusy at the end."""
+    # Imported here, not at the top: both this and os_refusals bring the database layer
+    # (SQLAlchemy), and the main window, which imports this module, opens before it is loaded
+    # (issue 15, ui/app.py).
+    from ..services.busy import retry_while_busy
+
     cursor = False
 
     def pause(_attempt: int) -> None:
@@ -143,6 +146,8 @@ def show_refusal(parent: QWidget | None, exc: DomainError) -> None:
 
 
 def report_unexpected(parent: QWidget | None, exc: BaseException) -> None:
+    from ..os_refusals import refusal_for  # the database layer's errors: loaded by now (see retry_busy)
+
     refusal = refusal_for(exc)
     if refusal is not None:  # a full disk, a missing or protected file, a busy database
         log.info("refused: %s (%s)", refusal.code, type(exc).__name__)
