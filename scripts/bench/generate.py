@@ -20,7 +20,6 @@ import json
 import os
 import random
 import shutil
-import uuid
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
@@ -32,7 +31,7 @@ from .common import ROOT, log
 PROVINCE = "04"  # Cao Bằng: 56 communes and wards since 1/7/2025
 TODAY = date(2026, 11, 25)
 YEAR = 2026
-GEN_VERSION = 4  # bump when the generated rows change
+GEN_VERSION = 5  # bump when the generated rows change (5: ids from the app's new_uuid, time-ordered)
 DUPLICATE_EVERY = 2000  # one person in 2,000 is also on the previous commune's register (same CCCD)
 DUPLICATE_AT = 250  # ... the one at this position in each block of 2,000 (a villager, never an official)
 CHUNK = 5000
@@ -309,8 +308,10 @@ class _Stamper:
         self.now = datetime(2026, 11, 25, 8, 30)
 
     def __call__(self, row: dict[str, Any]) -> dict[str, Any]:
+        from thidua_desktop.db.models.base import new_uuid  # the app's own ids, made as it makes them
+
         self.counter += 1
-        row.update(id=str(uuid.uuid4()), origin_node=self.node, origin_epoch=self.epoch, version=self.counter,
+        row.update(id=new_uuid(), origin_node=self.node, origin_epoch=self.epoch, version=self.counter,
                    clock=self.counter, updated_at=self.now, deleted=False)
         return row
 

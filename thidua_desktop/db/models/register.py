@@ -18,7 +18,7 @@ class Person(Synced, Base):
     middle_name: Mapped[str] = mapped_column(String(100), default="")
     given_name: Mapped[str] = mapped_column(String(100), default="")
     search_key: Mapped[str] = mapped_column(String(200), index=True)
-    sort_key: Mapped[str] = mapped_column(sort_text(400), index=True)
+    sort_key: Mapped[str] = mapped_column(sort_text(400))
     gender: Mapped[str] = mapped_column(String(8))
     birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     birth_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
@@ -45,6 +45,10 @@ class Person(Synced, Base):
     # people, and the same person may be on two communes' registers (moved, or nominated twice):
     # both rows are kept side by side (migration 0016; before it, the second was quarantined).
     __table_args__ = (
+        # The register's name order, with what the search reads (id, deleted, search_key) in the
+        # index itself: a page of names is found without reading the rows. It also serves every
+        # "order by name" (migration 0022 dropped the plain index on sort_key it made redundant).
+        Index("ix_people_name_search", "sort_key", "id", "deleted", "search_key"),
         Index(
             "uq_people_cccd_live",
             "origin_node",
