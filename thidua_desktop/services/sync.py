@@ -254,6 +254,10 @@ class SyncService(EnrollmentMixin, ServiceBase):
         # nothing is committed before the reader's end-of-stream and hash checks have passed, so a
         # bundle refused at a later entry leaves nothing behind. Attachments are staged beside the
         # store (they come before the rows that point at them) and move in only after those checks.
+        if not self.db.is_sqlite and not self.keystore.exists():
+            # A second computer of a server office: the advice is to load the office's keys from
+            # the computer that has them (KEY_TRANSFER_NEEDED), not to enrol again.
+            self.ensure_keys()
         with staging_folder(self.paths.data_dir, "bundle") as stage:
             reader = open_bundle(path, self.keystore.all_keys(), sign_keys, office.unit_code,
                                  max_schema_version=SCHEMA_VERSION)
