@@ -63,6 +63,10 @@ VIAddVersionKey /LANG=1066 "LegalCopyright" "Phần mềm mã nguồn mở (MIT)
 !include "MUI2.nsh"
 !include "LogicLib.nsh"
 
+; The icon of the installer and the uninstaller (the installed program's own is in ThiDua.exe,
+; from installer/thidua.spec): scripts/make_icons.py writes it from resources/icons/thidua.svg.
+!define MUI_ICON "${__FILEDIR__}\..\resources\icons\thidua.ico"
+!define MUI_UNICON "${__FILEDIR__}\..\resources\icons\thidua.ico"
 !define MUI_ABORTWARNING
 !define MUI_UNABORTWARNING
 !define MUI_WELCOMEPAGE_TITLE "Cài đặt ${APP_NAME}"

@@ -3,17 +3,15 @@
 Every office holds an Ed25519 signing key and an X25519 encryption ("box") key. Public keys are
 named by a ``key_id`` (16 hex characters) and shown to people as a ``fingerprint`` such as
 ``7KQ4-M2XH-9DPA-RT3F`` that two officers compare over the phone. The byte-exact formats are in
-``docs/sync-format.md``."""
+``docs/sync-format.md``. The key-encryption keys that seal the private keys, and the writing of
+private files, are in ``kek.py``; their names are re-exported here, where callers import them."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import json
-import os
 import re
-import secrets
-import sys
 import unicodedata
 import uuid
 from dataclasses import dataclass
@@ -30,6 +28,11 @@ import nacl.utils
 
 from ..domain.errors import DomainError
 from . import safe_json
+from .kek import KEK_ID
+from .kek import KEK_MAGIC as KEK_MAGIC  # `as`: re-exported (mypy's no_implicit_reexport)
+from .kek import new_kek as new_kek
+from .kek import read_kek as read_kek
+from .kek import write_private_file as write_private_file
 
 FINGERPRINT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 symbols: no 0/O, no 1/I
 ENROLLMENT_FORMAT_VERSION = 1
@@ -412,14 +415,9 @@ def unit_code(value: Any, pattern: re.Pattern[str]) -> str:
     return value
 
 
-
 # --- protected key store ------------------------------------------------------------------
 
 KEYSTORE_FILE = "office-keys.json"
-KEK_MAGIC = b"TDKEK1"
-_KEK_RAW, _KEK_DPAPI = b"\x00", b"\x01"
-_DPAPI_ENTROPY = b"thidua-desktop-kek-v1"
-_KEK_ID = re.compile(r"[0-9a-f]{16}")
 
 
 @dataclass(frozen=True)
@@ -501,50 +499,12 @@ class KeyStore:
         try:
             doc = json.loads(self.path.read_bytes().decode("utf-8"))
             kek_id, key_id = doc["kek_id"], doc["current"]["key_id"]
-            if not isinstance(doc["previous"], list) or not _KEK_ID.fullmatch(kek_id):
+            if not isinstance(doc["previous"], list) or not KEK_ID.fullmatch(kek_id):
                 raise ValueError("malformed key store")
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise DomainError("KEY_UNREADABLE", reason=str(exc)) from exc
         kek = read_kek(self.kek_folder, kek_id, key_id)
         return doc, kek
-
-
-def new_kek(kek_folder: Path) -> tuple[str, bytes]:
-    """A new random key-encryption key, stored in ``kek_folder`` (DPAPI-protected on Windows, a
-    0600 file elsewhere); returns its id, to be written beside what it seals."""
-    kek_id, kek = secrets.token_hex(8), nacl.utils.random(32)
-    blob = _KEK_DPAPI + _dpapi(kek, protect=True) if sys.platform == "win32" else _KEK_RAW + kek
-    write_private_file(_kek_path(kek_folder, kek_id), KEK_MAGIC + blob)
-    return kek_id, kek
-
-
-def read_kek(kek_folder: Path, kek_id: str, key_id: str = "") -> bytes:
-    """The key-encryption key ``kek_id``; KEY_MISSING when this user's config folder lacks it,
-    KEY_UNREADABLE when it is damaged or protected for another Windows account."""
-    if not _KEK_ID.fullmatch(kek_id):
-        raise DomainError("KEY_UNREADABLE", key_id=key_id, reason="malformed kek id")
-    kek_path = _kek_path(kek_folder, kek_id)
-    if not kek_path.exists():
-        raise DomainError("KEY_MISSING", key_id=key_id)
-    try:
-        blob = kek_path.read_bytes()
-        if blob[:7] == KEK_MAGIC + _KEK_DPAPI:
-            if sys.platform != "win32":
-                raise ValueError("the KEK is protected by Windows DPAPI")
-            kek = _dpapi(blob[7:], protect=False)
-        elif blob[:7] == KEK_MAGIC + _KEK_RAW:
-            kek = blob[7:]
-        else:
-            raise ValueError("not a KEK file")
-        if len(kek) != 32:
-            raise ValueError("bad KEK length")
-    except (OSError, ValueError) as exc:
-        raise DomainError("KEY_UNREADABLE", key_id=key_id, reason=str(exc)) from exc
-    return kek
-
-
-def _kek_path(kek_folder: Path, kek_id: str) -> Path:
-    return kek_folder / f"thidua-kek-{kek_id}.bin"
 
 
 def _entry(keys: OfficeKeys, kek: bytes) -> dict[str, Any]:
@@ -562,52 +522,3 @@ def _unseal(entry: dict[str, Any], kek: bytes) -> OfficeKeys:
     except (KeyError, TypeError, ValueError, nacl.exceptions.CryptoError) as exc:
         raise DomainError("KEY_UNREADABLE", key_id=str(entry.get("key_id", "")), reason=str(exc)) from exc
     return keys
-
-
-def write_private_file(path: Path, data: bytes, overwrite: bool = True) -> None:
-    """Write ``data`` to ``path`` with mode 0600 through a temporary file, fsync and rename."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if not overwrite and path.exists():
-        raise FileExistsError(path)
-    temp = path.with_name(path.name + ".tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, 0o600)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(temp, path)
-
-
-def _dpapi(data: bytes, protect: bool) -> bytes:
-    """CryptProtectData / CryptUnprotectData for the current Windows user (no UI)."""
-    import ctypes
-    from ctypes import wintypes
-
-    class Blob(ctypes.Structure):
-        _fields_ = [("cbData", wintypes.DWORD), ("pbData", ctypes.POINTER(ctypes.c_char))]
-
-    def blob(raw: bytes) -> tuple[Blob, Any]:
-        buffer = ctypes.create_string_buffer(raw, len(raw))
-        return Blob(len(raw), ctypes.cast(buffer, ctypes.POINTER(ctypes.c_char))), buffer
-
-    windll = ctypes.windll  # type: ignore[attr-defined]  # Windows only: typeshed has it for win32 alone
-    (source, _source_buffer), (entropy, _entropy_buffer), out = blob(data), blob(_DPAPI_ENTROPY), Blob()
-    ui_forbidden = 0x1
-    if protect:
-        ok = windll.crypt32.CryptProtectData(ctypes.byref(source), "ThiDua KEK", ctypes.byref(entropy), None, None,
-                                             ui_forbidden, ctypes.byref(out))
-    else:
-        ok = windll.crypt32.CryptUnprotectData(ctypes.byref(source), None, ctypes.byref(entropy), None, None,
-                                               ui_forbidden, ctypes.byref(out))
-    if not ok:
-        raise OSError(f"DPAPI failed (error {ctypes.GetLastError()})")  # type: ignore[attr-defined]  # Windows only
-    try:
-        return ctypes.string_at(out.pbData, out.cbData)
-    finally:
-        windll.kernel32.LocalFree(out.pbData)
-

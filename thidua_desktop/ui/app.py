@@ -20,12 +20,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QThread, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QSize, QThread, QThreadPool, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ..config import AppPaths, resolve_config_dir, resolve_data_dir
 from ..domain.errors import DomainError
 from ..messages import render
+from ..paths import resource_path
 from ..services.preferences import Preferences
 from . import dialogs, i18n, ops
 from .login_dialog import FirstAdminDialog, LoginDialog
@@ -140,6 +142,17 @@ def scheduled_backup(app: App) -> None:
     if made is not None:
         prefs.last_backup = date.today().isoformat()
         prefs.save(app.paths.data_dir)
+
+
+def app_icon() -> QIcon:
+    """The icon of every window, the taskbar and the first-run questions: the PNGs that
+    scripts/make_icons.py draws from resources/icons/thidua.svg (the build has no SVG support),
+    one per size, so Qt picks the drawing made for 16 pixels rather than shrinking the big one."""
+    icon = QIcon()
+    for path in resource_path("icons").glob("thidua-*.png"):
+        side = int(path.stem.rsplit("-", 1)[1])
+        icon.addFile(str(path), QSize(side, side))
+    return icon
 
 
 def _state_keeper() -> WindowStateKeeper:
@@ -319,6 +332,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("ThiĐua Desktop")
+    qt_app.setWindowIcon(app_icon())
     # The app ends when the main window closes, not whenever no window is open: between the first-run
     # dialog and the main window (the trial office being built, say) there is none, and a quitting
     # app would return at once from the progress dialog's event loop.
