@@ -12,7 +12,7 @@ from typing import Any
 from .. import checkpoints
 from ..db.models import Attachment, Office, SyncPeer
 from ..db.repositories import sync_rows
-from ..db.repositories.sync_apply import BundleApplier, roomy_cache
+from ..db.repositories.sync_apply import BundleApplier
 from ..domain.enums import Role
 from ..domain.errors import DomainError, StateError
 from ..sync import safe_json
@@ -199,8 +199,7 @@ class SyncExchange(ServiceBase):
             allowed = {payload.sender_node, office.node_id}
             # Each record is checked before anything else reads it: a bad one is quarantined, the rest applies.
             applier = BundleApplier(session, report, allowed, bundle_id, has_attachment)
-            with roomy_cache(session):
-                feed(applier)
+            feed(applier)
             sync_rows.retry_quarantine(session, allowed, report)
             before = {str(k): int(v) for k, v in (peer.received or {}).items()}
             node = payload.sender_node

@@ -10,9 +10,10 @@ code (BUNDLE_CORRUPT, ENROLLMENT_INVALID …)."""
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
+
+import orjson
 
 MAX_DEPTH = 32  # our own files nest 4 levels at most
 MAX_BYTES = 16 * 1024 * 1024
@@ -44,13 +45,6 @@ def depth(text: str) -> int:
     return deepest
 
 
-def _no_constant(name: str) -> Any:
-    raise UnsafeJSON(f"{name} is not a JSON number")
-
-
-# One decoder for every call: ``json.loads`` with an argument builds a new decoder each time, a
-# cost that showed at a hundred thousand record lines per bundle.
-_DECODER = json.JSONDecoder(parse_constant=_no_constant)
 
 
 def loads(data: bytes | bytearray | str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
@@ -69,9 +63,9 @@ def loads(data: bytes | bytearray | str, *, max_bytes: int = MAX_BYTES, max_dept
     if text.count("[") + text.count("{") > max_depth and depth(text) > max_depth:
         raise UnsafeJSON(f"nested deeper than {max_depth} levels")
     try:
-        # Huge integers are refused by Python itself (int_max_str_digits): a ValueError too.
-        return _DECODER.decode(text)
-    except UnsafeJSON:
-        raise
-    except (ValueError, RecursionError) as exc:
+        # orjson refuses NaN and Infinity, a number that overflows a double, a lone surrogate
+        # (which no database could store as UTF-8) and nesting past 1024 levels by itself; a
+        # whole number past 64 bits comes back as a float, which a whole-number column refuses.
+        return orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
         raise UnsafeJSON(f"not JSON: {str(exc)[:120]}") from exc

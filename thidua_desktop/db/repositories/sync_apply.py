@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
@@ -46,30 +46,7 @@ from .sync_validate import check_record
 # chunk of the widest table stays a few megabytes.
 CHUNK_ROWS = 2000
 
-# SQLite's page cache while a bundle is applied, in KiB (the default is 2 MB). A first bundle
-# inserts into a dozen indexes keyed by random ids; with the default cache every insert reads its
-# pages back from disk, and an import slowed as the database grew (a 170k-record bundle: 13.2 s
-# with 2 MB, 8.6 s with 16 MB, no faster with 64 MB). Bounded: memory stays flat.
-IMPORT_CACHE_KIB = 16 * 1024
-
 Pair = tuple[int, dict[str, Any], dict[str, Any]]  # (position in the chunk, record, column values)
-
-
-@contextmanager
-def roomy_cache(session: Session) -> Iterator[None]:
-    """A larger SQLite page cache for the duration of an import, the connection's own put back
-    after (the pool hands the connection to other work). PostgreSQL sizes its cache itself."""
-    if session.get_bind().dialect.name != "sqlite":
-        yield
-        return
-    connection = session.connection()
-    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-    connection.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        with suppress(Exception):  # a failed import's own error is the one to report
-            connection.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
 
 
 class PreparedInsert:
