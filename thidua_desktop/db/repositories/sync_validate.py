@@ -143,6 +143,56 @@ def check_record(model: type[Synced] | None, data: Any) -> Problem | None:
     missing = [key for key in REQUIRED if key not in data]
     if missing:
         return "BAD_RECORD", f"{missing[0]}: missing"
+    if _passes(model, data):
+        return None
+    return _first_problem(model, data)
+
+
+_ABSENT = object()
+
+
+def _passes(model: type[Synced], data: dict[str, Any]) -> bool:
+    """True when every value is one of its column's common good ones (a text within its length, a
+    32-bit whole number, true/false, an allowed empty value, a key left out) and the other columns'
+    values pass their checks: nearly every record, at a third of the cost of the ordered walk
+    (which, for the rest, finds the first problem in column order)."""
+    texts, wholes, flags, others = _fast_checks(model)
+    get = data.get
+    for key, limit, nullable in texts:
+        value = get(key, _ABSENT)
+        if type(value) is str:
+            if len(value) > limit or "\x00" in value:
+                return False
+        elif value is None:
+            if not nullable:
+                return False
+        elif value is not _ABSENT:
+            return False
+    for key, nullable in wholes:
+        value = get(key, _ABSENT)
+        if type(value) is int:
+            if not INT32_MIN <= value <= INT32_MAX:
+                return False
+        elif value is None:
+            if not nullable:
+                return False
+        elif value is not _ABSENT:
+            return False
+    for key, nullable in flags:
+        value = get(key, _ABSENT)
+        if type(value) is not bool and not (value is None and nullable) and value is not _ABSENT:
+            return False
+    for key, check, required in others:
+        value = get(key, _ABSENT)
+        if value is _ABSENT:
+            if required:
+                return False
+        elif check(value) is not None:
+            return False
+    return True
+
+
+def _first_problem(model: type[Synced], data: dict[str, Any]) -> Problem | None:
     for key, common, nullable, check, pattern in _checks(model):
         if key not in data:
             if pattern is not None:
@@ -166,6 +216,45 @@ def check_record(model: type[Synced] | None, data: Any) -> Problem | None:
         if problem is not None:
             return "BAD_VALUE", f"{key}: {problem}"
     return None
+
+
+FastChecks = tuple[list[tuple[str, int, bool]], list[tuple[str, bool]], list[tuple[str, bool]],
+                   list[tuple[str, ValueCheck, bool]]]
+_FAST: dict[type, FastChecks] = {}
+
+
+def _with_pattern(check: ValueCheck, pattern: re.Pattern[str]) -> ValueCheck:
+    def checked(value: Any) -> str | None:
+        problem = check(value)
+        if problem is None and value is not None and not pattern.fullmatch(value):
+            return "not of the expected form"
+        return problem
+    return checked
+
+
+def _fast_checks(model: type[Synced]) -> FastChecks:
+    """``_checks`` grouped by kind for ``_passes``: (texts with their limit, whole numbers, flags,
+    the other columns with their check). A column with a pattern is never in the fast groups, nor
+    one whose absence is a problem."""
+    fast = _FAST.get(model)
+    if fast is None:
+        texts: list[tuple[str, int, bool]] = []
+        wholes: list[tuple[str, bool]] = []
+        flags: list[tuple[str, bool]] = []
+        others: list[tuple[str, ValueCheck, bool]] = []  # (key, check, whether its absence is a problem)
+        for key, common, nullable, check, pattern in _checks(model):
+            if pattern is not None:
+                others.append((key, _with_pattern(check, pattern), True))
+            elif common is not None and common[0] is str:
+                texts.append((key, common[1], nullable))
+            elif common is not None and common[0] is bool:
+                flags.append((key, nullable))
+            elif common is not None and common[0] is int:
+                wholes.append((key, nullable))
+            else:
+                others.append((key, check, False))
+        fast = _FAST[model] = (texts, wholes, flags, others)
+    return fast
 
 
 Common = tuple[type, int] | None  # (str, length limit), (int, 0) or (bool, 0): a value the check passes at once
