@@ -39,7 +39,5 @@ def test_an_aware_datetime_goes_through_sqlalchemy(value: datetime) -> None:
 
 def test_a_date_in_a_datetime_column_and_flags_and_dates() -> None:
     assert _both(Column("at", DateTime()), date(2026, 12, 7)) == ("2026-12-07 00:00:00.000000",) * 2
-    for value in (True, False, None):
-        ours, theirs = _both(Column("flag", Boolean()), value)
-        assert ours == theirs or (ours is value and theirs == (None if value is None else int(value)))
+    assert _bind_processor(Column("flag", Boolean()), DIALECT) is None  # sqlite3 binds True/False as 1/0
     assert _both(Column("on", Date()), date(2026, 1, 2)) == ("2026-01-02",) * 2

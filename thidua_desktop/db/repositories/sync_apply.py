@@ -93,14 +93,14 @@ class PreparedInsert:
 def _bind_processor(column: Any, dialect: Any) -> Callable[[Any], Any] | None:
     """The column's bind processor, or a faster one where SQLite's is a formatting loop: a
     DateTime as SQLAlchemy stores it in SQLite ("2026-11-25 08:30:00.000000") is what
-    ``isoformat(" ", "microseconds")`` writes, in C; a checked true/false needs no conversion for
-    the sqlite3 driver (it binds bool as 0/1). Anything unusual (an aware datetime, a date in a
+    ``isoformat(" ", "microseconds")`` writes, in C; a checked true/false (or 0/1) needs no
+    conversion for the sqlite3 driver, which binds bool as 0/1. Anything unusual (an aware datetime, a date in a
     DateTime column) still goes through SQLAlchemy's own."""
     processor = column.type.dialect_impl(dialect).bind_processor(dialect)
     if dialect.name != "sqlite" or processor is None:
         return processor
     if isinstance(column.type, Boolean):
-        return lambda value: value if type(value) is bool else processor(value)
+        return None  # checked: true, false, 0 or 1, which sqlite3 stores as SQLAlchemy would (0/1)
     if isinstance(column.type, DateTime):
         return lambda value: value.isoformat(" ", "microseconds") if type(value) is datetime and \
             value.tzinfo is None else processor(value)
