@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -78,6 +78,11 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         self.opening = OpeningPage()  # after the screens' places in the stack, until the office is open
         self._place_screens()
         self.nav.currentRowChanged.connect(self._switch)
+        # A province's 17 screens outgrow a laptop's height at 150% with the taskbar: the list
+        # scrolls, and its scroll bar is given room instead of cutting the titles short.
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.verticalScrollBar().rangeChanged.connect(lambda *_r: self._fit_nav())
+        self._nav_width = 0
         body = QWidget()
         outer = QVBoxLayout(body)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -474,9 +479,16 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
             self.nav.item(row).setText(titles[key])
         # As wide as the longest title, no wider: at 150% scaling every pixel counts.
         widest = max(self.nav.fontMetrics().horizontalAdvance(t) for t in titles.values())
-        self.nav.setFixedWidth(widest + 12 + 2 * self.nav.frameWidth() + 8)
+        self._nav_width = widest + 12 + 2 * self.nav.frameWidth() + 8
+        self._fit_nav()
         retranslate_help(self)
         self.retranslate_status()
+
+    def _fit_nav(self) -> None:
+        if not self._nav_width:  # not worded yet: ``retranslate`` sets the width
+            return
+        bar = self.nav.verticalScrollBar()
+        self.nav.setFixedWidth(self._nav_width + (bar.sizeHint().width() if bar.maximum() > 0 else 0))
 
     def refresh_status(self) -> None:
         """Re-read the status bar's figures, after a change. Counting what is not yet sent touches

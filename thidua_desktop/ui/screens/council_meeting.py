@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QTableWidget,
@@ -143,12 +145,23 @@ class MeetingTab(_Screen):
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.save_button)
+        # The form, the grid and the written votes scroll together when the window is shorter than
+        # they are (a laptop at 150% with the taskbar: about 400 pixels for the screen, and the
+        # written votes of absent members take 110 of them); Save stays in sight below.
+        body = QWidget()
+        form = QVBoxLayout(body)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addLayout(top)
+        form.addWidget(self.grid, 1)
+        form.addWidget(self.written)
+        form.addWidget(self.grid_note)
+        form.addWidget(self.rule_hint)
+        self.meeting_scroll = QScrollArea()
+        self.meeting_scroll.setWidgetResizable(True)
+        self.meeting_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.meeting_scroll.setWidget(body)
         layout = QVBoxLayout(tab)
-        layout.addLayout(top)
-        layout.addWidget(self.grid, 1)
-        layout.addWidget(self.written)
-        layout.addWidget(self.grid_note)
-        layout.addWidget(self.rule_hint)
+        layout.addWidget(self.meeting_scroll, 1)
         layout.addLayout(bottom)
         return tab
 

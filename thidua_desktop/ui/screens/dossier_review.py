@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from ...services.printing import PrintService
 from .. import dialogs, ops
 from ..locale_format import date_text, datetime_text
 from ..print_actions import label as document_label
+from ..reflow import WrapLabel
 from ..texts import UNVERIFIED_MARK, status_text, unverified_legend
 from . import activity_files
 from .activities import open_path
@@ -53,6 +54,7 @@ from .nomination_wizard_pages import outcome_text
 CHANGED_COLOUR = "#8a5a00"
 DOC_ROLE = Qt.ItemDataRole.UserRole  # ("print", kind, target) or ("file", attachment id, name)
 CODE_ROLE = Qt.ItemDataRole.UserRole
+NOTE_WIDTH, NOTE_MIN_WIDTH = 170, 80  # the checklist's note column: as wide as it may be, as narrow
 
 
 def ask_reason(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
@@ -114,12 +116,12 @@ class DossierReviewScreen(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the item's name, wrapped
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, 170)
+        header.resizeSection(3, NOTE_WIDTH)
+        self.checklist.viewport().installEventFilter(self)  # the note column gives way when narrow
         # Rows as high as their wrapped names, whatever the width.
         self.checklist.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.checklist.itemChanged.connect(self._checklist_changed)
-        self.checklist_hint = QLabel()
-        self.checklist_hint.setWordWrap(True)
+        self.checklist_hint = WrapLabel()
         self.checklist_hint.setStyleSheet("color: #555;")
 
         self.outcome = QLabel()
@@ -132,11 +134,9 @@ class DossierReviewScreen(QDialog):
         self.criteria.setColumnWidth(0, 110)
         self.criteria.header().setStretchLastSection(True)
         self.criteria.header().sectionResized.connect(lambda *_: self.criteria.doItemsLayout())
-        self.sources = QLabel()
-        self.sources.setWordWrap(True)
+        self.sources = WrapLabel()  # whole at 150% too: the splitter gives the box the room
         self.sources.setTextFormat(Qt.TextFormat.RichText)
-        self.legend = QLabel()
-        self.legend.setWordWrap(True)
+        self.legend = WrapLabel()
         self.legend.setStyleSheet("color: #555;")
         self.comments = QListWidget()
         self.comments.setWordWrap(True)
@@ -479,6 +479,19 @@ class DossierReviewScreen(QDialog):
             self.retranslate()
             self.refresh()  # the award and dossier item names come in the language
         super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.checklist.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_note_column()
+        return super().eventFilter(watched, event)
+
+    def _fit_note_column(self) -> None:
+        """On a laptop at 150% the checklist is about 370 pixels wide: with the note column at its
+        170 the item's name (which wraps) was left a word per line. The note gives way down to half
+        of what the two narrow columns leave; at 100% it keeps its 170."""
+        header = self.checklist.horizontalHeader()
+        rest = self.checklist.viewport().width() - header.sectionSize(0) - header.sectionSize(2)
+        header.resizeSection(3, max(NOTE_MIN_WIDTH, min(NOTE_WIDTH, rest // 2)))
 
 
 def _html(text: str) -> str:

@@ -47,6 +47,7 @@ from ...services.province_statistics import (
 from .. import dialogs, ops
 from ..locale_format import number_text
 from ..print_actions import PrintButton, entries_for
+from ..reflow import STRETCH, Reflow
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 COMMUNE_FIELDS = ("total", "individual", "collective", "central", "province", "commune", "women",
@@ -163,14 +164,13 @@ class ProvinceStatisticsScreen(QWidget, ops.Watcher):
         charts.addWidget(self.group_chart, 1)
         for page in (self.communes, form_page, self.indicators, chart_page):
             self.tabs.addTab(page, "")
-        top = QHBoxLayout()
-        for widget in (self.from_label, self.first_year, self.to_label, self.last_year):
-            top.addWidget(widget)
-        top.addStretch(1)
-        for widget in (self.form_choice, self.excel_button, self.pdf_button, self.report_button, self.print_button):
-            top.addWidget(widget)
+        # The years, then the form and its exports on the right; on a laptop at 150% the exports
+        # go to a second line (on one line they made the window wider than the screen).
+        self.top = Reflow([([self.from_label, self.first_year, self.to_label, self.last_year], 0), STRETCH,
+                           ([self.form_choice, self.excel_button, self.pdf_button], 0),
+                           ([self.report_button, self.print_button], 0)])
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.top)
         layout.addWidget(self.year_hint)
         layout.addWidget(self.tabs)
         self.figures: ProvinceFigures | None = None

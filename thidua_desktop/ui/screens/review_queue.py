@@ -32,6 +32,7 @@ from ...services.printing import PrintService
 from ...services.review_queue import QueueItem, ReviewQueue, ReviewQueueService, ReviewRound, select_items
 from .. import ops
 from ..models.sortable import SortableTableModel, SortColumn
+from ..reflow import Reflow
 from ..screen_parts import fit_stretch_column, legend_html
 from ..texts import status_text
 from .movement_forms import compact, dmy
@@ -103,13 +104,13 @@ class ReviewQueueScreen(QWidget, ops.Watcher):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         self.table.viewport().installEventFilter(self)
 
-        filters = QHBoxLayout()
         self.filter_labels = [QLabel() for _ in range(4)]
         for label, box in zip(self.filter_labels, (self.rounds, self.awards, self.communes, self.statuses),
                               strict=True):
             label.setBuddy(box)
-            filters.addWidget(label)
-            filters.addWidget(box, 1)
+        # One line at 100%, two on a laptop at 150% (the four filters side by side are ~1050 pixels).
+        self.filters = Reflow([([label, (box, 1)], 1) for label, box in zip(
+            self.filter_labels, (self.rounds, self.awards, self.communes, self.statuses), strict=True)])
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
         search_row.addSpacing(12)
@@ -120,7 +121,7 @@ class ReviewQueueScreen(QWidget, ops.Watcher):
         bottom.addWidget(self.legend, 1)
         bottom.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addLayout(search_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)

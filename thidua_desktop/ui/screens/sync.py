@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from ...services.changes import Change
 from ...services.office import OfficeService
@@ -55,9 +55,19 @@ class SyncScreen(QWidget, ops.Watcher):
         for panel in (self.export_panel, self.import_panel, self.exports, self.imports, self.conflicts,
                       self.quarantine, self.security):
             self.tabs.addTab(panel, "")
+        # The province's list of communes above the tabs makes the screen about 455 pixels high:
+        # more than a laptop at 150% with the taskbar leaves it. It scrolls there, as it is elsewhere.
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.peers)
+        inner.addWidget(self.tabs, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.peers)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.scroll)
         self.refresh()
 
     def refresh(self) -> None:

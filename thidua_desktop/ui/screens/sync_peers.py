@@ -34,6 +34,7 @@ from ...services.sync_views import PeerView, SyncViews
 from ...services.sync_waiting import Confirmation
 from .. import dialogs, ops
 from ..models.paged import Column, PagedTableModel
+from ..reflow import STRETCH, Reflow
 from ..worker import run_with_progress
 from . import recovery_key, sync_dialogs
 from .sync_key_transfer import KeyTransferRow
@@ -100,14 +101,9 @@ class PeersPanel(QGroupBox):
         own.addWidget(self.own_label)
         own.addWidget(self.own_code)
         own.addStretch(1)
-        self.buttons = QWidget()
-        row = QHBoxLayout(self.buttons)
-        row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.confirm_button, self.revoke_button, self.recover_button):
-            row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(self.commune)
-        row.addWidget(self.enrol_button)
+        # The new commune's enrolment goes under the peer's buttons on a narrow screen (150%).
+        self.buttons = Reflow([([self.confirm_button, self.revoke_button, self.recover_button], 0), STRETCH,
+                               ([self.commune, self.enrol_button], 0)])
         commune_row = QHBoxLayout()
         commune_row.addWidget(self.province_label, 1)
         commune_row.addWidget(self.load_button, 0, Qt.AlignmentFlag.AlignTop)
