@@ -222,7 +222,9 @@ class HelpEntries(QObject):
         self.about_action.setText(self.tr("About ThiĐua Desktop"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window_ and event.type() == QEvent.Type.LanguageChange:
+        # Qt may still deliver events while the window is torn down, after Python has already
+        # cleared this object's attributes: read them defensively.
+        if watched is getattr(self, "window_", None) and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
 
