@@ -20,11 +20,12 @@ SEARCH_TEXT = "nguyen thi h"
 EXPORT_TARGET = 1.0
 
 
-def _pages(folder: Path) -> tuple[int, int]:
+def _pages(folder: Path) -> tuple[int, int, int]:
+    """PDFs, pages and bytes written into ``folder``."""
     from pypdf import PdfReader
 
     files = sorted(folder.glob("*.pdf"))
-    return len(files), sum(len(PdfReader(str(p)).pages) for p in files)
+    return len(files), sum(len(PdfReader(str(p)).pages) for p in files), sum(p.stat().st_size for p in files)
 
 
 def figure_print(cache: Path, commune: Commune, runs: int) -> Figure:
@@ -35,14 +36,14 @@ def figure_print(cache: Path, commune: Commune, runs: int) -> Figure:
         work = Path(tmp)
         office = copy_office(commune.office, work / "xa")
         app_runs, app_cpu, peaks = [], [], []
-        files = pages = 0
+        files = pages = size = 0
         for n in range(runs):
             out = work / f"out-{n}"
             run = run_child(python_module("thidua_desktop.cli", "--data-dir", str(office), "print", "batch", batch,
                                           "--out", str(out), "--json"), env)
             if run.returncode != 0:
                 raise RuntimeError(f"thidua print batch exited {run.returncode}: {run.stderr.strip()[-800:]}")
-            files, pages = _pages(out)
+            files, pages, size = _pages(out)
             shutil.rmtree(out)
             log(f"    print run {n + 1}: {run.seconds:.2f} s (CPU {run.cpu:.2f} s), {files} PDFs, {pages} pages, "
                 f"{run.peak_mb:.0f} MB")
@@ -70,14 +71,16 @@ def figure_print(cache: Path, commune: Commune, runs: int) -> Figure:
     fig.met = fig.ratio >= PRINT_TARGET
     fig.peak_mb = max(peaks)
     fig.details = [f"{min(500, int(commune.counts.get('nominations', 0)))} nominations "
-                   f"of the annual batch: {files} PDFs, {pages} pages; wall time of "
+                   f"of the annual batch: {files} PDFs, {pages} pages, {size / 1e6:.1f} MB "
+                   f"({size / max(files, 1) / 1024:.0f} KB a file); wall time of "
                    f"`python -m thidua_desktop.cli print batch`, runs {', '.join(f'{s:.1f}' for s in app_runs)} s",
                    f"baseline: {bare_files} two-page PDFs, one bare canvas each, the document font embedded, "
                    f"in a process of its own too; runs {', '.join(f'{s:.2f}' for s in base_runs)} s",
                    f"by CPU time (user + system, the print's worker processes included when it waits for "
                    f"them): app {median(app_cpu):.1f} s, baseline {median(base_cpu):.2f} s, ratio "
                    f"{(pages / median(app_cpu)) / (bare_files * 2 / median(base_cpu)):.3f}×"]
-    fig.values = {"files": files, "pages": pages, "seconds": seconds, "pages_per_s": rate, "baseline_files": bare_files,
+    fig.values = {"files": files, "pages": pages, "bytes": size, "seconds": seconds, "pages_per_s": rate,
+                  "baseline_files": bare_files,
                   "baseline_seconds": base, "baseline_pages_per_s": base_rate}
     return fig
 

@@ -20,6 +20,7 @@ from thidua_desktop.domain.errors import DomainError, StateError
 from thidua_desktop.reports.model import PrintJob
 from thidua_desktop.reports.page import QR_SIZE, _qr_modules, draw_qr
 from thidua_desktop.reports.pool import RenderPool
+from thidua_desktop.services import printing
 from thidua_desktop.services.print_context import DocumentSettings
 from thidua_desktop.services.printing import RenderedDocument
 from thidua_desktop.services.progress import Cancelled, Progress
@@ -61,6 +62,49 @@ def test_the_pool_prints_the_same_files_as_one_process(office, tmp_path: Path) -
     assert [p.read_bytes() for p in parallel] == [p.read_bytes() for p in serial]
     assert [(d.kind, d.target_id, d.pdf_title, d.qr_text, d.missing) for d in pooled] == \
         [(d.kind, d.target_id, d.pdf_title, d.qr_text, d.missing) for d in here]
+
+
+def test_every_document_drawn_in_a_worker_is_the_same(office, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """With this process drawing nothing itself, every kind of data crosses to a worker and back."""
+    monkeypatch.setattr(printing, "RENDER_HERE_TOO", False)
+    here_calls: list[int] = []
+    real = printing.render_document
+    monkeypatch.setattr(printing, "render_document", lambda *args: here_calls.append(1) or real(*args))
+    batch = office.nominations.batches()[0].id
+    pooled = office.printing.print_batch(batch, tmp_path / "pool", workers=2)
+    assert here_calls == []
+    serial = office.printing.print_batch(batch, tmp_path / "one", workers=1)
+    assert [(p.name, p.read_bytes()) for p in pooled] == [(p.name, p.read_bytes()) for p in serial]
+
+
+def test_this_process_draws_what_no_worker_has_started(office, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    here: list[str] = []
+    real = printing.render_document
+    monkeypatch.setattr(printing, "render_document", lambda render, *args: here.append("x") or real(render, *args))
+    batch = office.nominations.batches()[0].id
+    pooled = office.printing.print_batch(batch, tmp_path / "pool", workers=2)
+    assert 0 < len(here) < len(pooled)  # some drawn here, the rest by the worker
+    serial = office.printing.print_batch(batch, tmp_path / "one", workers=1)
+    assert [(p.name, p.read_bytes()) for p in pooled] == [(p.name, p.read_bytes()) for p in serial]
+
+
+def test_a_broken_pool_draws_the_batch_here(office, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker that cannot start (a frozen build without multiprocessing support, a process the
+    system ended) breaks the pool: the batch is drawn in this process instead, the same files."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    def broken(self: RenderPool, *args: Any) -> None:
+        raise BrokenProcessPool("a child process terminated abruptly")
+
+    monkeypatch.setattr(RenderPool, "submit", broken)
+    batch = office.nominations.batches()[0].id
+    pooled = office.printing.print_batch(batch, tmp_path / "pool", workers=2)
+    monkeypatch.undo()
+    serial = office.printing.print_batch(batch, tmp_path / "one", workers=1)
+    assert [(p.name, p.read_bytes()) for p in pooled] == [(p.name, p.read_bytes()) for p in serial]
 
 
 def test_a_movement_batch_prints_the_same_in_the_pool(office, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

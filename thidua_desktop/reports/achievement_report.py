@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT
@@ -293,9 +294,24 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", nfc(text).casefold()).split())
 
 
-def generic_sentences(w: Wording, year: int) -> set[str]:
+# generic_sentences by what they depend on, written out: every report of a batch asks with the
+# same wording and year (twice: for its missing blanks and when drawn).
+_GENERIC: dict[str, frozenset[str]] = {}
+
+
+def generic_sentences(w: Wording, year: int) -> frozenset[str]:
     """Paragraphs that say no more than a rating ("Hoàn thành tốt nhiệm vụ được giao năm 2026."),
     or one of the stock sentences, folded for comparison: the data's own sentence replaces them."""
+    key = repr((year, w.doc.get("achievement_sentences", {}), w.doc.get("ratings", {}), sorted(w.values.items())))
+    found = _GENERIC.get(key)
+    if found is None:
+        if len(_GENERIC) > 64:  # a new wording or year each time (tests): keep a few
+            _GENERIC.clear()
+        found = _GENERIC[key] = frozenset(_generic_sentences(w, year))
+    return found
+
+
+def _generic_sentences(w: Wording, year: int) -> set[str]:
     found = set()
     for table in w.doc.get("achievement_sentences", {}).values():
         for template in table.values():
@@ -330,13 +346,18 @@ def duties_lines(data: ReportData) -> list[str]:
 
 
 # Layout ------------------------------------------------------------------------------------------
+# The styles are made once per process (after the fonts, by styles()) and never changed: a batch
+# prints the same styles in every report, and a paragraph's kept layout is found by its style
+# (reports/paragraphs.py).
 
+@cache
 def _line_style() -> ParagraphStyle:
     s = styles()
     return ParagraphStyle("report_line", parent=s.body_plain, alignment=TA_LEFT, firstLineIndent=10 * mm,
                           spaceAfter=3)
 
 
+@cache
 def _item_style(keep: bool = True) -> ParagraphStyle:
     """A numbered item heading. Before a table it does not keep with it (a whole table would jump to
     the next page and leave half a page empty): a conditional page break guards it instead."""
@@ -344,6 +365,7 @@ def _item_style(keep: bool = True) -> ParagraphStyle:
                           keepWithNext=int(keep))
 
 
+@cache
 def _section_style(keep: bool = True) -> ParagraphStyle:
     return ParagraphStyle("report_section", parent=styles().section, keepWithNext=int(keep))
 
@@ -369,8 +391,13 @@ def field_line(label: str, value: str, width: float, dot: str) -> Paragraph:
     return para(prefix + (value if value else dots_after(prefix, width, style, dot)), style)
 
 
+@cache
+def _blank_style() -> ParagraphStyle:
+    return ParagraphStyle("report_blank", parent=_line_style(), firstLineIndent=0)
+
+
 def blank_lines(count: int, width: float, dot: str) -> list[Flowable]:
-    style = ParagraphStyle("report_blank", parent=_line_style(), firstLineIndent=0)
+    style = _blank_style()
     return [para(dots_after("", width, style, dot), style) for _ in range(max(count, 1))]
 
 

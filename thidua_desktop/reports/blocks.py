@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from ..domain.text import nfc
 from .fonts import BOLD, BOLD_ITALIC, FAMILY, ITALIC, REGULAR, register_fonts, text_width
 from .page import ClosingBlock
+from .paragraphs import KeptParagraph
 
 # One TableStyle command: (name, first cell, last cell, values...), the form types-reportlab accepts.
 TableCommand = tuple[str, tuple[int, int], tuple[int, int], *tuple[Any, ...]]
@@ -104,9 +105,11 @@ class Rule(Flowable):
 
 
 def para(value: object, style: ParagraphStyle | None = None, *, markup: bool = False) -> Paragraph:
-    """A paragraph of plain text (escaped) or, with ``markup``, of trusted template markup."""
+    """A paragraph of plain text (escaped) or, with ``markup``, of trusted template markup. Its
+    parse and line breaks are kept for the next document that prints the same text in the same
+    style (reports/paragraphs.py)."""
     content = nfc(str(value)) if markup else text(value)
-    return Paragraph(content.replace("\n", "<br/>"), style or styles().body)
+    return KeptParagraph(content.replace("\n", "<br/>"), style or styles().body)
 
 
 # Room for the clerk's handwritten number: 16 no-break spaces, about 18 mm at 13 pt (plain spaces
@@ -267,6 +270,29 @@ def closing_block(left: Sequence[Flowable], right: Sequence[Flowable], width: fl
     return ClosingBlock([Spacer(1, 10), table])
 
 
+class _GridTable(Table):
+    """A Table that works out which cells its spans and no-split ranges cover once per shape.
+
+    ReportLab works both out again, over every cell of the table, each time the table is
+    measured or split: a list of 500 nominees split over a hundred pages did it about a thousand
+    times over the rows still to come, a third of drawing the list. The results depend only on
+    the number of columns and rows and on the SPAN and NOSPLIT commands, so they are kept until
+    one of those changes (the parts a split makes are new tables of this class, and work theirs
+    out once)."""
+
+    def _calcSpanRanges(self) -> None:  # ReportLab's name
+        shape = (self._ncols, self._nrows, list(self._spanCmds))  # type: ignore[attr-defined]  # privates
+        if getattr(self, "_span_shape", None) != shape:
+            super()._calcSpanRanges()  # type: ignore[misc]  # not in the stubs
+            self._span_shape = shape
+
+    def _calcNoSplitRanges(self) -> None:  # ReportLab's name
+        shape = (self._ncols, self._nrows, list(self._nosplitCmds))  # type: ignore[attr-defined]  # privates
+        if getattr(self, "_nosplit_shape", None) != shape:
+            super()._calcNoSplitRanges()  # type: ignore[misc]  # not in the stubs
+            self._nosplit_shape = shape
+
+
 def grid_table(header_rows: Sequence[Sequence[object]], rows: Sequence[Sequence[object]], col_widths: Sequence[float],
                *, spans: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
                aligns: Sequence[str] | None = None, keep_with_next: Sequence[int] = ()) -> Table:
@@ -286,7 +312,7 @@ def grid_table(header_rows: Sequence[Sequence[object]], rows: Sequence[Sequence[
 
     data = [[cell(v, i, True) for i, v in enumerate(r)] for r in header_rows]
     data += [[cell(v, i, False) for i, v in enumerate(r)] for r in rows]
-    table = Table(data, colWidths=list(col_widths), repeatRows=len(header_rows))
+    table = _GridTable(data, colWidths=list(col_widths), repeatRows=len(header_rows))
     commands: list[TableCommand] = [
         ("FONT", (0, 0), (-1, -1), REGULAR, 12),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

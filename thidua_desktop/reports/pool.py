@@ -2,10 +2,11 @@
 
 The print service gathers each document's data in its one read transaction and hands the data,
 with the wording and the QR text, to :func:`render_document`: in this process for one document or
-a small batch, or through a :class:`RenderPool` of worker processes for a large one. Workers get
-plain data (frozen dataclasses from ``reports/``) and never a database session: the office database
-is encrypted, and a worker with its own session would read a later state of the records than the
-batch's transaction. A worker imports ReportLab and ``reports/`` only: no Qt, no SQLAlchemy.
+a small batch, or through a :class:`RenderPool` of worker processes for a large one, this process
+drawing too once it has gathered the batch. Workers get plain data (frozen dataclasses from
+``reports/``) and never a database session: the office database is encrypted, and a worker with
+its own session would read a later state of the records than the batch's transaction. A worker
+imports ReportLab and ``reports/`` only: no Qt, no SQLAlchemy.
 
 Workers start with ``spawn`` on every platform, as Windows has to: forking a GUI process with Qt
 threads and an open database connection is not safe. Everything a worker runs is at module top
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -31,12 +31,13 @@ from .page import capture_pdf_title
 Render = Callable[[Any, PrintJob], bytes]
 
 # A batch of more documents than this, on a computer with more than one CPU, is rendered in a
-# pool. Starting a worker costs about half a second (importing ReportLab, reading the fonts) and a
-# dossier about 25 ms to render, so two workers only gain from some 40 documents up.
-POOL_MIN_DOCUMENTS = 32
-# Each worker holds ReportLab and one document (60-80 MB); an office PC printing a batch need not
-# give it more than this many cores.
-MAX_WORKERS = 4
+# pool. Starting a worker costs about half a second of CPU (importing ReportLab, reading the fonts,
+# and its first documents, drawn before its caches are warm), and a dossier takes 5-8 ms once they
+# are, so a worker only gains from some 120 documents up.
+POOL_MIN_DOCUMENTS = 120
+# Processes drawing a batch, this one included: each holds ReportLab and one document (60-80 MB),
+# and an office PC printing a batch need not give it more cores than this.
+MAX_PROCESSES = 4
 
 
 @dataclass(frozen=True)
@@ -85,19 +86,22 @@ def usable_cpus() -> int:
 
 
 def pool_size(documents: int) -> int:
-    """How many worker processes a batch of ``documents`` gets; 1 or less: render here.
+    """How many processes draw a batch of ``documents``, this one included (it draws too once the
+    batch is gathered); 1: all of it here.
 
-    A frozen build (PyInstaller) renders here: its spawned child runs the app's entry point again
-    unless that calls ``multiprocessing.freeze_support()`` first."""
-    if documents <= POOL_MIN_DOCUMENTS or getattr(sys, "frozen", False):
+    A frozen build (PyInstaller) pools too: its entry script calls
+    ``multiprocessing.freeze_support()`` first (installer/launcher.py), so a spawned worker runs
+    this module's worker code, not the app."""
+    if documents <= POOL_MIN_DOCUMENTS:
         return 1
-    return min(usable_cpus(), MAX_WORKERS, documents)
+    return max(1, min(usable_cpus(), MAX_PROCESSES, documents))
 
 
 class RenderPool:
     """Worker processes rendering documents; results come back in the order they were submitted
     because the caller keeps the futures in that order. Leaving the block cancels what has not
-    started (a cancelled or failed batch does not render the rest)."""
+    started (a cancelled or failed batch does not render the rest). A document not yet started
+    can be taken back (``future.cancel()``) and drawn by the caller itself."""
 
     def __init__(self, workers: int) -> None:
         self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),

@@ -57,6 +57,9 @@ class PrintContext:
     # The office's values for the wording, read once per context: a batch prints hundreds of
     # documents in one context, and each asked the database for the chairman again.
     _values: dict[str, object] | None = None
+    # What a gatherer worked out once for the whole context (one read transaction, so it cannot
+    # change): a batch's nominee rows, which its targets and three of its documents each need.
+    memo: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     def template(self, name: str) -> dict[str, Any]:
         if name not in self._templates:

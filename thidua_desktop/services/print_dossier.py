@@ -26,7 +26,15 @@ COMMUNE, PROVINCE = "commune", "province"
 def nominee_rows(ctx: PrintContext, batch_id: str) -> list[NomineeRow]:
     """The batch's nominees that belong in its dossier (passed by the council, not yet decided: see
     ``domain.enums.IN_DOSSIER``), in catalog order of awards, collectives first, then names sorted
-    the Vietnamese way (given name, middle, family)."""
+    the Vietnamese way (given name, middle, family). Worked out once per print context: listing
+    a batch's documents asks four times and its submission, list and public notice once each."""
+    key = ("nominee_rows", batch_id)
+    if key not in ctx.memo:
+        ctx.memo[key] = tuple(_nominee_rows(ctx, batch_id))
+    return list(ctx.memo[key])
+
+
+def _nominee_rows(ctx: PrintContext, batch_id: str) -> list[NomineeRow]:
     s = ctx.session
     every = repo.batch_nominations(s, batch_id)
     reviews = reviews_repo.latest_reviews(s, [n.id for n in every])
@@ -34,6 +42,9 @@ def nominee_rows(ctx: PrintContext, batch_id: str) -> list[NomineeRow]:
     noms = [n for n in every if in_dossier(reviews_repo.effective_state(n, reviews.get(n.id)).status)]
     people = repo.people_by_id(s, {n.person_id for n in noms if n.person_id})
     collectives = repo.collectives_by_id(s, {n.collective_id for n in noms if n.collective_id})
+    # Held for the context: the session only keeps loaded records while something refers to them,
+    # and each dossier's gatherer then finds its nomination and nominee without a query.
+    ctx.memo[("loaded", batch_id)] = (every, people, collectives)
     villages = repo.village_names(s)
     order = {a.code: i for i, a in enumerate(ctx.catalog.awards)}
     rows: list[tuple[tuple[int, int, str], NomineeRow]] = []

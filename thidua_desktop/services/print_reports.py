@@ -60,7 +60,9 @@ def gather_report(ctx: PrintContext, nomination_id: str) -> ReportData:
     s = ctx.session
     n = get_live(s, Nomination, nomination_id, field="nomination_id")
     year = get_live(s, NominationBatch, n.batch_id, field="batch_id").year
-    villages = village_names(s)
+    villages = ctx.memo.get(("village_names", ""))
+    if villages is None:  # read once per print context: a batch has hundreds of reports
+        villages = ctx.memo[("village_names", "")] = village_names(s)
     ratings, awards = _history(ctx, n, year)
     common: dict[str, Any] = {
         "nomination_id": n.id, "year": year, "award_code": n.award_code,

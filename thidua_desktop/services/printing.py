@@ -7,10 +7,12 @@ checks a paper copy's code against the record as it stands now."""
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -94,7 +96,12 @@ class _Prepared:
                                 self.missing, rendered.titles[-1] if rendered.titles else spec.title_vi)
 
 
+log = logging.getLogger("thidua")
+
 WRITERS = 8  # threads writing a batch's files (see print_batch)
+# A pooled batch is drawn here too once it is gathered (see _render_in_pool); tests turn it off to
+# send every document through a worker.
+RENDER_HERE_TOO = True
 
 # How a copy was printed (date, blank-form mode, calibration) is not part of what it vouches for.
 PRINT_TIME_FIELDS = frozenset({"printed_on", "issued_on", "render_options"})
@@ -191,14 +198,21 @@ class PrintService(ServiceBase):
         papers and the decisions with their certificates. All are rendered before any is written,
         so cancelling (``progress``) leaves the folder as it was.
 
-        ``workers``: processes to render in; by default several for a large batch on a computer
-        with several CPUs (reports/pool.py), 1 renders here. The files are the same either way."""
+        ``workers``: processes to render in, this one included; by default several for a large
+        batch on a computer with several CPUs (reports/pool.py), 1 renders here only. The files
+        are the same either way."""
         folder = Path(out_dir)
         targets = self.batch_targets(batch_id)
         count = pool_size(len(targets)) if workers is None else workers
+        rendered: list[RenderedDocument] | None = None
         if count > 1:
-            rendered = self._render_in_pool(targets, count, progress)
-        else:
+            try:
+                rendered = self._render_in_pool(targets, count, progress)
+            except BrokenProcessPool:
+                # A worker could not start or was ended (by the system, or a build without its
+                # multiprocessing support): the batch is drawn here instead, into the same files.
+                log.warning("print pool broken; drawing the batch in this process")
+        if rendered is None:
             rendered = []
             with self.db.reader() as session:
                 ctx = self._context(session, None)
@@ -220,13 +234,16 @@ class PrintService(ServiceBase):
             list(writers.map(write_atomically, paths, [doc.pdf for doc in rendered]))
         return paths
 
-    def _render_in_pool(self, targets: list[tuple[str, str]], workers: int,
+    def _render_in_pool(self, targets: list[tuple[str, str]], processes: int,
                         progress: Progress | None) -> list[RenderedDocument]:
         """The batch's data gathered here, in one read transaction as the serial path does, and
-        each document drawn by a worker process while the next is gathered; the results are taken
-        in filing order. As when rendering here, the first document in filing order that fails
-        (its gatherer here, its renderer in a worker) stops the batch with its error, and what has
-        not started is cancelled."""
+        each document drawn by one of ``processes - 1`` worker processes while the next is
+        gathered. Once everything is gathered this process draws too (RENDER_HERE_TOO): the
+        documents no worker has started yet, from the last backwards while the workers go
+        forwards, so no core idles at the end. The results are taken in filing order. As when
+        rendering here, the first document in filing order that fails (its gatherer, or its
+        renderer here or in a worker) stops the batch with its error, and what has not started is
+        cancelled."""
         total = len(targets)
         finished: list[int] = []  # appended to by the pool's thread as each document comes back
         reported = 0
@@ -237,12 +254,16 @@ class PrintService(ServiceBase):
             if progress:
                 progress.step(reported, total)
 
+        def came_back(future: Future[Any]) -> None:
+            if not future.cancelled():  # a document taken back is counted when drawn here
+                finished.append(1)
+
         # The batch-wide documents (submission, lists: every nominee, many pages) go to the workers
         # first, so no long one is left alone at the end while the other workers idle.
         order = sorted(range(total), key=lambda i: (self.spec(targets[i][0]).target != BATCH, i))
-        pending: dict[int, tuple[_Prepared, Future[Any]]] = {}
-        failed: tuple[int, DomainError] | None = None  # the first gatherer's refusal in filing order
-        with RenderPool(workers) as pool:
+        outcomes: dict[int, tuple[_Prepared, Future[Any] | Rendered]] = {}
+        failed: tuple[int, DomainError] | None = None  # the first refusal in filing order
+        with RenderPool(processes - 1) as pool:
             with self.db.reader() as session:
                 ctx = self._context(session, None)
                 for index in order:
@@ -256,17 +277,31 @@ class PrintService(ServiceBase):
                         failed = (index, exc)
                         continue
                     future = pool.submit(prepared.spec.render, prepared.data, prepared.job)
-                    future.add_done_callback(lambda _done: finished.append(1))
-                    pending[index] = (prepared, future)
+                    future.add_done_callback(came_back)
+                    outcomes[index] = (prepared, future)
+            for index in reversed(order if RENDER_HERE_TOO else []):
+                if index not in outcomes or (failed is not None and index > failed[0]):
+                    continue
+                prepared, outcome = outcomes[index]
+                if not isinstance(outcome, Future) or not outcome.cancel():
+                    break  # a worker has it, and (taken in order) every one before it
+                report()
+                try:
+                    outcomes[index] = (prepared, render_document(prepared.spec.render, prepared.data, prepared.job))
+                except DomainError as exc:
+                    failed = (index, exc)
+                finished.append(1)
             rendered: list[RenderedDocument] = []
             for index in range(total):  # filing order
                 if failed is not None and index == failed[0]:
                     raise failed[1]
-                prepared, future = pending[index]
-                while not future.done():  # a Cancel is heard within a fraction of a second
-                    report()
-                    wait([future], timeout=0.2)
-                rendered.append(prepared.finish(pool.result(future)))
+                prepared, outcome = outcomes[index]
+                if isinstance(outcome, Future):
+                    while not outcome.done():  # a Cancel is heard within a fraction of a second
+                        report()
+                        wait([outcome], timeout=0.2)
+                    outcome = pool.result(outcome)
+                rendered.append(prepared.finish(outcome))
         return rendered
 
     def verify_qr(self, text: str) -> QrCheck:
