@@ -37,6 +37,12 @@ def test_an_aware_datetime_goes_through_sqlalchemy(value: datetime) -> None:
     assert ours == theirs and "+" not in ours  # no offset appended, as SQLAlchemy stores it
 
 
+@given(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
+def test_a_date_is_written_as_sqlalchemy_writes_it(value: date) -> None:
+    ours, theirs = _both(Column("on", Date()), value)
+    assert ours == theirs
+
+
 def test_a_date_in_a_datetime_column_and_flags_and_dates() -> None:
     assert _both(Column("at", DateTime()), date(2026, 12, 7)) == ("2026-12-07 00:00:00.000000",) * 2
     assert _bind_processor(Column("flag", Boolean()), DIALECT) is None  # sqlite3 binds True/False as 1/0

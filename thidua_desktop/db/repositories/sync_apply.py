@@ -23,7 +23,7 @@ from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, DateTime, bindparam, insert, select
+from sqlalchemy import Boolean, Connection, Date, DateTime, bindparam, insert, select
 from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
@@ -93,9 +93,10 @@ class PreparedInsert:
 def _bind_processor(column: Any, dialect: Any) -> Callable[[Any], Any] | None:
     """The column's bind processor, or a faster one where SQLite's is a formatting loop: a
     DateTime as SQLAlchemy stores it in SQLite ("2026-11-25 08:30:00.000000") is what
-    ``isoformat(" ", "microseconds")`` writes, in C; a checked true/false (or 0/1) needs no
-    conversion for the sqlite3 driver, which binds bool as 0/1. Anything unusual (an aware datetime, a date in a
-    DateTime column) still goes through SQLAlchemy's own."""
+    ``isoformat(" ", "microseconds")`` writes, in C, and a Date what ``isoformat()`` writes; a
+    checked true/false (or 0/1) needs no conversion for the sqlite3 driver, which binds bool as
+    0/1. Anything unusual (an aware datetime, a date in a DateTime column) still goes through
+    SQLAlchemy's own."""
     processor = column.type.dialect_impl(dialect).bind_processor(dialect)
     if dialect.name != "sqlite" or processor is None:
         return processor
@@ -104,6 +105,8 @@ def _bind_processor(column: Any, dialect: Any) -> Callable[[Any], Any] | None:
     if isinstance(column.type, DateTime):
         return lambda value: value.isoformat(" ", "microseconds") if type(value) is datetime and \
             value.tzinfo is None else processor(value)
+    if isinstance(column.type, Date):
+        return lambda value: value.isoformat() if type(value) is date else processor(value)
     return processor
 
 
