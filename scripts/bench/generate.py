@@ -31,7 +31,7 @@ from .common import ROOT, log
 PROVINCE = "04"  # Cao Bằng: 56 communes and wards since 1/7/2025
 TODAY = date(2026, 11, 25)
 YEAR = 2026
-GEN_VERSION = 5  # bump when the generated rows change (5: ids from the app's new_uuid, time-ordered)
+GEN_VERSION = 6  # bump when the generated rows or the schema under one migration name change (6: 0022 name index)
 DUPLICATE_EVERY = 2000  # one person in 2,000 is also on the previous commune's register (same CCCD)
 DUPLICATE_AT = 250  # ... the one at this position in each block of 2,000 (a villager, never an official)
 CHUNK = 5000

@@ -10,9 +10,9 @@ checked by LIKE on the rows the longer words found, or on the name-ordered scan)
 - **SQLite**: an FTS5 table with the trigram tokenizer (SQLite 3.34+, in both drivers we ship),
   reading its text from the table itself (external content). Triggers keep it in step on every
   insert, update and delete, whoever writes (the services, a bundle import's Core executemany,
-  a restore of an older file that is then migrated). A covering index in name order
-  (``sort_key, id, deleted, search_key``) lets a common word's first page be found without
-  reading the rows: walk the names in order and stop after a page.
+  a restore of an older file that is then migrated). A common word's first page is found by
+  walking the names in order (the model's ``ix_people_name_order``) and stopping after a page;
+  until migration 0022 a covering index made here served that walk.
 - **PostgreSQL**: a ``pg_trgm`` GIN index on the key; the planner uses it for ``LIKE
   '%word%'`` by itself. ``CREATE EXTENSION`` needs the right to create it (trusted since
   PostgreSQL 13); refused, the search keeps working without the index, only slower.
@@ -35,10 +35,9 @@ log = logging.getLogger("thidua")
 # Table searched -> its FTS5 index (SQLite) and its trigram index (PostgreSQL).
 INDEXED = {"people": "people_search", "collectives": "collectives_search"}
 PG_INDEXES = {table: f"ix_{table}_search_trgm" for table in INDEXED}
-NAME_ORDER_INDEX = "ix_people_name_search"  # SQLite: the covering index in name order
+NAME_ORDER_INDEX = "ix_people_name_search"  # SQLite: 0020's covering index in name order, dropped by 0022
 # Schema objects the ORM models do not declare (compare_metadata and autogenerate skip them).
 SHADOW_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config")
-# (The name-order index was made here too until migration 0022 declared it on the Person model.)
 OWN_NAMES = frozenset({*INDEXED.values(), *(f"{fts}{s}" for fts in INDEXED.values() for s in SHADOW_SUFFIXES),
                        *PG_INDEXES.values()})
 
@@ -83,7 +82,6 @@ def ensure(conn: Connection) -> bool:
 
 
 def _ensure_sqlite(conn: Connection) -> bool:
-    conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {NAME_ORDER_INDEX} ON people (sort_key, id, deleted, search_key)")
     present = {name for (name,) in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
     try:
         with conn.begin_nested():

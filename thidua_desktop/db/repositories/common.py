@@ -53,8 +53,8 @@ def word_terms(search_column: Any, search_key: str) -> list[ColumnElement[bool]]
 
 
 # Above this many index matches the words are common: the first page is found sooner by walking the
-# names in order (a covering index, db/search_index.py) and stopping after a page than by sorting
-# every match. Below it, the index's matches are few enough to fetch and sort at once.
+# names in order (the name-order index) and stopping after a page than by sorting every match.
+# Below it, the index's matches are few enough to fetch and sort at once.
 INDEX_DENSE = 5000
 TRIGRAM = 3  # the trigram index finds words of three characters or more
 
