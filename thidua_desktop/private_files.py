@@ -189,12 +189,15 @@ def _noted(folder: Path) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def temp_beside(out: Path, suffix: str | None = None) -> Iterator[Path]:
+def temp_beside(out: Path, suffix: str | None = None, *, clean: bool = True) -> Iterator[Path]:
     """A private temporary file next to ``out`` for the block to write; moved onto ``out`` when
-    the block ends normally, deleted on any exception. Stale ones of ours are cleaned first."""
+    the block ends normally, deleted on any exception. Stale ones of ours are cleaned first,
+    unless the caller already cleaned the folder (``clean=False``: a batch of 500 files would
+    otherwise list the growing folder 500 times)."""
     out = Path(out)
     folder = out.parent if str(out.parent) else Path(".")
-    clean_stale_temps(folder)
+    if clean:
+        clean_stale_temps(folder)
     with _noted(folder):  # noted before the file exists, so no moment is left unnoted
         yield from _write_beside(out, folder, suffix)
 

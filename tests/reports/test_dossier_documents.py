@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from thidua_desktop.domain.enums import in_dossier
 from thidua_desktop.domain.errors import DomainError, ValidationError
+from thidua_desktop.private_files import TEMP_PREFIX
 from thidua_desktop.services.council import BallotInput
 from thidua_desktop.services.people import PersonInput
 from thidua_desktop.services.print_context import DocumentSettings
@@ -131,7 +132,11 @@ def test_same_data_prints_the_same_bytes(office) -> None:  # type: ignore[no-unt
 
 def test_print_batch_writes_every_document(office, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     batch = _batch(office)
+    (tmp_path / "dot").mkdir()
+    stale = tmp_path / "dot" / f"{TEMP_PREFIX}killed.pdf"  # left by a batch killed mid-write
+    stale.write_bytes(b"%PDF half a dossier, names in it")
     paths = office.printing.print_batch(batch.id, tmp_path / "dot")
+    assert not stale.exists()  # cleaned once for the batch, before its files are written
     kinds = {p.name.split("-", 1)[1].rsplit("-", 1)[0] for p in paths}
     assert {"submission", "list", "public-list"} <= kinds
     for path in paths:

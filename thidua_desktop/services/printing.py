@@ -15,6 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from ..db.repositories.dossier_review import unit_of_node
 from ..domain.enums import Role
 from ..domain.errors import DomainError, NotFoundError, Notice, StateError, ValidationError
 from ..domain.text import clean_text, search_key
-from ..private_files import temp_beside
+from ..private_files import clean_stale_temps, temp_beside
 from ..reports.model import PrintJob
 from ..reports.pool import Rendered, RenderPool, pool_size, render_document
 from ..reports.qr import QrPayload, content_hash, make_payload, parse_payload
@@ -230,8 +231,9 @@ class PrintService(ServiceBase):
         # Each file is flushed to the disk before its rename (write_atomically); the flushes wait on
         # the disk, not the CPU, and overlap in threads: 500 files took 5 s one after another, under
         # 1 s eight at a time. The first failure in filing order is the one raised.
+        clean_stale_temps(folder)  # once for the batch, not once per file
         with ThreadPoolExecutor(max_workers=WRITERS) as writers:
-            list(writers.map(write_atomically, paths, [doc.pdf for doc in rendered]))
+            list(writers.map(partial(write_atomically, clean=False), paths, [doc.pdf for doc in rendered]))
         return paths
 
     def _render_in_pool(self, targets: list[tuple[str, str]], processes: int,
@@ -379,13 +381,14 @@ def safe_file_stem(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", search_key(text)).strip("-")[:60] or "tai-lieu"
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, *, clean: bool = True) -> None:
     """Write next to the target then rename: the old file or the new one, never half of either.
     The temporary file is private (0600) and removed on any failure; one left by a killed process
-    goes at the next document written into that folder (see :mod:`thidua_desktop.private_files`)."""
+    goes at the next document written into that folder (see :mod:`thidua_desktop.private_files`),
+    or before a batch (``clean=False`` for each of its files)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with temp_beside(path) as tmp, tmp.open("wb") as handle:
+        with temp_beside(path, clean=clean) as tmp, tmp.open("wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
