@@ -20,7 +20,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .style import (
@@ -31,6 +30,7 @@ from .style import (
     SECTION,
     TEXT_ID,
     CellStyle,
+    CellValue,
     Head,
     RowSpool,
     finish,
@@ -40,6 +40,7 @@ from .style import (
     letterhead_rows,
     line_count,
     merge,
+    new_sheet,
     put,
     row_height,
     save_with_rows,
@@ -76,7 +77,7 @@ class _Section:
     label: str = ""  # put in the first column when the section has its own number (A, B, …)
 
 
-Body = Sequence[Sequence[object] | _Section]
+Body = Sequence[Sequence[CellValue] | _Section]
 
 
 def _widths(cols: Sequence[_Col], heads: Sequence[Head], body: Body) -> list[float]:
@@ -127,9 +128,7 @@ def _body(ws: Worksheet, row: int, cols: Sequence[_Col], widths: Sequence[float]
 def _small_sheet(out: Path, sheet: str, head: Letterhead, title: str, subtitles: Sequence[str], note: str,
                  heads: Sequence[Head], cols: Sequence[_Col], body: Body, *, footnotes: Sequence[str] = (),
                  freeze_column: int = 1, preparer_title: str = "NGƯỜI LẬP BIỂU") -> None:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = sheet
+    wb, ws = new_sheet(sheet)
     widths = _widths(cols, heads, body)
     top = letterhead(ws, widths, head.agency, title, subtitles, note)
     bottom = write_header(ws, top, heads, widths)
@@ -178,7 +177,7 @@ _NOMINEE_COLS = (_Col(5, 6, CENTER), _Col(16, 28, PLAIN), _Col(7, 8, CENTER), _C
 
 def write_nominee_list(data: NomineeList, out: Path) -> int:
     """The nominee list; returns the number of nominees written. Numbering restarts in each section."""
-    body: list[Sequence[object] | _Section] = []
+    body: list[Sequence[CellValue] | _Section] = []
     for group in data.groups:
         body.append(_Section(group.title))
         for number, n in enumerate(group.lines, start=1):
@@ -264,9 +263,7 @@ def write_register(head: Letterhead, subtitles: Sequence[str], people: Iterable[
                    out: Path) -> RegisterCounts:
     """The people register with their award history, streamed: ``people`` may be a generator over
     a database cursor and is read once. A person without awards gets one line."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Sổ theo dõi khen thưởng"
+    wb, ws = new_sheet("Sổ theo dõi khen thưởng")
     person_styles, award_styles = _style_ids(ws)
     cols = (*_PERSON_COLS, *_AWARD_COLS)
     top = letterhead_rows(subtitles)
@@ -294,15 +291,15 @@ def write_register(head: Letterhead, subtitles: Sequence[str], people: Iterable[
                 lines = 1
                 for column in text_columns if index == 0 else award_columns:
                     value = values[column]
-                    if not value:
+                    if not value or not isinstance(value, str):  # these columns hold text or None
                         continue
                     # Measuring costs: only text about as long as the longest yet is measured.
-                    size = len(value)  # type: ignore[arg-type]
+                    size = len(value)
                     if size > longest[column] - 4 and widest[column] < caps[column]:
                         longest[column] = max(longest[column], size)
-                        widest[column] = max(widest[column], text_width(value))  # type: ignore[arg-type]
+                        widest[column] = max(widest[column], text_width(value))
                     if wrapped[column] and size * 1.3 + 1.5 > cols[column].maximum:
-                        lines = max(lines, line_count(value, cols[column].maximum))  # type: ignore[arg-type]
+                        lines = max(lines, line_count(value, cols[column].maximum))
                 spool.add(values, [*person_styles[part], *award_styles], row_height(lines) if lines > 1 else None)
         for column, leaf in enumerate(leaf for h in REGISTER_HEADS for leaf in h.leaves()):
             widest[column] = max(widest[column], max(text_width(word) for word in leaf.text.split()) + 1,
@@ -350,7 +347,7 @@ _STATISTICS_COLS = (_Col(5, 6, CENTER), _Col(30, 55, PLAIN), _Col(8, 10, CENTER)
 
 def write_statistics(data: StatisticsReport, out: Path) -> int:
     """The year's statistics; returns the number of figure lines written."""
-    body: list[Sequence[object] | _Section] = []
+    body: list[Sequence[CellValue] | _Section] = []
     for section in data.sections:
         body.append(_Section(section.title, section.number))
         body.extend((number, line.label, line.unit, line.count, line.share, line.note)
@@ -399,7 +396,7 @@ def _number(value: float | None) -> int | float | None:
 
 def write_indicators(data: IndicatorTable, out: Path) -> int:
     """The movement's indicator table, with each line's rate and note as the service computed them."""
-    body: list[Sequence[object]] = []
+    body: list[Sequence[CellValue]] = []
     for number, line in enumerate(data.lines, start=1):
         body.append((number, line.name, line.unit, _number(line.baseline), _number(line.target),
                      _number(line.reported), line.rate, line.reporting_dates, line.note))

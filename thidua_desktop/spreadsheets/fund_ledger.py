@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .exports import Letterhead, _Col, _Section, _small_sheet
-from .style import CENTER, PLAIN, TEXT_ID, CellStyle, Head
+from .style import CENTER, PLAIN, TEXT_ID, CellStyle, CellValue, Head
 
 MONEY = CellStyle(horizontal="right", number_format="#,##0")  # whole đồng, a number Excel can add up
 
@@ -44,7 +44,7 @@ _COLS = (_Col(5, 6, CENTER), _Col(11, 12, TEXT_ID), _Col(30, 60, PLAIN), _Col(13
 def write_fund_ledger(data: FundSheet, out: Path) -> int:
     """The ledger, oldest first, with the running balance and a totals line; returns the number of
     entries written."""
-    body: list[Sequence[object] | _Section] = [
+    body: list[Sequence[CellValue] | _Section] = [
         (number, line.day, line.content, line.income, line.payment, line.balance, line.note)
         for number, line in enumerate(data.lines, start=1)]
     body.append(("", "", "Cộng", data.total_income, data.total_payment, data.balance, ""))

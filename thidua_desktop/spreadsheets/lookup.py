@@ -158,7 +158,7 @@ def translate(grid: SheetGrid, block: HeaderBlock, kind: str, tables: list[Looku
             continue
         words = _label_words(label)
 
-        def fit(table: LookupTable, coded: list[tuple[int, str | None]] = coded, words: set[str] = words
+        def fit(table: LookupTable, coded: list[tuple[int, str]] = coded, words: set[str] = words
                 ) -> tuple[int, int]:
             known = sum(key in table.names for _, key in coded)
             named = len(words & (_label_words(table.name_header) | _label_words(table.sheet)))

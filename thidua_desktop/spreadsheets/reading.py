@@ -294,7 +294,7 @@ def _formula_aware_parser() -> type:
     mode it returns the cached value and forgets that there was one)."""
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
-    class Parser(WorkSheetParser):  # type: ignore[misc]
+    class Parser(WorkSheetParser):
         def parse_cell(self, element: Any) -> dict[str, Any]:
             cell: dict[str, Any] = super().parse_cell(element)
             value = cell["value"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from ..domain.statistical_forms import FilledForm
@@ -26,6 +25,7 @@ from .style import (
     fit_width,
     letterhead,
     line_count,
+    new_sheet,
     put,
     row_height,
     signatures,
@@ -80,9 +80,7 @@ def notes_of(form: FilledForm) -> tuple[str, ...]:
 
 def write_form(form: FilledForm, head: Letterhead, out: Path) -> dict[tuple[str, str], str]:
     """Write the form; returns {(row key, column key): cell coordinate such as "D9"}."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = f"Biểu {form.layout.number}"
+    wb, ws = new_sheet(f"Biểu {form.layout.number}")
     heads = heads_of(form)
     labels = [("  " * r.indent) + r.label for r in form.rows]
     widths = [6.0, fit_width(max((text_width(x) for x in labels), default=20) + 2, 30, 60), 10.0]
@@ -105,10 +103,10 @@ def write_form(form: FilledForm, head: Letterhead, out: Path) -> dict[tuple[str,
         put(ws, row, 1, str(number) if main else "", CENTER)
         put(ws, row, 2, ("  " * filled.indent) + filled.label, BOLD_LABEL if main else PLAIN)
         put(ws, row, 3, form.layout.unit, CENTER)
-        for offset, (value, column) in enumerate(zip(filled.values, form.layout.columns, strict=True)):
+        for offset, (value, form_column) in enumerate(zip(filled.values, form.layout.columns, strict=True)):
             at = FIXED + 1 + offset
             put(ws, row, at, value, BOLD_NUMBER if main else NUMBER)
-            cells[(filled.key, column.key)] = f"{get_column_letter(at)}{row}"
+            cells[(filled.key, form_column.key)] = f"{get_column_letter(at)}{row}"
         ws.row_dimensions[row].height = row_height(line_count(labels[form.rows.index(filled)], widths[1]))
         row += 1
     for text in notes:

@@ -22,14 +22,17 @@ import zipfile
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any, TypeAlias, TypeVar
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.header_footer import HeaderFooterItem
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -48,6 +51,9 @@ MAX_ROWS = 1_048_576  # Excel's limit for one sheet
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MM = 1 / 25.4
 T = TypeVar("T")
+# What openpyxl can store in a cell (bool and int are numbers, datetime a date); anything else
+# makes it raise when the value is assigned.
+CellValue: TypeAlias = str | int | float | Decimal | date | datetime | time | timedelta | None
 
 
 # Styles ---------------------------------------------------------------------------------------
@@ -95,7 +101,8 @@ def apply(cell: Any, style: CellStyle) -> None:
 
 def style_id(ws: Worksheet, style: CellStyle) -> int:
     """The workbook's index of this style (registered on first use), for rows written as raw XML."""
-    cell = Cell(ws)
+    # A detached cell: its row and column are never read, it only carries the style to register.
+    cell = Cell(ws, row=1, column=1)
     apply(cell, style)
     return int(cell.style_id)
 
@@ -119,7 +126,7 @@ def clean_cell_text(text: str) -> str:
     return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 1] + "…"
 
 
-def put(ws: Worksheet, row: int, column: int, value: object, style: CellStyle) -> Any:
+def put(ws: Worksheet, row: int, column: int, value: CellValue, style: CellStyle) -> Any:
     """Write a value with its style. Strings stay strings: "=..." is text, not a formula."""
     cell = ws.cell(row=row, column=column)
     if isinstance(value, str):
@@ -183,7 +190,17 @@ def set_widths(ws: Worksheet, widths: Sequence[float]) -> None:
 
 
 # Blocks ---------------------------------------------------------------------------------------
-def merge(ws: Worksheet, row: int, column: int, last_row: int, last_column: int, value: object,
+def new_sheet(title: str) -> tuple[Workbook, Worksheet]:
+    """A new workbook and its one worksheet, named ``title``."""
+    wb = Workbook()
+    ws = wb.active
+    # A new workbook always opens on one worksheet; the stubs also allow a chart sheet or None.
+    assert isinstance(ws, Worksheet)
+    ws.title = title
+    return wb, ws
+
+
+def merge(ws: Worksheet, row: int, column: int, last_row: int, last_column: int, value: CellValue,
           style: CellStyle) -> None:
     """A merged block whose every cell carries the style, so borders show on all its edges."""
     put(ws, row, column, value, style)
@@ -325,9 +342,12 @@ def finish(ws: Worksheet, widths: Sequence[float], header: tuple[int, int], *, f
     ws.page_margins = PageMargins(left=30 * _MM, right=15 * _MM, top=20 * _MM, bottom=20 * _MM,
                                   header=10 * _MM, footer=10 * _MM)
     ws.HeaderFooter.differentFirst = True  # no page number on page 1
-    ws.oddHeader.center.text = "&P"
-    ws.oddHeader.center.font = FONT_NAME
-    ws.oddHeader.center.size = 13
+    page_number = ws.oddHeader
+    if page_number is None:  # openpyxl always creates it; its stubs allow None
+        page_number = ws.HeaderFooter.oddHeader = HeaderFooterItem()
+    page_number.center.text = "&P"
+    page_number.center.font = FONT_NAME
+    page_number.center.size = 13
     ws.sheet_view.zoomScale = 100
 
 

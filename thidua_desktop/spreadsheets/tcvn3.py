@@ -99,9 +99,9 @@ def tcvn3_to_unicode(text: str, *, upper: bool = False) -> str:
 
 def is_tcvn3_font(font_name: str | None) -> bool:
     """The ABC fonts are named ".VnTime", ".VnArial", ".VnTimeH" …: a leading ".Vn"."""
-    return bool(font_name) and font_name.strip().casefold().startswith(".vn")  # type: ignore[union-attr]
+    return font_name is not None and font_name.strip().casefold().startswith(".vn")
 
 
 def is_capitals_font(font_name: str | None) -> bool:
     """".VnTimeH", ".VnArialH": the variants that draw every letter as a capital."""
-    return is_tcvn3_font(font_name) and font_name.strip().casefold().endswith("h")  # type: ignore[union-attr]
+    return font_name is not None and is_tcvn3_font(font_name) and font_name.strip().casefold().endswith("h")
