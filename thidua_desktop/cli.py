@@ -148,12 +148,45 @@ def cmd_check(args: argparse.Namespace) -> int:
         report = app.maintenance.check()
     for code, detail in report.problems:
         _out(f"✗ {check_problem_label(code, detail, args.lang)}")
+    orphans = _orphans_line(report.counts, args.lang)
+    if orphans:
+        _out(orphans)
     if report.ok:
         _out(_t(args.lang, f"Dữ liệu toàn vẹn ({report.counts.get('attachments', 0)} tệp đính kèm đã kiểm tra).",
                 f"Data is intact ({report.counts.get('attachments', 0)} attachments verified)."))
         return 0
     _out(_t(args.lang, f"Phát hiện {len(report.problems)} vấn đề.", f"Found {len(report.problems)} problem(s)."))
     return 1
+
+
+def _size_text(size: int, lang: str) -> str:
+    mb = size / (1024 * 1024)
+    text = f"{mb:.1f} MB" if size >= 100 * 1024 else f"{-(-size // 1024)} KB"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def _orphans_line(counts: dict[str, int], lang: str) -> str | None:
+    """The check's line about unreferenced attached files (counts and sizes only)."""
+    count, ready = counts.get("orphans", 0), counts.get("orphans_ready", 0)
+    if not count:
+        return None
+    size = _size_text(counts.get("orphan_bytes", 0), lang)
+    ready_size = _size_text(counts.get("orphan_ready_bytes", 0), lang)
+    return _t(lang, f"{count} tệp đính kèm không còn được dùng ({size}); {ready} tệp ({ready_size}) đã quá 24 giờ, "
+                    "xóa được bằng «thidua maintenance prune-attachments».",
+              f"{count} attached file(s) no longer used ({size}); {ready} ({ready_size}) older than 24 hours can be "
+              "removed with «thidua maintenance prune-attachments».")
+
+
+def cmd_prune_attachments(args: argparse.Namespace) -> int:
+    with _opened(args) as app:
+        result = app.maintenance.prune_attachments()
+    _out(_t(args.lang, f"Đã xóa {result.count} tệp đính kèm không còn được dùng ({_size_text(result.size, 'vi')}).",
+            f"Removed {result.count} attached file(s) no longer used ({_size_text(result.size, 'en')})."))
+    if result.waiting:
+        _out(_t(args.lang, f"Giữ lại {result.waiting} tệp chưa quá 24 giờ.",
+                f"Kept {result.waiting} file(s) not yet 24 hours old."))
+    return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -267,6 +300,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eligibility)
 
     sub.add_parser("check", help="kiểm tra toàn vẹn dữ liệu / check the data's integrity").set_defaults(func=cmd_check)
+    care = sub.add_parser("maintenance", help="bảo trì dữ liệu / data maintenance") \
+        .add_subparsers(dest="action", required=True, parser_class=_Parser)
+    care.add_parser("prune-attachments", help="xóa tệp đính kèm không còn bản ghi nào dùng, đã quá 24 giờ (quản trị "
+                                              "viên) / remove attached files no record uses, older than 24 hours "
+                                              "(admin)").set_defaults(func=cmd_prune_attachments)
     p = sub.add_parser("backup", help="sao lưu dữ liệu / back up the data")
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_backup)

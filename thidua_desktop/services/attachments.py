@@ -13,8 +13,9 @@ import mimetypes
 import os
 import re
 import shutil
+import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -181,6 +182,10 @@ class AttachmentStore:
                 dst.flush()
                 os.fsync(dst.fileno())
             os.replace(tmp, target)
+        else:
+            # The same content stored before, perhaps unreferenced since: it is in use again, so
+            # its age starts again and a prune's 24-hour window keeps it (attachment_orphans.py).
+            os.utime(target)
         if self.db is not None:
             # From the officer's own file, checked against the hash as it is read: a file
             # changed since it was hashed is refused instead of stored under the wrong hash.
@@ -201,6 +206,51 @@ class AttachmentStore:
         if not path.exists():
             return "ATTACHMENT_MISSING"
         return None if _file_sha256(path) == sha256 else "ATTACHMENT_CORRUPT"
+
+    def verify_many(self, shas: Iterable[str]) -> dict[str, str]:
+        """``verify`` for many hashes at once: {sha256: problem code} for those with a problem. On a
+        server office the database hashes the stored contents in a few chunked queries rather
+        than one query per file; in a commune each file in the folder is hashed once."""
+        wanted = set(shas)
+        problems = {sha: "ATTACHMENT_MISSING" for sha in wanted if not _SHA_RE.match(sha)}  # no file has it
+        wanted -= set(problems)
+        if self.db is not None:
+            with self.db.reader() as session:
+                stored = contents.content_digests(session, wanted)
+            for sha in wanted:
+                found = stored.get(sha)
+                if found is None or found[0] != sha:
+                    problems[sha] = "ATTACHMENT_MISSING" if found is None else "ATTACHMENT_CORRUPT"
+            return problems
+        for sha in wanted:
+            problem = self.verify(sha)
+            if problem:
+                problems[sha] = problem
+        return problems
+
+    def local_files(self) -> dict[str, os.stat_result]:
+        """Every stored file in this computer's folder (``<2 hex>/<sha256>``), with its size and
+        modification time; a half-written ``.part`` and anything else found there are left out."""
+        found: dict[str, os.stat_result] = {}
+        if not self.root.is_dir():
+            return found
+        for path in self.root.glob("??/*"):
+            if _SHA_RE.match(path.name) and path.parent.name == path.name[:2]:
+                try:
+                    info = path.stat()
+                except OSError:
+                    continue  # removed meanwhile
+                if stat.S_ISREG(info.st_mode):
+                    found[path.name] = info
+        return found
+
+    def remove_local(self, sha256: str) -> bool:
+        """Delete this computer's copy of a content (a prune, after its transaction committed)."""
+        try:
+            self._local_path(sha256).unlink()
+        except FileNotFoundError:
+            return False
+        return True
 
     def move_local_files_in(self) -> int:
         """A server office: put into the database the files this computer's folder holds that live

@@ -22,6 +22,7 @@ from ..db.models import LocalParameter, Office
 from ..db.repositories import attachments as attachments_repo
 from ..domain.errors import StateError
 from ..sync.keys import KeyStore, OfficeKeys, RecoveryKeys, b64d, load_recovery_private
+from .attachment_orphans import OrphanReport, PruneResult, find_orphans, prune_orphans
 from .attachments import AttachmentStore
 from .restore import BACKUP_FORMAT, check_backup, inspect_backup, read_backup_manifest, restore_backup
 from .restore import DB_ENTRY as _DB_ENTRY
@@ -62,13 +63,27 @@ class MaintenanceService:
         with self.db.reader() as session:
             if session.get(Office, 1) is None:
                 report.problems.append(("OFFICE_NOT_INITIALISED", ""))
-            attachments = attachments_repo.live_attachments(session)
-            for att in attachments:
-                problem = self.store.verify(att.sha256)
-                if problem:
-                    report.problems.append((problem, f"{att.sha256[:12]}… ({att.owner_table})"))
-            report.counts["attachments"] = len(attachments)
+            hashes = attachments_repo.live_hashes(session)
+        # Each content once, in bulk (a server hashes its stored files in a few queries); every
+        # row naming a damaged or missing one is reported, by its table, never its record.
+        problems = self.store.verify_many(hashes)
+        for sha, owners in hashes.items():
+            if sha in problems:
+                report.problems += [(problems[sha], f"{sha[:12]}… ({owner})") for owner in owners]
+        report.counts["attachments"] = sum(len(owners) for owners in hashes.values())
+        orphans = find_orphans(self.db, self.store)  # not a problem: space a prune can give back
+        report.counts.update(orphans=orphans.count, orphan_bytes=orphans.size,
+                             orphans_ready=orphans.ready_count, orphan_ready_bytes=orphans.ready_size)
         return report
+
+    def unreferenced_attachments(self) -> OrphanReport:
+        """The attached contents nothing names any more, and how many a prune removes now."""
+        return find_orphans(self.db, self.store)
+
+    def prune_attachments(self, now: datetime | None = None) -> PruneResult:
+        """Remove the attached contents no row names, live or deleted, seen so for 24 hours
+        (services/attachment_orphans.py); an admin's action on an office with accounts."""
+        return prune_orphans(self.db, self.store, self.actor, now)
 
     def backup(self, out: Path) -> Path:
         """A zip with a manifest, a consistent copy of the database and every attachment, each

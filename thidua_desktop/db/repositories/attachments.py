@@ -14,11 +14,12 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 from weakref import WeakSet
 
-from sqlalchemy import Connection, event, exists, func, select, text
+from sqlalchemy import Connection, delete, event, exists, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..models.office import Attachment, AttachmentContent
+from ..models.base import utcnow
+from ..models.office import Attachment, AttachmentContent, LocalParameter
 from .common import live
 
 if TYPE_CHECKING:
@@ -165,3 +166,96 @@ def _store_missing(parts_on_this_computer: Callable[[str], Iterator[bytes] | Non
         parts = parts_on_this_computer(sha)
         if parts is not None:
             write_content(session, sha, parts)
+
+
+# Integrity and clean-up in bulk ----------------------------------------------------------------
+_CHUNK = 500  # hashes per query: well under every driver's parameter limit, few round trips
+ORPHAN_MARKS_KEY = "attachment_orphans_seen"  # local_parameters: {"seen": {sha256: ISO time}}
+
+
+def _chunks(values: Iterable[str]) -> Iterator[list[str]]:
+    ordered = sorted(set(values))
+    for start in range(0, len(ordered), _CHUNK):
+        yield ordered[start:start + _CHUNK]
+
+
+def live_hashes(session: Session) -> dict[str, list[str]]:
+    """The content hash of every live attachment row, with the owner tables naming it (the
+    integrity check names the table of a missing file, never the record)."""
+    found: dict[str, list[str]] = {}
+    for sha, owner in session.execute(select(Attachment.sha256, Attachment.owner_table)
+                                      .where(Attachment.deleted.is_(False))
+                                      .order_by(Attachment.sha256, Attachment.owner_table)):
+        found.setdefault(str(sha), []).append(str(owner))
+    return found
+
+
+def content_digests(session: Session, shas: Iterable[str]) -> dict[str, tuple[str, int]]:
+    """``content_digest`` for many hashes at once, one query per 500: {sha256: (digest, size)} for
+    those with stored content. The ORDER BY inside the aggregate keeps PostgreSQL to a sorted
+    group-by (it never hashes ordered aggregates), so the server holds one file at a time, as the
+    single-file query did."""
+    found: dict[str, tuple[str, int]] = {}
+    for chunk in _chunks(shas):
+        rows = session.execute(text(
+            "SELECT sha256, encode(sha256(string_agg(content, ''::bytea ORDER BY part)), 'hex'), "
+            "sum(length(content)) FROM attachment_contents WHERE sha256 = ANY(:shas) GROUP BY sha256"),
+            {"shas": chunk})
+        found.update({str(sha): (str(digest), int(size)) for sha, digest, size in rows})
+    return found
+
+
+def referenced_among(session: Session, shas: Iterable[str]) -> set[str]:
+    """Those of ``shas`` that any attachment row names, live or deleted: a tombstone is still
+    sent to peers and may be revived (sync, recovery), so its content is never an orphan."""
+    found: set[str] = set()
+    for chunk in _chunks(shas):
+        found.update(str(sha) for sha in session.scalars(
+            select(Attachment.sha256).distinct().where(Attachment.sha256.in_(chunk))))
+    return found
+
+
+def unreferenced_contents(session: Session) -> dict[str, int]:
+    """{sha256: stored bytes} of the contents in the database that no attachment row names, live
+    or deleted (a server office). ``length`` of a stored part reads only its header."""
+    rows = session.execute(
+        select(AttachmentContent.sha256, func.sum(func.length(AttachmentContent.content)))
+        .where(~exists().where(Attachment.sha256 == AttachmentContent.sha256))
+        .group_by(AttachmentContent.sha256))
+    return {str(sha): int(size or 0) for sha, size in rows}
+
+
+def delete_unreferenced(session: Session, shas: Iterable[str]) -> dict[str, int]:
+    """Delete the stored parts of ``shas`` that are still named by no attachment row, checked in
+    the DELETE itself; {sha256: bytes} of what went. The caller holds the office's write lock, so
+    no row naming one of them can commit meanwhile (a save waiting behind it finds its content
+    gone and writes it again from its own folder: keep_contents_in_database)."""
+    gone: dict[str, int] = {}
+    for chunk in _chunks(shas):
+        rows = session.execute(
+            delete(AttachmentContent)
+            .where(AttachmentContent.sha256.in_(chunk),
+                   ~exists().where(Attachment.sha256 == AttachmentContent.sha256))
+            .returning(AttachmentContent.sha256, func.length(AttachmentContent.content))
+            .execution_options(synchronize_session=False))
+        for sha, size in rows:
+            gone[str(sha)] = gone.get(str(sha), 0) + int(size or 0)
+    return gone
+
+
+def orphan_marks(session: Session) -> dict[str, str]:
+    """{sha256: ISO time} when each unreferenced content was first seen so: the contents table
+    has no time of its own, so a server's safety window counts from that sighting."""
+    row = session.get(LocalParameter, ORPHAN_MARKS_KEY)
+    seen = row.value.get("seen") if row is not None and isinstance(row.value, dict) else None
+    return {str(k): str(v) for k, v in seen.items()} if isinstance(seen, dict) else {}
+
+
+def save_orphan_marks(session: Session, marks: dict[str, str]) -> None:
+    """Write the sightings (PostgreSQL, upsert). Through Core, not the ORM: bookkeeping of hashes
+    and times, not an officer's change, so it adds no audit entry of its own at every check."""
+    stmt = pg_insert(LocalParameter).values(key=ORPHAN_MARKS_KEY, value={"seen": marks}, changed_by="system",
+                                   changed_at=utcnow())
+    session.execute(stmt.on_conflict_do_update(index_elements=[LocalParameter.key],
+                                                set_={"value": stmt.excluded.value,
+                                                      "changed_at": stmt.excluded.changed_at}))
