@@ -6242,6 +6242,22 @@ thẩm định</translation>
             <translation>Đã khôi phục bản sao lưu.</translation>
         </message>
         <message>
+            <source>Unused attached files</source>
+            <translation>Tệp đính kèm không còn dùng</translation>
+        </message>
+        <message>
+            <source>No attached file has been unused for more than 24 hours: nothing to remove.</source>
+            <translation>Không có tệp đính kèm nào đã thôi được dùng quá 24 giờ: không có gì để xóa.</translation>
+        </message>
+        <message>
+            <source>%1 attached file(s) (%2) are no longer used by any record, live or deleted, and have not been for more than 24 hours. Remove them? This cannot be undone.</source>
+            <translation>%1 tệp đính kèm (%2) không còn được bản ghi nào dùng, kể cả bản ghi đã xóa, đã hơn 24 giờ. Xóa các tệp này? Không thể hoàn tác.</translation>
+        </message>
+        <message>
+            <source>Removed %1 attached file(s) (%2).</source>
+            <translation>Đã xóa %1 tệp đính kèm (%2).</translation>
+        </message>
+        <message>
             <source>General</source>
             <translation>Chung</translation>
         </message>
@@ -6356,6 +6372,10 @@ thẩm định</translation>
         <message>
             <source>Restore from a backup…</source>
             <translation>Khôi phục từ bản sao lưu…</translation>
+        </message>
+        <message>
+            <source>Remove unused attached files…</source>
+            <translation>Xóa tệp đính kèm không còn dùng…</translation>
         </message>
         <message>
             <source>Last backup: %1</source>

@@ -42,7 +42,7 @@ from ...services.printing import PrintService
 from ...services.settings import Preferences, SettingsService
 from .. import dialogs, i18n, ops
 from ..forms import DateField
-from ..locale_format import date_text
+from ..locale_format import date_text, number_text
 from ..texts import award_label
 from ..worker import run_with_progress
 from .accounts import AccountsBox
@@ -94,6 +94,7 @@ class SettingsScreen(QWidget, ops.Watcher):
         self.backup_every.setValue(self.prefs.backup_every_days)
         self.backup_now = QPushButton()
         self.restore = QPushButton()
+        self.prune = QPushButton()  # attached files no record names any more (an admin's action)
         self.backup_state = QLabel()
 
         self.box_general, self.box_params, self.box_backup = QGroupBox(), QGroupBox(), QGroupBox()
@@ -133,8 +134,8 @@ class SettingsScreen(QWidget, ops.Watcher):
         params.addWidget(self.awards)
         salary_row = QHBoxLayout()
         self.lbl_salary, self.lbl_from = QLabel(), QLabel()
-        for widget in (self.lbl_salary, self.salary, self.lbl_from, self.salary_from):
-            salary_row.addWidget(widget)
+        for part in (self.lbl_salary, self.salary, self.lbl_from, self.salary_from):
+            salary_row.addWidget(part)
         salary_row.addStretch(1)
         salary_row.addWidget(self.params_save)
         params.addLayout(salary_row)
@@ -146,6 +147,7 @@ class SettingsScreen(QWidget, ops.Watcher):
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_now)
         buttons.addWidget(self.restore)
+        buttons.addWidget(self.prune)
         buttons.addStretch(1)
         backup.addRow(buttons)
         backup.addRow(self.backup_state)
@@ -171,6 +173,7 @@ class SettingsScreen(QWidget, ops.Watcher):
         self.params_save.clicked.connect(self.save_parameters)
         self.backup_now.clicked.connect(self.run_backup)
         self.restore.clicked.connect(self.run_restore)
+        self.prune.clicked.connect(self.prune_attachments)
         self.backup_every.valueChanged.connect(self._save_prefs)
         self.backup_dir.editingFinished.connect(self._save_prefs)
         self._show_values()  # the officer, officials and documents were read as they were built
@@ -223,7 +226,9 @@ class SettingsScreen(QWidget, ops.Watcher):
         base = self.settings.catalog
         changes: list[tuple[str, str, object]] = []
         for row in range(self.awards.rowCount()):
-            code = self.awards.item(row, 0).data(256)
+            cell = self.awards.item(row, 0)
+            assert cell is not None  # every award row is built with its code cell
+            code = cell.data(256)
             award = base.award(code)
             threshold = self.awards.cellWidget(row, 1).value()  # type: ignore[attr-defined]
             if award.vote and threshold != int(award.vote.threshold_pct):
@@ -315,6 +320,27 @@ class SettingsScreen(QWidget, ops.Watcher):
             dialogs.info(self, self.tr("Restore"), self.tr("The backup was restored."))
             self.refresh()
 
+    def prune_attachments(self) -> None:
+        """Remove the attached files no record names any more, unused for over 24 hours, once the
+        officer has seen how many and how large (MaintenanceService.prune_attachments)."""
+        found = ops.run(self, self.maintenance.unreferenced_attachments)
+        if found is None:
+            return
+        title = self.tr("Unused attached files")
+        if not found.ready_count:
+            dialogs.info(self, title, self.tr("No attached file has been unused for more than 24 hours: "
+                                              "nothing to remove."))
+            return
+        if not dialogs.ask_yes_no(self, title, self.tr(
+                "%1 attached file(s) (%2) are no longer used by any record, live or deleted, and have not been for "
+                "more than 24 hours. Remove them? This cannot be undone.")
+                .replace("%1", str(found.ready_count)).replace("%2", _size_text(found.ready_size))):
+            return
+        done = ops.run(self, self.maintenance.prune_attachments)
+        if done is not None:
+            dialogs.info(self, title, self.tr("Removed %1 attached file(s) (%2).")
+                         .replace("%1", str(done.count)).replace("%2", _size_text(done.size)))
+
     # Text -------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.box_general.setTitle(self.tr("General"))
@@ -351,6 +377,7 @@ class SettingsScreen(QWidget, ops.Watcher):
         self.lbl_every.setText(self.tr("Back up automatically every (days, 0 = never)"))
         self.backup_now.setText(self.tr("Back up now"))
         self.restore.setText(self.tr("Restore from a backup…"))
+        self.prune.setText(self.tr("Remove unused attached files…"))
         last = date_text(self.prefs.last_backup)
         self.backup_state.setText(self.tr("Last backup: %1").replace("%1", last) if last
                                   else self.tr("No backup made yet."))
@@ -359,3 +386,8 @@ class SettingsScreen(QWidget, ops.Watcher):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _size_text(size: int) -> str:
+    mb = size / (1024 * 1024)
+    return f"{number_text(mb, 1)} MB" if size >= 100 * 1024 else f"{number_text(-(-size // 1024))} KB"
