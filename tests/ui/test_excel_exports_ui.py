@@ -170,7 +170,7 @@ def test_main_window_wires_the_excel_buttons(qtbot, demo) -> None:  # type: igno
     qtbot.addWidget(window)
     for key, entry in (("people", "import"), ("people", "register"), ("nominations", "nominees"),
                        ("movements", "indicators"), ("reports", "statistics")):
-        button = window.screen(key).excel_button
+        button = window.screen_widget(key).excel_button
         assert not button.isHidden() and button.action(entry) is not None, (key, entry)
 
 

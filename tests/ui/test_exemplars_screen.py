@@ -39,7 +39,7 @@ def test_discover_then_advance_a_card_through_every_stage(qtbot, commune) -> Non
     type_text(dialog.fields["title"], "Hộ nuôi ong lấy mật thoát nghèo")
     type_text(dialog.fields["description"], "Từ 5 đàn ong lên 60 đàn")
     dialog.movement.setCurrentIndex(dialog.movement.findData(movement))
-    type_text(dialog.find, "hoang thi")
+    type_text(dialog.find_field, "hoang thi")
     qtbot.waitUntil(lambda: dialog.subject.count() == 2, timeout=2000)
     assert dialog.subject.currentData() == f"person:{person.id}"  # the only match is picked
     dialog.fields["discovered_on"].clear()

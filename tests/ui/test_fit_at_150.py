@@ -355,7 +355,7 @@ def test_rows_wrap_only_on_the_narrow_screen(qtbot, province) -> None:  # type: 
         for key, row in rows.items():
             window.show_screen(key)
             settle()
-            assert row(window.screen(key)).line_count == (2 if key in wrapped else 1), (key, size)
+            assert row(window.screen_widget(key)).line_count == (2 if key in wrapped else 1), (key, size)
 
 
 def test_the_navigation_scrolls_without_cutting_titles(qtbot, province) -> None:  # type: ignore[no-untyped-def]

@@ -45,4 +45,4 @@ def test_start_here_buttons_of_an_empty_office_open_their_screens(qtbot, commune
                       ("movements", "movements"), ("nominations", "nominations")):
         window.show_screen("overview")
         window.overview.start_buttons[step].click()
-        assert window.stack.currentWidget() is window.screen(key)
+        assert window.stack.currentWidget() is window.screen_widget(key)

@@ -62,13 +62,13 @@ def test_preview_shows_every_page_of_a_real_document(qtbot, demo) -> None:  # ty
     dialog.grab()  # paints what is in view: only the first page is rasterised so far
     assert dialog.pages[0].rendered and not dialog.pages[-1].rendered
     dialog.page.setValue(len(reader.pages))  # "page x of n" jumps to the page
-    assert dialog.scroll.verticalScrollBar().value() > 0
+    assert dialog.scroll_area.verticalScrollBar().value() > 0
     dialog.grab()
     assert dialog.pages[-1].rendered
     dialog.page.setValue(1)
-    assert dialog.scroll.verticalScrollBar().value() == 0
+    assert dialog.scroll_area.verticalScrollBar().value() == 0
     # Scrolling by hand moves the page number along.
-    dialog.scroll.verticalScrollBar().setValue(dialog.pages[1].y())
+    dialog.scroll_area.verticalScrollBar().setValue(dialog.pages[1].y())
     assert dialog.current_page() == 2
 
 
@@ -102,7 +102,7 @@ def test_zoom_changes_the_page_size(qtbot, demo) -> None:  # type: ignore[no-unt
     assert dialog.zoom.currentData() == 1.5 and portrait.width() == round(A4_WIDTH_PT * 96 / 72 * 1.5)
     dialog.zoom.setCurrentIndex(dialog.zoom.findData(FIT_WIDTH))  # as the officer picks it
     widest = max(w.width() for w in dialog.pages)
-    assert widest <= dialog.scroll.viewport().width() and widest > dialog.scroll.viewport().width() - 60
+    assert widest <= dialog.scroll_area.viewport().width() and widest > dialog.scroll_area.viewport().width() - 60
     before = widest
     dialog.resize(800, 600)  # the window shrinks: the page follows
     qtbot.waitUntil(lambda: max(w.width() for w in dialog.pages) < before)

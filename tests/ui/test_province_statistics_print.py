@@ -183,7 +183,7 @@ def test_the_print_button_fits_1366x768(qtbot: QtBot, offices: Offices, monkeypa
         window.show()
         qtbot.waitExposed(window)
         window.nav.setCurrentRow(window.keys.index("province_statistics"))
-        screen = window.screen("province_statistics")
+        screen = window.screen_widget("province_statistics")
         assert isinstance(screen, ProvinceStatisticsScreen)
         _years(screen, 2025, 2026)
         QApplication.processEvents()

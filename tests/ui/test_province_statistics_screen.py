@@ -43,7 +43,7 @@ def window(qtbot, offices: Offices) -> MainWindow:  # type: ignore[no-untyped-de
 
 def screen_of(window: MainWindow) -> ProvinceStatisticsScreen:
     window.nav.setCurrentRow(window.keys.index("province_statistics"))
-    screen = window.screen("province_statistics")
+    screen = window.screen_widget("province_statistics")
     assert isinstance(screen, ProvinceStatisticsScreen)
     return screen
 

@@ -39,7 +39,7 @@ def test_main_window_geometry_and_splitters_come_back(qtbot, commune: App, tmp_p
     qtbot.addWidget(first)
     assert not keeper.restore(first)  # nothing saved yet: the start-up code maximises it
     first.show_screen("nominations")
-    splitter = first.screen("nominations").findChild(QSplitter)
+    splitter = first.screen_widget("nominations").findChild(QSplitter)
     assert splitter is not None
     first.setGeometry(QRect(40, 30, 700, 500))
     splitter.setSizes([200, 700])
@@ -53,7 +53,7 @@ def test_main_window_geometry_and_splitters_come_back(qtbot, commune: App, tmp_p
     assert second.size() == QSize(700, 500)
     second.resize(700, 500)
     second.show_screen("nominations")  # built now: its splitter is restored as it is built
-    restored = second.screen("nominations").findChild(QSplitter).sizes()
+    restored = second.screen_widget("nominations").findChild(QSplitter).sizes()
     # The same split (to a pixel or two: the hidden window lays out at its own pace).
     assert abs(restored[0] / sum(restored) - remembered[0] / sum(remembered)) < 0.02
     assert restored[0] / sum(restored) < 0.3  # the officer's narrow left pane, not Qt's default

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QSize, QThread, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
@@ -330,7 +330,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("file", nargs="?",
                         help="a .tdsync bundle to import, or the province's enrolment file to load")
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    # The app only ever makes a QApplication (a widget app), so the instance found is one.
+    qt_app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     qt_app.setApplicationName("ThiĐua Desktop")
     qt_app.setWindowIcon(app_icon())
     # The app ends when the main window closes, not whenever no window is open: between the first-run

@@ -128,7 +128,7 @@ class CalibrationDialog(QDialog):
 
     def reset(self) -> None:
         if dialogs.ask_yes_no(self, self.tr("Certificate blanks"), self.tr("Put every field back where it was?")):
-            if ops.run(self, lambda: self.layout_service.reset_calibration() or True, changes=Change.OFFICE):
+            if ops.perform(self, self.layout_service.reset_calibration, changes=Change.OFFICE).ok:
                 self.load(self.layout_service.calibration())
                 self.render_preview()
 

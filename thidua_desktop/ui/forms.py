@@ -11,7 +11,7 @@ operation (``ops.perform``): on success it announces the subclass's ``changes`` 
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -36,6 +36,9 @@ from ..messages import field_label, render, render_line
 from ..services.changes import Change
 from ..services.drafts import DraftStore
 from . import dialogs, ops
+
+# ``add_field`` hands back the widget it was given, typed as given (a QComboBox stays a QComboBox).
+FieldWidget = TypeVar("FieldWidget", bound=QWidget)
 
 
 class DateField(QLineEdit):
@@ -99,7 +102,7 @@ def _changed_signal(widget: QWidget) -> Any:
         return widget.currentIndexChanged
     if isinstance(widget, QSpinBox | QDoubleSpinBox):
         return widget.valueChanged
-    return widget.textChanged
+    return cast(Any, widget).textChanged  # the text fields: QLineEdit, DateField, …
 
 
 class FormDialog(QDialog):
@@ -134,14 +137,14 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)  # Enter saves
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.try_save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.try_save)
         self.body = QVBoxLayout(self)
         self.body.addWidget(self.banner)
         self.body.addLayout(self.form)
         self.body.addWidget(self.buttons)
 
     # Building ------------------------------------------------------------------------------
-    def add_field(self, name: str, label: str, widget: QWidget, form: QFormLayout | None = None) -> QWidget:
+    def add_field(self, name: str, label: str, widget: FieldWidget, form: QFormLayout | None = None) -> FieldWidget:
         """A row of ``self.form``, or of ``form`` (a second tab's own form); errors show beside it either way."""
         error = QLabel()
         error.setStyleSheet("color: #a40000;")

@@ -163,8 +163,9 @@ class MappingPage(QWizardPage):
         plan, state = self.state.plan, self.state
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.combos.clear()
         self.labels.clear()
         if plan is None:

@@ -22,10 +22,14 @@ def search_as_you_type(owner: QWidget, search: QLineEdit, refresh: Callable[[], 
 def bind_list_keys(owner: QWidget, table: QAbstractItemView, new: Callable[[], object],
                    edit: Callable[[], object], delete: Callable[[], object] | None = None) -> None:
     """Ctrl+N anywhere in the screen; Enter and Delete only while the list has the focus."""
-    QShortcut(QKeySequence.StandardKey.New, owner, activated=new,
-              context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut = QShortcut(QKeySequence.StandardKey.New, owner)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(new)
     for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-        QShortcut(QKeySequence(key), table, activated=edit, context=Qt.ShortcutContext.WidgetShortcut)
+        shortcut = QShortcut(QKeySequence(key), table)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.activated.connect(edit)
     if delete is not None:
-        QShortcut(QKeySequence.StandardKey.Delete, table, activated=delete,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        shortcut = QShortcut(QKeySequence.StandardKey.Delete, table)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.activated.connect(delete)

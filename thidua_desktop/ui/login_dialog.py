@@ -179,7 +179,7 @@ class FirstAdminDialog(FormDialog):
     def __init__(self, create: CreateAdmin, parent: QWidget | None = None, *, display_name: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("FirstAdminDialog")
-        self.create = create
+        self.create_admin = create
         self.username, self.display_name = QLineEdit(), QLineEdit(display_name)
         self.password, self.repeat = password_field(), password_field()
         self.labels = [QLabel() for _ in range(4)]
@@ -204,7 +204,8 @@ class FirstAdminDialog(FormDialog):
             self.refused(DomainError("PASSWORD_MISMATCH", field="new_password"))
             self.repeat.clear()
             return False
-        done = self.attempt(lambda: self.create(self.username.text(), self.display_name.text(), self.password.text()))
+        done = self.attempt(lambda: self.create_admin(self.username.text(), self.display_name.text(),
+                                                      self.password.text()))
         return done.ok
 
     def credentials(self) -> tuple[str, str]:

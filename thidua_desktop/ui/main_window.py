@@ -103,7 +103,7 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         self.data_changed.connect(self._status_timer.start)
         self.data_changed.connect(self._note_commit)
         self.changed.connect(self._deliver)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self._focus_search)
         self.guide_action = add_user_guide(self)  # Help → Hướng dẫn sử dụng (F1)
         # Help → Kiểm tra máy…, Giới thiệu
         self.help_entries = add_help_entries(self, self._catalog_version, data_dir or Path())
@@ -191,6 +191,7 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         self.nav.clear()
         while self.stack.count():
             widget = self.stack.widget(0)
+            assert widget is not None  # the stack is not empty
             self.stack.removeWidget(widget)
             if widget is not self.opening:
                 widget.deleteLater()
@@ -394,13 +395,14 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
     def keys(self) -> list[str]:
         return list(self._factories)
 
-    def screen(self, key: str) -> QWidget:
+    def screen_widget(self, key: str) -> QWidget:
         """The screen for ``key``, built on first use and put in its place in the stack."""
         if key not in self._built:
             row = self.keys.index(key)
             widget = self._factories[key]()
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, widget)
+            assert placeholder is not None  # every screen has its placeholder row until built
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self._built[key] = widget
@@ -411,25 +413,25 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
 
     @property
     def screens(self) -> list[tuple[str, QWidget]]:
-        return [(key, self.screen(key)) for key in self.keys]
+        return [(key, self.screen_widget(key)) for key in self.keys]
 
     # The screens by name, as tests and the start-up code reach them.
-    province_overview = property(lambda self: self.screen("province_overview"))  # the province only
-    review_queue = property(lambda self: self.screen("review_queue"))  # the province only
-    overview = property(lambda self: self.screen("overview"))
-    movements = property(lambda self: self.screen("movements"))
-    activities = property(lambda self: self.screen("activities"))
-    exemplars = property(lambda self: self.screen("exemplars"))
-    people = property(lambda self: self.screen("people"))
-    nominations = property(lambda self: self.screen("nominations"))
-    duplicates = property(lambda self: self.screen("duplicates"))  # the province only
-    council = property(lambda self: self.screen("council"))
-    decisions = property(lambda self: self.screen("decisions"))
-    province_decisions = property(lambda self: self.screen("province_decisions"))  # the province only
-    reward_fund = property(lambda self: self.screen("reward_fund"))
-    reports = property(lambda self: self.screen("reports"))
-    sync_screen = property(lambda self: self.screen("sync"))
-    settings = property(lambda self: self.screen("settings"))
+    province_overview = property(lambda self: self.screen_widget("province_overview"))  # the province only
+    review_queue = property(lambda self: self.screen_widget("review_queue"))  # the province only
+    overview = property(lambda self: self.screen_widget("overview"))
+    movements = property(lambda self: self.screen_widget("movements"))
+    activities = property(lambda self: self.screen_widget("activities"))
+    exemplars = property(lambda self: self.screen_widget("exemplars"))
+    people = property(lambda self: self.screen_widget("people"))
+    nominations = property(lambda self: self.screen_widget("nominations"))
+    duplicates = property(lambda self: self.screen_widget("duplicates"))  # the province only
+    council = property(lambda self: self.screen_widget("council"))
+    decisions = property(lambda self: self.screen_widget("decisions"))
+    province_decisions = property(lambda self: self.screen_widget("province_decisions"))  # the province only
+    reward_fund = property(lambda self: self.screen_widget("reward_fund"))
+    reports = property(lambda self: self.screen_widget("reports"))
+    sync_screen = property(lambda self: self.screen_widget("sync"))
+    settings = property(lambda self: self.screen_widget("settings"))
 
     def _switch(self, row: int) -> None:
         """Show a screen with fresh data: a watcher is current already unless marked stale."""
@@ -437,7 +439,7 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
             return
         key = self.keys[row]
         fresh = key not in self._built
-        screen = self.screen(key)
+        screen = self.screen_widget(key)
         if not fresh and row != self.stack.currentIndex():
             if key in self._stale and isinstance(screen, ops.Watcher):
                 screen.refresh()
@@ -449,7 +451,7 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
 
     def show_screen(self, key: str) -> QWidget:
         self.nav.setCurrentRow(self.keys.index(key))
-        return self.screen(key)
+        return self.screen_widget(key)
 
     def _focus_search(self) -> None:
         if self._app is None:  # Ctrl+F before the office is open: no list to search yet
@@ -550,6 +552,6 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         screen = self._built.get(current) if current else None
         if screen is not None and hasattr(screen, "refresh"):
             screen.refresh()
-            self._stale.discard(current)  # type: ignore[arg-type]
+            self._stale.discard(current)
         self._status_timer.start()
         return True

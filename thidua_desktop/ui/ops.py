@@ -197,7 +197,7 @@ def root_of(widget: QWidget | None) -> ChangeRoot | None:
 class _Subscription(QObject):
     """A child of its owner, so the connection ends when the owner (a dialog) is deleted."""
 
-    def __init__(self, owner: QWidget, kinds: Change, callback: Callable[[Change], None]) -> None:
+    def __init__(self, owner: QWidget, kinds: Change, callback: Callable[[Change], object]) -> None:
         super().__init__(owner)
         self.kinds, self.callback = kinds, callback
 
@@ -207,7 +207,7 @@ class _Subscription(QObject):
             self.callback(changes & self.kinds)
 
 
-def subscribe(owner: QWidget, kinds: Change, callback: Callable[[Change], None]) -> bool:
+def subscribe(owner: QWidget, kinds: Change, callback: Callable[[Change], object]) -> bool:
     """``callback(kinds changed)`` after each operation that changed one of ``kinds``, for as long as
     ``owner`` lives; for a dialog over a screen (the screens themselves the main window tells).
     False when ``owner`` is not inside a main window (a dialog tested alone)."""

@@ -180,13 +180,13 @@ class PrintPreviewDialog(QDialog):
             widget = PageWidget(self.pdf, index, QSizeF(width, height))
             self.pages.append(widget)
             column_layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(column)  # sized by hand on zoom: positions are right at once, shown or not
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setBackgroundRole(QPalette.ColorRole.Dark)  # grey around the white sheets
-        self.scroll.viewport().installEventFilter(self)
-        self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._track_page())
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(column)  # sized by hand on zoom: positions are right at once, shown or not
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setBackgroundRole(QPalette.ColorRole.Dark)  # grey around the white sheets
+        self.scroll_area.viewport().installEventFilter(self)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(lambda _v: self._track_page())
 
         top = QHBoxLayout()
         top.addWidget(self.print_button)
@@ -205,13 +205,13 @@ class PrintPreviewDialog(QDialog):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
         layout.addWidget(self.missing_banner)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
         # Esc closes (QDialog's own reject); Ctrl+P and Ctrl+S as in every office program.
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_document)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_pdf)
-        QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=lambda: self.step_zoom(+1))
-        QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self.step_zoom(-1))
+        QShortcut(QKeySequence.StandardKey.Print, self).activated.connect(self.print_document)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save_pdf)
+        QShortcut(QKeySequence.StandardKey.ZoomIn, self).activated.connect(lambda: self.step_zoom(+1))
+        QShortcut(QKeySequence.StandardKey.ZoomOut, self).activated.connect(lambda: self.step_zoom(-1))
         self.finished.connect(self._release)
         self._fit_to_screen(parent)
         self.retranslate()
@@ -244,9 +244,12 @@ class PrintPreviewDialog(QDialog):
         factor = self._fit_width_factor() if mode == FIT_WIDTH else float(mode)
         for widget in self.pages:
             widget.set_zoom(factor)
-        column = self.scroll.widget()
+        column = self.scroll_area.widget()
+        assert column is not None  # set when the dialog was built
         column.adjustSize()
-        column.layout().activate()
+        layout = column.layout()
+        if layout is not None:
+            layout.activate()
         self.go_to_page(keep)
 
     def step_zoom(self, direction: int) -> None:
@@ -260,13 +263,14 @@ class PrintPreviewDialog(QDialog):
 
     def _fit_width_factor(self) -> float:
         widest = max((w.size_pt.width() for w in self.pages), default=595.0) * SCREEN_DPI / 72.0
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
-        available = self.scroll.viewport().width() - 2 * PAGE_GAP - (0 if self.scroll.verticalScrollBar().isVisible()
-                                                                      else bar)
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+        scrolls = self.scroll_area.verticalScrollBar().isVisible()
+        available = self.scroll_area.viewport().width() - 2 * PAGE_GAP - (0 if scrolls else bar)
         return max(0.2, available / widest)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize and self.zoom_mode == FIT_WIDTH:
+        resized = event.type() == QEvent.Type.Resize
+        if watched is self.scroll_area.viewport() and resized and self.zoom_mode == FIT_WIDTH:
             factor = self._fit_width_factor()
             if self.pages and abs(factor - self.pages[0].zoom) > 0.005:
                 self.set_zoom(FIT_WIDTH)
@@ -276,12 +280,12 @@ class PrintPreviewDialog(QDialog):
         if not self.pages:
             return
         number = min(max(number, 1), self.page_count)
-        self.scroll.verticalScrollBar().setValue(max(0, self.pages[number - 1].y() - PAGE_GAP))
+        self.scroll_area.verticalScrollBar().setValue(max(0, self.pages[number - 1].y() - PAGE_GAP))
         self._show_page_number(number)
 
     def _track_page(self) -> None:
         """The page number follows the page that fills the upper part of the view."""
-        line = self.scroll.verticalScrollBar().value() + self.scroll.viewport().height() // 3
+        line = self.scroll_area.verticalScrollBar().value() + self.scroll_area.viewport().height() // 3
         number = 1
         for index, widget in enumerate(self.pages, start=1):
             if widget.y() <= line:
@@ -307,7 +311,7 @@ class PrintPreviewDialog(QDialog):
         target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
-        if ops.run(self, lambda: write_atomically(target, self.doc.pdf) or True) is None:
+        if not ops.perform(self, lambda: write_atomically(target, self.doc.pdf)).ok:
             return None
         _last_folder[:] = [str(target.parent)]
         self.saved_to = target
@@ -383,7 +387,7 @@ class PrintPreviewDialog(QDialog):
 
     def _release(self, _result: int) -> None:
         for widget in self.pages:
-            widget.pdf = None  # type: ignore[assignment]
+            widget.pdf = None
         self.pdf.close()
 
     # Language ----------------------------------------------------------------------------

@@ -84,7 +84,8 @@ def install_pseudo() -> PseudoTranslator:
 
 def _where(widget: QWidget) -> str:
     """The widget's class and its named ancestors, read now: the report outlives the widgets."""
-    names, node = [], widget
+    names: list[str] = []
+    node: QWidget | None = widget
     while node is not None and len(names) < 4:
         names.append(node.objectName() or type(node).__name__)
         node = node.parentWidget()

@@ -65,7 +65,7 @@ class RecoveryKeyForm(QWidget):
         form.setContentsMargins(0, 0, 0, 0)  # sits in the dialog as its own form layout used to
         form.addRow(texts.file_label, where)
         form.addRow(texts.passphrase_label, self.passphrase)
-        if self.repeat is not None:
+        if self.repeat is not None and texts.repeat_label is not None:  # set together above
             form.addRow(texts.repeat_label, self.repeat)
 
     def _browse(self) -> None:

@@ -77,7 +77,8 @@ class Reflow(QWidget):
             return
         self._breaks = breaks
         while self._lines.count():
-            line = self._lines.takeAt(0).layout()
+            item = self._lines.takeAt(0)
+            line = item.layout() if item is not None else None
             if line is not None:
                 while line.count():
                     line.takeAt(0)

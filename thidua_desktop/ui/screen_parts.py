@@ -47,8 +47,9 @@ def checkable_item(text: str, value: str, checked: bool = True) -> QTableWidgetI
 
 def checked_values(table: QTableWidget, column: int = 0) -> list[str]:
     """The ids of the ticked rows, in the table's order."""
-    return [table.item(r, column).data(Qt.ItemDataRole.UserRole) for r in range(table.rowCount())
-            if table.item(r, column).checkState() == Qt.CheckState.Checked]
+    cells = [table.item(r, column) for r in range(table.rowCount())]
+    return [cell.data(Qt.ItemDataRole.UserRole) for cell in cells
+            if cell is not None and cell.checkState() == Qt.CheckState.Checked]
 
 
 def error_label() -> QLabel:

@@ -99,8 +99,10 @@ def add_user_guide(window: QMainWindow) -> GuideAction:
     """Put Help → User guide (F1) on ``window``; call ``retranslate_help`` on LanguageChange."""
     menu = help_menu(window)
     action = GuideAction(window)
-    first = menu.actions()[0] if menu.actions() else None
-    menu.insertAction(first, action)  # the guide first, as in most programs
+    if menu.actions():
+        menu.insertAction(menu.actions()[0], action)  # the guide first, as in most programs
+    else:
+        menu.addAction(action)
     retranslate_help(window)
     return action
 

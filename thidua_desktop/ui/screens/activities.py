@@ -237,7 +237,9 @@ class ActivitiesScreen(QWidget, ops.Watcher):
             return
         paths = [Path(p) for p in activity_files.choose_files(self)]
         paths = [p for p in paths if activity_files.attachable(p)]
-        if paths and ops.run(self, lambda: self.movements.attach_files(activity.id, paths), changes=Change.MOVEMENTS):
+        if not paths:
+            return
+        if ops.run(self, lambda: self.movements.attach_files(activity.id, paths), changes=Change.MOVEMENTS):
             self.refresh(select_id=activity.id)
 
     # Language ----------------------------------------------------------------------------------

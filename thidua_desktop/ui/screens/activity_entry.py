@@ -106,8 +106,9 @@ class ActivityEntry(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
         # Save and Clear sit under the form's scroll area (see ActivitiesScreen), never scrolled
         # out of sight on a small screen.
         self.actions_bar = QWidget(self)  # ActivitiesScreen places it

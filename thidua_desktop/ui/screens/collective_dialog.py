@@ -167,7 +167,9 @@ class CollectiveDialog(FormDialog):
         self.head_button = QPushButton()
         self.head_button.setAutoDefault(False)
         self.head_button.clicked.connect(self.make_head)
-        self.picker.layout().addWidget(self.head_button, 3, 0)  # type: ignore[attr-defined]
+        grid = self.picker.layout()
+        assert isinstance(grid, QGridLayout)  # MemberPicker lays itself out on a grid
+        grid.addWidget(self.head_button, 3, 0)
         self.kind.currentIndexChanged.connect(lambda _i: self._show_head())
         self._add_picker(texts["members"])
         self.history: SubjectHistory | None = None
@@ -205,7 +207,9 @@ class CollectiveDialog(FormDialog):
     # The head of household --------------------------------------------------------------------
     def _show_head(self) -> None:
         household = self.kind.currentData() == "household"
-        self.form.setRowVisible(self.errors["head"].parentWidget(), household)
+        holder = self.errors["head"].parentWidget()  # the field and its error line, one form row
+        if holder is not None:
+            self.form.setRowVisible(holder, household)
         self.head_button.setVisible(household)
 
     def _head_choices(self, extra: list[PersonView] | None = None) -> None:
@@ -241,7 +245,7 @@ class CollectiveDialog(FormDialog):
 
     def _add_history_tab(self, records: RecordsService, collective: CollectiveView) -> None:
         self.body.removeItem(self.form)
-        self.form.setParent(None)  # type: ignore[call-overload]
+        self.form.setParent(None)
         details = QWidget()
         details.setLayout(self.form)
         scroll = QScrollArea()
@@ -304,7 +308,8 @@ class CollectiveDialog(FormDialog):
                             else self.tr("New collective or household"))
         labels.fill_combo(self.kind, labels.collective_kind_items(), blank="")
         for name, text in self._texts().items():
-            label = self.form.labelForField(self.errors[name].parentWidget())
+            holder = self.errors[name].parentWidget()
+            label = self.form.labelForField(holder) if holder is not None else None
             if isinstance(label, QLabel):
                 label.setText(text)
                 label.setWordWrap(True)

@@ -139,7 +139,7 @@ class CollectivesScreen(QWidget):
         question = self.tr("Delete %1? Its members stay in the register.").replace("%1", unit.name)
         if not dialogs.ask_yes_no(self, self.tr("Delete collective"), question):
             return
-        if ops.run(self, lambda: self.collectives.delete(unit.id) or True, changes=Change.COLLECTIVES):
+        if ops.perform(self, lambda: self.collectives.delete(unit.id), changes=Change.COLLECTIVES).ok:
             self.refresh()
 
     def retranslate(self) -> None:

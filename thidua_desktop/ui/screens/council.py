@@ -53,7 +53,7 @@ class CouncilScreen(MeetingTab, MembersTab, PastMeetingsTab, QWidget, ops.Watche
         self.tabs.addTab(self._past_tab(), "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_meeting)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save_meeting)
         self.retranslate()
         self.refresh()
 

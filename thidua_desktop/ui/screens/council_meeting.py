@@ -306,8 +306,11 @@ class MeetingTab(_Screen):
             QCoreApplication.translate("CouncilScreen", "Passes") if result.passed
             else QCoreApplication.translate("CouncilScreen", "Fails")]
         for offset, text in enumerate(cells):
-            self.grid.item(row, FIRST_COMPUTED + offset).setText(text)
+            cell = self.grid.item(row, FIRST_COMPUTED + offset)
+            assert cell is not None  # the computed cells are made with the row
+            cell.setText(text)
         mark = self.grid.item(row, FIRST_COMPUTED + 3)
+        assert mark is not None
         mark.setForeground(Qt.GlobalColor.darkGreen if result and result.passed else Qt.GlobalColor.darkRed)
 
     # Actions -------------------------------------------------------------------------------
@@ -380,7 +383,9 @@ class MeetingTab(_Screen):
             QCoreApplication.translate("CouncilScreen", "Required\nshare"),
             QCoreApplication.translate("CouncilScreen", "Result"),
             QCoreApplication.translate("CouncilScreen", "Reason to\nvote anyway")])
-        self.grid.horizontalHeaderItem(OVERRIDE).setToolTip(QCoreApplication.translate(
+        header = self.grid.horizontalHeaderItem(OVERRIDE)
+        assert header is not None  # the header labels were just set
+        header.setToolTip(QCoreApplication.translate(
             "CouncilScreen", "Why the council votes on a nominee the app's check does not find eligible. "
             "Double-click the cell (or press Enter) to write it."))
         for row in range(self.grid.rowCount()):

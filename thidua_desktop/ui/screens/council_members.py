@@ -102,7 +102,8 @@ class MembersTab(_Screen):
         rows = {i.row() for i in self.members.selectedIndexes()}
         if not rows:
             return
-        ids = [self.members.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in sorted(rows)]
+        cells = [self.members.item(r, 0) for r in sorted(rows)]
+        ids = [cell.data(Qt.ItemDataRole.UserRole) for cell in cells if cell is not None]
         if not dialogs.ask_yes_no(self, QCoreApplication.translate("CouncilScreen", "Council members"),
                                   QCoreApplication.translate(
                                       "CouncilScreen",
@@ -120,4 +121,5 @@ class MembersTab(_Screen):
         # Reword in place: the rows keep their selection.
         for row in range(self.members.rowCount()):
             item = self.members.item(row, 1)
-            item.setText(role_text(item.data(ROLE_DATA)["council_role"]))
+            if item is not None:  # every member row has its role cell
+                item.setText(role_text(item.data(ROLE_DATA)["council_role"]))

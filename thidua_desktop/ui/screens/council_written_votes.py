@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QSpinBox, QTableWidget, QTabl
 from ...services.drafts import DraftStore
 
 if TYPE_CHECKING:
-    from .council import CouncilScreen
+    from .council_meeting import MeetingTab
 
 DRAFT_KEY = "council-meeting"
 ID = Qt.ItemDataRole.UserRole
@@ -168,7 +168,9 @@ class WrittenVotesPanel(QWidget):
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._rendering:
             return
-        member_id = self.table.item(item.row(), 0).data(ID)
+        first = self.table.item(item.row(), 0)
+        assert first is not None  # each member's row starts with their name
+        member_id = first.data(ID)
         checked = item.checkState() == Qt.CheckState.Checked
         if item.column() == 0:
             if checked:
@@ -179,6 +181,7 @@ class WrittenVotesPanel(QWidget):
             try:  # agreements can be ticked only once the written vote is there
                 for column in range(1, self.table.columnCount()):
                     cell = self.table.item(item.row(), column)
+                    assert cell is not None
                     self._set_cell(cell, checked, checked and cell.data(ID) in self._written.get(member_id, ()))
             finally:
                 self._rendering = False
@@ -210,7 +213,7 @@ class MeetingDraft:
     DraftStore on every change and put back when the screen is rebuilt: after a switch to another
     screen (which refreshes it), or on the next start."""
 
-    def __init__(self, screen: CouncilScreen, store: DraftStore | None, following: tuple[int, ...] = ()) -> None:
+    def __init__(self, screen: MeetingTab, store: DraftStore | None, following: tuple[int, ...] = ()) -> None:
         self.screen = screen
         self.store = store
         # Grid columns whose counts follow the members present until typed over: only typed counts
@@ -252,14 +255,16 @@ class MeetingDraft:
             state = Qt.CheckState.Unchecked if item.data(ID) in absent else Qt.CheckState.Checked
             if item.checkState() != state:
                 item.setCheckState(state)
-        ballots = values.get("ballots") if isinstance(values.get("ballots"), dict) else {}
+        stored_ballots = values.get("ballots")
+        ballots = stored_ballots if isinstance(stored_ballots, dict) else {}
         for row, nomination in enumerate(s.rows):
             counts = ballots.get(nomination.id)
             for column, spin in self._spins(row):
                 value = counts.get(str(column)) if isinstance(counts, dict) else None
                 if isinstance(value, int):
                     spin.setValue(value)
-        reasons = values.get("reasons") if isinstance(values.get("reasons"), dict) else {}
+        stored_reasons = values.get("reasons")
+        reasons = stored_reasons if isinstance(stored_reasons, dict) else {}
         for row, nomination in enumerate(s.rows):
             if isinstance(reason := reasons.get(nomination.id), str) and s.override(row).isEnabled():
                 s.override(row).setText(reason)

@@ -85,7 +85,7 @@ class DecisionsScreen(QWidget, ops.Watcher):
         self.tabs.addTab(self._past_tab(), "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.issue)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.issue)
         self.retranslate()
         self.refresh()
 
@@ -255,7 +255,9 @@ class DecisionsScreen(QWidget, ops.Watcher):
         self.amounts = {r.nomination_id: r.reward_amount for r in preview.recipients} if preview else {}
         self.recipients.blockSignals(True)
         for row, n in enumerate(self.rows):
-            self.recipients.item(row, 2).setText(money(self.amounts.get(n.id)) if preview else "")
+            cell = self.recipients.item(row, 2)
+            assert cell is not None  # each recipient row has its amount cell
+            cell.setText(money(self.amounts.get(n.id)) if preview else "")
         self.recipients.blockSignals(False)
         chosen = self.chosen_ids()
         if not self.rows:
@@ -285,12 +287,15 @@ class DecisionsScreen(QWidget, ops.Watcher):
         for asked in (False, True):
             refusals: list[DomainError] = []
             # An operation: the award history and the nominations change with the decision.
-            outcome = ops.perform(self, lambda given=overrides: self.decisions.issue(
-                number=self.number.text(), decided_on=self.decided_on.text(),
-                signer_name=self.signer_name.currentText(),
-                signer_title=self.signer_title.currentText(), award_code=self.award.currentData() or "",
-                nomination_ids=ids, overrides=given),
-                changes=Change.DECISIONS | Change.NOMINATIONS | Change.RECORDS, on_refusal=refusals.append)
+            def issue(given: dict[str, str] = overrides) -> DecisionView:
+                return self.decisions.issue(
+                    number=self.number.text(), decided_on=self.decided_on.text(),
+                    signer_name=self.signer_name.currentText(),
+                    signer_title=self.signer_title.currentText(), award_code=self.award.currentData() or "",
+                    nomination_ids=ids, overrides=given)
+
+            outcome = ops.perform(self, issue, changes=Change.DECISIONS | Change.NOMINATIONS | Change.RECORDS,
+                                  on_refusal=refusals.append)
             if outcome.ok:
                 decision = outcome.value
                 break

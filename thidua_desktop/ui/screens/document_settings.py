@@ -85,8 +85,8 @@ class DocumentSettingsBox(QGroupBox):
             province_rules_date=self.rules_date.text(), province_rules_title=self.rules_title.text())
 
     def save_settings(self) -> None:
-        if ops.run(self, lambda: self.printing.set_document_settings(self.current()) or True,
-                   changes=Change.OFFICE):
+        if ops.perform(self, lambda: self.printing.set_document_settings(self.current()),
+                       changes=Change.OFFICE).ok:
             dialogs.info(self, self.tr("Documents"), self.tr("Saved. New documents use these names."))
             self.load()
             self.retranslate()

@@ -258,8 +258,9 @@ class DossierReviewScreen(QDialog):
             attached.addChild(QTreeWidgetItem([self.tr("(no file attached)")]))
         self.documents.addTopLevelItems([printed, attached])
         self.documents.expandAll()
-        if printed.childCount():
-            self.documents.setCurrentItem(printed.child(0))
+        first = printed.child(0)  # None when nothing is printed
+        if first is not None:
+            self.documents.setCurrentItem(first)
 
     def _fill_checklist(self, lines: tuple[ChecklistLine, ...]) -> None:
         table = self.checklist

@@ -47,9 +47,9 @@ class NewExemplarDialog(LabelledFormDialog):
         for m in rows:
             self.movement.addItem(f"{m.code} — {m.name}", m.id)
         self.add_field("movement", self.tr("Movement"), self.movement)
-        self.find = QLineEdit()
-        self.find.setPlaceholderText(self.tr("Type part of a name, with or without accents…"))
-        self.add_field("find", self.tr("Find a person or collective"), self.find)
+        self.find_field = QLineEdit()
+        self.find_field.setPlaceholderText(self.tr("Type part of a name, with or without accents…"))
+        self.add_field("find", self.tr("Find a person or collective"), self.find_field)
         self.subject = compact(QComboBox(), 40)
         self.subject.addItem(self.tr("(none)"), None)
         self.add_field("subject", self.tr("Person or collective"), self.subject)
@@ -61,14 +61,14 @@ class NewExemplarDialog(LabelledFormDialog):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(200)
         self._debounce.timeout.connect(self.find_subjects)
-        self.find.textChanged.connect(lambda _t: self._debounce.start())
+        self.find_field.textChanged.connect(lambda _t: self._debounce.start())
         self.restore_draft()
         self.setWindowTitle(self.tr("Discover an advanced example"))
         self.setMinimumWidth(560)
 
     def find_subjects(self) -> None:
         """Offer the people and collectives whose names match what is typed."""
-        text = self.find.text().strip()
+        text = self.find_field.text().strip()
         keep = self.subject.currentData()
         loading, self._loading = self._loading, True
         try:

@@ -101,8 +101,9 @@ class ExemplarsScreen(QWidget, ops.Watcher):
         self.filter_label = QLabel()
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_exemplar)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_exemplar,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut = QShortcut(QKeySequence.StandardKey.New, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.new_exemplar)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         top = QHBoxLayout()
@@ -170,8 +171,9 @@ class ExemplarsScreen(QWidget, ops.Watcher):
         for stage, (_box, layout) in self.columns.items():
             while layout.count() > 1:  # the last item is the stretch that keeps cards at the top
                 item = layout.takeAt(0)
-                if item.widget() is not None:
-                    item.widget().deleteLater()
+                old = item.widget() if item is not None else None
+                if old is not None:
+                    old.deleteLater()
             for card in (board or {}).get(stage, []):
                 widget = ExemplarCard(card, self.exemplars.next_stage(stage))
                 if widget.advance_button is not None:

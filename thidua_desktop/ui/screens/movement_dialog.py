@@ -216,7 +216,9 @@ class MovementDialog(LabelledFormDialog):
         if not row:
             self._changed()
             self.table.setCurrentCell(index, 0)
-            self.table.editItem(self.table.item(index, 0))
+            cell = self.table.item(index, 0)
+            if cell is not None:
+                self.table.editItem(cell)
         return index
 
     def _choice_box(self, key: str, value: str) -> QComboBox:
@@ -266,7 +268,7 @@ class MovementDialog(LabelledFormDialog):
         rows = []
         for r in range(self.table.rowCount()):
             cells = {key: (str(self._choice(r, key).currentData()) if key in CHOICES
-                           else self.table.item(r, c).text() if self.table.item(r, c) else "")
+                           else cell.text() if (cell := self.table.item(r, c)) else "")
                      for c, key in enumerate(INDICATOR_KEYS)}
             first = self.table.item(r, 0)
             cells["id"] = str(first.data(ID_ROLE) or "") if first else ""

@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QProgressBar, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QProgressBar, QWidget
 
 from ...domain.errors import DomainError
 from ...messages import SERVICE_MESSAGES, field_label, render
 from .. import ops
-from ..forms import FormDialog
+from ..forms import FieldWidget, FormDialog
 from ..locale_format import date_text
 from ..locale_format import number_text as grouped_number
 
@@ -163,9 +163,9 @@ class LabelledFormDialog(FormDialog):
         super().__init__(drafts, draft_key, parent)  # type: ignore[arg-type]
         self.labels: dict[str, str] = {}
 
-    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+    def add_field(self, name: str, label: str, widget: FieldWidget, form: QFormLayout | None = None) -> FieldWidget:
         self.labels[name] = label
-        return super().add_field(name, label, widget)
+        return super().add_field(name, label, widget, form)
 
     def field_text(self, field: str | None) -> str | None:
         """The on-screen name of a field code; subclasses name compound codes."""

@@ -64,8 +64,9 @@ class MovementsScreen(QWidget, ops.Watcher):
         self.edit_button = QPushButton()
         self.new_button.clicked.connect(self.new_movement)
         self.edit_button.clicked.connect(self.edit_selected)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_movement,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut = QShortcut(QKeySequence.StandardKey.New, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.new_movement)
 
         self.table = QTableView()
         self.model = PagedTableModel([
@@ -190,8 +191,9 @@ class MovementsScreen(QWidget, ops.Watcher):
     def _clear_indicators(self) -> None:
         while self.indicators.count():
             item = self.indicators.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.deleteLater()
 
     def _show_detail(self, movement_id: str | None) -> None:
         self.selected_id = movement_id

@@ -173,10 +173,11 @@ class EligibilityPage(Page):
         note = self.tr("Equally qualified candidates: the law prefers women, and collectives with at least "
                        "%1% women (Decree 152/2025, Art. 4(6)). They are listed first.").replace("%1", str(share))
         source = self.nominations.catalog.parameters.women_priority_source
-        if not source.verified:
+        if source is not None and not source.verified:
             note += f" {UNVERIFIED_MARK}"
         self.tie.setText(note)
-        self.tie.setToolTip(self.tr("Legal basis: %1").replace("%1", source.ref) + "\n"
+        # A catalog without the share keeps the default 70% and names no source for it.
+        self.tie.setToolTip("" if source is None else self.tr("Legal basis: %1").replace("%1", source.ref) + "\n"
                             + confidence_text(source.confidence.value))
         self.tie.setVisible(bool(tied))
 
@@ -272,6 +273,8 @@ class EligibilityPage(Page):
         pending = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
         while pending:
             item = pending.pop(0)
+            if item is None:  # only for an index out of range, which the counts rule out
+                continue
             if item.data(0, Qt.ItemDataRole.UserRole) == criterion_id:
                 return item
             pending.extend(item.child(i) for i in range(item.childCount()))

@@ -229,7 +229,7 @@ class DossierPage(Page):
             for row in range(self.table.rowCount()):
                 item = self.table.item(row, 0)
                 state = Qt.CheckState.Checked if provided else Qt.CheckState.Unchecked
-                if item.data(Qt.ItemDataRole.UserRole) == code and item.checkState() != state:
+                if item is not None and item.data(Qt.ItemDataRole.UserRole) == code and item.checkState() != state:
                     self.table.blockSignals(True)
                     item.setCheckState(state)
                     self.table.blockSignals(False)

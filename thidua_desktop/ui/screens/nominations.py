@@ -87,7 +87,7 @@ class NominationsScreen(QWidget, ops.Watcher):
         self.search.setClearButtonEnabled(True)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_nomination)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_nomination)
+        QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self.new_nomination)
         self.table = QTableView()
         self.model = PagedTableModel([
             Column("", lambda n: n.nominee_name), Column("", lambda n: n.award_name),
@@ -266,7 +266,8 @@ class NominationsScreen(QWidget, ops.Watcher):
 
     def _fill_moves(self) -> None:
         while self.moves.count():
-            widget = self.moves.takeAt(0).widget()
+            item = self.moves.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.move_buttons.clear()

@@ -130,7 +130,7 @@ class OfficialsBox(QGroupBox):
                 self.tr("Remove %1's term entered by mistake? A term that ended is ended, not removed.")
                 .replace("%1", chosen.full_name)):
             return
-        if ops.run(self, lambda: self.officials.remove(chosen.id) or True, changes=Change.OFFICE):
+        if ops.perform(self, lambda: self.officials.remove(chosen.id), changes=Change.OFFICE).ok:
             self.refresh()
 
     def retranslate(self) -> None:

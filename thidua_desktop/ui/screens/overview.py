@@ -119,8 +119,9 @@ class OverviewScreen(QWidget, ops.Watcher):
     def _clear(layout: QGridLayout | QFormLayout | QVBoxLayout) -> None:
         while layout.count():
             item = layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
 
     def refresh(self) -> None:
         if self.background:
@@ -152,17 +153,17 @@ class OverviewScreen(QWidget, ops.Watcher):
             self.statuses.addRow(QLabel(self.tr("No nominations yet.")))
         shares = data.shares
         self.groups.addRow(self.tr("Total awards to people"), QLabel(str(shares.total)))
-        for label, count in ((self.tr("Women"), shares.women), (self.tr("Ethnic minorities"), shares.ethnic_minority),
+        for group, count in ((self.tr("Women"), shares.women), (self.tr("Ethnic minorities"), shares.ethnic_minority),
                              (self.tr("Direct workers"), shares.direct_workers),
                              (self.tr("Border or remote villages"), shares.border_or_remote)):
-            self.groups.addRow(label, QLabel(f"{count} ({shares.share(count):.0%})"))
+            self.groups.addRow(group, QLabel(f"{count} ({shares.share(count):.0%})"))
         items = []
         if data.returned:
             items.append(self.tr("%n returned dossier(s) to complete", "", data.returned))
         if data.stale_drafts:
             items.append(self.tr("%n draft(s) older than 30 days", "", data.stale_drafts))
-        for _id, name, deadline in data.batches_due:
-            items.append(self.tr("Batch “%1” is due on %2").replace("%1", name)
+        for _id, batch_name, deadline in data.batches_due:
+            items.append(self.tr("Batch “%1” is due on %2").replace("%1", batch_name)
                          .replace("%2", date_text(deadline)))
         for text in items or [self.tr("Nothing urgent.")]:
             label = QLabel("• " + text)

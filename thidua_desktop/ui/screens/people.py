@@ -219,7 +219,7 @@ class PeopleScreen(QWidget):
             "%1", person.full_name)
         if not dialogs.ask_yes_no(self, self.tr("Delete person"), question):
             return
-        if ops.run(self, lambda: self.people.delete(person.id) or True, changes=Change.PEOPLE):
+        if ops.perform(self, lambda: self.people.delete(person.id), changes=Change.PEOPLE).ok:
             self.refresh()
 
     # Language -----------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ person's award history, ratings, initiatives, discipline and open matters."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,7 +48,7 @@ class _FoldingCompleter(QCompleter):
     """Completes on a folded key (name, aliases and code without accents), so "hmong" or
     "tay" finds "Mông" and "Tày", but puts the official name in the box."""
 
-    def pathFromIndex(self, index) -> str:  # type: ignore[no-untyped-def, override]
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
         return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
 
     def splitPath(self, path: str) -> list[str]:
@@ -161,7 +161,7 @@ class PersonDialog(FormDialog):
     def _make_tabs(self) -> None:
         """Move the form into a "Details" tab (scrolled: it fits a small screen at 150%)."""
         self.body.removeItem(self.form)
-        self.form.setParent(None)  # type: ignore[call-overload]
+        self.form.setParent(None)
         details = QWidget()
         details.setLayout(self.form)
         self.tabs = QTabWidget()
@@ -231,14 +231,17 @@ class PersonDialog(FormDialog):
         labels.fill_combo(self.gender, labels.gender_items(), blank="")
         for name, text in self._texts().items():
             form = self.dossier_form if name in DOSSIER_FIELDS else self.form
-            label = form.labelForField(self.fields[name].parentWidget())
+            holder = self.fields[name].parentWidget()  # add_field puts each field in a holder row
+            label = form.labelForField(holder) if holder is not None else None
             if isinstance(label, QLabel):
                 label.setText(text)
                 label.setWordWrap(True)
                 # Wrap only past 200 px: a label wrapped narrower is taller than its one-line field.
                 label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(text) + 2, 200))
         self.direct_text.set_text(self.tr("Works directly in production or services (not an official)"))
-        self.fields["ethnicity"].lineEdit().setPlaceholderText(self.tr("Type to search, e.g. tay, nung, mong"))
+        editor = self.ethnicity.lineEdit()  # the box is editable: it always has one
+        if editor is not None:
+            editor.setPlaceholderText(self.tr("Type to search, e.g. tay, nung, mong"))
         self.fields["political_theory"].setPlaceholderText(self.tr("e.g. Trung cấp"))  # type: ignore[attr-defined]
         self.fields["academic_title"].setPlaceholderText(  # type: ignore[attr-defined]
             self.tr("e.g. Thạc sĩ, Tiến sĩ; write “Không” if none"))
@@ -270,7 +273,8 @@ class PersonDialog(FormDialog):
         if first is None:
             return
         for index in range(self.tabs.count()):
-            if self.tabs.widget(index).isAncestorOf(self.fields[first]):
+            page = self.tabs.widget(index)
+            if page is not None and page.isAncestorOf(self.fields[first]):
                 self.tabs.setCurrentIndex(index)
                 self.fields[first].setFocus()
                 break

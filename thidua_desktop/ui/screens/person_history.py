@@ -115,16 +115,16 @@ class AwardsSection(HistorySection):
         for name, text in texts.items():
             if name in self.labels:
                 self.labels[name].setText(text)
-        labels.fill_combo(self.fields["award_kind"], labels.award_kind_items())
-        labels.fill_combo(self.fields["issuing_level"], labels.authority_items())
-        labels.fill_combo(self.fields["commendation_kind"], labels.commendation_items())
+        labels.fill_combo(self.combo("award_kind"), labels.award_kind_items())
+        labels.fill_combo(self.combo("issuing_level"), labels.authority_items())
+        labels.fill_combo(self.combo("commendation_kind"), labels.commendation_items())
         self._fill_awards()
         self.add_button.setText(self.tr("Add award"))
 
     def load(self) -> Sequence[Any]:
         return self.records.awards_of(self.subject)
 
-    def create(self, values: dict[str, Any]) -> object:
+    def create_record(self, values: dict[str, Any]) -> object:
         other = values["award_code"] == OTHER_AWARD
         return self.records.add_award(
             self.subject, award_code=values["award_code"], year=values["year"],
@@ -164,13 +164,13 @@ class RatingsSection(HistorySection):
         for name, text in {"year": self.tr("Year"), "rating": self.tr("Task rating"),
                            "source_document": self.tr("Source document")}.items():
             self.labels[name].setText(text)
-        labels.fill_combo(self.fields["rating"], labels.rating_items())
+        labels.fill_combo(self.combo("rating"), labels.rating_items())
         self.add_button.setText(self.tr("Save rating"))
 
     def load(self) -> Sequence[Any]:
         return self.records.ratings_of(self.subject)
 
-    def create(self, values: dict[str, Any]) -> object:
+    def create_record(self, values: dict[str, Any]) -> object:
         return self.records.set_rating(self.subject, values["year"], values["rating"], values["source_document"])
 
     def delete(self, row: Any) -> None:

@@ -51,14 +51,14 @@ class InitiativesSection(HistorySection):
                            "decision_date": self.tr("Decision date"), "scope": self.tr("Scope of effect"),
                            "effect": self.tr("Effect (results)"), "recognised_by": self.tr("Recognised by")}.items():
             self.labels[name].setText(text)
-        labels.fill_combo(self.fields["level"], labels.initiative_level_items())
-        labels.fill_combo(self.fields["scope"], labels.initiative_scope_items(), blank="")  # type: ignore[arg-type]
+        labels.fill_combo(self.combo("level"), labels.initiative_level_items())
+        labels.fill_combo(self.combo("scope"), labels.initiative_scope_items(), blank="")
         self.add_button.setText(self.tr("Add initiative"))
 
     def load(self) -> Sequence[Any]:
         return self.records.initiatives_of(self.subject)
 
-    def create(self, values: dict[str, Any]) -> object:
+    def create_record(self, values: dict[str, Any]) -> object:
         return self.records.add_initiative(title=values["title"], level=values["level"], year=values["year"],
                                            owner_ids=[self.subject.person_id or ""],
                                            decision_number=values["decision_number"],
@@ -92,13 +92,13 @@ class DisciplineSection(HistorySection):
         for name, text in {"level": self.tr("Discipline"), "decision_number": self.tr("Decision number"),
                            "decided_on": self.tr("Decided on"), "period_end": self.tr("End of period")}.items():
             self.labels[name].setText(text)
-        labels.fill_combo(self.fields["level"], labels.discipline_items())
+        labels.fill_combo(self.combo("level"), labels.discipline_items())
         self.add_button.setText(self.tr("Add discipline record"))
 
     def load(self) -> Sequence[Any]:
         return self.records.disciplines_of(self.subject)
 
-    def create(self, values: dict[str, Any]) -> object:
+    def create_record(self, values: dict[str, Any]) -> object:
         return self.records.add_discipline(self.subject, level=values["level"], decided_on=values["decided_on"],
                                            period_end=values["period_end"],
                                            decision_number=values["decision_number"])
@@ -136,7 +136,7 @@ class MattersSection(HistorySection):
         for name, text in {"kind": self.tr("Matter"), "opened_on": self.tr("Opened on"), "note": self.tr("Note"),
                            "closed_on": self.tr("Closed on (for Close)")}.items():
             self.labels[name].setText(text)
-        labels.fill_combo(self.fields["kind"], labels.matter_items())
+        labels.fill_combo(self.combo("kind"), labels.matter_items())
         self.add_button.setText(self.tr("Open matter"))
         self.close_button.setText(self.tr("Close selected matter"))
 
@@ -146,7 +146,7 @@ class MattersSection(HistorySection):
     def values(self) -> dict[str, Any]:
         return {k: v for k, v in super().values().items() if k != "closed_on"}
 
-    def create(self, values: dict[str, Any]) -> object:
+    def create_record(self, values: dict[str, Any]) -> object:
         return self.records.open_matter(self.subject, kind=values["kind"], opened_on=values["opened_on"],
                                         note=values["note"])
 

@@ -101,7 +101,7 @@ class HistorySection(QWidget):
     def load(self) -> Sequence[Any]:
         raise NotImplementedError
 
-    def create(self, values: dict[str, Any]) -> object:
+    def create_record(self, values: dict[str, Any]) -> object:
         raise NotImplementedError
 
     def delete(self, row: Any) -> None:
@@ -125,6 +125,12 @@ class HistorySection(QWidget):
         self.labels[name] = label
         widget.installEventFilter(self)
         return widget
+
+    def combo(self, name: str) -> QComboBox:
+        """A field made as a combo box (its codes refilled on a language switch)."""
+        box = self.fields[name]
+        assert isinstance(box, QComboBox)
+        return box
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter in this tab's form adds the record here instead of pressing the dialog's Save."""
@@ -165,7 +171,7 @@ class HistorySection(QWidget):
         """An operation: a refusal shows under the row of fields, a bug as a short message (the typed
         values stay either way); a saved row is announced to the screens that count it (reports)."""
         self.clear_error()
-        if not ops.perform(self, lambda: self.create(self.values()), changes=Change.RECORDS,
+        if not ops.perform(self, lambda: self.create_record(self.values()), changes=Change.RECORDS,
                            on_refusal=self.show_error).ok:
             return False
         self.reset_form()
@@ -188,7 +194,7 @@ class HistorySection(QWidget):
             return
         if not dialogs.ask_yes_no(self, self.tr("Remove record"), self.tr("Remove the selected record?")):
             return
-        if ops.run(self, lambda: self.delete(row) or True, changes=Change.RECORDS):
+        if ops.perform(self, lambda: self.delete(row), changes=Change.RECORDS).ok:
             self.reload()
             self.changed.emit()
 

@@ -73,7 +73,7 @@ class ProvinceDecisionsScreen(QWidget, ops.Watcher):
         self.tabs.addTab(self._past_tab(), "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.issue)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.issue)
         self.retranslate()
         self.refresh()
 
@@ -86,7 +86,7 @@ class ProvinceDecisionsScreen(QWidget, ops.Watcher):
         self.number.setPlaceholderText("125/QĐ-UBND")
         self.decided_on = DateField()
         self.decided_on.setText(self.today.strftime("%d/%m/%Y"))
-        self.decided_on.textChanged.connect(lambda _t: (self._fill_signers(), self._update_money()))
+        self.decided_on.textChanged.connect(self._date_changed)
         self.signer_title = QComboBox()
         self.signer_title.addItems(list(SIGNER_TITLES))
         self.signer_title.currentIndexChanged.connect(lambda _i: self._fill_signers())
@@ -210,6 +210,10 @@ class ProvinceDecisionsScreen(QWidget, ops.Watcher):
             name = group.name_vi if lang == "vi" else group.name_en
             self.award.setItemText(i, f"{name} ({len(self._of(group))})")
 
+    def _date_changed(self, _text: str) -> None:
+        self._fill_signers()  # who was in office on the new date
+        self._update_money()  # and what each reward comes to on it
+
     def _fill_signers(self) -> None:
         fill_signers(self.signer_name, lambda: self.decisions.signers(self.decided_on.text(),
                                                                       self.signer_title.currentText()),
@@ -240,7 +244,9 @@ class ProvinceDecisionsScreen(QWidget, ops.Watcher):
     def _tick_all(self, on: bool) -> None:
         self.table.blockSignals(True)
         for r in range(self.table.rowCount()):
-            self.table.item(r, 0).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            cell = self.table.item(r, 0)
+            if cell is not None:  # every row starts with its tick box
+                cell.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self.table.blockSignals(False)
         self._update_total()
 
@@ -257,7 +263,9 @@ class ProvinceDecisionsScreen(QWidget, ops.Watcher):
         self.amounts = {r.nomination_id: r.reward_amount for r in self.preview.recipients} if self.preview else {}
         self.table.blockSignals(True)
         for row, r in enumerate(self.rows):
-            self.table.item(row, 3).setText(money(self.amounts.get(r.nomination_id)) if self.preview else "")
+            cell = self.table.item(row, 3)
+            assert cell is not None  # each dossier's row has its amount cell
+            cell.setText(money(self.amounts.get(r.nomination_id)) if self.preview else "")
         self.table.blockSignals(False)
         self._update_total()
 
@@ -378,7 +386,9 @@ class ProvinceDecisionsScreen(QWidget, ops.Watcher):
         if self.groups:
             self._name_awards()
         for row, r in enumerate(self.rows):
-            self.table.item(row, 2).setText(self._kind_text(r))
+            cell = self.table.item(row, 2)
+            assert cell is not None  # each dossier's row has its kind cell
+            cell.setText(self._kind_text(r))
         self._update_total()
 
     def changeEvent(self, event: QEvent) -> None:

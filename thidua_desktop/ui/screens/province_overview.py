@@ -82,6 +82,11 @@ def _attr(name: str) -> Callable[[CommuneRow], object]:
     return lambda row: getattr(row, name)
 
 
+def _counted(name: str) -> Callable[[CommuneRow], object]:
+    """A count column's shown text by field name (a zero blank, as ``_count``)."""
+    return lambda row: _count(getattr(row, name))
+
+
 class ProvinceOverviewScreen(QWidget, ops.Watcher):
     open_commune = Signal(str)  # a commune code: show it on the Đồng bộ screen
     # What it counts comes from bundles (sync), nominations and their reviews; plus its own setting.
@@ -178,7 +183,7 @@ class ProvinceOverviewScreen(QWidget, ops.Watcher):
             (lambda r: _day(r.last_received), _attr("last_received")),
             (lambda r: _day(r.last_sent), _attr("last_sent")),
         ]
-        getters += [(lambda r, name=name: _count(getattr(r, name)), _attr(name)) for name in COUNTS]
+        getters += [(_counted(name), _attr(name)) for name in COUNTS]
         aligns = [Qt.AlignmentFlag.AlignLeft] * 5 + [_RIGHT] * len(COUNTS)
         return [SortColumn(title, value, key, align, tip)
                 for title, tip, (value, key), align in zip(titles, tips, getters, aligns, strict=True)]

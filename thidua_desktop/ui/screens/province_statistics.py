@@ -268,6 +268,7 @@ class ProvinceStatisticsScreen(QWidget, ops.Watcher):
         columns = [c.key for c in self.form.layout.columns]
         row = [r.key for r in self.form.rows].index(row_key)
         item = self.form_table.item(row, 1 + columns.index(column_key))
+        assert item is not None  # every cell of the form is filled when it is shown
         return int(item.text())
 
     # Exports -----------------------------------------------------------------------------------------

@@ -195,8 +195,9 @@ class RatingsGrid(QWidget):
         self.year.valueChanged.connect(lambda _v: self._selection_changed())
         self.unit.currentIndexChanged.connect(lambda _i: self._selection_changed())
         self.save_button.clicked.connect(self.save)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
 
         top = QHBoxLayout()
         for label, widget, stretch in ((self.year_label, self.year, 0), (self.unit_label, self.unit, 2),
@@ -244,9 +245,10 @@ class RatingsGrid(QWidget):
         """Load the chosen year and unit afresh (unsaved edits are dropped)."""
         self._shown = (self.year.value(), self.unit.currentData())
         self.error.hide()
-        result = ops.run(self, lambda: self.model.load(self.year.value(), self._people_fetch(self.unit.currentData()))
-                         or True)
-        if result:
+        def load() -> None:
+            self.model.load(self.year.value(), self._people_fetch(self.unit.currentData()))
+
+        if ops.perform(self, load).ok:
             self.table.resizeColumnsToContents()
             self.table.setColumnWidth(RATING, max(self.table.columnWidth(RATING), 260))
         self._update_status()

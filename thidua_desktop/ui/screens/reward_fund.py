@@ -224,7 +224,9 @@ class RewardFundScreen(QWidget, ops.Watcher):
         self.add_button.setText(self.tr("Add the income"))
         if self.ledger.entries:
             for row, entry in enumerate(self.ledger.entries):
-                self.table.item(row, 1).setText(self._content(entry))
+                item = self.table.item(row, 1)
+                if item is not None:  # the ledger's rows are all in the table
+                    item.setText(self._content(entry))
         self._summarise()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -62,12 +62,12 @@ class SyncScreen(QWidget, ops.Watcher):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.peers)
         inner.addWidget(self.tabs, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(body)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll_area)
         self.refresh()
 
     def refresh(self) -> None:

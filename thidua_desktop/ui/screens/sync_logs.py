@@ -164,8 +164,8 @@ class ConflictsPanel(QWidget):
         self.fields.verticalHeader().setVisible(False)
         self.fields.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.fields.setWordWrap(True)
-        for column in (1, 2):
-            self.fields.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for stretched in (1, 2):
+            self.fields.horizontalHeader().setSectionResizeMode(stretched, QHeaderView.ResizeMode.Stretch)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.keep_winner = QPushButton()
