@@ -181,6 +181,23 @@ def point_folder_at(folder: Path, url: str) -> Path:
 
 
 @pytest.fixture
+def computers(pg_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], App]]:
+    """``open_on("a")``: the province office opened on computer "a" (its own data folder, the
+    shared database). Every app is closed after."""
+    monkeypatch.delenv("THIDUA_DATABASE_URL", raising=False)
+    opened: list[App] = []
+
+    def open_on(name: str) -> App:
+        app = open_app(point_folder_at(tmp_path / f"may-{name}", pg_database), actor=f"can-bo-{name}")
+        opened.append(app)
+        return app
+
+    yield open_on
+    for app in opened:
+        app.close()
+
+
+@pytest.fixture
 def pg_app_factory(pg_database: str, tmp_path: Path,
                    monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., App]]:
     """``make(actor="tester")``: the app opened on this test's PostgreSQL database (a second call

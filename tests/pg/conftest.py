@@ -2,6 +2,7 @@
 the skip-when-no-server hook come from tests/pg_fixtures.py."""
 
 from pg_fixtures import (  # noqa: F401  # fixtures and a hook are found by their names here
+    computers,
     pg_app_factory,
     pg_database,
     pg_empty_database,

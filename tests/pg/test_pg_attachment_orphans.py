@@ -6,17 +6,16 @@ hashes the stored files in bulk, not one query per attachment."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import nacl.pwhash
 import pytest
-from pg_fixtures import point_folder_at
 from sqlalchemy import event, func, select, text, update
 
-from thidua_desktop.bootstrap import App, open_app
+from thidua_desktop.bootstrap import App
 from thidua_desktop.db.models import Attachment, AuditEntry
 from thidua_desktop.db.models.office import AttachmentContent
 from thidua_desktop.domain.errors import DomainError
@@ -35,20 +34,6 @@ def fast_hash(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(passwords, "OPSLIMIT", nacl.pwhash.argon2id.OPSLIMIT_MIN)
     monkeypatch.setattr(passwords, "MEMLIMIT", nacl.pwhash.argon2id.MEMLIMIT_MIN)
 
-
-@pytest.fixture
-def computers(pg_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], App]]:
-    monkeypatch.delenv("THIDUA_DATABASE_URL", raising=False)
-    opened: list[App] = []
-
-    def open_on(name: str) -> App:
-        app = open_app(point_folder_at(tmp_path / f"may-{name}", pg_database), actor=f"can-bo-{name}")
-        opened.append(app)
-        return app
-
-    yield open_on
-    for app in opened:
-        app.close()
 
 
 def _file(tmp_path: Path, name: str, content: bytes) -> Path:

@@ -7,18 +7,17 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from attachment_migration_helpers import check_0021_upgrade_and_downgrade
 from demo_helpers import DEMO_UNIT
-from pg_fixtures import point_folder_at
 from sqlalchemy import func, select, text
 from sync_helpers import deliver
 
-from thidua_desktop.bootstrap import App, open_app
+from thidua_desktop.bootstrap import App
 from thidua_desktop.db.engine import make_engine
 from thidua_desktop.db.models import Attachment, Nomination, NominationDocument
 from thidua_desktop.db.models.office import AttachmentContent
@@ -33,22 +32,6 @@ pytestmark = pytest.mark.postgres
 # Larger than one database part (4 MiB), with bytes that differ from part to part.
 PHOTO = b"".join(hashlib.sha256(str(i).encode()).digest() for i in range(160_000)) + b"\x00\xff tail"
 
-
-@pytest.fixture
-def computers(pg_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], App]]:
-    """``open_on("a")``: the province office opened on computer "a" (its own data folder, the
-    shared database). Every app is closed after."""
-    monkeypatch.delenv("THIDUA_DATABASE_URL", raising=False)
-    opened: list[App] = []
-
-    def open_on(name: str) -> App:
-        app = open_app(point_folder_at(tmp_path / f"may-{name}", pg_database), actor=f"can-bo-{name}")
-        opened.append(app)
-        return app
-
-    yield open_on
-    for app in opened:
-        app.close()
 
 
 def _activity_with(app: App, photo: Path) -> str:
