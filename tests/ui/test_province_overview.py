@@ -149,6 +149,22 @@ def test_a_row_opens_the_sync_screen_on_its_commune(window: MainWindow) -> None:
     assert window.sync_screen.peers.selected_peer().unit_code == LY_BON
 
 
+def test_enter_opens_the_selected_commune_only_from_the_table(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Enter typed in the search box searches; it does not open the commune selected below it."""
+    window.show()
+    screen = overview_of(window)
+    assert screen.select_commune(DONG_KHE)
+    screen.search.setFocus()
+    qtbot.waitUntil(screen.search.hasFocus)
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is screen
+    screen.table.setFocus()
+    qtbot.waitUntil(screen.table.hasFocus)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.sync_screen
+    assert window.sync_screen.peers.selected_peer().unit_code == DONG_KHE
+
+
 def test_the_late_setting_is_saved_and_applied(qtbot, window: MainWindow, offices: Offices) -> None:  # type: ignore[no-untyped-def]
     screen = overview_of(window)
     assert screen.late_days.value() == 30 and codes(screen).count(LY_BON) == 1

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -43,7 +43,7 @@ from ...services.province_overview import (
 from .. import ops
 from ..locale_format import date_text
 from ..models.sortable import SortableTableModel, SortColumn
-from ..screen_parts import fit_stretch_column, legend_html
+from ..screen_parts import enter_opens, fit_stretch_column, legend_html
 
 BLOCKED_COLOUR = QColor("#f9d6d5")  # needs an officer now: a key to confirm, records held back
 LATE_COLOUR = QColor("#fdebc0")  # silent for too long
@@ -146,8 +146,7 @@ class ProvinceOverviewScreen(QWidget, ops.Watcher):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the commune's name takes the rest
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, self.open_selected, Qt.ShortcutContext.WidgetShortcut)
+        self.enter_shortcuts = enter_opens(self.table, self.open_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         self.table.viewport().installEventFilter(self)
 

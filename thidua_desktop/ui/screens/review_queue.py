@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,7 +33,7 @@ from ...services.review_queue import QueueItem, ReviewQueue, ReviewQueueService,
 from .. import ops
 from ..models.sortable import SortableTableModel, SortColumn
 from ..reflow import Reflow
-from ..screen_parts import fit_stretch_column, legend_html
+from ..screen_parts import enter_opens, fit_stretch_column, legend_html
 from ..texts import status_text
 from .movement_forms import compact, dmy
 
@@ -99,8 +99,7 @@ class ReviewQueueScreen(QWidget, ops.Watcher):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the nominee takes what is left
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, self.open_selected, Qt.ShortcutContext.WidgetShortcut)
+        self.enter_shortcuts = enter_opens(self.table, self.open_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         self.table.viewport().installEventFilter(self)
 
