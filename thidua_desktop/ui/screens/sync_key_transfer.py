@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ...domain.errors import DomainError
 from ...services.changes import Change
@@ -116,8 +116,11 @@ class KeyTransferRow(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.hint, 1)
-        row.addWidget(self.export_button)
-        row.addWidget(self.import_button)
+        for button in (self.export_button, self.import_button):
+            # Their own width, not half the screen each while the hint is hidden.
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            row.addWidget(button)
+        row.addStretch(0)
         self.retranslate()
 
     def refresh(self, is_province: bool, is_trial: bool) -> None:
