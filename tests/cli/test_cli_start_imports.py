@@ -70,6 +70,32 @@ def test_a_malformed_command_line_loads_no_heavy_module(tmp_path: Path) -> None:
     assert data["loaded"] == []
 
 
+def test_opening_an_office_loads_no_drawing_or_workbook(tmp_path: Path) -> None:
+    """Every command and the window open the office; that alone must not bring ReportLab or
+    openpyxl (the officials' adoption of the typed names read the print settings' module)."""
+    folder = tmp_path / "tinh"
+    made = _loaded_after(f"""
+        from thidua_desktop.cli import main
+        result = main(["--data-dir", {str(folder)!r}, "init", "--role", "province", "--unit-code", "04"])
+    """, tmp_path)
+    assert made["result"] == 0
+    data = _loaded_after(f"""
+        from thidua_desktop.bootstrap import open_app
+        app = open_app({str(folder)!r})
+        result = app.office.office().unit_code
+        app.close()
+    """, tmp_path)
+    assert data["result"] == "04"
+    assert not {"reportlab", "openpyxl", "thidua_desktop.reports"} & set(data["loaded"])
+
+
+def test_the_document_settings_key_is_named_alike_in_both_places() -> None:
+    from thidua_desktop.services.officials import DOCUMENT_SETTINGS_KEY
+    from thidua_desktop.services.print_settings import SETTINGS_KEY
+
+    assert DOCUMENT_SETTINGS_KEY == SETTINGS_KEY
+
+
 def test_the_probe_sees_a_renderer_when_a_document_kind_is_used(tmp_path: Path) -> None:
     """The check above can fail: using a kind's renderer loads ReportLab, and it is the renderer
     of the reports package itself, not a stand-in."""

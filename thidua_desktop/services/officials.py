@@ -25,6 +25,10 @@ from ..domain.validation import parse_date
 from .base import ServiceBase
 from .office import OfficeService
 
+# print_settings.SETTINGS_KEY, named here so that opening an office need not import print_settings,
+# which brings ReportLab (tests/cli/test_cli_start_imports.py holds the two equal).
+DOCUMENT_SETTINGS_KEY = "document_settings"
+
 CHAIRMAN, VICE_CHAIRMAN = "chairman", "vice_chairman"
 COUNCIL_CHAIR, COUNCIL_VICE_CHAIR, SECRETARY = "council_chair", "council_vice_chair", "secretary"
 ROLES = (CHAIRMAN, VICE_CHAIRMAN, COUNCIL_CHAIR, COUNCIL_VICE_CHAIR, SECRETARY)
@@ -209,11 +213,12 @@ class OfficialsService(ServiceBase):
         with self.db.reader() as session:
             if repo.any_rows(session):
                 return 0
-            # Imported here: print_settings brings ReportLab, which the usual start never needs.
-            from .print_settings import SETTINGS_KEY, DocumentSettings
+            row = session.get(LocalParameter, DOCUMENT_SETTINGS_KEY)
+            if row is None or not row.value:
+                return 0  # nothing typed: no need to load print_settings (and ReportLab with it)
+            from .print_settings import DocumentSettings
 
-            row = session.get(LocalParameter, SETTINGS_KEY)
-            settings = DocumentSettings.from_json(row.value if row else None)
+            settings = DocumentSettings.from_json(row.value)
             first = repo.earliest_document_date(session)
         names = [(CHAIRMAN, settings.chairman_name), (VICE_CHAIRMAN, settings.vice_chairman_name),
                  (SECRETARY, settings.council_secretary_name)]
