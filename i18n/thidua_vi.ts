@@ -6385,6 +6385,10 @@ thẩm định</translation>
             <source>No backup made yet.</source>
             <translation>Chưa sao lưu lần nào.</translation>
         </message>
+        <message>
+            <source>Only an administrator account can remove unused attached files.</source>
+            <translation>Chỉ tài khoản quản trị viên mới xóa được tệp đính kèm không còn dùng.</translation>
+        </message>
     </context>
     <context>
         <name>Status</name>

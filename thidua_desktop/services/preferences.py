@@ -1,6 +1,7 @@
 """This computer's choices (not synced): language and backups, in ``preferences.json`` in the
-data folder. Standard library only: the GUI reads the language before the database layer is
-loaded, to word the window it shows first (issue 15)."""
+data folder, and the role of the office it last opened. Standard library only: the GUI reads the
+language and that role before the database layer is loaded, to word the window it shows first and
+give it the office's navigation (issue 15)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ class Preferences:
     backup_every_days: int = 7  # 0 = never automatically
     last_backup: str = ""  # ISO date
     keep_backups: int = 10
+    # "commune" or "province" (domain.enums.Role), noted when the office was last opened: the window
+    # shown before it opens again lists that office's screens. "" (never opened): a commune's.
+    office_role: str = ""
 
     @classmethod
     def load(cls, folder: Path) -> Preferences:
@@ -34,3 +38,12 @@ class Preferences:
         tmp = folder / "preferences.json.tmp"
         tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
         os.replace(tmp, folder / "preferences.json")
+
+
+def remember_office_role(folder: Path, role: str) -> None:
+    """Note the role of the office this data folder opened; the file is written only when it
+    changes (every start reads it, few write it). OSError when the folder cannot be written."""
+    prefs = Preferences.load(folder)
+    if prefs.office_role != role:
+        prefs.office_role = role
+        prefs.save(folder)

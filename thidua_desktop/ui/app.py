@@ -25,10 +25,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ..config import AppPaths, resolve_config_dir, resolve_data_dir
+from ..domain.enums import Role
 from ..domain.errors import DomainError
 from ..messages import render
 from ..paths import resource_path
-from ..services.preferences import Preferences
+from ..services.preferences import Preferences, remember_office_role
 from . import dialogs, i18n, ops
 from .login_dialog import FirstAdminDialog, LoginDialog
 from .main_window import MainWindow
@@ -142,6 +143,18 @@ def scheduled_backup(app: App) -> None:
     if made is not None:
         prefs.last_backup = date.today().isoformat()
         prefs.save(app.paths.data_dir)
+
+
+def remember_role(app: App) -> None:
+    """Note the office's role (commune or province) in its data folder's preferences: the next
+    start's shell lists that office's screens before it opens. Failing to write is no reason to
+    stop the start: that shell is merely a commune's, as before."""
+    try:
+        remember_office_role(app.paths.data_dir, app.office.office().role)
+    except DomainError:  # no office set up: nothing to note
+        return
+    except OSError as exc:
+        log.warning("office role not noted in the preferences: %s", type(exc).__name__)
 
 
 def app_icon() -> QIcon:
@@ -340,7 +353,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     quits_on_last_window = qt_app.setQuitOnLastWindowClosed, qt_app.quitOnLastWindowClosed()
     qt_app.setQuitOnLastWindowClosed(False)
     data_dir = resolve_data_dir(args.data_dir)
-    lang = args.lang or Preferences.load(data_dir).language  # read without the database layer
+    prefs = Preferences.load(data_dir)  # read without the database layer
+    lang = args.lang or prefs.language
     i18n.install(lang)
     keeper = _state_keeper()
     qt_app.installEventFilter(keeper)
@@ -348,7 +362,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     real: App | None = None
     try:
         if _office_expected(data_dir):
-            shell.append(MainWindow(state_keeper=keeper, data_dir=data_dir))
+            # The office opened here last time was a province: its screens from the first paint.
+            shell.append(MainWindow(state_keeper=keeper, data_dir=data_dir,
+                                    province=prefs.office_role == Role.PROVINCE.value))
             _show(shell[0], keeper)
             _until_painted(shell[0])
             real, code = _open_in_shell(shell[0], args.data_dir, lang)
@@ -413,6 +429,7 @@ def _main_window(qt_app: QApplication, app: App, keeper: WindowStateKeeper, give
         window.attach(app)
     else:
         window = MainWindow(app, state_keeper=keeper)
+    remember_role(app)
     wants_real: list[bool] = []
     window.real_office_requested.connect(lambda: wants_real.append(True))
     window.closed.connect(qt_app.quit)

@@ -54,10 +54,13 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
     closed = Signal()
 
     def __init__(self, app: App | None = None, today: date | None = None,
-                 state_keeper: WindowStateKeeper | None = None, data_dir: Path | None = None) -> None:
+                 state_keeper: WindowStateKeeper | None = None, data_dir: Path | None = None,
+                 province: bool = False) -> None:
         """Without ``app``: the window's shell (title, navigation, Help, the status bar saying the
         data is opening), shown before the database layer is imported (issue 15); ``attach`` gives
-        it the office. ``data_dir``: the folder Help shows meanwhile."""
+        it the office. ``data_dir``: the folder Help shows meanwhile. ``province``: the shell lists
+        a province's screens (the office this folder opened last time was one), so the navigation
+        does not grow under the officer's eyes when it opens."""
         super().__init__()
         self.setObjectName("MainWindow")
         self._app: App | None = None
@@ -69,8 +72,9 @@ class MainWindow(QMainWindow, ops.ChangeRoot):
         self.today = today
         # Screens are built the first time they are shown, and their modules (with the services and
         # libraries they bring: ReportLab, openpyxl) imported then too, so the window opens fast.
-        # Until the office is open the navigation is a commune's (most offices), greyed out.
-        self._factories = self._screen_factories(province=False)
+        # Until the office is open the navigation is the one the caller expects (a commune's unless
+        # the folder last opened a province), greyed out; ``attach`` corrects a wrong guess.
+        self._factories = self._screen_factories(province)
         self._built: dict[str, QWidget] = {}
         self._stale: set[str] = set()  # built screens to re-read when next shown
         self._commits_in_op = 0  # commits of the operation under way, covered if it announces what changed

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...config import AppPaths
 from ...domain.errors import DomainError
+from ...services.access import ADMIN
 from ...services.accounts import AccountService
 from ...services.certificate_layout import CertificateLayoutService
 from ...services.changes import Change
@@ -72,6 +73,7 @@ class SettingsScreen(QWidget, ops.Watcher):
         super().__init__(parent)
         self.settings, self.office, self.maintenance = settings, office, maintenance
         self.paths, self.restore_from = paths, restore
+        self.accounts = accounts
         self.prefs = Preferences.load(paths.data_dir)
         self.language = QComboBox()
         self.language.addItem("Tiếng Việt", "vi")
@@ -378,9 +380,24 @@ class SettingsScreen(QWidget, ops.Watcher):
         self.backup_now.setText(self.tr("Back up now"))
         self.restore.setText(self.tr("Restore from a backup…"))
         self.prune.setText(self.tr("Remove unused attached files…"))
+        self._offer_prune()
         last = date_text(self.prefs.last_backup)
         self.backup_state.setText(self.tr("Last backup: %1").replace("%1", last) if last
                                   else self.tr("No backup made yet."))
+
+    def _offer_prune(self) -> None:
+        """Pruning is an admin's on an office with accounts: anyone else sees the button greyed out
+        and why, rather than a refusal after clicking. The accounts service answers (the role read
+        now); the prune itself checks again."""
+        allowed = True
+        if self.accounts is not None:
+            try:
+                self.accounts.access.require(ADMIN)
+            except DomainError:
+                allowed = False
+        self.prune.setEnabled(allowed)
+        self.prune.setToolTip("" if allowed else self.tr(
+            "Only an administrator account can remove unused attached files."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
