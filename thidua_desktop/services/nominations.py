@@ -23,14 +23,16 @@ from ..db.repositories import people as people_repo
 from ..db.repositories import reviews as reviews_repo
 from ..db.repositories.common import count, get_live, live, page
 from ..domain.enums import BatchKind, CommendationKind, NominationStatus, SubjectType, can_transition
-from ..domain.errors import StateError, ValidationError
+from ..domain.errors import NotFoundError, StateError, ValidationError
 from ..domain.records import Candidate
 from ..domain.text import clean_text, search_key
 from ..domain.validation import parse_date, parse_enum, parse_int, require
-from ..rules import AwardDef, Decision, QuotaRule, Reason, check_quota, evaluate, tie_break_key
+from ..rules import AwardDef, Decision, Reason, evaluate, tie_break_key
 from ..rules.labels import RATING, word
-from .attachments import AttachmentStore, clean_file_name
+from .attachments import AttachmentStore
 from .base import CatalogSource, ServiceBase
+from .nomination_dossier import DossierMixin
+from .nomination_quotas import QuotaMixin
 from .nomination_views import (
     BatchView,
     CandidatePreview,
@@ -38,10 +40,7 @@ from .nomination_views import (
     NominationView,
     NomineeDraft,
     NomineeOption,
-    ProvinceReview,
-    ReviewNote,
     reason_text,
-    review_notes,
 )
 from .record_tokens import Token, check, get_for_edit, token_of
 from .settings import SettingsService
@@ -54,7 +53,11 @@ __all__ = ["BatchView", "CandidatePreview", "DocumentView", "NominationService",
            "NomineeDraft", "NomineeOption"]
 
 
-class NominationService(ServiceBase):
+class NominationService(DossierMixin, QuotaMixin, ServiceBase):
+    """Batches, nominations and their eligibility, and the status state machine; the dossier's
+    files and the province's feedback on it (nomination_dossier.py) and the quotas
+    (nomination_quotas.py) are mixed in."""
+
     def __init__(self, db: Database, actor: str = "system", catalog: CatalogSource | None = None, *,
                  attachments: AttachmentStore | None = None, settings: SettingsService | None = None) -> None:
         super().__init__(db, actor, catalog)
@@ -296,45 +299,6 @@ class NominationService(ServiceBase):
         """One criterion of a check as a sentence, with the award names of the office's catalog now."""
         return reason_text(reason, lang, self.catalog)
 
-    # Dossier -------------------------------------------------------------------------------
-    def _store(self, path: Path, store: AttachmentStore | None) -> tuple[Path, tuple[str, int, str]]:
-        target = store or self.attachments
-        if target is None:
-            raise ValidationError("ATTACHMENTS_UNAVAILABLE", field="file")
-        return path, target.put_file(path)
-
-    def attach_document(self, nomination_id: str, item_code: str, path: str | Path,
-                        store: AttachmentStore | None = None) -> str:
-        """Store a file and link it to a dossier item (which counts as provided), in one transaction."""
-        stored_path, (sha, size, mime) = self._store(Path(path), store)
-        with self.db.transaction(self.actor) as session:
-            get_live(session, Nomination, nomination_id, field="nomination")
-            doc = repo.document(session, nomination_id, clean_text(item_code))
-            if doc is None:
-                raise ValidationError("DOSSIER_ITEM_UNKNOWN", field="documents", value=item_code)
-            return repo.link_attachment(session, doc, clean_file_name(stored_path.name), sha, size, mime)
-
-    def set_document_provided(self, nomination_id: str, item_code: str, provided: bool) -> None:
-        with self.db.transaction(self.actor) as session:
-            get_live(session, Nomination, nomination_id, field="nomination")
-            doc = repo.document(session, nomination_id, clean_text(item_code))
-            if doc is None:
-                raise ValidationError("DOSSIER_ITEM_UNKNOWN", field="documents", value=item_code)
-            doc.provided = bool(provided)
-
-    def documents(self, nomination_id: str) -> list[DocumentView]:
-        """The dossier checklist in the catalog's order, with the names of attached files."""
-        with self.db.reader() as session:
-            nomination = get_live(session, Nomination, nomination_id, field="nomination")
-            rows = {d.item_code: d for d in repo.documents(session, nomination_id)}
-            out = []
-            for item in self.catalog.award(nomination.award_code).dossier:
-                doc = rows.get(item.code)
-                files = repo.attachment_names(session, doc.id) if doc else []
-                out.append(DocumentView(item.code, item.name_vi, item.name_en, item.required,
-                                        bool(doc and doc.provided), files))
-            return out
-
     # Status --------------------------------------------------------------------------------
     def transition(self, nomination_id: str, target: str, reason: str = "",
                    session: Session | None = None, *, expected: Token | None = None) -> NominationView:
@@ -380,26 +344,6 @@ class NominationService(ServiceBase):
             return [{"from": e.from_status, "to": e.to_status, "at": e.at.isoformat(timespec="seconds"),
                      "actor": e.actor, "reason": e.reason} for e in repo.events(session, nomination_id)]
 
-    def province_review(self, nomination_id: str) -> ProvinceReview | None:
-        """The province's latest verdict (approved, returned, rejected) on the dossier, with its
-        reason and checklist notes: they travel with the review row in the province's bundle
-        (NominationReview.checklist, migration 0016). None before any verdict."""
-        with self.db.reader() as session:
-            nomination = get_live(session, Nomination, nomination_id, field="nomination")
-            review = repo.latest_verdict(session, nomination.id)
-            if review is None:
-                return None
-            changed = (nomination.origin_epoch, nomination.version) > (review.reviewed_epoch, review.reviewed_version)
-            return ProvinceReview(review.status, review.reason, review.reviewed_at, changed,
-                                  self._review_notes(nomination.award_code, review.checklist or []))
-
-    def _review_notes(self, award_code: str, checklist: builtins.list[object]) -> builtins.list[ReviewNote]:
-        try:
-            names = {i.code: (i.name_vi, i.name_en) for i in self.catalog.award(award_code).dossier}
-        except Exception:
-            names = {}  # an award this office's catalog lacks: the item codes still tell
-        return review_notes(names, checklist)
-
     def get(self, nomination_id: str) -> NominationView:
         with self.db.reader() as session:
             return self._view(session, get_live(session, Nomination, nomination_id, field="nomination"))
@@ -431,42 +375,6 @@ class NominationService(ServiceBase):
         with self.db.reader() as session:
             return [self._view(session, n) for n in page(session, stmt, offset, limit)], count(session, stmt)
 
-    # Quota ---------------------------------------------------------------------------------
-    def quota_rule(self, award_code: str) -> QuotaRule | None:
-        """The award's quota as the office applies it (the catalog with the office's own values,
-        set on the Settings screen; the catalog's CSTĐCS quota is off by default)."""
-        return self.catalog.award(award_code).quota
-
-    def set_quota(self, award_code: str, enabled: bool, max_ratio: float | None = None,
-                  rounding: str | None = None) -> QuotaRule | None:
-        """Switch the award's quota on or off for this office, through the one audited record of
-        local values (the same one the Settings screen edits)."""
-        award = self.catalog.award(clean_text(award_code))
-        values: dict[str, object] = {"quota_enabled": bool(enabled)}
-        if max_ratio is not None:
-            values["quota_max_ratio"] = max_ratio
-        if rounding is not None:
-            values["quota_rounding"] = rounding
-        if self.settings is None:
-            raise StateError("SETTINGS_UNAVAILABLE", field="quota")
-        self.settings.set_award_parameters(award.code, values)
-        return self.quota_rule(award.code)
-
-    def quota(self, batch_id: str, award_code: str, adding: int = 0) -> dict[str, object]:
-        """Live quota status for an award in a batch, counting ``adding`` nominees not saved yet."""
-        award = self.catalog.award(award_code)
-        rule = self.quota_rule(award.code)
-        with self.db.reader() as session:
-            get_live(session, NominationBatch, batch_id, field="batch")
-            nominated = repo.count_in_batch(session, batch_id, award.code) + max(adding, 0)
-            base = sum(repo.count_in_batch(session, batch_id, code) for code in rule.base_awards) if rule else 0
-        result = check_quota(rule, nominated, base)
-        return {"award_code": award.code, "award_name": award.name_vi, "enabled": result.enabled,
-                "count": result.count, "limit": result.limit, "within": result.within,
-                "base_count": result.base_count, "of_award": rule.of_award if rule else None,
-                "of_awards": list(rule.base_awards) if rule else [],
-                "verified": bool(rule and rule.source.verified)}
-
     def _view(self, session: Session, n: Nomination) -> NominationView:
         if n.person_id:
             name = get_live(session, Person, n.person_id).full_name
@@ -474,7 +382,7 @@ class NominationService(ServiceBase):
             name = get_live(session, Collective, n.collective_id).name
         try:
             award_name = self.catalog.award(n.award_code).name_vi
-        except Exception:
+        except NotFoundError:  # an award this office's catalog lacks (a newer one): its code tells
             award_name = n.award_code
         outcome = (n.eligibility or {}).get("outcome") if n.eligibility else None
         # The province's review rows decide what a submitted dossier shows (one writer per row).
