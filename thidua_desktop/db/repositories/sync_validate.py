@@ -183,26 +183,13 @@ def _passes(model: type[Synced], data: dict[str, Any]) -> bool:
 
 
 def _first_problem(model: type[Synced], data: dict[str, Any]) -> Problem | None:
-    for key, common, nullable, check, pattern in _checks(model):
+    # Only a record ``_passes`` refused comes here: each column's full check, in column order.
+    for key, _common_values, _nullable, check, pattern in _checks(model):
         if key not in data:
             if pattern is not None:
                 return "BAD_RECORD", f"{key}: missing"
             continue
-        value = data[key]
-        # The common good values pass here without a call (the full check would pass them too):
-        # a text within its length, a 32-bit whole number, true/false, an allowed empty value.
-        if value is None:
-            if nullable:
-                continue
-        elif pattern is None and common is not None and (kind := type(value)) is common[0]:
-            if kind is str:
-                if len(value) <= common[1] and "\x00" not in value:
-                    continue
-            elif kind is bool or INT32_MIN <= value <= INT32_MAX:
-                continue
-        problem = check(value)
-        if problem is None and pattern is not None and value is not None and not pattern.fullmatch(value):
-            problem = "not of the expected form"
+        problem = check(data[key])
         if problem is not None:
             return "BAD_VALUE", f"{key}: {problem}"
     return None
@@ -248,7 +235,7 @@ def _fast_checks(model: type[Synced]) -> FastChecks:
         others: list[tuple[str, ValueCheck]] = []
         for key, common, nullable, check, pattern in _checks(model):
             if pattern is not None:
-                others.append((key, _with_pattern(check, pattern)))
+                others.append((key, check))  # the pattern is part of its check (``_checks``)
             elif common is not None:
                 groups[common[0]].append((key, common[1], nullable))
             else:
@@ -278,13 +265,16 @@ def _common(column: Column[Any]) -> Common:
 
 def _checks(model: type[Synced]) -> list[tuple[str, Common, bool, ValueCheck, re.Pattern[str] | None]]:
     """(column key, its common good values, nullable, its check, its pattern if any) for each
-    column of ``model``, built once."""
+    column of ``model``, built once. A column with a pattern has it in its check too."""
     checks = _CHECKS.get(model)
     if checks is None:
         table = model.__tablename__
         # A mapped class's __table__ is a Table (typed as a FromClause): its columns are Columns.
-        checks = [(column.key, _common(column), bool(column.nullable),  # type: ignore[arg-type]
-                   column_check(model, column), PATTERNS.get((table, column.key)))  # type: ignore[arg-type]
-                  for column in model.__table__.columns]
+        checks = []
+        for column in model.__table__.columns:
+            pattern = PATTERNS.get((table, column.key))
+            check = column_check(model, column)  # type: ignore[arg-type]
+            checks.append((column.key, _common(column), bool(column.nullable),  # type: ignore[arg-type]
+                           check if pattern is None else _with_pattern(check, pattern), pattern))
         _CHECKS[model] = checks
     return checks
