@@ -118,6 +118,18 @@ def test_a_rotation_on_one_computer_is_carried_to_the_other(two_computers) -> No
     assert KeyTransfer.of(a.sync).load(tmp / "k2.tdkeys", PASSPHRASE).outcome == "unchanged"
 
 
+def test_a_rotation_whose_record_failed_is_recorded_at_the_next_use(two_computers) -> None:  # type: ignore[no-untyped-def]
+    """The rotation writes the key file first and the database after: if the second step failed,
+    the computer's own newer keys are recorded at their next use, not refused as stale."""
+    a, b, _xa, tmp = two_computers
+    old = a.sync.fingerprint()
+    KeyTransfer.of(a.sync).export(tmp / "k1.tdkeys", PASSPHRASE)
+    KeyTransfer.of(b.sync).load(tmp / "k1.tdkeys", PASSPHRASE)
+    rotated = a.sync.keystore.rotate()  # the key file written; the database never heard of it
+    assert a.sync.fingerprint() == rotated.fingerprint != old
+    assert code_of(b.sync.fingerprint) == "KEY_TRANSFER_STALE"  # B holds the office's old keys now
+
+
 def test_the_command_line_on_two_computers(two_computers, tmp_path: Path,  # type: ignore[no-untyped-def]
                                            capsys: pytest.CaptureFixture[str]) -> None:
     a, b, _xa, tmp = two_computers

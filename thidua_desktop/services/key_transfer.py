@@ -77,12 +77,18 @@ def office_keys(db: Database, actor: str, store: k.KeyStore) -> k.OfficeKeys:
     """This office's keys, made on first use (SyncService.ensure_keys). On a server office a
     computer without keys makes none when the office has keys already (recorded, or communes
     enrolled before the record existed): KEY_TRANSFER_NEEDED; and keys the office has since
-    rotated on another computer are refused, KEY_TRANSFER_STALE. A commune (one computer) keeps
-    the behaviour it always had."""
+    rotated on another computer are refused, KEY_TRANSFER_STALE (keys this computer rotated itself
+    whose record did not reach the database are recorded now). A commune (one computer) keeps the
+    behaviour it always had."""
     recorded = recorded_key_id(db)
     if store.exists():
         keys = store.load()
         if not db.is_sqlite and recorded and keys.key_id != recorded:
+            if any(retired.keys.key_id == recorded for retired in store.previous()):
+                # This computer rotated the keys and the record of it failed (the rotation writes
+                # the key file, then the database): the keys held here are the office's newest.
+                record_key_id(db, actor, keys.key_id)
+                return keys
             raise StateError("KEY_TRANSFER_STALE", field="keys", held=keys.fingerprint)
         return keys
     if not db.is_sqlite and (recorded or _has_exchanged(db)):
