@@ -29,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 
 log = logging.getLogger("thidua")
 
@@ -90,7 +91,7 @@ def _ensure_sqlite(conn: Connection) -> bool:
                     continue  # in step: its triggers have seen every write since it was built
                 for statement in _sqlite_statements(table, fts):
                     conn.exec_driver_sql(statement)
-    except Exception as exc:  # no fts5 module, or a SQLite before 3.34 without the trigram tokenizer
+    except DBAPIError as exc:  # no fts5 module, or a SQLite before 3.34 without the trigram tokenizer
         log.warning("word search index not available in this SQLite: %s", type(exc).__name__)
         return False
     return True
@@ -103,7 +104,7 @@ def _ensure_postgresql(conn: Connection) -> bool:
             for table, index in PG_INDEXES.items():
                 conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {index} ON {table} "
                                      "USING gin (search_key gin_trgm_ops)")
-    except Exception as exc:  # no right to create the extension, or it is not installed on the server
+    except DBAPIError as exc:  # no right to create the extension, or it is not installed on the server
         log.warning("pg_trgm not available, word search runs without an index: %s", type(exc).__name__)
         return False
     return True

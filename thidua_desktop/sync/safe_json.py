@@ -45,8 +45,6 @@ def depth(text: str) -> int:
     return deepest
 
 
-
-
 def loads(data: bytes | bytearray | str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
     """Parse ``data`` (UTF-8 bytes or text); UnsafeJSON for anything that is not plain, bounded JSON."""
     if len(data) > max_bytes:
