@@ -25,8 +25,14 @@ from thidua_desktop.sync import passwords
 pytestmark = pytest.mark.postgres
 
 BIG = b"".join(hashlib.sha256(str(i).encode()).digest() for i in range(140_000))  # two parts
-NOW = datetime.now(UTC)
-LATER = NOW + timedelta(hours=25)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)  # read when the test runs: first sightings are marked with the real time
+
+
+def _later() -> datetime:
+    return _now() + timedelta(hours=25)
 
 
 @pytest.fixture(autouse=True)
@@ -73,10 +79,10 @@ def test_an_orphan_is_pruned_a_day_after_it_was_first_seen_and_named_contents_st
     report = b.maintenance.check()  # B sees it for the first time: noted, not yet removable
     assert report.ok and (report.counts["orphans"], report.counts["orphan_bytes"]) == (1, len(BIG))
     assert report.counts["orphans_ready"] == 0
-    assert b.maintenance.prune_attachments(now=NOW + timedelta(hours=23)).count == 0
+    assert b.maintenance.prune_attachments(now=_now() + timedelta(hours=23)).count == 0
     assert orphan in _stored(b)
 
-    result = b.maintenance.prune_attachments(now=LATER)
+    result = b.maintenance.prune_attachments(now=_later())
     assert (result.count, result.size, result.waiting) == (1, len(BIG), 0)
     assert set(_stored(b)) == {live, deleted}
     with b.db.reader() as session:
@@ -84,8 +90,8 @@ def test_an_orphan_is_pruned_a_day_after_it_was_first_seen_and_named_contents_st
                                             .where(AuditEntry.action == "prune")).all()
     assert actor == "can-bo-b" and values["from_database"] == 1 and values["sha256"] == [orphan]
     # A's own copy of the file is its cache: fresh, so A's prune keeps it for now, then removes it.
-    assert a.maintenance.prune_attachments(now=NOW).count == 0
-    assert a.maintenance.prune_attachments(now=LATER).count == 1
+    assert a.maintenance.prune_attachments(now=_now()).count == 0
+    assert a.maintenance.prune_attachments(now=_later()).count == 1
     assert not a.maintenance.store.path_for(orphan).exists()  # nothing to fetch it from either
     assert b.maintenance.check().ok
 
@@ -109,7 +115,7 @@ def test_a_content_attached_again_loses_its_note_and_a_save_racing_the_prune_kee
     old, _size, _mime = a.maintenance.store.put_file(again)
     b.maintenance.check()
     a.maintenance.store.put_file(again)  # already in the database: nothing written
-    assert b.maintenance.prune_attachments(now=LATER).count == 1
+    assert b.maintenance.prune_attachments(now=_later()).count == 1
     assert old not in _stored(b)
     with a.db.transaction() as session:  # A's save commits after the prune: its content goes up again
         session.add(Attachment(sha256=old, file_name="again.pdf", size=31, owner_table="activities",
@@ -129,14 +135,14 @@ def test_only_an_admin_prunes_on_an_office_with_accounts(pg_province: App, pg_ap
     reviewer = pg_app_factory()
     reviewer.sign_in("hoa.nt", "Tham-dinh-01")
     with pytest.raises(DomainError) as err:
-        reviewer.maintenance.prune_attachments(now=LATER)
+        reviewer.maintenance.prune_attachments(now=_later())
     assert err.value.code == "ROLE_REQUIRED"
     nobody = pg_app_factory()
     with pytest.raises(DomainError) as err:
-        nobody.maintenance.prune_attachments(now=LATER)
+        nobody.maintenance.prune_attachments(now=_later())
     assert err.value.code == "LOGIN_REQUIRED"
     assert len(_stored(office)) == 1
-    assert office.maintenance.prune_attachments(now=LATER).count == 1
+    assert office.maintenance.prune_attachments(now=_later()).count == 1
     assert _stored(office) == {}
 
 

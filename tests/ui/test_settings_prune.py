@@ -33,7 +33,7 @@ def test_the_confirmation_names_count_and_size_and_yes_removes(qtbot, commune, d
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda _p, _t, text: dialog_log.append(("ask", text)) and False)
     screen.prune.click()
     [(kind, question)] = dialog_log
-    assert kind == "ask" and question.startswith("1 ") and "2" in question and "MB" in question
+    assert kind == "ask" and question.startswith("1 ") and "2,0 MB" in question
     assert old.exists()
 
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda _p, _t, text: dialog_log.append(("ask", text)) or True)
