@@ -30,7 +30,15 @@ class Preferences:
             data = json.loads((folder / "preferences.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        if not isinstance(data, dict):
+            return cls()  # an edited or damaged file: the defaults, as for a missing one
+        defaults = cls()
+        # A value of another type than its default's (a number for the language, a list for a
+        # date) is dropped, not carried into code that formats or parses it.
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__
+                 and type(v) is type(getattr(defaults, k))}
+        if "last_backup" in known and not _iso_date(known["last_backup"]):
+            del known["last_backup"]
         return cls(**known)
 
     def save(self, folder: Path) -> None:
@@ -47,3 +55,13 @@ def remember_office_role(folder: Path, role: str) -> None:
     if prefs.office_role != role:
         prefs.office_role = role
         prefs.save(folder)
+
+
+def _iso_date(text: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return text == ""
+    return True
