@@ -2911,6 +2911,10 @@ yêu cầu</translation>
             <translation>Xuất khóa của văn phòng</translation>
         </message>
         <message>
+            <source>%1 already exists. Replace it with the office keys?</source>
+            <translation>Tệp %1 đã có. Ghi đè bằng khóa của văn phòng?</translation>
+        </message>
+        <message>
             <source>The office's %1 key(s) (fingerprint %2) were saved to %3, protected by the passphrase. On the other computer choose "Load the office keys from another computer…", then delete the file from the USB stick.</source>
             <translation>Đã lưu %1 khóa của văn phòng (mã xác thực %2) vào %3, được bảo vệ bằng mật khẩu. Trên máy kia, chọn «Nạp khóa của văn phòng từ máy khác…», rồi xóa tệp khỏi USB.</translation>
         </message>

@@ -20,7 +20,7 @@ from thidua_desktop.bootstrap import App, open_app
 from thidua_desktop.services.key_transfer import KeyTransfer
 from thidua_desktop.services.sync_views import SyncViews
 from thidua_desktop.sync import keys as k
-from thidua_desktop.ui import i18n
+from thidua_desktop.ui import dialogs, i18n
 from thidua_desktop.ui.screens import sync_key_transfer
 from thidua_desktop.ui.screens.sync import SyncScreen
 from thidua_desktop.ui.screens.sync_key_transfer import KeyExportDialog, KeyImportDialog
@@ -66,12 +66,26 @@ def test_the_province_exports_its_keys_and_loads_them_back(qtbot, province: App,
     monkeypatch.setattr(sync_key_transfer, "ask_export", lambda _p, _s: (out, "ngắn"))
     row.export_button.click()
     assert not out.exists() and dialog_log[-1][0] == "error" and "at least 8 characters" in dialog_log[-1][1]
+    # What was typed waits for the next dialog, which opens with it (nothing typed is lost).
+    assert row.typed_export == (out, "ngắn")
+    again = sync_key_transfer.KeyExportDialog("khoa.tdkeys", row, row.typed_export)
+    qtbot.addWidget(again)
+    assert (again.path.text(), again.passphrase.text(), again.repeat.text()) == (str(out), "ngắn", "ngắn")
 
     monkeypatch.setattr(sync_key_transfer, "ask_export", lambda _p, suggested: (out, PASSPHRASE))
     row.export_button.click()
     assert out.is_file() and json.loads(out.read_text(encoding="utf-8"))["kind"] == "thidua-office-keys"
     fingerprint = province.sync.fingerprint()
     assert dialog_log[-1][0] == "info" and fingerprint in dialog_log[-1][1] and str(out) in dialog_log[-1][1]
+    assert row.typed_export is None  # done: the next dialog starts empty
+    # The file exists now: exporting again asks before replacing it, and a no leaves it as it was.
+    before = out.read_bytes()
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda _p, _t, text: dialog_log.append(("ask", text)) is None and False)
+    row.export_button.click()
+    assert dialog_log[-1][0] == "ask" and str(out) in dialog_log[-1][1] and out.read_bytes() == before
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *_a: True)
+    row.export_button.click()
+    assert dialog_log[-1][0] == "info" and out.read_bytes() != before  # replaced (a fresh salt)
 
     # Loading: a wrong passphrase is refused in words; the right one finds the keys already here.
     monkeypatch.setattr(sync_key_transfer, "ask_import", lambda _p: (out, "Không phải mật khẩu này"))

@@ -22,13 +22,14 @@ from .. import dialogs, ops
 from ..recovery_key_form import RecoveryKeyFormDialog, RecoveryKeyFormTexts
 
 SUGGESTED_NAME = "khoa-van-phong.tdkeys"
+Typed = tuple[Path, str]  # the file and the passphrase the officer typed
 
 
 class KeyExportDialog(RecoveryKeyFormDialog):
     """Where to save the key file, and its passphrase typed twice (a typo would leave the other
     computer unable to open the file; the export is then simply made again)."""
 
-    def __init__(self, suggested: str, parent: QWidget | None = None) -> None:
+    def __init__(self, suggested: str, parent: QWidget | None = None, typed: Typed | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("KeyExportDialog")
         self.setWindowTitle(self.tr("Export the office keys"))
@@ -46,6 +47,10 @@ class KeyExportDialog(RecoveryKeyFormDialog):
         self.path, self.passphrase = self.form.path, self.form.passphrase
         assert self.form.repeat is not None  # asked for by repeat_label above
         self.repeat = self.form.repeat
+        if typed is not None:  # what the officer typed before the service refused it
+            self.path.setText(str(typed[0]))
+            self.passphrase.setText(typed[1])
+            self.repeat.setText(typed[1])
 
     def _check_then_accept(self) -> None:
         """A place chosen and the two typings the same; the length is the service's to judge."""
@@ -60,7 +65,7 @@ class KeyExportDialog(RecoveryKeyFormDialog):
 class KeyImportDialog(RecoveryKeyFormDialog):
     """The key file exported on the other computer, and its passphrase."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, typed: Typed | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("KeyImportDialog")
         self.setWindowTitle(self.tr("Load the office keys"))
@@ -74,6 +79,9 @@ class KeyImportDialog(RecoveryKeyFormDialog):
             browse_title=self.tr("Choose the office key file"),
             filters=self.tr("Office key file (*.tdkeys);;All files (*)")), "", saving=False)
         self.path, self.passphrase = self.form.path, self.form.passphrase
+        if typed is not None:
+            self.path.setText(str(typed[0]))
+            self.passphrase.setText(typed[1])
 
     def _check_then_accept(self) -> None:
         if not self.form.has_path():
@@ -85,14 +93,14 @@ class KeyImportDialog(RecoveryKeyFormDialog):
 
 
 def ask_export(parent: QWidget | None, suggested: str) -> tuple[Path, str] | None:
-    """The export dialog; tests replace this function."""
-    dialog = KeyExportDialog(suggested, parent)
+    """The export dialog, filled with what was typed before a refusal; tests replace this function."""
+    dialog = KeyExportDialog(suggested, parent, getattr(parent, "typed_export", None))
     return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def ask_import(parent: QWidget | None) -> tuple[Path, str] | None:
-    """The import dialog; tests replace this function."""
-    dialog = KeyImportDialog(parent)
+    """The import dialog, filled with what was typed before a refusal; tests replace this function."""
+    dialog = KeyImportDialog(parent, getattr(parent, "typed_import", None))
     return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -106,6 +114,9 @@ class KeyTransferRow(QWidget):
         self.sync = sync
         self.transfer = KeyTransfer.of(sync)
         self.on_change = on_change
+        # What the officer typed in the last dialog the service refused: the next one opens with it.
+        self.typed_export: Typed | None = None
+        self.typed_import: Typed | None = None
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #a40000; font-weight: bold;")
@@ -136,12 +147,18 @@ class KeyTransferRow(QWidget):
 
     def export_keys(self) -> KeysExported | None:
         answer = ask_export(self, SUGGESTED_NAME)
+        self.typed_export = answer
         if answer is None:
             return None
         path, passphrase = answer
-        done = ops.run(self, lambda: self.transfer.export(path, passphrase), changes=Change.SYNC)
+        replace = path.exists()
+        if replace and not dialogs.ask_yes_no(self, self.tr("Export the office keys"), self.tr(
+                "%1 already exists. Replace it with the office keys?").replace("%1", str(path))):
+            return None
+        done = ops.run(self, lambda: self.transfer.export(path, passphrase, overwrite=replace), changes=Change.SYNC)
         if done is None:
             return None
+        self.typed_export = None
         dialogs.info(self, self.tr("Export the office keys"), self.tr(
             "The office's %1 key(s) (fingerprint %2) were saved to %3, protected by the passphrase. On the other "
             "computer choose \"Load the office keys from another computer…\", then delete the file from the USB "
@@ -150,12 +167,14 @@ class KeyTransferRow(QWidget):
 
     def import_keys(self) -> KeysImported | None:
         answer = ask_import(self)
+        self.typed_import = answer
         if answer is None:
             return None
         path, passphrase = answer
         done = ops.run(self, lambda: self.transfer.load(path, passphrase), changes=Change.SYNC)
         if done is None:
             return None
+        self.typed_import = None
         if done.outcome == "unchanged":
             text = self.tr("This computer already holds these keys (fingerprint %1); nothing changed.")
         else:
