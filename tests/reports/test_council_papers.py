@@ -181,5 +181,5 @@ def test_batch_print_includes_the_council_papers(office, tmp_path) -> None:  # t
     meeting = office.council.meetings()[0][0]
     assert meeting.batch_id is None  # the demo names no batch: its ballots tie it to the batch
     names = [p.name for p in office.printing.print_batch(batch.id, tmp_path)]
-    assert f"minutes-{meeting.id[:8]}.pdf" in " ".join(names)
-    assert f"ballots-{meeting.id[:8]}.pdf" in " ".join(names)
+    assert f"minutes-{meeting.id[-8:]}.pdf" in " ".join(names)
+    assert f"ballots-{meeting.id[-8:]}.pdf" in " ".join(names)

@@ -137,6 +137,10 @@ def test_print_batch_writes_every_document(office, tmp_path: Path) -> None:  # t
     stale.write_bytes(b"%PDF half a dossier, names in it")
     paths = office.printing.print_batch(batch.id, tmp_path / "dot")
     assert not stale.exists()  # cleaned once for the batch, before its files are written
+    # Each file names its own record: ids made in the same minute share their first characters
+    # (time-ordered), so the name must not be cut from those.
+    reports = [p.name.split("-", 1)[1] for p in paths if "-report-" in p.name]
+    assert len(reports) > 1 and len(set(reports)) == len(reports)
     kinds = {p.name.split("-", 1)[1].rsplit("-", 1)[0] for p in paths}
     assert {"submission", "list", "public-list"} <= kinds
     for path in paths:

@@ -201,7 +201,7 @@ def test_print_batch_adds_the_report_of_the_batch_movement(office, tmp_path: Pat
     batch_id, _awarded = _awarded_batch(office, movement.id, count=3)
     paths = office.printing.print_batch(batch_id, tmp_path / "dot")
     reports = [p for p in paths if "movement-report" in p.name]
-    assert [p.name.rsplit("-", 1)[1] for p in reports] == [f"{movement.id[:8]}.pdf"]
+    assert [p.name.rsplit("-", 1)[1] for p in reports] == [f"{movement.id[-8:]}.pdf"]
     assert "BÁO CÁO" in PdfReader(str(reports[0])).pages[0].extract_text()
     plain = office.nominations.create_batch("Đợt không gắn phong trào", 2026).id
     assert office.printing.render("movement-report", movement.id).pdf  # still printable on its own

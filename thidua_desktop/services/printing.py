@@ -61,12 +61,14 @@ _RECORD_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 
 
 def file_target(target_id: str) -> str:
-    """The target's part of a file name. A record's random id is cut to its first 8 characters
-    (enough to tell a batch folder's files apart, which their number prefix already does); any
-    other target names the paper ("0601-2024-2026", a form and its years) and is kept whole, with
-    what a file name cannot hold (":", "/", spaces) turned into "-"."""
-    if _RECORD_ID.match(target_id):
-        return target_id[:8]
+    """The target's part of a file name. A record's id is cut to its last 8 characters, which
+    are random (its first ones are the time it was made, db/models/base.py: two nominees' reports
+    made in the same minute would get the same name and one saved over the other); any other
+    target names the paper ("0601-2024-2026", a form and its years) and is kept whole, with what a
+    file name cannot hold (":", "/", spaces) turned into "-"."""
+    record = _RECORD_ID.match(target_id)
+    if record is not None:
+        return record.group(0)[-8:]
     return re.sub(r"[^A-Za-z0-9._-]+", "-", target_id).strip("-.")[:60] or "x"
 
 
