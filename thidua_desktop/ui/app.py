@@ -315,16 +315,8 @@ def _open_before_window(data_dir: str | None, lang: str) -> App | None:
     """A first start: the folder is made and the first-run questions come before any window."""
     try:
         return open_app(data_dir)
-    except DomainError as exc:  # before any window: no operation to show it, and the app stops
-        dialogs.error(None, "ThiĐua Desktop", render(exc, lang))
-        return None
-    except Exception as exc:  # the database busy or on a full or protected disk: say so, no trace
-        from ..os_refusals import refusal_for
-
-        refusal = refusal_for(exc, str(resolve_data_dir(data_dir)))
-        if refusal is None:
-            raise
-        dialogs.error(None, "ThiĐua Desktop", render(refusal, lang))
+    except Exception as exc:  # before any window: said in a box (a bug's trace goes to the log only)
+        dialogs.error(None, "ThiĐua Desktop", _failure_text(exc, data_dir, lang))
         return None
 
 
