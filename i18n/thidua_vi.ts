@@ -4034,7 +4034,7 @@ Chờ xác nhận: thay đổi đã ghi vào gói nhưng bên kia chưa xác nh�
         </message>
         <message>
             <source>On the decision date the app's check does not find these nominees eligible, and the council recorded no reason when it passed them. The decision can include them only with the chairman's reason for each, which is kept in the nomination's history. To leave one out instead, cancel and untick it.</source>
-            <translation>Theo kết quả tự kiểm tra tại ngày quyết định, các trường hợp dưới đây chưa đủ điều kiện, và khi bình xét Hội đồng không ghi lý do vẫn xét. Quyết định chỉ gồm các trường hợp này khi có lý do của Chủ tịch cho từng trường hợp; lý do được lưu trong lịch sử của đề nghị. Nếu muốn bỏ một trường hợp ra, hãy bấm Hủy rồi bỏ dấu tích trường hợp đó.</translation>
+            <translation>Theo kết quả tự kiểm tra tại ngày quyết định, các trường hợp dưới đây chưa đủ điều kiện, và khi thông qua Hội đồng không ghi lý do. Quyết định chỉ gồm các trường hợp này khi có lý do của Chủ tịch cho từng trường hợp; lý do được lưu trong lịch sử của đề nghị. Nếu muốn bỏ một trường hợp ra, hãy bấm Hủy rồi bỏ dấu tích trường hợp đó.</translation>
         </message>
         <message>
             <source>Chairman's reason (required)</source>
@@ -5650,7 +5650,7 @@ chờ xác nhận</translation>
         <name>ReissueDialog</name>
         <message>
             <source>Not re-issued: on the decision date the app's check does not find %1 eligible, and the council recorded no reason when it passed them. Write the chairman's reason for each below and click “Re-issue the decision” again, or untick them to leave them out.</source>
-            <translation>Chưa ban hành lại: theo kết quả tự kiểm tra tại ngày quyết định, %1 chưa đủ điều kiện, và khi bình xét Hội đồng không ghi lý do vẫn xét. Hãy ghi lý do của Chủ tịch cho từng trường hợp ở dưới rồi bấm “Ban hành lại quyết định”, hoặc bỏ dấu tích để không đưa vào quyết định.</translation>
+            <translation>Chưa ban hành lại: theo kết quả tự kiểm tra tại ngày quyết định, %1 chưa đủ điều kiện, và khi thông qua Hội đồng không ghi lý do. Hãy ghi lý do của Chủ tịch cho từng trường hợp ở dưới rồi bấm “Ban hành lại quyết định”, hoặc bỏ dấu tích để không đưa vào quyết định.</translation>
         </message>
         <message>
             <source>Chairman's reason (required)</source>
@@ -5678,7 +5678,7 @@ chờ xác nhận</translation>
         </message>
         <message>
             <source>Recipients (untick to take one out; tick a waiting nomination to add it)</source>
-            <translation>Người/tập thể được khen (bỏ đánh dấu để đưa ra; đánh dấu hồ sơ đang chờ để bổ sung)</translation>
+            <translation>Người/tập thể được khen (bỏ dấu tích để bỏ khỏi quyết định; đánh dấu hồ sơ đang chờ để bổ sung)</translation>
         </message>
         <message>
             <source>Why is it corrected?</source>
@@ -5686,7 +5686,7 @@ chờ xác nhận</translation>
         </message>
         <message>
             <source>Recipient</source>
-            <translation>Người được khen</translation>
+            <translation>Người/tập thể được khen</translation>
         </message>
         <message>
             <source>The chairman's reason is needed for these added recipients: the app's check does not find them eligible on the decision date. It is kept in each nomination's history and in the correction's audit entry.</source>
@@ -6251,7 +6251,7 @@ thẩm định</translation>
         </message>
         <message>
             <source>No attached file has been unused for more than 24 hours: nothing to remove.</source>
-            <translation>Không có tệp đính kèm nào đã thôi được dùng quá 24 giờ: không có gì để xóa.</translation>
+            <translation>Không có tệp đính kèm nào bỏ không quá 24 giờ: không có gì để xóa.</translation>
         </message>
         <message>
             <source>%1 attached file(s) (%2) are no longer used by any record, live or deleted, and have not been for more than 24 hours. Remove them? This cannot be undone.</source>
