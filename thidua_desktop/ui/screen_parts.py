@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QTableView, QTableWidget, QTableWidgetItem
 
 from ..domain.errors import DomainError
@@ -80,16 +80,3 @@ def fit_stretch_column(table: QTableView, column: int) -> None:
     if header.sectionResizeMode(column) != mode:
         header.setSectionResizeMode(column, mode)
 
-
-def enter_opens(table: QTableView, open_selected: Callable[[], object]) -> list[QShortcut]:
-    """Return and Enter open the selected row while the table has the focus, and only then: Enter
-    typed in a search box or a date field of the same screen does what that field does. (PySide6
-    6.11 drops the context given to QShortcut's constructor, making the shortcut window-wide; it
-    is set afterwards here.)"""
-    shortcuts = []
-    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-        shortcut = QShortcut(QKeySequence(key), table)
-        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        shortcut.activated.connect(open_selected)
-        shortcuts.append(shortcut)
-    return shortcuts

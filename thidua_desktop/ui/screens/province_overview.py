@@ -41,9 +41,10 @@ from ...services.province_overview import (
     select_rows,
 )
 from .. import ops
+from ..lists import enter_opens
 from ..locale_format import date_text
 from ..models.sortable import SortableTableModel, SortColumn
-from ..screen_parts import enter_opens, fit_stretch_column, legend_html
+from ..screen_parts import fit_stretch_column, legend_html
 
 BLOCKED_COLOUR = QColor("#f9d6d5")  # needs an officer now: a key to confirm, records held back
 LATE_COLOUR = QColor("#fdebc0")  # silent for too long

@@ -31,9 +31,10 @@ from ...services.dossier_review import DossierReviewService
 from ...services.printing import PrintService
 from ...services.review_queue import QueueItem, ReviewQueue, ReviewQueueService, ReviewRound, select_items
 from .. import ops
+from ..lists import enter_opens
 from ..models.sortable import SortableTableModel, SortColumn
 from ..reflow import Reflow
-from ..screen_parts import enter_opens, fit_stretch_column, legend_html
+from ..screen_parts import fit_stretch_column, legend_html
 from ..texts import status_text
 from .movement_forms import compact, dmy
 
