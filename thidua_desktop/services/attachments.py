@@ -6,6 +6,7 @@ half-written file under a valid hash. The same content is stored once."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -135,6 +136,22 @@ class AttachmentStore:
         if not _SHA_RE.match(sha256):
             raise ValidationError("ATTACHMENT_HASH_INVALID", field="sha256", value=sha256)
         return self.root / sha256[:2] / sha256
+
+    def holds(self, sha256: str) -> bool:
+        """Whether this office has the file: in this computer's folder, or on a server office in the
+        database (asked there, not fetched: an import only needs to know)."""
+        if self._local_path(sha256).is_file():
+            return True
+        if self.db is None:
+            return False
+        with self.db.reader() as session:
+            return contents.has_content(session, sha256)
+
+    def mark_in_use(self, sha256: str) -> None:
+        """Touch this computer's copy, if it has one: a prune of unused files (attachment_orphans.py)
+        spares files touched in the last 24 hours."""
+        with contextlib.suppress(OSError):
+            os.utime(self._local_path(sha256))
 
     def path_for(self, sha256: str) -> Path:
         """The file with this content on this computer. On a server office it is fetched from the

@@ -7,7 +7,6 @@ a replay is recognised. See docs/sync-format.md."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import tempfile
@@ -268,7 +267,7 @@ class SyncService(EnrollmentMixin, ServiceBase):
                 staged: set[str] = set()
                 report = self.exchange.apply_rows(
                     payload, header.bundle_id, lambda applier: self._feed(reader, applier, stage, staged),
-                    has_attachment=lambda sha: sha in staged or self.store.path_for(sha).exists(),
+                    has_attachment=lambda sha: sha in staged or self.store.holds(sha),
                     within=lambda session, rep: self._within_import(session, header, Path(name), rep, rotated,
                                                                     rebuild, office.role, sender.node_id),
                     prepare=rebuild.prepare if rebuild is not None else None)
@@ -325,13 +324,10 @@ class SyncService(EnrollmentMixin, ServiceBase):
 
     def _stage_attachment(self, entry: Any, stage: Path) -> None:
         """Stream a file into the staging folder; its name must be the SHA-256 of its content."""
-        held = self.store.path_for(entry.sha256)
-        if held.exists():
+        if self.store.holds(entry.sha256):
             entry.skip()
-            # In use again: a prune of unused files (attachment_orphans.py) spares files touched in
-            # the last 24 hours, and the rows naming this one commit only when the import does.
-            with contextlib.suppress(OSError):
-                os.utime(held)
+            # In use again (the rows naming it commit only when the import does): not pruned now.
+            self.store.mark_in_use(entry.sha256)
             return
         target = stage / entry.sha256[:2] / entry.sha256
         target.parent.mkdir(parents=True, exist_ok=True)
